@@ -1,0 +1,151 @@
+// Project configuration: `.stevedore.yaml` (ours) and `.hadolint.yaml` (so hadolint users migrate without edits),
+// layered under editor settings. Rule keys may be rule ids or aliases (DL3059).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { ruleMatches, type RuleMeta } from './rule';
+import { SEVERITIES, type Severity } from './types';
+
+export type RuleLevel = Severity | 'off';
+
+export interface ConfigLayer {
+  /** Where the layer came from (file path or 'settings'). */
+  source: string;
+  rules: Array<[key: string, level: RuleLevel]>;
+  failOn?: Severity | 'none';
+}
+
+export interface Config {
+  layers: ConfigLayer[];
+}
+
+export const EMPTY_CONFIG: Config = { layers: [] };
+
+export class ConfigError extends Error {
+  constructor(readonly file: string, message: string) {
+    super(`${file}: ${message}`);
+  }
+}
+
+const LEVELS: readonly string[] = [...SEVERITIES, 'off'];
+
+/** Normalises a user-written level (`warn`, `false`, `style` …) or returns undefined. */
+export function parseLevel(value: unknown): RuleLevel | undefined {
+  if (value === false) return 'off';
+  if (typeof value !== 'string') return undefined;
+  const v = value.toLowerCase();
+  const mapped = v === 'warn' ? 'warning' : v === 'information' ? 'info' : v === 'style' ? 'hint' : v === 'none' || v === 'ignore' ? 'off' : v;
+  return LEVELS.includes(mapped) ? (mapped as RuleLevel) : undefined;
+}
+
+/** Builds a layer from the `rules` object of settings or `.stevedore.yaml`. */
+export function layerFromRules(source: string, rules: unknown): ConfigLayer {
+  const layer: ConfigLayer = { source, rules: [] };
+  if (rules && typeof rules === 'object') {
+    for (const [key, value] of Object.entries(rules as Record<string, unknown>)) {
+      const level = parseLevel(value);
+      if (!level) throw new ConfigError(source, `rule "${key}": expected one of ${LEVELS.join(', ')}, got ${JSON.stringify(value)}`);
+      layer.rules.push([key, level]);
+    }
+  }
+  return layer;
+}
+
+/** Parses `.stevedore.yaml` text. */
+export function parseStevedoreConfig(file: string, text: string): ConfigLayer {
+  let doc: unknown;
+  try {
+    doc = parseYaml(text, { maxAliasCount: 100 });
+  } catch (e) {
+    throw new ConfigError(file, `not valid YAML: ${(e as Error).message.split('\n')[0]}`);
+  }
+  if (doc == null) return { source: file, rules: [] };
+  if (typeof doc !== 'object' || Array.isArray(doc)) throw new ConfigError(file, 'expected a mapping at the top level');
+  const obj = doc as Record<string, unknown>;
+  const layer = layerFromRules(file, obj.rules);
+  if (obj.failOn !== undefined) {
+    const level = obj.failOn === 'none' ? 'none' : parseLevel(obj.failOn);
+    if (!level || level === 'off') throw new ConfigError(file, `failOn: expected error, warning, info, hint or none`);
+    layer.failOn = level;
+  }
+  for (const key of obj.ignore === undefined ? [] : toList(file, 'ignore', obj.ignore)) layer.rules.push([key, 'off']);
+  return layer;
+}
+
+/** Parses `.hadolint.yaml`: `ignored:` and `override:` (error/warning/info/style lists). */
+export function parseHadolintConfig(file: string, text: string): ConfigLayer {
+  let doc: unknown;
+  try {
+    doc = parseYaml(text, { maxAliasCount: 100 });
+  } catch (e) {
+    throw new ConfigError(file, `not valid YAML: ${(e as Error).message.split('\n')[0]}`);
+  }
+  const layer: ConfigLayer = { source: file, rules: [] };
+  if (!doc || typeof doc !== 'object') return layer;
+  const obj = doc as Record<string, unknown>;
+  const override = (obj.override ?? {}) as Record<string, unknown>;
+  for (const [level, sev] of [['error', 'error'], ['warning', 'warning'], ['info', 'info'], ['style', 'hint']] as const) {
+    for (const key of toList(file, `override.${level}`, override[level])) layer.rules.push([key, sev]);
+  }
+  for (const key of toList(file, 'ignored', obj.ignored)) layer.rules.push([key, 'off']);
+  return layer;
+}
+
+function toList(file: string, field: string, value: unknown): string[] {
+  if (value == null) return [];
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) throw new ConfigError(file, `${field}: expected a list of rule ids`);
+  return value as string[];
+}
+
+const STEVEDORE_FILES = ['.stevedore.yaml', '.stevedore.yml'];
+const HADOLINT_FILES = ['.hadolint.yaml', '.hadolint.yml'];
+
+function findUp(dir: string, names: string[]): string | undefined {
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    for (const n of names) {
+      const p = path.join(d, n);
+      if (fs.existsSync(p)) return p;
+    }
+    if (path.dirname(d) === d) return undefined;
+  }
+}
+
+/**
+ * Loads the project configuration that applies to files in `dir`: the nearest `.hadolint.yaml` and the nearest
+ * `.stevedore.yaml` (or `explicitFile`), in that order of precedence (later wins). Throws ConfigError.
+ */
+export function loadProjectConfig(dir: string, explicitFile?: string): Config {
+  const layers: ConfigLayer[] = [];
+  const hadolint = findUp(dir, HADOLINT_FILES);
+  if (hadolint) layers.push(parseHadolintConfig(hadolint, readConfigFile(hadolint)));
+  const own = explicitFile ?? findUp(dir, STEVEDORE_FILES);
+  if (own) layers.push(parseStevedoreConfig(own, readConfigFile(own)));
+  return { layers };
+}
+
+function readConfigFile(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new ConfigError(file, `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+/** Config with `extra` layers applied on top (they win). */
+export function withLayers(config: Config, ...extra: ConfigLayer[]): Config {
+  return { layers: [...config.layers, ...extra] };
+}
+
+/** The level a rule runs at: the last layer entry naming it (by id or alias) wins, else its default severity. */
+export function ruleLevel(rule: Pick<RuleMeta, 'id' | 'aliases' | 'severity'>, config: Config): RuleLevel {
+  let level: RuleLevel = rule.severity;
+  for (const layer of config.layers) for (const [key, l] of layer.rules) if (ruleMatches(rule, key)) level = l;
+  return level;
+}
+
+/** The last `failOn` any layer sets. */
+export function configFailOn(config: Config): Severity | 'none' | undefined {
+  let failOn: Severity | 'none' | undefined;
+  for (const layer of config.layers) if (layer.failOn) failOn = layer.failOn;
+  return failOn;
+}

@@ -1,0 +1,297 @@
+// The parsed view of a Dockerfile that every rule shares: dockerfile-ast's tree, build stages, and each
+// RUN's shell commands. Built once per analysis.
+import { DockerfileParser, type Dockerfile, type From, type Instruction, type Run } from 'dockerfile-ast';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Position, Range } from '../types';
+import { parseShell, type ShellScript } from './shell';
+
+export interface ImageRef {
+  /** The image as written, e.g. `${BASE}:3.12` or `python:3.12-slim`. */
+  raw: string;
+  /** After substituting global ARG defaults. */
+  resolved: string;
+  registry?: string;
+  /** Repository path without registry, e.g. `python`, `bitnami/redis`, `distroless/static-debian12`. */
+  repository: string;
+  /** Last path component of the repository, e.g. `python`, `static-debian12`. */
+  name: string;
+  tag?: string;
+  digest?: string;
+  /** True when the raw reference uses a variable that no ARG default resolves. */
+  unresolved: boolean;
+  range: Range;
+}
+
+export interface Stage {
+  index: number;
+  /** `AS name`, lower-cased as Docker does. */
+  name?: string;
+  nameRange?: Range;
+  from: From;
+  /** The base image; undefined when FROM names an earlier stage (see `parent`). */
+  image?: ImageRef;
+  /** The earlier stage this one is built FROM, if any. */
+  parent?: Stage;
+  /** Instructions after FROM up to the next FROM. */
+  instructions: Instruction[];
+  isFinal: boolean;
+  /** The final stage and the stages it is built FROM: their layers ship in the final image. */
+  inFinalImage: boolean;
+  range: Range;
+}
+
+export interface MountFlag {
+  type: string;
+  target?: string;
+  options: Record<string, string>;
+}
+
+export interface RunInfo {
+  instruction: Run;
+  stage: Stage;
+  execForm: boolean;
+  /** `--mount` options of this RUN. */
+  mounts: MountFlag[];
+  /** Document offset range of the shell script (after the flags). */
+  scriptStart: number;
+  scriptEnd: number;
+  script: ShellScript;
+  /** True when the script is the body of a `RUN <<EOF` heredoc. */
+  heredoc: boolean;
+}
+
+export interface DockerfileModel {
+  text: string;
+  doc: TextDocument;
+  ast: Dockerfile;
+  escape: string;
+  /** The document's line ending, for edits that add lines. */
+  eol: '\n' | '\r\n';
+  stages: Stage[];
+  runs: RunInfo[];
+  /** Global ARG defaults (before the first FROM). */
+  globalArgs: Map<string, string | undefined>;
+  offsetAt(p: Position): number;
+  positionAt(offset: number): Position;
+  rangeOf(start: number, end: number): Range;
+  runOf(instruction: Instruction): RunInfo | undefined;
+  stageOf(instruction: Instruction): Stage | undefined;
+}
+
+/** Parses a Dockerfile into the shared model. Requires the shell parser to be initialised. */
+export function buildModel(text: string): DockerfileModel {
+  const doc = TextDocument.create('file:///Dockerfile', 'dockerfile', 0, text);
+  const ast = DockerfileParser.parse(text);
+  const escape = ast.getEscapeCharacter();
+  const offsetAt = (p: Position) => doc.offsetAt(p);
+  const positionAt = (o: number) => doc.positionAt(o);
+  const rangeOf = (start: number, end: number): Range => ({ start: positionAt(start), end: positionAt(end) });
+
+  const globalArgs = new Map<string, string | undefined>();
+  for (const arg of ast.getInitialARGs()) {
+    const prop = arg.getProperty();
+    if (prop?.getName()) globalArgs.set(prop.getName(), prop.getValue() ?? undefined);
+  }
+
+  const stages: Stage[] = [];
+  const byName = new Map<string, Stage>();
+  for (const image of ast.getFROMs()) {
+    const index = stages.length;
+    const stage: Stage = {
+      index,
+      from: image,
+      instructions: [],
+      isFinal: false,
+      inFinalImage: false,
+      range: image.getRange(),
+    };
+    const name = image.getBuildStage();
+    if (name) {
+      stage.name = name.toLowerCase();
+      stage.nameRange = image.getBuildStageRange() ?? undefined;
+    }
+    const ref = image.getImage();
+    if (ref) {
+      const parent = byName.get(ref.toLowerCase());
+      if (parent) stage.parent = parent;
+      else stage.image = parseImageRef(ref, image.getImageRange() ?? image.getRange(), globalArgs);
+    }
+    if (stage.name) byName.set(stage.name, stage);
+    stages.push(stage);
+  }
+  const instructions = ast.getInstructions();
+  let current: Stage | undefined;
+  const stageByLine = new Map<number, Stage>();
+  for (const ins of instructions) {
+    if (ins.getKeyword() === 'FROM') {
+      current = stages.find((s) => s.from === ins);
+      continue;
+    }
+    if (current) {
+      current.instructions.push(ins);
+      current.range = { start: current.range.start, end: ins.getRange().end };
+      stageByLine.set(ins.getRange().start.line, current);
+    }
+  }
+  if (stages.length) {
+    const last = stages[stages.length - 1];
+    last.isFinal = true;
+    for (let s: Stage | undefined = last; s; s = s.parent) s.inFinalImage = true;
+  }
+
+  const runs: RunInfo[] = [];
+  const runByLine = new Map<number, RunInfo>();
+  for (const stage of stages) {
+    for (const ins of stage.instructions) {
+      if (ins.getKeyword() !== 'RUN') continue;
+      const info = analyseRun(ins as Run, stage, text, escape, offsetAt);
+      runs.push(info);
+      runByLine.set(ins.getRange().start.line, info);
+    }
+  }
+
+  return {
+    text,
+    doc,
+    ast,
+    escape,
+    eol: text.includes('\r\n') ? '\r\n' : '\n',
+    stages,
+    runs,
+    globalArgs,
+    offsetAt,
+    positionAt,
+    rangeOf,
+    runOf: (ins) => runByLine.get(ins.getRange().start.line),
+    stageOf: (ins) => (ins.getKeyword() === 'FROM' ? stages.find((s) => s.from === ins) : stageByLine.get(ins.getRange().start.line)),
+  };
+}
+
+function analyseRun(ins: Run, stage: Stage, text: string, escape: string, offsetAt: (p: Position) => number): RunInfo {
+  const mounts: MountFlag[] = [];
+  for (const flag of ins.getFlags()) {
+    if (flag.getName() !== 'mount') continue;
+    const options: Record<string, string> = {};
+    for (const opt of flag.getOptions()) options[opt.getName()] = opt.getValue() ?? '';
+    mounts.push({ type: options.type ?? 'bind', target: options.target ?? options.dst ?? options.destination, options });
+  }
+  const argsRange = ins.getArgumentsRange();
+  const empty = { commands: [], hasPipe: false, hasError: false };
+  if (!argsRange) {
+    const at = offsetAt(ins.getRange().end);
+    return { instruction: ins, stage, execForm: false, mounts, scriptStart: at, scriptEnd: at, script: empty, heredoc: false };
+  }
+  const start = offsetAt(argsRange.start);
+  const end = offsetAt(argsRange.end);
+  const content = text.slice(start, end);
+  const execForm = /^\[/.test(content) && ins.getJSONStrings().length > 0 && /\]\s*$/.test(content);
+  if (execForm) {
+    const words = ins.getJSONStrings().map((s) => {
+      const r = s.getRange();
+      return { value: s.getValue(), raw: text.slice(offsetAt(r.start), offsetAt(r.end)), start: offsetAt(r.start), end: offsetAt(r.end) };
+    });
+    const first = words[0];
+    const program = first.value.slice(first.value.lastIndexOf('/') + 1);
+    const script: ShellScript = {
+      commands: [{ name: first.value, program, nameWord: first, args: words.slice(1), wrappers: [], assignments: [], start, end }],
+      hasPipe: false,
+      hasError: false,
+    };
+    return { instruction: ins, stage, execForm, mounts, scriptStart: start, scriptEnd: end, script, heredoc: false };
+  }
+  const heredocs = ins.getHeredocs();
+  if (heredocs.length && /^<<-?\s*["']?[A-Za-z_]/.test(content)) {
+    // `RUN <<EOF` with no command before it: the heredoc body is the script.
+    const body = heredocs[0].getContentRange();
+    if (body) {
+      const bStart = offsetAt(body.start);
+      const bEnd = offsetAt(body.end);
+      const script = parseShell(text.slice(bStart, bEnd), bStart);
+      return { instruction: ins, stage, execForm, mounts, scriptStart: bStart, scriptEnd: bEnd, script, heredoc: true };
+    }
+  }
+  const script = parseShell(blankContinuations(content, escape, heredocs.length > 0), start);
+  return { instruction: ins, stage, execForm, mounts, scriptStart: start, scriptEnd: end, script, heredoc: false };
+}
+
+/**
+ * Replaces Dockerfile line continuations (escape char + newline) and the comment lines Docker drops inside a
+ * continued instruction with spaces, keeping every offset. Heredoc bodies keep their newlines.
+ */
+export function blankContinuations(content: string, escape: string, hasHeredoc: boolean): string {
+  const out = content.split('');
+  let i = 0;
+  let afterContinuation = false;
+  while (i < out.length) {
+    // At the start of a line that follows a continuation, drop comment-only and empty lines.
+    if (afterContinuation) {
+      let j = i;
+      while (j < out.length && (out[j] === ' ' || out[j] === '\t')) j++;
+      if (out[j] === '#' || out[j] === '\n' || out[j] === '\r') {
+        while (j < out.length && out[j] !== '\n') j++;
+        for (let k = i; k <= j && k < out.length; k++) out[k] = ' ';
+        i = j + 1;
+        continue;
+      }
+      afterContinuation = false;
+    }
+    if (out[i] === escape) {
+      let j = i + 1;
+      while (j < out.length && (out[j] === ' ' || out[j] === '\t')) j++;
+      if (out[j] === '\r' && out[j + 1] === '\n') j++;
+      if (out[j] === '\n') {
+        for (let k = i; k <= j; k++) out[k] = ' ';
+        i = j + 1;
+        afterContinuation = true;
+        continue;
+      }
+      i += 2;
+      continue;
+    }
+    if (out[i] === '\n' && !hasHeredoc) out[i] = ' ';
+    i++;
+  }
+  return out.join('');
+}
+
+/** Splits an image reference into registry, repository, tag and digest. */
+export function parseImageRef(raw: string, range: Range, args: Map<string, string | undefined>): ImageRef {
+  let unresolved = false;
+  const resolved = raw.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?([-+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_m, braced, op, word, bare) => {
+    const name = braced ?? bare;
+    const value = args.get(name);
+    if (op === '-') return value ? value : word;
+    if (op === '+') return value ? word : '';
+    if (value === undefined) unresolved = true;
+    return value ?? '';
+  });
+  let rest = resolved;
+  let digest: string | undefined;
+  const at = rest.indexOf('@');
+  if (at >= 0) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+  }
+  let tag: string | undefined;
+  const colon = rest.lastIndexOf(':');
+  if (colon > rest.lastIndexOf('/')) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+  }
+  let registry: string | undefined;
+  const slash = rest.indexOf('/');
+  if (slash > 0) {
+    const first = rest.slice(0, slash);
+    if (first.includes('.') || first.includes(':') || first === 'localhost') {
+      registry = first;
+      rest = rest.slice(slash + 1);
+    }
+  }
+  if (!registry && rest.startsWith('library/')) rest = rest.slice('library/'.length);
+  if (registry === 'docker.io' || registry === 'index.docker.io') {
+    registry = undefined;
+    if (rest.startsWith('library/')) rest = rest.slice('library/'.length);
+  }
+  const name = rest.slice(rest.lastIndexOf('/') + 1);
+  return { raw, resolved, registry, repository: rest, name, tag, digest, unresolved, range };
+}

@@ -1,0 +1,210 @@
+// RUN commands parsed with a real shell grammar (tree-sitter-bash compiled to WebAssembly), so that
+// `&&` chains, pipes, quoting, line continuations and heredocs are understood.
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { Parser, Language, type Node } from 'web-tree-sitter';
+
+/** A word of a command: `value` is the unquoted text; offsets are into the analysed document. */
+export interface ShellWord {
+  value: string;
+  raw: string;
+  start: number;
+  end: number;
+}
+
+/** One simple command, e.g. `apt-get install -y curl`, with wrappers like `sudo` peeled off. */
+export interface ShellCommand {
+  /** Command name as written, e.g. `/usr/bin/apt-get`. */
+  name: string;
+  /** Basename of the name, e.g. `apt-get`. */
+  program: string;
+  /** The name word. */
+  nameWord: ShellWord;
+  /** Arguments after the name (not redirects or assignments). */
+  args: ShellWord[];
+  /** Wrapper commands that were peeled off, e.g. the `sudo` word of `sudo apt-get …`. */
+  wrappers: ShellWord[];
+  /** `VAR=value` assignments before the name. */
+  assignments: ShellWord[];
+  /** Offsets of the whole command (including wrappers and assignments) in the document. */
+  start: number;
+  end: number;
+  /** Set when the command is a stage of a pipeline `a | b`: its index and the pipeline's length. */
+  pipeline?: { index: number; length: number; id: number };
+}
+
+export interface ShellScript {
+  commands: ShellCommand[];
+  /** True when the script contains a pipe `|` between commands. */
+  hasPipe: boolean;
+  /** True when tree-sitter reported a syntax error somewhere in the script. */
+  hasError: boolean;
+}
+
+let parser: Parser | undefined;
+let loading: Promise<void> | undefined;
+
+function wasmPath(file: string, pkgPath: string): string {
+  // Next to the bundle in dist/, or from node_modules when running from sources.
+  const local = path.join(__dirname, file);
+  return existsSync(local) ? local : require.resolve(pkgPath);
+}
+
+/** Loads the shell grammar once; analysis functions require it to have finished. */
+export function initShellParser(): Promise<void> {
+  if (!loading) {
+    loading = (async () => {
+      await Parser.init({ locateFile: () => wasmPath('tree-sitter.wasm', 'web-tree-sitter/tree-sitter.wasm') });
+      const bash = await Language.load(wasmPath('tree-sitter-bash.wasm', 'tree-sitter-bash/tree-sitter-bash.wasm'));
+      const p = new Parser();
+      p.setLanguage(bash);
+      parser = p;
+    })();
+  }
+  return loading;
+}
+
+export function isShellParserReady(): boolean {
+  return parser !== undefined;
+}
+
+const WRAPPERS = new Set(['sudo', 'env', 'command', 'exec', 'nohup', 'time', 'nice', 'doas', 'su-exec', 'gosu']);
+// Wrapper options that take a value (`sudo -u user cmd`, `env -u VAR cmd`, `gosu user cmd`).
+const WRAPPER_VALUE_OPTS = new Set(['-u', '-g', '-C', '-D', '-h', '-p', '-r', '-t', '-U', '-n']);
+const TAKES_USER_ARG = new Set(['gosu', 'su-exec']);
+
+/**
+ * Parses `source` (script text whose offset 0 is document offset `base`) into simple commands.
+ * `source` must already have Dockerfile line continuations blanked out (same length as the document span).
+ */
+export function parseShell(source: string, base = 0): ShellScript {
+  if (!parser) throw new Error('shell parser not initialised: await initShellParser() first');
+  const tree = parser.parse(source);
+  if (!tree) return { commands: [], hasPipe: false, hasError: true };
+  try {
+    const commands: ShellCommand[] = [];
+    let hasPipe = false;
+    let pipelineId = 0;
+    const visit = (node: Node, pipe?: { index: number; length: number; id: number }): void => {
+      if (node.type === 'pipeline') {
+        hasPipe = true;
+        const id = ++pipelineId;
+        const stages = node.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+        stages.forEach((child, index) => visit(child, { index, length: stages.length, id }));
+        return;
+      }
+      if (node.type === 'command') {
+        const cmd = toCommand(node, base);
+        if (cmd) {
+          if (pipe) cmd.pipeline = pipe;
+          commands.push(cmd);
+        }
+        // Command substitutions inside arguments hold commands too.
+        for (const child of node.namedChildren) if (child) visitNested(child);
+        return;
+      }
+      for (const child of node.namedChildren) if (child) visit(child, node.type === 'redirected_statement' ? pipe : undefined);
+    };
+    const visitNested = (node: Node): void => {
+      if (node.type === 'command_substitution' || node.type === 'process_substitution') {
+        for (const child of node.namedChildren) if (child) visit(child);
+        return;
+      }
+      for (const child of node.namedChildren) if (child) visitNested(child);
+    };
+    visit(tree.rootNode);
+    commands.sort((a, b) => a.start - b.start);
+    return { commands, hasPipe, hasError: tree.rootNode.hasError };
+  } finally {
+    tree.delete();
+  }
+}
+
+function toWord(node: Node, base: number): ShellWord {
+  return { value: unquote(node), raw: node.text, start: base + node.startIndex, end: base + node.endIndex };
+}
+
+function unquote(node: Node): string {
+  switch (node.type) {
+    case 'raw_string':
+      return node.text.slice(1, -1);
+    case 'string': {
+      const t = node.text;
+      return t.length >= 2 ? t.slice(1, -1) : t;
+    }
+    case 'ansi_c_string':
+      return node.text.slice(2, -1);
+    case 'concatenation':
+      return node.namedChildren.map((c) => (c ? unquote(c) : '')).join('');
+    case 'word':
+    case 'number':
+      return node.text.replace(/\\(.)/g, '$1');
+    default:
+      return node.text;
+  }
+}
+
+function toCommand(node: Node, base: number): ShellCommand | undefined {
+  const assignments: ShellWord[] = [];
+  let nameNode: Node | null = null;
+  const argNodes: Node[] = [];
+  for (const child of node.namedChildren) {
+    if (!child) continue;
+    if (child.type === 'variable_assignment' && !nameNode) assignments.push(toWord(child, base));
+    else if (child.type === 'command_name') nameNode = child.namedChild(0) ?? child;
+    else if (nameNode && !child.type.endsWith('redirect')) argNodes.push(child);
+  }
+  if (!nameNode) return undefined;
+  let words = [toWord(nameNode, base), ...argNodes.map((n) => toWord(n, base))];
+  const wrappers: ShellWord[] = [];
+  // Peel `sudo -E apt-get …`, `env A=b apt-get …`, `gosu user cmd` down to the real command.
+  while (words.length > 1 && WRAPPERS.has(basename(words[0].value))) {
+    const wrapper = basename(words[0].value);
+    wrappers.push(words[0]);
+    let i = 1;
+    while (i < words.length) {
+      const v = words[i].value;
+      if (v === '--') { i++; break; }
+      if (wrapper === 'env' && /^[A-Za-z_][A-Za-z0-9_]*=/.test(v)) { i++; continue; }
+      if (v.startsWith('-') && v.length > 1) { i += WRAPPER_VALUE_OPTS.has(v) ? 2 : 1; continue; }
+      break;
+    }
+    if (TAKES_USER_ARG.has(wrapper)) i++;
+    if (i >= words.length) return undefined;
+    words = words.slice(i);
+  }
+  const nameWord = words[0];
+  return {
+    name: nameWord.value,
+    program: basename(nameWord.value),
+    nameWord,
+    args: words.slice(1),
+    wrappers,
+    assignments,
+    start: base + node.startIndex,
+    end: base + node.endIndex,
+  };
+}
+
+function basename(p: string): string {
+  const i = p.lastIndexOf('/');
+  return i >= 0 ? p.slice(i + 1) : p;
+}
+
+/** True when `cmd` has any of the given options, e.g. `hasOption(cmd, '-y', '--yes')`; also finds `-qy` style bundles for single-letter flags. */
+export function hasOption(cmd: ShellCommand, ...options: string[]): boolean {
+  return cmd.args.some((a) => {
+    const v = a.value;
+    if (options.includes(v)) return true;
+    if (options.some((o) => o.startsWith('--') && v.startsWith(o + '='))) return true;
+    if (/^-[a-zA-Z]{2,}$/.test(v)) {
+      return options.some((o) => /^-[a-zA-Z]$/.test(o) && v.includes(o[1]));
+    }
+    return false;
+  });
+}
+
+/** The first non-option argument (the subcommand of `apt-get install`, `pip install`, `npm ci` …). */
+export function subcommand(cmd: ShellCommand): ShellWord | undefined {
+  return cmd.args.find((a) => !a.value.startsWith('-'));
+}

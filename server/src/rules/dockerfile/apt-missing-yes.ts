@@ -1,0 +1,52 @@
+import { buildModel } from '../../core/dockerfile/model';
+import { hasOption, subcommand } from '../../core/dockerfile/shell';
+import type { DockerfileRule } from '../../core/rule';
+import { allCommands, insertAfter, wordRange } from './util';
+
+const NEEDS_YES = new Set(['install', 'upgrade', 'dist-upgrade', 'full-upgrade', 'remove', 'purge', 'autoremove', 'build-dep']);
+
+/** `apt-get install …` commands without -y / --yes / --assume-yes / -qq. */
+function findMissingYes(model: ReturnType<typeof buildModel>) {
+  const hits = [];
+  for (const { cmd } of allCommands(model)) {
+    if (cmd.program !== 'apt-get') continue;
+    const sub = subcommand(cmd);
+    if (!sub || !NEEDS_YES.has(sub.value)) continue;
+    if (hasOption(cmd, '-y', '--yes', '--assume-yes') || cmd.args.some((a) => a.value === '-qq' || a.value === '--quiet=2')) continue;
+    hits.push({ cmd, sub });
+  }
+  return hits;
+}
+
+export const aptMissingYes: DockerfileRule = {
+  id: 'apt-missing-yes',
+  aliases: ['DL3014'],
+  severity: 'warning',
+  category: 'correctness',
+  docs: {
+    summary: '`apt-get install` without `-y`.',
+    why: 'A build has no terminal to answer apt\'s "Do you want to continue?" prompt; without `-y` the install aborts as soon as it needs confirmation.',
+    bad: 'RUN apt-get install curl',
+    good: 'RUN apt-get install -y curl',
+  },
+  check({ model }) {
+    return findMissingYes(model).map(({ sub }) => ({
+      message: `\`apt-get ${sub.value}\` without -y stops at the confirmation prompt; add -y`,
+      range: wordRange(model, sub),
+      data: { offset: sub.start },
+    }));
+  },
+  fixes: [
+    {
+      id: 'insert-y',
+      title: () => 'Add -y',
+      safe: true,
+      preferred: true,
+      apply(input, finding) {
+        const model = buildModel(input.text);
+        const hit = findMissingYes(model).find((h) => h.sub.start === finding.data?.offset);
+        return hit ? { edits: [insertAfter(model, hit.sub, ' -y')] } : null;
+      },
+    },
+  ],
+};

@@ -1,0 +1,90 @@
+import { buildModel, type DockerfileModel, type RunInfo } from '../../core/dockerfile/model';
+import type { DockerfileRule } from '../../core/rule';
+import type { RuleHit } from '../../core/types';
+import { keywordRange, lineText } from './util';
+
+/** Groups of consecutive RUNs in one stage (only comments or blank lines between) that can be merged. */
+function mergeableGroups(model: DockerfileModel): RunInfo[][] {
+  const groups: RunInfo[][] = [];
+  for (const stage of model.stages) {
+    let group: RunInfo[] = [];
+    const flush = () => {
+      if (group.length > 1) groups.push(group);
+      group = [];
+    };
+    for (const ins of stage.instructions) {
+      const run = ins.getKeyword() === 'RUN' ? model.runOf(ins) : undefined;
+      if (!run || run.execForm || run.heredoc || run.instruction.getHeredocs().length || !run.script.commands.length) {
+        flush();
+        continue;
+      }
+      if (group.length && flagsText(model, group[0]) !== flagsText(model, run)) flush();
+      group.push(run);
+    }
+    flush();
+  }
+  return groups;
+}
+
+function flagsText(model: DockerfileModel, run: RunInfo): string {
+  return run.instruction
+    .getFlags()
+    .map((f) => model.doc.getText(f.getRange()))
+    .sort()
+    .join(' ');
+}
+
+/** The script text of a RUN as written, without a trailing `;`. */
+function scriptText(model: DockerfileModel, run: RunInfo): string {
+  return model.text.slice(run.scriptStart, run.scriptEnd).replace(/\s*;\s*$/, '');
+}
+
+export const mergeRun: DockerfileRule = {
+  id: 'merge-run',
+  aliases: ['DL3059'],
+  severity: 'warning',
+  category: 'size',
+  docs: {
+    summary: 'Consecutive RUN instructions in one stage.',
+    why: 'Every RUN adds a layer. Files created in one layer and deleted in a later one still ship in the image, and each layer adds pull and build overhead. Chaining the commands with `&&` in one RUN gives one layer and lets cleanup steps really reduce the size.',
+    bad: 'RUN apt-get update\nRUN apt-get install -y curl',
+    good: 'RUN apt-get update && \\\n    apt-get install -y curl',
+  },
+  check({ model }) {
+    return mergeableGroups(model).map((group): RuleHit => ({
+      message: `${group.length} consecutive RUN instructions create ${group.length} layers; merge them into one RUN`,
+      range: keywordRange(group[1].instruction),
+      data: { line: group[0].instruction.getRange().start.line },
+    }));
+  },
+  fixes: [
+    {
+      id: 'merge',
+      title: () => 'Merge RUN instructions',
+      safe: true,
+      preferred: true,
+      apply(input, finding) {
+        const model = buildModel(input.text);
+        const group = mergeableGroups(model).find((g) => g[0].instruction.getRange().start.line === finding.data?.line);
+        if (!group) return null;
+        const esc = model.escape;
+        let text = scriptText(model, group[0]);
+        for (let i = 1; i < group.length; i++) {
+          text += ` && ${esc}${model.eol}`;
+          // Comments between the RUNs become comment lines inside the merged instruction (Docker drops them).
+          const prevEnd = group[i - 1].instruction.getRange().end.line;
+          const start = group[i].instruction.getRange().start.line;
+          for (let line = prevEnd + 1; line < start; line++) {
+            const comment = lineText(model, line).trim();
+            if (comment.startsWith('#')) text += `    ${comment}${model.eol}`;
+          }
+          text += `    ${scriptText(model, group[i])}`;
+        }
+        const last = group[group.length - 1].instruction;
+        return {
+          edits: [{ range: { start: model.positionAt(group[0].scriptStart), end: last.getRange().end }, newText: text }],
+        };
+      },
+    },
+  ],
+};

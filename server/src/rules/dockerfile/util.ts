@@ -1,0 +1,62 @@
+// Small helpers shared by the Dockerfile rule modules.
+import type { Instruction } from 'dockerfile-ast';
+import type { DockerfileModel, RunInfo, Stage } from '../../core/dockerfile/model';
+import type { ShellCommand, ShellWord } from '../../core/dockerfile/shell';
+import type { Range, TextEdit } from '../../core/types';
+
+/** The document range of a shell word or command. */
+export function wordRange(model: DockerfileModel, w: { start: number; end: number }): Range {
+  return model.rangeOf(w.start, w.end);
+}
+
+/** The range of an instruction's keyword (`RUN`, `FROM` …): a short, readable squiggle. */
+export function keywordRange(ins: Instruction): Range {
+  return ins.getInstructionRange();
+}
+
+/** An edit inserting `text` right after a shell word (e.g. a flag after `install`). */
+export function insertAfter(model: DockerfileModel, w: ShellWord, text: string): TextEdit {
+  const at = model.positionAt(w.end);
+  return { range: { start: at, end: at }, newText: text };
+}
+
+/** An edit replacing a shell word. */
+export function replaceWord(model: DockerfileModel, w: ShellWord, text: string): TextEdit {
+  return { range: wordRange(model, w), newText: text };
+}
+
+/** Every command of every RUN, with its RUN, in document order. */
+export function* allCommands(model: DockerfileModel): Generator<{ run: RunInfo; cmd: ShellCommand }> {
+  for (const run of model.runs) for (const cmd of run.script.commands) yield { run, cmd };
+}
+
+/** Instructions of one keyword in a stage. */
+export function stageInstructions(stage: Stage, keyword: string): Instruction[] {
+  return stage.instructions.filter((i) => i.getKeyword() === keyword);
+}
+
+/** All instructions of a keyword across the file (FROM included when asked for). */
+export function instructionsOf(model: DockerfileModel, keyword: string): Instruction[] {
+  return model.ast.getInstructions().filter((i) => i.getKeyword() === keyword);
+}
+
+/** True when the RUN has a cache mount targeting one of `targets` (or any cache mount when none are given). */
+export function hasCacheMount(run: RunInfo, ...targets: string[]): boolean {
+  return run.mounts.some((m) => m.type === 'cache' && (!targets.length || targets.some((t) => m.target?.replace(/\/$/, '') === t.replace(/\/$/, ''))));
+}
+
+/**
+ * An edit appending ` && <command>` at the end of a RUN's script, on a new continuation line when the RUN
+ * already spans several lines.
+ */
+export function appendToRun(model: DockerfileModel, run: RunInfo, command: string): TextEdit {
+  const end = model.positionAt(run.scriptEnd);
+  const multiline = run.instruction.getRange().start.line !== run.instruction.getRange().end.line;
+  const text = multiline ? ` ${model.escape}${model.eol}    && ${command}` : ` && ${command}`;
+  return { range: { start: end, end }, newText: text };
+}
+
+/** The line's text of a position's line. */
+export function lineText(model: DockerfileModel, line: number): string {
+  return model.doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
+}
