@@ -1,10 +1,11 @@
 // One bundler: esbuild bundles the client, the server and the CLI; tsc only type-checks.
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const production = process.argv.includes('--production');
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 const common = {
   bundle: true,
   platform: 'node',
@@ -13,6 +14,9 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  define: { STEVEDORE_VERSION: JSON.stringify(version) },
+  // The ESM build of web-tree-sitter needs import.meta.url; the CommonJS build bundles cleanly.
+  alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/tree-sitter.cjs' },
 };
 
 mkdirSync('dist', { recursive: true });

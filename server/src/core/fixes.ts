@@ -29,7 +29,7 @@ export interface AppliedFix {
 export function collectFixes(
   input: FixInput,
   findings: Finding[],
-  rulesById: Map<string, RuleMeta>,
+  rulesById: ReadonlyMap<string, RuleMeta>,
   choose: (fix: Fix) => boolean,
 ): { applied: AppliedFix[]; edits: TextEdit[]; files: NonNullable<FixResult['files']> } {
   const doc = TextDocument.create('file:///x', 'plaintext', 0, input.text);

@@ -1,0 +1,33 @@
+// The VS Code side: start the language server. Everything else lives in the server or in small modules.
+import * as path from 'node:path';
+import type { ExtensionContext } from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: ExtensionContext): Promise<void> {
+  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const vscode = await import('vscode');
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { language: 'dockerfile' },
+      { scheme: 'file', pattern: '**/{Dockerfile,Dockerfile.*,*.dockerfile,Containerfile,Containerfile.*}' },
+    ],
+    synchronize: {
+      configurationSection: 'stevedore',
+      // Files that change findings without the Dockerfile changing.
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/{.dockerignore,*.dockerignore,.stevedore.yaml,.stevedore.yml,.hadolint.yaml,.hadolint.yml,requirements*.txt,package.json,go.mod,pyproject.toml,Gemfile,pom.xml,Cargo.toml,composer.json}'),
+    },
+  };
+  client = new LanguageClient('stevedore', 'Stevedore', serverOptions, clientOptions);
+  context.subscriptions.push(client);
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

@@ -1,0 +1,94 @@
+// Command-line parsing for `stevedore lint`. Usage errors throw UsageError (exit code 2).
+import { SEVERITIES, type Severity } from '../core/types';
+
+export type Format = 'text' | 'json' | 'sarif';
+
+export interface LintArgs {
+  paths: string[];
+  format: Format;
+  fix: boolean;
+  failOn?: Severity | 'none';
+  config?: string;
+  stdinFilename?: string;
+  color: boolean;
+}
+
+export class UsageError extends Error {}
+
+export const USAGE = `Usage: stevedore lint [options] <path|->...
+
+Lints Dockerfiles (files, or folders walked for Dockerfile*, *.dockerfile, Containerfile; .gitignore respected).
+
+Options:
+  --format text|json|sarif   output format (default: text)
+  --fix                      apply every fix that is safe unattended, then report what is left
+  --fail-on error|warning|info|hint|none
+                             exit 1 when a finding is at or above this severity (default: warning)
+  --config FILE              use this .stevedore.yaml instead of the nearest one
+  --stdin-filename NAME      name (and folder for the build context) of the text read from "-"
+  --no-color                 plain text output
+  -h, --help                 show this help
+  -v, --version              print the version
+
+Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage or I/O error.`;
+
+/** Parses argv after the `lint` subcommand. */
+export function parseLintArgs(argv: string[]): LintArgs {
+  const args: LintArgs = { paths: [], format: 'text', fix: false, color: false };
+  const value = (i: number, flag: string): string => {
+    const v = argv[i + 1];
+    if (v === undefined || (v.startsWith('--') && v !== '-')) throw new UsageError(`${flag} needs a value`);
+    return v;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    let a = argv[i];
+    let inline: string | undefined;
+    const eq = a.indexOf('=');
+    if (a.startsWith('--') && eq > 0) {
+      inline = a.slice(eq + 1);
+      a = a.slice(0, eq);
+    }
+    const take = (flag: string): string => {
+      if (inline !== undefined) return inline;
+      const v = value(i, flag);
+      i++;
+      return v;
+    };
+    switch (a) {
+      case '--format': {
+        const f = take(a);
+        if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${f}"`);
+        args.format = f;
+        break;
+      }
+      case '--fix':
+        args.fix = true;
+        break;
+      case '--fail-on': {
+        const f = take(a);
+        if (f !== 'none' && !(SEVERITIES as readonly string[]).includes(f)) throw new UsageError(`--fail-on must be error, warning, info, hint or none, not "${f}"`);
+        args.failOn = f as Severity | 'none';
+        break;
+      }
+      case '--config':
+        args.config = take(a);
+        break;
+      case '--stdin-filename':
+        args.stdinFilename = take(a);
+        break;
+      case '--no-color':
+        args.color = false;
+        break;
+      case '--color':
+        args.color = true;
+        break;
+      default:
+        if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${argv[i]}`);
+        args.paths.push(argv[i]);
+    }
+  }
+  if (!args.paths.length) throw new UsageError('no paths given (use - for standard input)');
+  if (args.paths.filter((p) => p === '-').length > 1) throw new UsageError('- may be given only once');
+  if (args.fix && args.paths.includes('-')) throw new UsageError('--fix cannot write to standard input; pipe the file instead');
+  return args;
+}

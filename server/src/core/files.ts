@@ -1,0 +1,14 @@
+// Which files Stevedore analyses, decided by name.
+import * as path from 'node:path';
+
+export type FileKind = 'dockerfile';
+
+/** The kind of a file by its name, or undefined when Stevedore does not analyse it. */
+export function fileKind(file: string): FileKind | undefined {
+  const base = path.basename(file);
+  const lower = base.toLowerCase();
+  if (lower === 'dockerfile' || lower === 'containerfile') return 'dockerfile';
+  if (/^(dockerfile|containerfile)\.[^/]+$/i.test(base) && !lower.endsWith('.dockerignore')) return 'dockerfile';
+  if (lower.endsWith('.dockerfile') || lower.endsWith('.containerfile')) return 'dockerfile';
+  return undefined;
+}

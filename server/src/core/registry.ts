@@ -1,0 +1,7 @@
+// Every rule Stevedore knows, by id, for the CLI, the LSP and the docs generator.
+import type { RuleMeta } from './rule';
+import { dockerfileRules } from '../rules/dockerfile';
+
+export const allRules: readonly RuleMeta[] = [...dockerfileRules];
+
+export const rulesById: ReadonlyMap<string, RuleMeta> = new Map(allRules.map((r) => [r.id, r]));

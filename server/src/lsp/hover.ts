@@ -1,0 +1,41 @@
+// Hover: the explanation of any finding under the cursor, base-image variants on FROM, instruction docs.
+import { DockerfileLanguageServiceFactory } from 'dockerfile-language-service';
+import { MarkupKind, type Hover, type Position, type Range } from 'vscode-languageserver/node';
+import type { DockerfileAnalysis } from '../core/analyze';
+import { rulesById } from '../core/registry';
+import { ruleDocsUrl } from '../core/rule';
+
+const service = DockerfileLanguageServiceFactory.createLanguageService();
+service.setCapabilities({ hover: { contentFormat: [MarkupKind.Markdown] }, completion: { completionItem: { snippetSupport: true, documentationFormat: [MarkupKind.Markdown] } } });
+
+/** The shared dockerfile-language-service instance (instruction docs, completion, symbols). */
+export const dockerfileService = service;
+
+function contains(r: Range, p: Position): boolean {
+  const afterStart = p.line > r.start.line || (p.line === r.start.line && p.character >= r.start.character);
+  const beforeEnd = p.line < r.end.line || (p.line === r.end.line && p.character <= r.end.character);
+  return afterStart && beforeEnd;
+}
+
+/** Markdown for one rule: what, why, aliases, link. */
+export function ruleMarkdown(ruleId: string, message?: string): string {
+  const rule = rulesById.get(ruleId);
+  if (!rule) return message ?? ruleId;
+  const aliases = rule.aliases.length ? ` (${rule.aliases.join(', ')})` : '';
+  return [`**${rule.id}**${aliases}: ${message ?? rule.docs.summary}`, '', rule.docs.why, '', `[Rule documentation](${ruleDocsUrl(rule.id)})`].join('\n');
+}
+
+/** Builds the hover for a position. `imageHover` renders the base image table for a FROM's image. */
+export function hover(analysis: DockerfileAnalysis, position: Position, imageHover: (stageIndex: number) => string | undefined): Hover | null {
+  const parts: string[] = [];
+  for (const f of analysis.findings) if (contains(f.range, position)) parts.push(ruleMarkdown(f.ruleId, f.message));
+  const stage = analysis.model.stages.find((s) => s.image && contains(s.image.range, position));
+  const image = stage && imageHover(stage.index);
+  if (image) parts.push(image);
+  else {
+    const docs = service.computeHover(analysis.model.text, position);
+    const value = docs && (typeof docs.contents === 'object' && 'value' in docs.contents ? docs.contents.value : typeof docs.contents === 'string' ? docs.contents : undefined);
+    if (value) parts.push(value);
+  }
+  return parts.length ? { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') } } : null;
+}

@@ -1,0 +1,164 @@
+// LSP glue: documents, settings, pull (or debounced push) diagnostics, code actions, hover, lenses, completion.
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DocumentDiagnosticReportKind,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CancellationToken,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { initShellParser } from '../core/dockerfile/shell';
+import { Analyzer, type DocumentSettings } from './documents';
+import { codeActions, FIX_ALL_KIND } from './codeActions';
+import { toDiagnostic } from './convert';
+import { dockerfileService, hover } from './hover';
+import { stageLenses } from './lenses';
+import { imageHoverForStage, multiStageRefactors } from './refactors';
+
+/** How long push-mode diagnostics wait for typing to pause. Pull-mode clients pace requests themselves. */
+const PUSH_DEBOUNCE_MS = 150;
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const settingsCache = new Map<string, Promise<DocumentSettings>>();
+  const reported = new Set<string>();
+  let configurationSupport = false;
+  let pullDiagnostics = false;
+  let documentChanges = false;
+
+  const analyzer = new Analyzer({
+    settings(uri) {
+      if (!configurationSupport) return Promise.resolve({});
+      let s = settingsCache.get(uri);
+      if (!s) {
+        s = connection.workspace.getConfiguration({ scopeUri: uri, section: 'stevedore' }).then((v) => (v ?? {}) as DocumentSettings, () => ({}));
+        settingsCache.set(uri, s);
+      }
+      return s;
+    },
+    log: (m) => connection.console.error(m),
+    configProblem(message) {
+      if (reported.has(message)) return;
+      reported.add(message);
+      connection.console.warn(message);
+      void connection.window.showWarningMessage(`Stevedore: ${message}`);
+    },
+  });
+
+  connection.onInitialize(async (params): Promise<InitializeResult> => {
+    const caps = params.capabilities;
+    configurationSupport = !!caps.workspace?.configuration;
+    pullDiagnostics = !!caps.textDocument?.diagnostic;
+    documentChanges = !!caps.workspace?.workspaceEdit?.documentChanges && !!caps.workspace.workspaceEdit.resourceOperations?.includes('create');
+    await initShellParser();
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, FIX_ALL_KIND] },
+        hoverProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        completionProvider: { triggerCharacters: ['-', '=', ' ', '$', '{'], resolveProvider: false },
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+      },
+      serverInfo: { name: 'stevedore', version: typeof STEVEDORE_VERSION === 'string' ? STEVEDORE_VERSION : 'dev' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (configurationSupport) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'stevedore' });
+  });
+
+  const refreshAll = () => {
+    analyzer.invalidate();
+    if (pullDiagnostics) void connection.languages.diagnostics.refresh();
+    else for (const doc of documents.all()) schedulePush(doc);
+  };
+  connection.onDidChangeConfiguration(() => {
+    settingsCache.clear();
+    refreshAll();
+  });
+  connection.onDidChangeWatchedFiles(() => refreshAll());
+
+  const analysisOf = (uri: string, token?: CancellationToken) => {
+    const doc = documents.get(uri);
+    return doc ? analyzer.analyse(doc, token ? () => token.isCancellationRequested : undefined) : Promise.resolve(undefined);
+  };
+
+  connection.languages.diagnostics.on(async (params, token) => {
+    const analysis = await analysisOf(params.textDocument.uri, token);
+    return { kind: DocumentDiagnosticReportKind.Full, items: analysis ? analysis.findings.map(toDiagnostic) : [] };
+  });
+
+  const timers = new Map<string, NodeJS.Timeout>();
+  function schedulePush(doc: TextDocument): void {
+    clearTimeout(timers.get(doc.uri));
+    timers.set(
+      doc.uri,
+      setTimeout(async () => {
+        timers.delete(doc.uri);
+        const version = doc.version;
+        const analysis = await analyzer.analyse(doc, () => documents.get(doc.uri)?.version !== version);
+        if (analysis) void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: analysis.findings.map(toDiagnostic) });
+      }, PUSH_DEBOUNCE_MS),
+    );
+  }
+  documents.onDidChangeContent((e) => {
+    if (!pullDiagnostics) schedulePush(e.document);
+  });
+  documents.onDidClose((e) => {
+    clearTimeout(timers.get(e.document.uri));
+    analyzer.invalidate(e.document.uri);
+    settingsCache.delete(e.document.uri);
+    if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.onCodeAction(async (params, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    const analysis = await analysisOf(params.textDocument.uri, token);
+    if (!doc || !analysis) return [];
+    const env = await analyzer.environment(doc);
+    const input = { text: doc.getText(), path: env.path, context: env.context };
+    return codeActions(params, {
+      doc,
+      input,
+      findings: analysis.findings,
+      documentChanges,
+      refactors: multiStageRefactors(doc, analysis, params.range, documentChanges),
+    });
+  });
+
+  connection.onHover(async (params, token) => {
+    const analysis = await analysisOf(params.textDocument.uri, token);
+    return analysis ? hover(analysis, params.position, (i) => imageHoverForStage(analysis, i)) : null;
+  });
+
+  connection.onCodeLens(async (params, token) => {
+    const analysis = await analysisOf(params.textDocument.uri, token);
+    return analysis ? stageLenses(analysis.model) : [];
+  });
+
+  connection.onCompletion(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    return doc ? dockerfileService.computeCompletionItems(doc.getText(), params.position) : [];
+  });
+
+  connection.onDocumentSymbol((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    return doc ? dockerfileService.computeSymbols(params.textDocument, doc.getText()) : [];
+  });
+
+  connection.onFoldingRanges((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    return doc ? dockerfileService.computeFoldingRanges(doc.getText()) : [];
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+declare const STEVEDORE_VERSION: string | undefined;
