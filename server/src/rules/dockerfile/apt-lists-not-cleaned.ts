@@ -1,0 +1,56 @@
+import { buildModel, type DockerfileModel, type RunInfo } from '../../core/dockerfile/model';
+import type { ShellCommand, ShellWord } from '../../core/dockerfile/shell';
+import type { DockerfileRule } from '../../core/rule';
+import { aptSubcommand, appendCommand, finalImageCommands, hasCacheMountOn, removedLater } from './pkg-shared';
+
+const LISTS = '/var/lib/apt/lists';
+const CLEANUP = 'rm -rf /var/lib/apt/lists/*';
+
+/**
+ * `apt-get update` commands (in final-image stages) whose package lists no later `rm` in the same RUN deletes.
+ * Only `update` downloads the lists; an `install` on its own leaves nothing there to clean.
+ */
+function findUncleaned(model: DockerfileModel): { run: RunInfo; cmd: ShellCommand; sub: ShellWord }[] {
+  const hits = [];
+  for (const { run, cmd, cmds } of finalImageCommands(model)) {
+    const sub = aptSubcommand(cmd);
+    if (sub?.value !== 'update') continue;
+    if (hasCacheMountOn(run, LISTS) || removedLater(cmds, cmd, LISTS)) continue;
+    hits.push({ run, cmd, sub });
+  }
+  return hits;
+}
+
+export const aptListsNotCleaned: DockerfileRule = {
+  id: 'apt-lists-not-cleaned',
+  aliases: ['DL3009'],
+  severity: 'warning',
+  category: 'size',
+  docs: {
+    summary: '`apt-get update` without deleting `/var/lib/apt/lists` in the same RUN.',
+    why: 'The package lists `apt-get update` downloads (often 20–50 MB) are useless at run time. Deleting them in a later RUN does not help: they stay in the earlier layer. Remove them in the same RUN, or use a cache mount.',
+    bad: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl',
+    good: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl \\\n    && rm -rf /var/lib/apt/lists/*',
+  },
+  check({ model }) {
+    return findUncleaned(model).map(({ cmd, sub }) => ({
+      message: `\`${cmd.program} update\` leaves the package lists in the layer; add \`&& ${CLEANUP}\` to the same RUN`,
+      range: model.rangeOf(cmd.nameWord.start, sub.end),
+      data: { offset: sub.start },
+    }));
+  },
+  fixes: [
+    {
+      id: 'append-cleanup',
+      title: () => `Append \`&& ${CLEANUP}\` to the RUN`,
+      safe: true,
+      preferred: true,
+      apply(input, finding) {
+        const model = buildModel(input.text);
+        const hit = findUncleaned(model).find((h) => h.sub.start === finding.data?.offset);
+        const edit = hit && appendCommand(model, hit.run, CLEANUP);
+        return edit ? { edits: [edit] } : null;
+      },
+    },
+  ],
+};

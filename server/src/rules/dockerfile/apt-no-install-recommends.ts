@@ -1,0 +1,68 @@
+import { buildModel, type DockerfileModel, type Stage } from '../../core/dockerfile/model';
+import { hasOption, type ShellCommand, type ShellWord } from '../../core/dockerfile/shell';
+import type { DockerfileRule } from '../../core/rule';
+import { insertAfter } from './util';
+import { aptSubcommand, finalImageCommands, runCommands } from './pkg-shared';
+
+const OFF = /APT::Install-Recommends\s*[= ]\s*"?(false|0|no|off)"?/i;
+
+/** True when the command turns recommends off with `-o APT::Install-Recommends=false` (or `-oAPT::…`). */
+function optedOut(cmd: ShellCommand): boolean {
+  if (hasOption(cmd, '--no-install-recommends')) return true;
+  return cmd.args.some((a, i) => OFF.test(a.value) && (a.value.startsWith('-o') || a.value.startsWith('--option') || ['-o', '--option'].includes(cmd.args[i - 1]?.value)));
+}
+
+/** True when an earlier RUN of the stage (or its parents) writes `APT::Install-Recommends "0"` into apt's config. */
+function configuredOff(model: DockerfileModel, stage: Stage, beforeOffset: number): boolean {
+  const chain: Stage[] = [];
+  for (let s: Stage | undefined = stage; s; s = s.parent) chain.push(s);
+  return model.runs.some(
+    (run) => chain.includes(run.stage) && run.scriptEnd <= beforeOffset && runCommands(run).some((c) => c.args.some((a) => OFF.test(a.value))),
+  );
+}
+
+function findMissing(model: DockerfileModel): ShellWord[] {
+  const hits: ShellWord[] = [];
+  for (const { run, cmd } of finalImageCommands(model)) {
+    const sub = aptSubcommand(cmd, ['apt-get']);
+    if (sub?.value !== 'install' || optedOut(cmd) || configuredOff(model, run.stage, run.scriptStart)) continue;
+    hits.push(sub);
+  }
+  return hits;
+}
+
+export const aptNoInstallRecommends: DockerfileRule = {
+  id: 'apt-no-install-recommends',
+  aliases: ['DL3015'],
+  severity: 'info',
+  category: 'size',
+  docs: {
+    summary: '`apt-get install` without `--no-install-recommends`.',
+    why: 'By default apt also installs every "recommended" package, which often doubles the download (documentation, X11 libraries, compilers) for things the image never uses. `--no-install-recommends` installs only real dependencies.',
+    bad: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl',
+    good: 'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl',
+  },
+  check({ model }) {
+    return findMissing(model).map((sub) => ({
+      message: '`apt-get install` without --no-install-recommends pulls in recommended packages; add --no-install-recommends',
+      range: model.rangeOf(sub.start, sub.end),
+      data: { offset: sub.start },
+    }));
+  },
+  fixes: [
+    {
+      id: 'insert-no-install-recommends',
+      title: () => 'Add --no-install-recommends',
+      safe: true,
+      preferred: true,
+      apply(input, finding) {
+        const model = buildModel(input.text);
+        const sub = findMissing(model).find((w) => w.start === finding.data?.offset);
+        if (!sub) return null;
+        // Exec-form words are JSON strings: the flag becomes its own string.
+        const run = model.runs.find((r) => r.scriptStart <= sub.start && sub.end <= r.scriptEnd);
+        return { edits: [insertAfter(model, sub, run?.execForm ? ', "--no-install-recommends"' : ' --no-install-recommends')] };
+      },
+    },
+  ],
+};

@@ -1,0 +1,154 @@
+// The `stevedore` CLI as a CI pipeline runs it: the built dist/cli.js in a real folder.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterEach, beforeEach, describe, it } from 'node:test';
+
+const CLI = path.resolve(__dirname, '../../dist/cli.js');
+const BAD = 'FROM debian:12\nRUN apt-get update\nRUN apt-get install curl\nCMD ["bash"]\n';
+
+function run(args: string[], options: { cwd?: string; input?: string } = {}) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd, input: options.input, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('stevedore lint', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stevedore-cli-'));
+    fs.writeFileSync(path.join(dir, '.dockerignore'), '.git\n');
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const write = (rel: string, text: string) => {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), text);
+  };
+
+  it('prints the documented JSON shape with 1-based positions', () => {
+    write('Dockerfile', BAD);
+    const r = run(['lint', '--format', 'json', 'Dockerfile'], { cwd: dir });
+    assert.equal(r.code, 1, r.stderr);
+    const out = JSON.parse(r.stdout);
+    assert.equal(out.version, 1);
+    assert.equal(out.files[0].path, 'Dockerfile');
+    const merge = out.files[0].findings.find((f: any) => f.ruleId === 'merge-run');
+    assert.deepEqual(merge, {
+      ruleId: 'merge-run',
+      aliases: ['DL3059'],
+      severity: 'warning',
+      message: merge.message,
+      range: { start: { line: 3, column: 1 }, end: { line: 3, column: 4 } },
+      fixable: true,
+    });
+    assert.deepEqual(Object.keys(out.files[0].findings[0]), ['ruleId', 'aliases', 'severity', 'message', 'range', 'fixable']);
+  });
+
+  it('prints text with path:line:col, rule id and alias, and a summary', () => {
+    write('Dockerfile', BAD);
+    const r = run(['lint', 'Dockerfile'], { cwd: dir });
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /^Dockerfile:3:1: warning merge-run \(DL3059\) .* \[fixable\]$/m);
+    assert.match(r.stdout, /^2 problems \(0 errors, 2 warnings, 0 info\) in 1 file; 2 fixable with --fix$/m);
+  });
+
+  it('prints SARIF 2.1.0 with described rules and located results', () => {
+    write('Dockerfile', BAD);
+    const r = run(['lint', '--format', 'sarif', '.'], { cwd: dir });
+    const sarif = JSON.parse(r.stdout);
+    assert.equal(sarif.version, '2.1.0');
+    const run0 = sarif.runs[0];
+    assert.equal(run0.tool.driver.name, 'stevedore');
+    const rule = run0.tool.driver.rules.find((x: any) => x.id === 'merge-run');
+    assert.ok(rule.shortDescription.text && rule.help.text && rule.help.markdown && rule.helpUri);
+    const result = run0.results.find((x: any) => x.ruleId === 'merge-run');
+    assert.equal(run0.tool.driver.rules[result.ruleIndex].id, 'merge-run');
+    assert.equal(result.level, 'warning');
+    assert.deepEqual(result.locations[0].physicalLocation.artifactLocation, { uri: 'Dockerfile' });
+    assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 3, startColumn: 1, endLine: 3, endColumn: 4 });
+    // Every rule id is unique and every result points at a described rule.
+    const ids = run0.tool.driver.rules.map((x: any) => x.id);
+    assert.equal(new Set(ids).size, ids.length);
+    for (const res of run0.results) assert.equal(ids[res.ruleIndex], res.ruleId);
+  });
+
+  it('exit codes follow --fail-on', () => {
+    write('Dockerfile', 'FROM debian:12\nRUN echo a\nRUN echo b\n');
+    assert.equal(run(['lint', 'Dockerfile'], { cwd: dir }).code, 1);
+    assert.equal(run(['lint', '--fail-on', 'error', 'Dockerfile'], { cwd: dir }).code, 0);
+    assert.equal(run(['lint', '--fail-on=none', 'Dockerfile'], { cwd: dir }).code, 0);
+    write('Dockerfile', 'FROM debian:12\nRUN echo a\n');
+    assert.equal(run(['lint', 'Dockerfile'], { cwd: dir }).code, 0);
+  });
+
+  it('--fix writes the fixed file, reports it, and a second run changes nothing', () => {
+    write('Dockerfile', BAD);
+    const first = run(['lint', '--fix', 'Dockerfile'], { cwd: dir });
+    assert.match(first.stdout, /Dockerfile: fixed (merge-run, apt-missing-yes|apt-missing-yes, merge-run)/);
+    const fixed = fs.readFileSync(path.join(dir, 'Dockerfile'), 'utf8');
+    assert.equal(fixed, 'FROM debian:12\nRUN apt-get update && \\\n    apt-get install -y curl\nCMD ["bash"]\n');
+    const second = run(['lint', '--fix', 'Dockerfile'], { cwd: dir });
+    assert.doesNotMatch(second.stdout, /fixed/);
+    assert.equal(fs.readFileSync(path.join(dir, 'Dockerfile'), 'utf8'), fixed);
+    assert.deepEqual(fs.readdirSync(dir).sort(), ['.dockerignore', 'Dockerfile'], 'no temp files left');
+  });
+
+  it('reads standard input with --stdin-filename', () => {
+    const r = run(['lint', '--format', 'json', '--stdin-filename', 'svc/Dockerfile', '-'], { cwd: dir, input: BAD });
+    const out = JSON.parse(r.stdout);
+    assert.equal(out.files[0].path, 'svc/Dockerfile');
+    assert.ok(out.files[0].findings.some((f: any) => f.ruleId === 'merge-run'));
+  });
+
+  it('walks folders for Dockerfiles and honours .gitignore', () => {
+    write('api/Dockerfile', BAD);
+    write('web/app.dockerfile', BAD);
+    write('web/Containerfile', 'FROM alpine:3.20\n');
+    write('vendor/Dockerfile', BAD);
+    write('node_modules/x/Dockerfile', BAD);
+    write('.gitignore', 'vendor/\n');
+    write('README.md', '# not a Dockerfile\n');
+    const out = JSON.parse(run(['lint', '--format', 'json', '.'], { cwd: dir }).stdout);
+    assert.deepEqual(out.files.map((f: any) => f.path).sort(), ['api/Dockerfile', 'web/Containerfile', 'web/app.dockerfile']);
+  });
+
+  it('honours .stevedore.yaml, .hadolint.yaml and in-file pragmas', () => {
+    write('Dockerfile', BAD);
+    write('.hadolint.yaml', 'ignored:\n  - DL3059\n');
+    let out = JSON.parse(run(['lint', '--format', 'json', 'Dockerfile'], { cwd: dir }).stdout);
+    assert.deepEqual(out.files[0].findings.map((f: any) => f.ruleId), ['apt-missing-yes']);
+    write('.stevedore.yaml', 'rules:\n  apt-missing-yes: error\n  merge-run: warning\n');
+    out = JSON.parse(run(['lint', '--format', 'json', 'Dockerfile'], { cwd: dir }).stdout);
+    assert.deepEqual(out.files[0].findings.map((f: any) => `${f.ruleId}:${f.severity}`), ['merge-run:warning', 'apt-missing-yes:error']);
+    write('Dockerfile', '# stevedore ignore-file=merge-run\n' + BAD.replace('RUN apt-get install', '# hadolint ignore=DL3014\nRUN apt-get install'));
+    out = JSON.parse(run(['lint', '--format', 'json', 'Dockerfile'], { cwd: dir }).stdout);
+    assert.deepEqual(out.files[0].findings, []);
+  });
+
+  it('exits 2 with a one-line message naming the path on I/O and config errors', () => {
+    let r = run(['lint', 'missing/Dockerfile'], { cwd: dir });
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr, 'stevedore: missing/Dockerfile: no such file or directory\n');
+    write('Dockerfile', BAD);
+    write('.stevedore.yaml', 'rules: [oops\n');
+    r = run(['lint', 'Dockerfile'], { cwd: dir });
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr.split('\n').filter(Boolean).length, 1);
+    assert.match(r.stderr, /\.stevedore\.yaml: not valid YAML/);
+    write('.stevedore.yaml', 'rules:\n  merge-run: loud\n');
+    r = run(['lint', 'Dockerfile'], { cwd: dir });
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /\.stevedore\.yaml: rule "merge-run": expected one of/);
+  });
+
+  it('exits 2 on usage errors', () => {
+    assert.equal(run(['lint']).code, 2);
+    assert.equal(run(['lint', '--format', 'xml', 'x']).code, 2);
+    assert.equal(run(['lint', '--bogus', 'x']).code, 2);
+    assert.equal(run(['frobnicate']).code, 2);
+    const help = run(['lint', '--help']);
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /--fail-on/);
+  });
+});
