@@ -1,0 +1,213 @@
+// A small bundled table of official base images and their smaller variants, for the full-base-image rule and
+// the FROM hover. Sizes are approximate compressed (download) sizes for linux/amd64 as Docker Hub lists them.
+import type { ImageRef } from '../../core/dockerfile/model';
+
+/** When the size figures below were taken; they drift with every release. */
+export const IMAGE_SIZES_AS_OF = '2025-10';
+
+export type VariantKind = 'full' | 'slim' | 'alpine' | 'distroless' | 'jre' | 'jre-alpine';
+
+export interface ImageVariant {
+  /** The concrete reference to use, built from the user's tag, e.g. `python:3.12-slim`. */
+  ref: string;
+  /** Registry of `ref`; undefined for Docker Hub. */
+  registry?: string;
+  repository: string;
+  tag: string;
+  kind: VariantKind;
+  approxSizeMb: number;
+  note: string;
+}
+
+export interface ImageDescription {
+  /** `python`, `node`, `golang`, `eclipse-temurin`, `openjdk`, `ruby`, `php`, `ubuntu`, `debian` or `distroless`. */
+  family: string;
+  currentVariant: VariantKind;
+  approxSizeMb?: number;
+  /** One line about the current image. */
+  summary: string;
+  /** Smaller alternatives, the usual first choice first. */
+  variants: ImageVariant[];
+}
+
+const DEBIAN_SUITE = /-(bookworm|bullseye|buster|trixie)$/;
+const SUITE_ONLY = /^(bookworm|bullseye|buster|trixie)$/;
+const WINDOWS = /windowsservercore|nanoserver/;
+
+const NOTE = {
+  debianSlim: 'Debian slim: same glibc userland without compilers, headers and docs; apt-get what you need.',
+  musl: 'musl libc: wheels with C extensions may need to be built from source; DNS and locale differ.',
+  nodeMusl: 'musl libc: native addons need musl builds or a compiler; DNS resolution differs.',
+  rubyMusl: 'musl libc: gems with native extensions compile from source (apk add build-base).',
+  phpMusl: 'musl libc: extension build deps come from apk, not apt.',
+  distrolessBase: 'glibc, libssl and CA certificates only, no shell or package manager: for binaries copied from a build stage.',
+  distrolessStatic: 'No libc at all: for fully static binaries (Go with CGO_ENABLED=0, Rust on musl).',
+  distrolessNode: 'No shell or npm: copy node_modules from a build stage; the entrypoint is node, CMD is the script.',
+  distrolessJava: 'JRE only, no shell: the entrypoint is `java -jar`, CMD is the jar.',
+  jre: 'Runtime only: no javac, jlink or jcmd.',
+  jreAlpine: 'JRE on musl libc: native libraries must be musl builds.',
+  temurin: '`openjdk` images are deprecated (no updates since 2022); Eclipse Temurin is a maintained OpenJDK build.',
+};
+
+const DISTROLESS: Record<string, { mb: number; note: string }> = {
+  static: { mb: 2, note: NOTE.distrolessStatic },
+  'base-nossl': { mb: 7, note: 'glibc and CA certificates, no libssl, no shell.' },
+  base: { mb: 8, note: NOTE.distrolessBase },
+  cc: { mb: 9, note: 'distroless base plus libgcc and libstdc++ (C++ and Rust binaries).' },
+  python3: { mb: 18, note: "Debian 12's Python 3.11, no shell or pip: copy a virtualenv built on the same Python from a build stage." },
+  nodejs20: { mb: 42, note: NOTE.distrolessNode },
+  nodejs22: { mb: 45, note: NOTE.distrolessNode },
+  java17: { mb: 80, note: NOTE.distrolessJava },
+  java21: { mb: 85, note: NOTE.distrolessJava },
+};
+
+function hub(repository: string, tag: string, kind: VariantKind, approxSizeMb: number, note: string): ImageVariant {
+  return { ref: `${repository}:${tag}`, repository, tag, kind, approxSizeMb, note };
+}
+
+function distroless(name: string, kind: VariantKind = 'distroless', note?: string): ImageVariant {
+  const d = DISTROLESS[name];
+  const repository = `distroless/${name}-debian12`;
+  return { ref: `gcr.io/${repository}`, registry: 'gcr.io', repository, tag: 'latest', kind, approxSizeMb: d.mb, note: note ?? d.note };
+}
+
+const join = (...parts: (string | undefined)[]) => parts.filter(Boolean).join('-');
+
+/** python, ruby (`3.12-slim-bookworm`) and node (`20-bookworm-slim`) share one tag scheme. */
+function debianLanguage(repo: string, tag: string, sizes: { full: number; slim: number; alpine: number }, alpineNote: string, suiteFirst: boolean) {
+  if (WINDOWS.test(tag)) return undefined;
+  if (/(^|-)slim(-|$)/.test(tag)) return { current: 'slim' as const, variants: [] };
+  if (/(^|-)alpine/.test(tag)) return { current: 'alpine' as const, variants: [] };
+  const suite = SUITE_ONLY.test(tag) ? tag : DEBIAN_SUITE.exec(tag)?.[1];
+  const version = SUITE_ONLY.test(tag) || tag === 'latest' ? '' : tag.replace(DEBIAN_SUITE, '');
+  const slim = suiteFirst ? join(version, suite, 'slim') : join(version, 'slim', suite);
+  return {
+    current: 'full' as const,
+    version,
+    variants: [hub(repo, slim, 'slim', sizes.slim, NOTE.debianSlim), hub(repo, join(version, 'alpine'), 'alpine', sizes.alpine, alpineNote)],
+  };
+}
+
+function javaVariants(major: string | undefined): ImageVariant[] {
+  const v = major ?? '21';
+  const out = [hub('eclipse-temurin', `${v}-jre`, 'jre', 90, NOTE.jre), hub('eclipse-temurin', `${v}-jre-alpine`, 'jre-alpine', 65, NOTE.jreAlpine)];
+  if (v === '17' || v === '21') out.push(distroless(`java${v}`));
+  return out;
+}
+
+function describeHub(repo: string, tag: string): ImageDescription | undefined {
+  switch (repo) {
+    case 'python': {
+      const d = debianLanguage(repo, tag, { full: 370, slim: 45, alpine: 18 }, NOTE.musl, false);
+      if (!d) return undefined;
+      const sizes = { full: 370, slim: 45, alpine: 18 };
+      const variants = d.current === 'full' ? [...d.variants, distroless('python3')] : [];
+      return { family: repo, currentVariant: d.current, approxSizeMb: sizes[d.current], summary: summaryOf(d.current, 'Python'), variants };
+    }
+    case 'node': {
+      const d = debianLanguage(repo, tag, { full: 390, slim: 75, alpine: 55 }, NOTE.nodeMusl, true);
+      if (!d) return undefined;
+      const variants = [...d.variants];
+      const major = /^(\d+)/.exec(d.version ?? '')?.[1] ?? { iron: '20', jod: '22' }[d.version?.split('-')[0] ?? ''];
+      if (d.current === 'full' && (major === '20' || major === '22')) variants.push(distroless(`nodejs${major}`));
+      return { family: repo, currentVariant: d.current, approxSizeMb: { full: 390, slim: 75, alpine: 55 }[d.current], summary: summaryOf(d.current, 'Node.js'), variants };
+    }
+    case 'ruby': {
+      const d = debianLanguage(repo, tag, { full: 370, slim: 65, alpine: 40 }, NOTE.rubyMusl, false);
+      if (!d) return undefined;
+      return { family: repo, currentVariant: d.current, approxSizeMb: { full: 370, slim: 65, alpine: 40 }[d.current], summary: summaryOf(d.current, 'Ruby'), variants: d.variants };
+    }
+    case 'golang': {
+      if (WINDOWS.test(tag)) return undefined;
+      const alpine = /(^|-)alpine/.test(tag);
+      const version = tag === 'latest' || SUITE_ONLY.test(tag) ? '' : tag.replace(DEBIAN_SUITE, '');
+      const runtime = [
+        distroless('static', 'distroless', `Runtime for the final stage: ${NOTE.distrolessStatic}`),
+        distroless('base', 'distroless', 'Runtime for the final stage when the binary uses cgo (needs glibc).'),
+      ];
+      if (alpine) return { family: repo, currentVariant: 'alpine', approxSizeMb: 80, summary: 'Go toolchain on Alpine: a build image.', variants: runtime };
+      const variants = [hub(repo, join(version, 'alpine'), 'alpine', 80, 'Still a build image with the whole Go toolchain; musl libc for cgo.'), ...runtime];
+      return { family: repo, currentVariant: 'full', approxSizeMb: 300, summary: 'Go toolchain on Debian: a build image; ship only the binary.', variants };
+    }
+    case 'php': {
+      if (WINDOWS.test(tag)) return undefined;
+      if (/(^|-)alpine/.test(tag)) return { family: repo, currentVariant: 'alpine', approxSizeMb: 35, summary: summaryOf('alpine', 'PHP'), variants: [] };
+      const base = tag === 'latest' ? '' : tag.replace(DEBIAN_SUITE, '');
+      // The Apache flavour has no Alpine build.
+      const variants = /(^|-)apache$/.test(base) ? [] : [hub(repo, join(base, 'alpine'), 'alpine', 35, NOTE.phpMusl)];
+      return { family: repo, currentVariant: 'full', approxSizeMb: 180, summary: 'PHP on Debian with compilers kept for extension builds.', variants };
+    }
+    case 'eclipse-temurin': {
+      if (WINDOWS.test(tag)) return undefined;
+      const major = /^(\d+)/.exec(tag)?.[1];
+      const jre = /(^|-)jre(-|$)/.test(tag);
+      const alpine = /(^|-)alpine/.test(tag);
+      if (jre) return { family: repo, currentVariant: alpine ? 'jre-alpine' : 'jre', approxSizeMb: alpine ? 65 : 90, summary: 'Java runtime (JRE).', variants: [] };
+      if (alpine) {
+        return { family: repo, currentVariant: 'alpine', approxSizeMb: 160, summary: 'Full JDK on Alpine.', variants: javaVariants(major).filter((v) => v.kind !== 'jre') };
+      }
+      const distro = tag.split('-').filter((t) => !/^\d/.test(t) && t !== 'jdk' && t !== 'latest').join('-');
+      const variants = javaVariants(major);
+      if (major && distro) variants[0] = { ...variants[0], tag: `${major}-jre-${distro}`, ref: `eclipse-temurin:${major}-jre-${distro}` };
+      return { family: repo, currentVariant: 'full', approxSizeMb: 190, summary: 'Full JDK (compiler and tools): only needed to build.', variants };
+    }
+    case 'openjdk': {
+      if (WINDOWS.test(tag)) return undefined;
+      const major = /^(\d+)/.exec(tag)?.[1];
+      const current: VariantKind = /(^|-)slim/.test(tag) ? 'slim' : /(^|-)alpine/.test(tag) ? 'alpine' : /(^|-)jre/.test(tag) ? 'jre' : 'full';
+      const variants = javaVariants(major).map((v) => (v.registry ? v : { ...v, note: `${v.note} ${NOTE.temurin}` }));
+      return { family: repo, currentVariant: current, approxSizeMb: current === 'full' ? 240 : undefined, summary: 'Deprecated OpenJDK image: no updates since 2022.', variants };
+    }
+    case 'debian': {
+      if (/(^|-)slim$/.test(tag)) return { family: repo, currentVariant: 'slim', approxSizeMb: 28, summary: 'Debian slim.', variants: [] };
+      if (/backports|experimental|rc-buggy/.test(tag)) return undefined;
+      const slim = tag === 'latest' ? 'stable-slim' : `${tag}-slim`;
+      const variants = [hub(repo, slim, 'slim', 28, 'No man pages, docs or extra locales; same packages otherwise.'), distroless('base')];
+      return { family: repo, currentVariant: 'full', approxSizeMb: 48, summary: 'Debian with docs and locales.', variants };
+    }
+    case 'ubuntu':
+      return {
+        family: repo,
+        currentVariant: 'full',
+        approxSizeMb: 29,
+        summary: 'Ubuntu has no slim variant; its base is already small, size comes from what you install.',
+        variants: [hub('alpine', '3.22', 'alpine', 4, 'Different distro: apk instead of apt, musl libc instead of glibc.'), distroless('base')],
+      };
+  }
+  return undefined;
+}
+
+function summaryOf(kind: VariantKind, lang: string): string {
+  if (kind === 'slim') return `${lang} on Debian slim.`;
+  if (kind === 'alpine') return `${lang} on Alpine (musl libc).`;
+  return `${lang} on full Debian with compilers and dev headers.`;
+}
+
+/** What the table knows about an image and its smaller variants; undefined for images it does not cover. */
+export function describeImage(image: ImageRef): ImageDescription | undefined {
+  if (image.unresolved) return undefined;
+  if (image.registry === 'gcr.io' && image.repository.startsWith('distroless/')) {
+    const key = image.name.replace(/-debian\d+$/, '');
+    const d = DISTROLESS[key];
+    if (!d) return undefined;
+    const smaller = key === 'cc' ? [distroless('base'), distroless('static')] : key === 'base' ? [distroless('static')] : [];
+    return { family: 'distroless', currentVariant: 'distroless', approxSizeMb: d.mb, summary: d.note, variants: smaller };
+  }
+  if (image.registry) return undefined;
+  return describeHub(image.repository, image.tag ?? 'latest');
+}
+
+/** A compact markdown table of the image's smaller variants and their sizes, for the FROM hover. */
+export function imageHoverMarkdown(image: ImageRef): string | undefined {
+  const d = describeImage(image);
+  if (!d) return undefined;
+  const name = image.resolved.replace(/@.*$/, '');
+  const size = d.approxSizeMb !== undefined ? ` · ~${d.approxSizeMb} MB` : '';
+  const lines = [`**${name}** (${d.currentVariant}${size}): ${d.summary}`];
+  if (d.variants.length) {
+    lines.push('', '| Smaller option | Size | Note |', '| --- | ---: | --- |');
+    for (const v of d.variants) lines.push(`| \`${v.ref}\` | ~${v.approxSizeMb} MB | ${v.note.replace(/\|/g, '\\|')} |`);
+  }
+  lines.push('', `_Approximate compressed sizes, linux/amd64, as of ${IMAGE_SIZES_AS_OF}._`);
+  return lines.join('\n');
+}
