@@ -30,7 +30,10 @@ export class Analyzer {
   private readonly cache = new Map<string, Entry>();
   private readonly failedRules = new Set<string>();
 
-  constructor(private readonly host: AnalysisHost) {}
+  constructor(
+    private readonly ready: Promise<void>,
+    private readonly host: AnalysisHost,
+  ) {}
 
   /** The file path, build context and effective config of a document. */
   async environment(doc: TextDocument): Promise<{ path?: string; context?: BuildContext; config: Config }> {
@@ -52,6 +55,7 @@ export class Analyzer {
     const cached = this.cache.get(doc.uri);
     if (cached && cached.version === doc.version) return cached.analysis;
     const env = await this.environment(doc);
+    await this.ready;
     if (isCancelled?.()) return undefined;
     const analysis = analyzeDockerfileModel(doc.getText(), {
       ...env,

@@ -1,15 +1,22 @@
 // Hover: the explanation of any finding under the cursor, base-image variants on FROM, instruction docs.
-import { DockerfileLanguageServiceFactory } from 'dockerfile-language-service';
+import type { DockerfileLanguageService } from 'dockerfile-language-service';
 import { MarkupKind, type Hover, type Position, type Range } from 'vscode-languageserver/node';
 import type { DockerfileAnalysis } from '../core/analyze';
 import { rulesById } from '../core/registry';
 import { ruleDocsUrl } from '../core/rule';
 
-const service = DockerfileLanguageServiceFactory.createLanguageService();
-service.setCapabilities({ hover: { contentFormat: [MarkupKind.Markdown] }, completion: { completionItem: { snippetSupport: true, documentationFormat: [MarkupKind.Markdown] } } });
+let service: DockerfileLanguageService | undefined;
 
-/** The shared dockerfile-language-service instance (instruction docs, completion, symbols). */
-export const dockerfileService = service;
+/** The shared dockerfile-language-service instance (instruction docs, completion, symbols), created on first use. */
+export function dockerfileService(): DockerfileLanguageService {
+  if (!service) {
+    // Loaded lazily: it is large and not needed until the first hover or completion.
+    const { DockerfileLanguageServiceFactory } = require('dockerfile-language-service') as typeof import('dockerfile-language-service');
+    service = DockerfileLanguageServiceFactory.createLanguageService();
+    service.setCapabilities({ hover: { contentFormat: [MarkupKind.Markdown] }, completion: { completionItem: { snippetSupport: true, documentationFormat: [MarkupKind.Markdown] } } });
+  }
+  return service;
+}
 
 function contains(r: Range, p: Position): boolean {
   const afterStart = p.line > r.start.line || (p.line === r.start.line && p.character >= r.start.character);
@@ -33,7 +40,7 @@ export function hover(analysis: DockerfileAnalysis, position: Position, imageHov
   const image = stage && imageHover(stage.index);
   if (image) parts.push(image);
   else {
-    const docs = service.computeHover(analysis.model.text, position);
+    const docs = dockerfileService().computeHover(analysis.model.text, position);
     const value = docs && (typeof docs.contents === 'object' && 'value' in docs.contents ? docs.contents.value : typeof docs.contents === 'string' ? docs.contents : undefined);
     if (value) parts.push(value);
   }

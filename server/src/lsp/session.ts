@@ -22,6 +22,8 @@ import { imageHoverForStage, multiStageRefactors } from './refactors';
 const PUSH_DEBOUNCE_MS = 150;
 
 export function startServer(connection: Connection): void {
+  // The shell grammar compiles while the handshake runs; analysis waits for it (see Analyzer.analyse).
+  const shellReady = initShellParser();
   const documents = new TextDocuments(TextDocument);
   const settingsCache = new Map<string, Promise<DocumentSettings>>();
   const reported = new Set<string>();
@@ -29,7 +31,7 @@ export function startServer(connection: Connection): void {
   let pullDiagnostics = false;
   let documentChanges = false;
 
-  const analyzer = new Analyzer({
+  const analyzer = new Analyzer(shellReady, {
     settings(uri) {
       if (!configurationSupport) return Promise.resolve({});
       let s = settingsCache.get(uri);
@@ -53,7 +55,6 @@ export function startServer(connection: Connection): void {
     configurationSupport = !!caps.workspace?.configuration;
     pullDiagnostics = !!caps.textDocument?.diagnostic;
     documentChanges = !!caps.workspace?.workspaceEdit?.documentChanges && !!caps.workspace.workspaceEdit.resourceOperations?.includes('create');
-    await initShellParser();
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -144,17 +145,17 @@ export function startServer(connection: Connection): void {
 
   connection.onCompletion(async (params) => {
     const doc = documents.get(params.textDocument.uri);
-    return doc ? dockerfileService.computeCompletionItems(doc.getText(), params.position) : [];
+    return doc ? dockerfileService().computeCompletionItems(doc.getText(), params.position) : [];
   });
 
   connection.onDocumentSymbol((params) => {
     const doc = documents.get(params.textDocument.uri);
-    return doc ? dockerfileService.computeSymbols(params.textDocument, doc.getText()) : [];
+    return doc ? dockerfileService().computeSymbols(params.textDocument, doc.getText()) : [];
   });
 
   connection.onFoldingRanges((params) => {
     const doc = documents.get(params.textDocument.uri);
-    return doc ? dockerfileService.computeFoldingRanges(doc.getText()) : [];
+    return doc ? dockerfileService().computeFoldingRanges(doc.getText()) : [];
   });
 
   documents.listen(connection);

@@ -169,7 +169,9 @@ export function buildModel(text: string): DockerfileModel {
 
 function analyseRun(ins: Run, stage: Stage, text: string, escape: string, offsetAt: (p: Position) => number): RunInfo {
   const mounts: MountFlag[] = [];
-  for (const flag of ins.getFlags()) {
+  // dockerfile-ast recomputes flags, JSON strings and heredocs on every call; ask only when they can exist.
+  const raw = text.slice(offsetAt(ins.getRange().start), offsetAt(ins.getRange().end));
+  for (const flag of raw.includes('--') ? ins.getFlags() : []) {
     if (flag.getName() !== 'mount') continue;
     const options: Record<string, string> = {};
     for (const opt of flag.getOptions()) options[opt.getName()] = opt.getValue() ?? '';
@@ -184,9 +186,10 @@ function analyseRun(ins: Run, stage: Stage, text: string, escape: string, offset
   const start = offsetAt(argsRange.start);
   const end = offsetAt(argsRange.end);
   const content = text.slice(start, end);
-  const execForm = /^\[/.test(content) && ins.getJSONStrings().length > 0 && /\]\s*$/.test(content);
+  const jsonStrings = content.startsWith('[') && /\]\s*$/.test(content) ? ins.getJSONStrings() : [];
+  const execForm = jsonStrings.length > 0;
   if (execForm) {
-    const words = ins.getJSONStrings().map((s) => {
+    const words = jsonStrings.map((s) => {
       const r = s.getRange();
       return { value: s.getValue(), raw: text.slice(offsetAt(r.start), offsetAt(r.end)), start: offsetAt(r.start), end: offsetAt(r.end) };
     });
@@ -199,7 +202,7 @@ function analyseRun(ins: Run, stage: Stage, text: string, escape: string, offset
     };
     return { instruction: ins, stage, execForm, mounts, scriptStart: start, scriptEnd: end, script, heredoc: false };
   }
-  const heredocs = ins.getHeredocs();
+  const heredocs = raw.includes('<<') ? ins.getHeredocs() : [];
   if (heredocs.length && /^<<-?\s*["']?[A-Za-z_]/.test(content)) {
     // `RUN <<EOF` with no command before it: the heredoc body is the script.
     const body = heredocs[0].getContentRange();

@@ -78,6 +78,42 @@ const TAKES_USER_ARG = new Set(['gosu', 'su-exec']);
  * `source` must already have Dockerfile line continuations blanked out (same length as the document span).
  */
 export function parseShell(source: string, base = 0): ShellScript {
+  // After an edit most RUN scripts are unchanged: reuse their parse, shifted to the new offset.
+  let cached = cache.get(source);
+  if (cached) {
+    cache.delete(source);
+  } else {
+    cached = parseUncached(source);
+    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  }
+  cache.set(source, cached);
+  return base === 0 ? cached : shiftScript(cached, base);
+}
+
+const CACHE_SIZE = 4000;
+const cache = new Map<string, ShellScript>();
+
+function shiftWord(w: ShellWord, by: number): ShellWord {
+  return { value: w.value, raw: w.raw, start: w.start + by, end: w.end + by };
+}
+
+function shiftScript(script: ShellScript, by: number): ShellScript {
+  return {
+    hasPipe: script.hasPipe,
+    hasError: script.hasError,
+    commands: script.commands.map((c) => ({
+      ...c,
+      nameWord: shiftWord(c.nameWord, by),
+      args: c.args.map((w) => shiftWord(w, by)),
+      wrappers: c.wrappers.map((w) => shiftWord(w, by)),
+      assignments: c.assignments.map((w) => shiftWord(w, by)),
+      start: c.start + by,
+      end: c.end + by,
+    })),
+  };
+}
+
+function parseUncached(source: string): ShellScript {
   if (!parser) throw new Error('shell parser not initialised: await initShellParser() first');
   const tree = parser.parse(source);
   if (!tree) return { commands: [], hasPipe: false, hasError: true };
@@ -94,7 +130,7 @@ export function parseShell(source: string, base = 0): ShellScript {
         return;
       }
       if (node.type === 'command') {
-        const cmd = toCommand(node, base);
+        const cmd = toCommand(node, 0);
         if (cmd) {
           if (pipe) cmd.pipeline = pipe;
           commands.push(cmd);

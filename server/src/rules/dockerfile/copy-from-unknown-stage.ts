@@ -19,7 +19,7 @@ function closestStage(value: string, earlier: Stage[]): string | undefined {
   for (const s of earlier) {
     if (!s.name) continue;
     const d = editDistance(value.toLowerCase(), s.name);
-    if (d <= Math.min(2, Math.floor(s.name.length / 3)) && (!best || d < best.d)) best = { name: s.name, d };
+    if (d <= Math.min(2, Math.floor(s.name.length / 3)) && (!best || d < best.d)) best = { name: s.from.getBuildStage() ?? s.name, d };
   }
   return best?.name;
 }

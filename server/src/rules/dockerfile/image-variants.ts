@@ -73,65 +73,73 @@ function distroless(name: string, kind: VariantKind = 'distroless', note?: strin
 
 const join = (...parts: (string | undefined)[]) => parts.filter(Boolean).join('-');
 
+const SIZES = {
+  python: { full: 370, slim: 45, alpine: 18 },
+  node: { full: 390, slim: 75, alpine: 55 },
+  ruby: { full: 370, slim: 65, alpine: 40 },
+};
+
 /** python, ruby (`3.12-slim-bookworm`) and node (`20-bookworm-slim`) share one tag scheme. */
-function debianLanguage(repo: string, tag: string, sizes: { full: number; slim: number; alpine: number }, alpineNote: string, suiteFirst: boolean) {
+function debianLanguage(repo: keyof typeof SIZES, tag: string, lang: string, alpineNote: string) {
   if (WINDOWS.test(tag)) return undefined;
-  if (/(^|-)slim(-|$)/.test(tag)) return { current: 'slim' as const, variants: [] };
-  if (/(^|-)alpine/.test(tag)) return { current: 'alpine' as const, variants: [] };
+  const sizes = SIZES[repo];
+  const of = (current: 'full' | 'slim' | 'alpine', variants: ImageVariant[] = []) => ({
+    family: repo as string,
+    currentVariant: current,
+    approxSizeMb: sizes[current],
+    summary: current === 'full' ? `${lang} on full Debian with compilers and dev headers.` : `${lang} on ${current === 'slim' ? 'Debian slim' : 'Alpine (musl libc)'}.`,
+    variants,
+  });
+  if (/(^|-)slim(-|$)/.test(tag)) return { version: '', d: of('slim') };
+  if (/(^|-)alpine/.test(tag)) return { version: '', d: of('alpine') };
   const suite = SUITE_ONLY.test(tag) ? tag : DEBIAN_SUITE.exec(tag)?.[1];
   const version = SUITE_ONLY.test(tag) || tag === 'latest' ? '' : tag.replace(DEBIAN_SUITE, '');
-  const slim = suiteFirst ? join(version, suite, 'slim') : join(version, 'slim', suite);
-  return {
-    current: 'full' as const,
-    version,
-    variants: [hub(repo, slim, 'slim', sizes.slim, NOTE.debianSlim), hub(repo, join(version, 'alpine'), 'alpine', sizes.alpine, alpineNote)],
-  };
+  const slim = repo === 'node' ? join(version, suite, 'slim') : join(version, 'slim', suite);
+  const variants = [hub(repo, slim, 'slim', sizes.slim, NOTE.debianSlim), hub(repo, join(version, 'alpine'), 'alpine', sizes.alpine, alpineNote)];
+  return { version, d: of('full', variants) };
 }
 
-function javaVariants(major: string | undefined): ImageVariant[] {
-  const v = major ?? '21';
-  const out = [hub('eclipse-temurin', `${v}-jre`, 'jre', 90, NOTE.jre), hub('eclipse-temurin', `${v}-jre-alpine`, 'jre-alpine', 65, NOTE.jreAlpine)];
-  if (v === '17' || v === '21') out.push(distroless(`java${v}`));
+/** Temurin JRE suggestions for a JDK image; `version` is the tag's version part (`21`, `21.0.4_7`). */
+function javaVariants(version: string | undefined, distro = ''): ImageVariant[] {
+  const v = version ?? '21';
+  const major = v.split('.')[0];
+  const out = [
+    hub('eclipse-temurin', join(v, 'jre', distro), 'jre', 90, NOTE.jre),
+    hub('eclipse-temurin', `${v}-jre-alpine`, 'jre-alpine', 65, NOTE.jreAlpine),
+  ];
+  if (major === '17' || major === '21') out.push(distroless(`java${major}`));
   return out;
 }
 
 function describeHub(repo: string, tag: string): ImageDescription | undefined {
   switch (repo) {
     case 'python': {
-      const d = debianLanguage(repo, tag, { full: 370, slim: 45, alpine: 18 }, NOTE.musl, false);
-      if (!d) return undefined;
-      const sizes = { full: 370, slim: 45, alpine: 18 };
-      const variants = d.current === 'full' ? [...d.variants, distroless('python3')] : [];
-      return { family: repo, currentVariant: d.current, approxSizeMb: sizes[d.current], summary: summaryOf(d.current, 'Python'), variants };
+      const r = debianLanguage(repo, tag, 'Python', NOTE.musl);
+      if (r?.d.currentVariant === 'full') r.d.variants.push(distroless('python3'));
+      return r?.d;
     }
     case 'node': {
-      const d = debianLanguage(repo, tag, { full: 390, slim: 75, alpine: 55 }, NOTE.nodeMusl, true);
-      if (!d) return undefined;
-      const variants = [...d.variants];
-      const major = /^(\d+)/.exec(d.version ?? '')?.[1] ?? { iron: '20', jod: '22' }[d.version?.split('-')[0] ?? ''];
-      if (d.current === 'full' && (major === '20' || major === '22')) variants.push(distroless(`nodejs${major}`));
-      return { family: repo, currentVariant: d.current, approxSizeMb: { full: 390, slim: 75, alpine: 55 }[d.current], summary: summaryOf(d.current, 'Node.js'), variants };
+      const r = debianLanguage(repo, tag, 'Node.js', NOTE.nodeMusl);
+      const major = /^(\d+)/.exec(r?.version ?? '')?.[1] ?? { iron: '20', jod: '22' }[r?.version ?? ''];
+      if (r?.d.currentVariant === 'full' && (major === '20' || major === '22')) r.d.variants.push(distroless(`nodejs${major}`));
+      return r?.d;
     }
-    case 'ruby': {
-      const d = debianLanguage(repo, tag, { full: 370, slim: 65, alpine: 40 }, NOTE.rubyMusl, false);
-      if (!d) return undefined;
-      return { family: repo, currentVariant: d.current, approxSizeMb: { full: 370, slim: 65, alpine: 40 }[d.current], summary: summaryOf(d.current, 'Ruby'), variants: d.variants };
-    }
+    case 'ruby':
+      return debianLanguage(repo, tag, 'Ruby', NOTE.rubyMusl)?.d;
     case 'golang': {
       if (WINDOWS.test(tag)) return undefined;
-      const alpine = /(^|-)alpine/.test(tag);
       const version = tag === 'latest' || SUITE_ONLY.test(tag) ? '' : tag.replace(DEBIAN_SUITE, '');
       const runtime = [
-        distroless('static', 'distroless', `Runtime for the final stage: ${NOTE.distrolessStatic}`),
+        distroless('static', 'distroless', `Runtime for the final stage. ${NOTE.distrolessStatic}`),
         distroless('base', 'distroless', 'Runtime for the final stage when the binary uses cgo (needs glibc).'),
       ];
-      if (alpine) return { family: repo, currentVariant: 'alpine', approxSizeMb: 80, summary: 'Go toolchain on Alpine: a build image.', variants: runtime };
+      if (/(^|-)alpine/.test(tag)) return { family: repo, currentVariant: 'alpine', approxSizeMb: 80, summary: 'Go toolchain on Alpine: a build image.', variants: runtime };
       const variants = [hub(repo, join(version, 'alpine'), 'alpine', 80, 'Still a build image with the whole Go toolchain; musl libc for cgo.'), ...runtime];
       return { family: repo, currentVariant: 'full', approxSizeMb: 300, summary: 'Go toolchain on Debian: a build image; ship only the binary.', variants };
     }
     case 'php': {
       if (WINDOWS.test(tag)) return undefined;
-      if (/(^|-)alpine/.test(tag)) return { family: repo, currentVariant: 'alpine', approxSizeMb: 35, summary: summaryOf('alpine', 'PHP'), variants: [] };
+      if (/(^|-)alpine/.test(tag)) return { family: repo, currentVariant: 'alpine', approxSizeMb: 35, summary: 'PHP on Alpine (musl libc).', variants: [] };
       const base = tag === 'latest' ? '' : tag.replace(DEBIAN_SUITE, '');
       // The Apache flavour has no Alpine build.
       const variants = /(^|-)apache$/.test(base) ? [] : [hub(repo, join(base, 'alpine'), 'alpine', 35, NOTE.phpMusl)];
@@ -139,23 +147,21 @@ function describeHub(repo: string, tag: string): ImageDescription | undefined {
     }
     case 'eclipse-temurin': {
       if (WINDOWS.test(tag)) return undefined;
-      const major = /^(\d+)/.exec(tag)?.[1];
-      const jre = /(^|-)jre(-|$)/.test(tag);
-      const alpine = /(^|-)alpine/.test(tag);
-      if (jre) return { family: repo, currentVariant: alpine ? 'jre-alpine' : 'jre', approxSizeMb: alpine ? 65 : 90, summary: 'Java runtime (JRE).', variants: [] };
-      if (alpine) {
-        return { family: repo, currentVariant: 'alpine', approxSizeMb: 160, summary: 'Full JDK on Alpine.', variants: javaVariants(major).filter((v) => v.kind !== 'jre') };
+      const tokens = tag.split('-');
+      const version = /^\d/.test(tokens[0]) ? tokens[0] : undefined;
+      const alpine = tokens.includes('alpine');
+      if (tokens.includes('jre')) {
+        return { family: repo, currentVariant: alpine ? 'jre-alpine' : 'jre', approxSizeMb: alpine ? 65 : 90, summary: 'Java runtime (JRE).', variants: [] };
       }
-      const distro = tag.split('-').filter((t) => !/^\d/.test(t) && t !== 'jdk' && t !== 'latest').join('-');
-      const variants = javaVariants(major);
-      if (major && distro) variants[0] = { ...variants[0], tag: `${major}-jre-${distro}`, ref: `eclipse-temurin:${major}-jre-${distro}` };
-      return { family: repo, currentVariant: 'full', approxSizeMb: 190, summary: 'Full JDK (compiler and tools): only needed to build.', variants };
+      if (alpine) return { family: repo, currentVariant: 'alpine', approxSizeMb: 160, summary: 'Full JDK on Alpine.', variants: javaVariants(version).slice(1) };
+      const distro = tokens.filter((t) => t !== version && t !== 'jdk' && t !== 'latest').join('-');
+      return { family: repo, currentVariant: 'full', approxSizeMb: 190, summary: 'Full JDK (compiler and tools): only needed to build.', variants: javaVariants(version, distro) };
     }
     case 'openjdk': {
       if (WINDOWS.test(tag)) return undefined;
-      const major = /^(\d+)/.exec(tag)?.[1];
       const current: VariantKind = /(^|-)slim/.test(tag) ? 'slim' : /(^|-)alpine/.test(tag) ? 'alpine' : /(^|-)jre/.test(tag) ? 'jre' : 'full';
-      const variants = javaVariants(major).map((v) => (v.registry ? v : { ...v, note: `${v.note} ${NOTE.temurin}` }));
+      // openjdk's point releases (17.0.2) are not Temurin tags (17.0.2_8): suggest the major line.
+      const variants = javaVariants(/^(\d+)/.exec(tag)?.[1]).map((v) => (v.registry ? v : { ...v, note: `${NOTE.temurin} ${v.note}` }));
       return { family: repo, currentVariant: current, approxSizeMb: current === 'full' ? 240 : undefined, summary: 'Deprecated OpenJDK image: no updates since 2022.', variants };
     }
     case 'debian': {
@@ -175,12 +181,6 @@ function describeHub(repo: string, tag: string): ImageDescription | undefined {
       };
   }
   return undefined;
-}
-
-function summaryOf(kind: VariantKind, lang: string): string {
-  if (kind === 'slim') return `${lang} on Debian slim.`;
-  if (kind === 'alpine') return `${lang} on Alpine (musl libc).`;
-  return `${lang} on full Debian with compilers and dev headers.`;
 }
 
 /** What the table knows about an image and its smaller variants; undefined for images it does not cover. */

@@ -29,7 +29,7 @@ function findRoot(model: DockerfileModel): RootFinding | undefined {
 }
 
 /** The user to switch to and the RUN that creates it (when the image does not ship one). */
-function userPlan(model: DockerfileModel, final: Stage): { name: string; create?: string } | undefined {
+function userPlan(final: Stage): { name: string; create?: string } | undefined {
   // A non-root user the Dockerfile already switched to earlier is known to exist.
   for (let s: Stage | undefined = final; s; s = s.parent) {
     for (const ins of [...s.instructions].reverse()) {
@@ -81,7 +81,7 @@ export const rootUser: DockerfileRule = {
         const model = buildModel(input.text);
         const found = findRoot(model);
         if (!found || found.range.start.line !== finding.data?.line) return null;
-        const plan = userPlan(model, found.final);
+        const plan = userPlan(found.final);
         if (!plan) return null;
         const { eol } = model;
         const create = plan.create ? plan.create + eol : '';

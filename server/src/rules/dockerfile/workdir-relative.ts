@@ -30,7 +30,9 @@ function relativeWorkdirs(model: DockerfileModel): RelativeWorkdir[] {
     const start = model.offsetAt(range.start);
     const raw = model.text.slice(start, model.offsetAt(range.end));
     const quoted = raw.length >= 2 && (raw[0] === '"' || raw[0] === "'") && raw[raw.length - 1] === raw[0];
-    const path = quoted ? raw.slice(1, -1) : raw;
+    // Continuation lines joined, for messages.
+    const joined = (first.getArgumentsContent() ?? raw).trim();
+    const path = quoted ? joined.slice(1, -1) : joined;
     if (path && isRelative(path)) out.push({ ins: first, range, path, pathStart: start + (quoted ? 1 : 0) });
   }
   return out;

@@ -1,0 +1,88 @@
+// Benchmarks (never timed tests): analysis of a 1,000-line Dockerfile after a change, and server start-up.
+// Targets: < 50 ms per analysis, < 150 ms from spawning the server to its initialize result.
+import { spawn } from 'node:child_process';
+import * as path from 'node:path';
+import { analyzeDockerfile } from '../server/src/core/analyze';
+import { MemoryContext } from '../server/src/core/context';
+import { initShellParser } from '../server/src/core/dockerfile/shell';
+
+/** A realistic 1,000-line multi-stage Dockerfile. */
+export function bigDockerfile(lines = 1000): string {
+  const out: string[] = ['# syntax=docker/dockerfile:1', 'ARG PY=3.12', 'FROM python:${PY} AS build', 'WORKDIR /src'];
+  let i = 0;
+  while (out.length < lines - 6) {
+    i++;
+    switch (i % 6) {
+      case 0:
+        out.push(`RUN apt-get update && apt-get install -y gcc libpq-dev pkg${i} \\`, `    && pip install --prefix=/install pkg${i}==1.${i} \\`, `    && curl -fsSL https://example.com/x${i} | sh`);
+        break;
+      case 1:
+        out.push(`COPY requirements-${i}.txt /src/`);
+        break;
+      case 2:
+        out.push(`ENV VAR_${i}=value${i}`);
+        break;
+      case 3:
+        out.push(`# step ${i}`, `RUN cd /src && make target${i} && rm -rf /tmp/build${i}`);
+        break;
+      case 4:
+        out.push(`RUN echo ${i} >> /log`);
+        break;
+      default:
+        out.push(`LABEL step${i}="yes"`);
+    }
+  }
+  out.push('FROM python:${PY}-slim', 'COPY --from=build /install /usr/local', 'COPY . /app', 'USER 1000', 'EXPOSE 8000', 'CMD ["python", "-m", "app"]');
+  return out.join('\n') + '\n';
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+async function benchAnalysis(): Promise<number> {
+  await initShellParser();
+  const text = bigDockerfile();
+  const context = new MemoryContext({ 'requirements.txt': 'flask\n', '.dockerignore': '.git\n' });
+  analyzeDockerfile(text, { context, path: '/ctx/Dockerfile' });
+  const times: number[] = [];
+  for (let k = 0; k < 20; k++) {
+    const edited = text.replace('WORKDIR /src', `WORKDIR /src${k}`);
+    const t0 = performance.now();
+    analyzeDockerfile(edited, { context, path: '/ctx/Dockerfile' });
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
+function startOnce(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const proc = spawn(process.execPath, [path.resolve(__dirname, '../dist/server.js'), '--stdio']);
+    const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
+    proc.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    let buf = '';
+    proc.stdout.on('data', (d) => {
+      buf += d;
+      if (buf.includes('"capabilities"')) {
+        resolve(performance.now() - t0);
+        proc.kill();
+      }
+    });
+    proc.on('error', reject);
+  });
+}
+
+async function main(): Promise<void> {
+  const analysis = await benchAnalysis();
+  const starts: number[] = [];
+  for (let k = 0; k < 7; k++) starts.push(await startOnce());
+  const rows = [
+    ['1,000-line Dockerfile, analysis after an edit (median of 20)', analysis, 50],
+    ['server start to initialize result (median of 7, includes node start-up)', median(starts), 150],
+  ] as const;
+  for (const [name, ms, target] of rows) console.log(`${ms < target ? 'ok  ' : 'SLOW'} ${ms.toFixed(1).padStart(7)} ms  (target < ${target} ms)  ${name}`);
+}
+
+if (require.main === module) void main();

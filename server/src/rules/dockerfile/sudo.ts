@@ -1,0 +1,83 @@
+import type { Instruction } from 'dockerfile-ast';
+import { buildModel, type DockerfileModel, type RunInfo } from '../../core/dockerfile/model';
+import type { ShellWord } from '../../core/dockerfile/shell';
+import type { DockerfileRule } from '../../core/rule';
+import { isRootUser, lastUser, rootImage, runsAsNonRoot, userName } from './image-family-shared';
+import { allCommands, wordRange } from './util';
+
+interface SudoUse {
+  sudo: ShellWord;
+  /** Offset where the wrapped command (or the next wrapper) starts. */
+  next: number;
+  /** 'root' / 'other' when the RUN's user is known, undefined when USER uses a variable. */
+  user?: 'root' | 'other';
+}
+
+/** Who the RUN runs as: the last USER before it in its stage or a parent stage, else the base image's user. */
+function runUser(run: RunInfo): SudoUse['user'] {
+  const line = run.instruction.getRange().start.line;
+  const before = run.stage.instructions.filter((i) => i.getKeyword() === 'USER' && i.getRange().start.line < line);
+  const user: Instruction | undefined = before.length ? before[before.length - 1] : run.stage.parent && lastUser(run.stage.parent);
+  if (!user) {
+    const image = rootImage(run.stage);
+    return image && runsAsNonRoot(image) ? 'other' : 'root';
+  }
+  const name = userName(user);
+  return name === undefined ? undefined : isRootUser(name) ? 'root' : 'other';
+}
+
+function findSudo(model: DockerfileModel): SudoUse[] {
+  const uses: SudoUse[] = [];
+  for (const { run, cmd } of allCommands(model)) {
+    cmd.wrappers.forEach((w, i) => {
+      if (w.value !== 'sudo' && !w.value.endsWith('/sudo')) return;
+      const next = (cmd.wrappers[i + 1] ?? cmd.nameWord).start;
+      uses.push({ sudo: w, next, user: runUser(run) });
+    });
+  }
+  return uses;
+}
+
+/** True when only `sudo` or `sudo -E` stands between the sudo word and the command (line continuations allowed). */
+function plainSudo(model: DockerfileModel, use: SudoUse): boolean {
+  const between = model.text.slice(use.sudo.end, use.next).split(model.escape + '\n').join(' ').split(model.escape + '\r\n').join(' ');
+  return between.split(/\s+/).every((t) => t === '' || t === '-E' || t === '--preserve-env');
+}
+
+export const sudo: DockerfileRule = {
+  id: 'sudo',
+  aliases: ['DL3004'],
+  severity: 'warning',
+  category: 'security',
+  docs: {
+    summary: '`sudo` used in RUN.',
+    why: 'RUN already runs as root unless a USER says otherwise, so `sudo` is at best dead weight; where it works it means the image ships sudo with a privilege-escalation path for its runtime user. Switch users with `USER` (or `gosu`/`su-exec` in entrypoints) instead.',
+    bad: 'FROM debian:12\nRUN sudo apt-get update',
+    good: 'FROM debian:12\nRUN apt-get update',
+  },
+  check({ model }) {
+    return findSudo(model).map((use) => ({
+      message:
+        use.user === 'root'
+          ? '`sudo` is unnecessary: this RUN already runs as root; remove it'
+          : '`sudo` in RUN needs sudo set up in the image for its user; put `USER root` before this RUN (and switch back after) instead',
+      range: wordRange(model, use.sudo),
+      data: { offset: use.sudo.start },
+    }));
+  },
+  fixes: [
+    {
+      id: 'remove-sudo',
+      title: () => 'Remove sudo',
+      safe: true,
+      preferred: true,
+      apply(input, finding) {
+        const model = buildModel(input.text);
+        const use = findSudo(model).find((u) => u.sudo.start === finding.data?.offset);
+        // Without root, or with options like `-u user`, removing sudo changes who runs the command.
+        if (!use || use.user !== 'root' || !plainSudo(model, use)) return null;
+        return { edits: [{ range: model.rangeOf(use.sudo.start, use.next), newText: '' }] };
+      },
+    },
+  ],
+};
