@@ -1,0 +1,55 @@
+// Every registered rule documents itself with examples that really behave as documented: the "bad" example
+// triggers the rule, the "good" one does not, and every id/alias is unique.
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { analyzeDockerfile } from '../../server/src/core/analyze';
+import { MemoryContext } from '../../server/src/core/context';
+import { initShellParser } from '../../server/src/core/dockerfile/shell';
+import { allRules } from '../../server/src/core/registry';
+import { dockerfileRules } from '../../server/src/rules/dockerfile';
+
+/** A build context like a typical service's, so context-dependent rules can fire on their examples. */
+export const TYPICAL_CONTEXT: Record<string, string> = {
+  'requirements.txt': 'flask==3.0.0\n',
+  'package.json': '{"name":"app","scripts":{"build":"tsc"}}\n',
+  'package-lock.json': '{}\n',
+  'go.mod': 'module example.com/app\n',
+  'go.sum': '',
+  'app.py': 'print(1)\n',
+  '.git/HEAD': 'ref: refs/heads/main\n',
+  'node_modules/x/index.js': '',
+  '.env': 'SECRET=1\n',
+};
+
+describe('rule metadata', () => {
+  before(() => initShellParser());
+
+  it('ids and aliases are unique and well-formed', () => {
+    const keys = allRules.flatMap((r) => [r.id, ...r.aliases.map((a) => a.toLowerCase())]);
+    assert.equal(new Set(keys).size, keys.length, 'an id or alias is used twice');
+    for (const r of allRules) {
+      assert.match(r.id, /^[a-z][a-z0-9-]*$/);
+      assert.ok(r.docs.summary && r.docs.why && r.docs.bad && r.docs.good, `${r.id} docs`);
+      for (const f of r.fixes ?? []) assert.ok(f.id && f.title, `${r.id} fix`);
+    }
+  });
+
+  for (const rule of dockerfileRules) {
+    if (rule.id === 'syntax') continue;
+    it(`${rule.id}: the documented bad example triggers it and the good one does not`, () => {
+      // missing-dockerignore needs a context without .dockerignore; the others get one that has a complete one.
+      const files = { ...TYPICAL_CONTEXT, ...(rule.id === 'missing-dockerignore' ? {} : { '.dockerignore': '.git\nnode_modules\n.env\n' }) };
+      if (rule.id === 'dockerignore-gap') files['.dockerignore'] = '*.log\n';
+      const run = (text: string, withGap = false) => {
+        const ctx = { ...files };
+        if (!withGap && rule.id === 'dockerignore-gap') ctx['.dockerignore'] = '.git\nnode_modules\n.env\nvenv\n.venv\n';
+        if (!withGap && rule.id === 'missing-dockerignore') ctx['.dockerignore'] = '.git\n';
+        // Short examples without FROM are shown as the tail of a Debian-based final stage.
+        if (!/^FROM\s/im.test(text)) text = `FROM debian:12\n${text}`;
+        return analyzeDockerfile(text, { rules: [rule], context: new MemoryContext(ctx), path: '/ctx/Dockerfile' });
+      };
+      assert.ok(run(rule.docs.bad, true).length > 0, `bad example of ${rule.id} is silent:\n${rule.docs.bad}`);
+      assert.deepEqual(run(rule.docs.good).map((f) => f.message), [], `good example of ${rule.id} triggers it`);
+    });
+  }
+});
