@@ -191,7 +191,7 @@ function analyseRun(ins: Run, stage: Stage, text: string, escape: string, offset
   if (execForm) {
     const words = jsonStrings.map((s) => {
       const r = s.getRange();
-      return { value: s.getValue(), raw: text.slice(offsetAt(r.start), offsetAt(r.end)), start: offsetAt(r.start), end: offsetAt(r.end) };
+      return { value: s.getJSONValue(), raw: text.slice(offsetAt(r.start), offsetAt(r.end)), start: offsetAt(r.start), end: offsetAt(r.end) };
     });
     const first = words[0];
     const program = first.value.slice(first.value.lastIndexOf('/') + 1);
