@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 
 const CLI = path.resolve(__dirname, '../../dist/cli.js');
-const BAD = 'FROM debian:12\nRUN apt-get update\nRUN apt-get install curl\nCMD ["bash"]\n';
+const BAD = 'FROM debian:12\nRUN apt-get update\nRUN apt-get install curl\nUSER nobody\nCMD ["bash"]\n';
 
 function run(args: string[], options: { cwd?: string; input?: string } = {}) {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd, input: options.input, encoding: 'utf8' });
@@ -74,11 +74,11 @@ describe('stevedore lint', () => {
   });
 
   it('exit codes follow --fail-on', () => {
-    write('Dockerfile', 'FROM debian:12\nRUN echo a\nRUN echo b\n');
+    write('Dockerfile', 'FROM debian:12\nRUN echo a\nRUN echo b\nUSER nobody\n');
     assert.equal(run(['lint', 'Dockerfile'], { cwd: dir }).code, 1);
     assert.equal(run(['lint', '--fail-on', 'error', 'Dockerfile'], { cwd: dir }).code, 0);
     assert.equal(run(['lint', '--fail-on=none', 'Dockerfile'], { cwd: dir }).code, 0);
-    write('Dockerfile', 'FROM debian:12\nRUN echo a\n');
+    write('Dockerfile', 'FROM debian:12\nRUN echo a\nUSER nobody\n');
     assert.equal(run(['lint', 'Dockerfile'], { cwd: dir }).code, 0);
   });
 
@@ -87,7 +87,7 @@ describe('stevedore lint', () => {
     const first = run(['lint', '--fix', 'Dockerfile'], { cwd: dir });
     assert.match(first.stdout, /Dockerfile: fixed (merge-run, apt-missing-yes|apt-missing-yes, merge-run)/);
     const fixed = fs.readFileSync(path.join(dir, 'Dockerfile'), 'utf8');
-    assert.equal(fixed, 'FROM debian:12\nRUN apt-get update && \\\n    apt-get install -y curl\nCMD ["bash"]\n');
+    assert.equal(fixed, 'FROM debian:12\nRUN apt-get update && \\\n    apt-get install -y curl\nUSER nobody\nCMD ["bash"]\n');
     const second = run(['lint', '--fix', 'Dockerfile'], { cwd: dir });
     assert.doesNotMatch(second.stdout, /fixed/);
     assert.equal(fs.readFileSync(path.join(dir, 'Dockerfile'), 'utf8'), fixed);

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { applyEdits } from '../../server/src/core/fixes';
 import { TestClient } from '../helpers/lspClient';
 
-const DOCKERFILE = 'FROM debian:12\nRUN apt-get update\nRUN apt-get install curl\nCMD ["bash"]\n';
+const DOCKERFILE = 'FROM debian:12\nRUN apt-get update\nRUN apt-get install curl\nUSER nobody\nCMD ["bash"]\n';
 
 /** Applies the edits a WorkspaceEdit makes to one document. */
 function applyToDoc(edit: any, uri: string, text: string): string {
@@ -61,10 +61,10 @@ describe('language server', () => {
     assert.equal(action.isPreferred, true);
     assert.equal(
       applyToDoc(action.edit, uri, DOCKERFILE),
-      'FROM debian:12\nRUN apt-get update && \\\n    apt-get install curl\nCMD ["bash"]\n',
+      'FROM debian:12\nRUN apt-get update && \\\n    apt-get install curl\nUSER nobody\nCMD ["bash"]\n',
     );
     const ignore = actions.find((a) => a.title === 'Ignore merge-run for this instruction');
-    assert.equal(applyToDoc(ignore.edit, uri, DOCKERFILE), 'FROM debian:12\nRUN apt-get update\n# stevedore ignore=merge-run\nRUN apt-get install curl\nCMD ["bash"]\n');
+    assert.equal(applyToDoc(ignore.edit, uri, DOCKERFILE), 'FROM debian:12\nRUN apt-get update\n# stevedore ignore=merge-run\nRUN apt-get install curl\nUSER nobody\nCMD ["bash"]\n');
   });
 
   it('source.fixAll.stevedore applies every safe fix at once', async () => {
@@ -81,7 +81,7 @@ describe('language server', () => {
 
   it('a suppression pragma silences the rule on the next instruction', async () => {
     const u = pathToFileURL(path.join(dir, 'Dockerfile.pragma')).toString();
-    client.open(u, 'FROM debian:12\nRUN echo a\n# hadolint ignore=DL3059\nRUN echo b\n');
+    client.open(u, 'FROM debian:12\nRUN echo a\n# hadolint ignore=DL3059\nRUN echo b\nUSER nobody\n');
     assert.deepEqual((await client.diagnostics(u)).map((d) => d.code), []);
   });
 
@@ -90,8 +90,8 @@ describe('language server', () => {
     assert.equal(onFinding.contents.kind, 'markdown');
     assert.match(onFinding.contents.value, /\*\*merge-run\*\* \(DL3059\)/);
     assert.match(onFinding.contents.value, /Every RUN adds a layer/);
-    const onCmd: any = await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 1 } });
-    assert.match(onCmd.contents.value, /default command|executable|CMD/i);
+    const onCmd: any = await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 4, character: 1 } });
+    assert.match(onCmd.contents.value, /defaults for an executing container/);
   });
 
   it('shows a CodeLens above each FROM with the stage and its layer count', async () => {
@@ -148,9 +148,9 @@ describe('language server settings and push mode', () => {
     const client = await TestClient.start({ pull: false });
     try {
       const uri = 'untitled:Dockerfile-2';
-      client.open(uri, 'FROM debian:12\nRUN echo a\n');
+      client.open(uri, 'FROM debian:12\nRUN echo a\nUSER nobody\n');
       assert.deepEqual((await client.waitForPush(uri, 1)).map((d) => d.code), []);
-      client.change(uri, 'FROM debian:12\nRUN echo a\nRUN echo b\n');
+      client.change(uri, 'FROM debian:12\nRUN echo a\nRUN echo b\nUSER nobody\n');
       const diags = await client.waitForPush(uri, 2);
       assert.deepEqual(diags.map((d) => d.code), ['merge-run']);
     } finally {

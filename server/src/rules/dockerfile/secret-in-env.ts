@@ -39,7 +39,7 @@ export const secretInEnv: DockerfileRule = {
     summary: 'ENV or ARG whose name says it holds a secret (password, token, API key …).',
     why: 'ENV values are stored in the image config and ARG values in the build history (`docker history`), so anyone who can pull the image can read them. Pass build secrets with `RUN --mount=type=secret,id=<name>` and runtime secrets through the orchestrator.',
     bad: 'ARG NPM_TOKEN\nRUN echo "//registry.npmjs.org/:_authToken=$NPM_TOKEN" > .npmrc && npm ci',
-    good: 'RUN --mount=type=secret,id=npm_token \\\n    NPM_TOKEN="$(cat /run/secrets/npm_token)" npm ci',
+    good: 'RUN --mount=type=secret,id=npm_token,env=NPM_TOKEN npm ci',
   },
   check({ model }) {
     const hits: RuleHit[] = [];
