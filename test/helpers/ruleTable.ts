@@ -27,6 +27,8 @@ export interface RuleCase {
   fixedFiles?: Record<string, string>;
   /** Apply the fix to this hit (0-based index) instead of the first. */
   fixHit?: number;
+  /** Assert that no fix of the rule applies to any hit. */
+  noFix?: boolean;
 }
 
 /** Formats a range the way test tables write it. */
@@ -68,6 +70,11 @@ export function ruleTable(rule: DockerfileRule, cases: RuleCase[]): void {
         const findings = runRule(rule, c);
         assert.deepEqual(findings.map((f) => fmtRange(f.range)), c.expect, 'hit ranges');
         c.messages?.forEach((re, i) => assert.match(findings[i].message, re));
+        if (c.noFix) {
+          const context = c.files ? new MemoryContext(c.files) : undefined;
+          const input = { text: c.text, context, path: context ? `${context.root}/Dockerfile` : undefined };
+          for (const f of findings) for (const fix of rule.fixes ?? []) assert.equal(fix.apply(input, f), null, `fix ${fix.id} applies to ${fmtRange(f.range)}`);
+        }
         if (c.fixed === undefined && !c.fixedFiles) return;
         const finding = findings[c.fixHit ?? 0];
         assert.ok(finding, 'a hit to fix');
