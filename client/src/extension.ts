@@ -25,7 +25,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
   };
   client = new LanguageClient('stevedore', 'Stevedore', serverOptions, clientOptions);
   context.subscriptions.push(client);
-  await client.start();
+  // Not awaited: activation should not wait for the server handshake (the client queues requests until it is up).
+  void client.start();
 }
 
 export async function deactivate(): Promise<void> {

@@ -107,6 +107,10 @@ describe('language server', () => {
     const items: any = await client.request('textDocument/completion', { textDocument: { uri: u }, position: { line: 1, character: 4 } });
     const labels = (Array.isArray(items) ? items : items.items).map((i: any) => i.label);
     assert.ok(labels.some((l: string) => l.startsWith('WORKDIR')), labels.join(','));
+    const u2 = pathToFileURL(path.join(dir, 'Dockerfile.stages')).toString();
+    client.open(u2, 'FROM golang:1.22 AS builder\nFROM alpine:3.20\nCOPY --from=');
+    const stages: any = await client.request('textDocument/completion', { textDocument: { uri: u2 }, position: { line: 2, character: 12 } });
+    assert.deepEqual((Array.isArray(stages) ? stages : stages.items).map((i: any) => i.label), ['builder']);
   });
 
   it('survives hostile input and keeps answering', async () => {
