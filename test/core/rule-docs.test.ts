@@ -24,9 +24,11 @@ export const TYPICAL_CONTEXT: Record<string, string> = {
 describe('rule metadata', () => {
   before(() => initShellParser());
 
-  it('ids and aliases are unique and well-formed', () => {
-    const keys = allRules.flatMap((r) => [r.id, ...r.aliases.map((a) => a.toLowerCase())]);
-    assert.equal(new Set(keys).size, keys.length, 'an id or alias is used twice');
+  it('ids are unique, no alias is another rule\'s id, and docs are complete', () => {
+    // An alias may name several rules (BuildKit's MultipleInstructionsDisallowed covers CMD, ENTRYPOINT and HEALTHCHECK).
+    const ids = allRules.map((r) => r.id);
+    assert.equal(new Set(ids).size, ids.length, 'a rule id is used twice');
+    for (const r of allRules) for (const a of r.aliases) assert.ok(!ids.includes(a.toLowerCase()), `alias ${a} of ${r.id} is a rule id`);
     for (const r of allRules) {
       assert.match(r.id, /^[a-z][a-z0-9-]*$/);
       assert.ok(r.docs.summary && r.docs.why && r.docs.bad && r.docs.good, `${r.id} docs`);

@@ -21,7 +21,7 @@ export class TestClient {
   readonly stderr: string[] = [];
   private versions = new Map<string, number>();
 
-  private constructor(readonly proc: ChildProcessWithoutNullStreams, private readonly options: ClientOptions) {
+  private constructor(readonly proc: ChildProcessWithoutNullStreams, options: ClientOptions) {
     this.connection = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
     proc.stderr.on('data', (d) => this.stderr.push(String(d)));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: any) => {

@@ -29,9 +29,12 @@ function badDestinations(model: DockerfileModel): BadDest[] {
     } else {
       const args = copy.getArguments();
       if (args.length < 3) continue;
+      // Docker splits shell-form COPY at every blank, quotes or not (paths with spaces need JSON form), as dockerfile-ast does.
       const last = args[args.length - 1];
       const raw = last.getValue();
       quoted = raw.length >= 2 && (raw[0] === '"' || raw[0] === "'") && raw[raw.length - 1] === raw[0];
+      // A quote cut in half by a space: the instruction is broken in other ways.
+      if (!quoted && /["']/.test(raw)) continue;
       [dest, range] = [quoted ? raw.slice(1, -1) : raw, last.getRange()];
     }
     if (dest.endsWith('/') || dest.endsWith('\\')) continue;

@@ -38,7 +38,7 @@ function unknownFroms(model: DockerfileModel): UnknownFrom[] {
     // An image reference (`nginx:1.27`, `ghcr.io/org/tool`) is pulled, as intended.
     if (/[/:@]/.test(value)) continue;
     const name = value.toLowerCase();
-    if (name === stage.name || earlier.some((s) => s.name === name)) continue;
+    if (name === 'scratch' || name === stage.name || earlier.some((s) => s.name === name)) continue;
     const later = model.stages.find((s) => s.index > stage.index && s.name === name);
     if (later) {
       const message = `\`COPY --from=${value}\` refers to a stage defined later (line ${later.from.getRange().start.line + 1}); move that stage before this one`;
@@ -60,7 +60,7 @@ export const copyFromUnknownStage: DockerfileRule = {
   category: 'correctness',
   docs: {
     summary: '`COPY --from` names no earlier stage.',
-    why: 'Docker treats a `--from` value that is not a stage name as an image to pull, so a typo in a stage name makes the build pull (or fail to pull) `docker.io/library/<typo>` instead of using your stage. Stages must also be defined before the stage that copies from them.',
+    why: 'Docker treats a `--from` value that is not a stage name as an image to pull, so a typo in a stage name makes the build pull (or fail to pull) `docker.io/library/<typo>` instead of using your stage. Stages must also be defined before the stage that copies from them. (A name passed with `docker buildx build --build-context name=…` is fine; suppress the finding there.)',
     bad: 'FROM golang:1.22 AS builder\nRUN go build -o /app .\nFROM alpine:3.20\nCOPY --from=buidler /app /app',
     good: 'FROM golang:1.22 AS builder\nRUN go build -o /app .\nFROM alpine:3.20\nCOPY --from=builder /app /app',
   },

@@ -1,12 +1,15 @@
 import type { Instruction } from 'dockerfile-ast';
-import { buildModel, type DockerfileModel } from '../../core/dockerfile/model';
+import { blankContinuations, buildModel, type DockerfileModel } from '../../core/dockerfile/model';
 import type { DockerfileRule } from '../../core/rule';
 import { dockerQuote } from './instructions-shared';
 import { instructionsOf, keywordRange } from './util';
 
-/** The MAINTAINER value as Docker records it (the rest of the instruction, continuations joined). */
-function maintainerValue(ins: Instruction): string {
-  return (ins.getArgumentsContent() ?? '').replace(/\s+/g, ' ').trim();
+/** The MAINTAINER value as Docker records it: the rest of the instruction, verbatim, continuations joined. */
+function maintainerValue(model: DockerfileModel, ins: Instruction): string {
+  const range = ins.getArgumentsRange();
+  if (!range) return '';
+  const raw = model.text.slice(model.offsetAt(range.start), model.offsetAt(range.end));
+  return blankContinuations(raw, model.escape, false).replace(/\s+/g, ' ').trim();
 }
 
 function findMaintainer(model: DockerfileModel, line: unknown): Instruction | undefined {
@@ -40,7 +43,7 @@ export const maintainerDeprecated: DockerfileRule = {
       apply(input, finding) {
         const model = buildModel(input.text);
         const ins = findMaintainer(model, finding.data?.line);
-        const value = ins && maintainerValue(ins);
+        const value = ins && maintainerValue(model, ins);
         if (!ins || !value) return null;
         const label = `LABEL org.opencontainers.image.authors=${dockerQuote(value, model.escape)}`;
         return { edits: [{ range: { start: ins.getInstructionRange().start, end: ins.getRange().end }, newText: label }] };

@@ -11,8 +11,8 @@ const SETTINGS: ValidatorSettings = {
   instructionWorkdirRelative: ValidationSeverity.IGNORE,
 };
 
-// Codes reported by our own rules (duplicate-stage-name, expose-invalid-port) instead.
-const COVERED = new Set<number>([ValidationCode.DUPLICATE_BUILD_STAGE_NAME, ValidationCode.INVALID_PORT]);
+// Codes reported by our own rules (duplicate-stage-name, expose-invalid-port, copy-dest-slash) instead.
+const COVERED = new Set<number>([ValidationCode.DUPLICATE_BUILD_STAGE_NAME, ValidationCode.INVALID_PORT, ValidationCode.INVALID_DESTINATION]);
 
 const SEVERITY: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
 
