@@ -42,9 +42,9 @@ describe('Dockerfile model', () => {
   });
 
   it('treats exec-form RUN as one command', () => {
-    const m = buildModel('FROM debian:12\nRUN ["apt-get", "install", "-y", "curl"]\n');
+    const m = buildModel('FROM debian:12\nRUN ["apt-get", "install", "-y", "curl", "a b\\"c"]\n');
     assert.ok(m.runs[0].execForm);
-    assert.deepEqual(m.runs[0].script.commands[0].args.map((a) => a.value), ['install', '-y', 'curl']);
+    assert.deepEqual(m.runs[0].script.commands[0].args.map((a) => a.value), ['install', '-y', 'curl', 'a b"c']);
   });
 
   it('honours the backtick escape directive', () => {

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { applyEdits } from '../../server/src/core/fixes';
 import { TestClient } from '../helpers/lspClient';
 
-const DOCKERFILE = 'FROM debian:12\nRUN apt-get update\nRUN apt-get install curl\nUSER nobody\nCMD ["bash"]\n';
+const DOCKERFILE = 'FROM debian:12-slim\nRUN apt-get update\nRUN apt-get install curl\nUSER nobody\nCMD ["bash"]\n';
 
 /** Applies the edits a WorkspaceEdit makes to one document. */
 function applyToDoc(edit: any, uri: string, text: string): string {
@@ -61,10 +61,10 @@ describe('language server', () => {
     assert.equal(action.isPreferred, true);
     assert.equal(
       applyToDoc(action.edit, uri, DOCKERFILE),
-      'FROM debian:12\nRUN apt-get update && \\\n    apt-get install curl\nUSER nobody\nCMD ["bash"]\n',
+      'FROM debian:12-slim\nRUN apt-get update && \\\n    apt-get install curl\nUSER nobody\nCMD ["bash"]\n',
     );
     const ignore = actions.find((a) => a.title === 'Ignore merge-run for this instruction');
-    assert.equal(applyToDoc(ignore.edit, uri, DOCKERFILE), 'FROM debian:12\nRUN apt-get update\n# stevedore ignore=merge-run\nRUN apt-get install curl\nUSER nobody\nCMD ["bash"]\n');
+    assert.equal(applyToDoc(ignore.edit, uri, DOCKERFILE), 'FROM debian:12-slim\nRUN apt-get update\n# stevedore ignore=merge-run\nRUN apt-get install curl\nUSER nobody\nCMD ["bash"]\n');
   });
 
   it('source.fixAll.stevedore applies every safe fix at once', async () => {
@@ -81,7 +81,7 @@ describe('language server', () => {
 
   it('a suppression pragma silences the rule on the next instruction', async () => {
     const u = pathToFileURL(path.join(dir, 'Dockerfile.pragma')).toString();
-    client.open(u, 'FROM debian:12\nRUN echo a\n# hadolint ignore=DL3059\nRUN echo b\nUSER nobody\n');
+    client.open(u, 'FROM debian:12-slim\nRUN echo a\n# hadolint ignore=DL3059\nRUN echo b\nUSER nobody\n');
     assert.deepEqual((await client.diagnostics(u)).map((d) => d.code), []);
   });
 
@@ -111,6 +111,39 @@ describe('language server', () => {
     client.open(u2, 'FROM golang:1.22 AS builder\nFROM alpine:3.20\nCOPY --from=');
     const stages: any = await client.request('textDocument/completion', { textDocument: { uri: u2 }, position: { line: 2, character: 12 } });
     assert.deepEqual((Array.isArray(stages) ? stages : stages.items).map((i: any) => i.label), ['builder']);
+  });
+
+  it('offers "Convert to multi-stage build" on the FROM of a single-stage file', async () => {
+    const u = pathToFileURL(path.join(dir, 'Dockerfile.go')).toString();
+    const text = 'FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go build -o /out/server ./cmd/server\nEXPOSE 8080\nCMD ["/out/server"]\n';
+    client.open(u, text);
+    const actions: any[] = await client.request('textDocument/codeAction', {
+      textDocument: { uri: u },
+      range: { start: { line: 0, character: 2 }, end: { line: 0, character: 2 } },
+      context: { diagnostics: [], only: ['refactor'] },
+    });
+    const convert = actions.find((a) => a.title === 'Convert to multi-stage build');
+    assert.ok(convert, actions.map((a) => a.title).join(', '));
+    assert.equal(convert.kind, 'refactor.rewrite');
+    const out = applyToDoc(convert.edit, u, text);
+    assert.deepEqual(out.match(/^FROM .*$/gm), ['FROM golang:1.22 AS build', 'FROM gcr.io/distroless/static-debian12:nonroot']);
+    assert.match(out, /^COPY --from=build \/out\/server /m);
+    assert.match(out, /^EXPOSE 8080$/m);
+    // Not offered away from FROM, nor on a file that already has stages.
+    const elsewhere: any[] = await client.request('textDocument/codeAction', {
+      textDocument: { uri: u },
+      range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } },
+      context: { diagnostics: [], only: ['refactor'] },
+    });
+    assert.equal(elsewhere.find((a) => a.title === 'Convert to multi-stage build'), undefined);
+  });
+
+  it('hover on a FROM image lists its smaller variants with sizes', async () => {
+    const u = pathToFileURL(path.join(dir, 'Dockerfile.py')).toString();
+    client.open(u, 'FROM python:3.12\nUSER nobody\n');
+    const h: any = await client.request('textDocument/hover', { textDocument: { uri: u }, position: { line: 0, character: 8 } });
+    assert.match(h.contents.value, /python:3\.12-slim/);
+    assert.match(h.contents.value, /MB/);
   });
 
   it('survives hostile input and keeps answering', async () => {
@@ -152,9 +185,9 @@ describe('language server settings and push mode', () => {
     const client = await TestClient.start({ pull: false });
     try {
       const uri = 'untitled:Dockerfile-2';
-      client.open(uri, 'FROM debian:12\nRUN echo a\nUSER nobody\n');
+      client.open(uri, 'FROM debian:12-slim\nRUN echo a\nUSER nobody\n');
       assert.deepEqual((await client.waitForPush(uri, 1)).map((d) => d.code), []);
-      client.change(uri, 'FROM debian:12\nRUN echo a\nRUN echo b\nUSER nobody\n');
+      client.change(uri, 'FROM debian:12-slim\nRUN echo a\nRUN echo b\nUSER nobody\n');
       const diags = await client.waitForPush(uri, 2);
       assert.deepEqual(diags.map((d) => d.code), ['merge-run']);
     } finally {

@@ -129,7 +129,7 @@ export function startServer(connection: Connection): void {
       input,
       findings: analysis.findings,
       documentChanges,
-      refactors: multiStageRefactors(doc, analysis, params.range, documentChanges),
+      refactors: multiStageRefactors(doc, analysis, params.range, documentChanges, env.context),
     });
   });
 

@@ -40,7 +40,13 @@ ruleTable(aptListsNotCleaned, [
     expect: ['2:5-2:19'],
     fixed: 'FROM debian:12\r\nRUN apt-get update \\\r\n && apt-get install -y curl \\\r\n    && rm -rf /var/lib/apt/lists/*\r\n',
   },
-  { name: 'exec form is flagged without a fix', text: 'FROM debian:12\nRUN ["apt-get", "update"]\n', expect: ['2:6-2:25'] },
+  {
+    name: 'backtick escape character',
+    text: '# escape=`\nFROM debian:12\nRUN apt-get update `\n    && apt-get install -y curl\n',
+    expect: ['3:5-3:19'],
+    fixed: '# escape=`\nFROM debian:12\nRUN apt-get update `\n    && apt-get install -y curl `\n    && rm -rf /var/lib/apt/lists/*\n',
+  },
+  { name: 'exec form is flagged without a fix', text: 'FROM debian:12\nRUN ["apt-get", "update"]\n', expect: ['2:6-2:25'], noFix: true },
   {
     name: 'cleanup in the same RUN',
     text: 'FROM debian:12\nRUN apt-get update && apt-get install -y x && rm -rf /var/lib/apt/lists/*\n',
@@ -52,4 +58,11 @@ ruleTable(aptListsNotCleaned, [
   { name: 'builder stage', text: 'FROM debian:12 AS build\nRUN apt-get update && apt-get install -y gcc\nFROM scratch\nCOPY --from=build /x /x\n', expect: [] },
   { name: 'install alone downloads no lists', text: 'FROM debian:12\nRUN apt-get install -y curl\n', expect: [] },
   { name: 'quoted mention', text: 'FROM debian:12\nRUN echo "apt-get update" > /tmp/notes\n', expect: [] },
+  {
+    name: 'no fix while a later RUN still installs from these lists (merge the RUNs first)',
+    text: 'FROM debian:12\nRUN apt-get update\nRUN apt-get install -y curl\n',
+    expect: ['2:5-2:19'],
+    messages: [/merge this RUN with the install on line 3/],
+    noFix: true,
+  },
 ]);

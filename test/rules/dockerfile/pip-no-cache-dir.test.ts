@@ -35,6 +35,7 @@ ruleTable(pipNoCacheDir, [
   },
   { name: 'flag present', text: 'FROM python:3.12\nRUN pip install --no-cache-dir x\n', expect: [] },
   { name: 'ENV earlier in the stage', text: 'FROM python:3.12\nENV PIP_NO_CACHE_DIR=1 PYTHONUNBUFFERED=1\nRUN pip install x\n', expect: [] },
+  { name: 'legacy ENV syntax', text: 'FROM python:3.12\nENV PIP_NO_CACHE_DIR 1\nRUN pip install x\n', expect: [] },
   { name: 'ARG with a default', text: 'FROM python:3.12\nARG PIP_NO_CACHE_DIR=off\nRUN pip install x\n', expect: [] },
   { name: 'ENV in the parent stage', text: 'FROM python:3.12 AS base\nENV PIP_NO_CACHE_DIR=true\nFROM base\nRUN pip install x\n', expect: [] },
   { name: 'assignment on the command', text: 'FROM python:3.12\nRUN PIP_NO_CACHE_DIR=1 pip install x\n', expect: [] },

@@ -191,7 +191,9 @@ function analyseRun(ins: Run, stage: Stage, text: string, escape: string, offset
   if (execForm) {
     const words = jsonStrings.map((s) => {
       const r = s.getRange();
-      return { value: s.getJSONValue(), raw: text.slice(offsetAt(r.start), offsetAt(r.end)), start: offsetAt(r.start), end: offsetAt(r.end) };
+      const raw = text.slice(offsetAt(r.start), offsetAt(r.end));
+      // JSON.parse decodes escapes exactly; dockerfile-ast's getJSONValue() drops spaces inside strings.
+      return { value: jsonString(raw), raw, start: offsetAt(r.start), end: offsetAt(r.end) };
     });
     const first = words[0];
     const program = first.value.slice(first.value.lastIndexOf('/') + 1);
@@ -215,6 +217,15 @@ function analyseRun(ins: Run, stage: Stage, text: string, escape: string, offset
   }
   const script = parseShell(blankContinuations(content, escape, heredocs.length > 0), start);
   return { instruction: ins, stage, execForm, mounts, scriptStart: start, scriptEnd: end, script, heredoc: false };
+}
+
+function jsonString(raw: string): string {
+  try {
+    const v: unknown = JSON.parse(raw);
+    return typeof v === 'string' ? v : raw;
+  } catch {
+    return raw.replace(/^"|"$/g, '');
+  }
 }
 
 /**

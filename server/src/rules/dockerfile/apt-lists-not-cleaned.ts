@@ -10,15 +10,32 @@ const CLEANUP = 'rm -rf /var/lib/apt/lists/*';
  * `apt-get update` commands (in final-image stages) whose package lists no later `rm` in the same RUN deletes.
  * Only `update` downloads the lists; an `install` on its own leaves nothing there to clean.
  */
-function findUncleaned(model: DockerfileModel): { run: RunInfo; cmd: ShellCommand; sub: ShellWord }[] {
+function findUncleaned(model: DockerfileModel): { run: RunInfo; cmd: ShellCommand; sub: ShellWord; laterInstall?: RunInfo }[] {
   const hits = [];
   for (const { run, cmd, cmds } of finalImageCommands(model)) {
     const sub = aptSubcommand(cmd);
     if (sub?.value !== 'update') continue;
     if (hasCacheMountOn(run, LISTS) || removedLater(cmds, cmd, LISTS)) continue;
-    hits.push({ run, cmd, sub });
+    hits.push({ run, cmd, sub, laterInstall: laterInstallNeedingLists(model, run) });
   }
   return hits;
+}
+
+/**
+ * A later RUN of the same stage that installs with apt without updating first: it relies on these lists, so
+ * deleting them here would break it (the fix is to merge the RUNs first; merge-run offers that).
+ */
+function laterInstallNeedingLists(model: DockerfileModel, run: RunInfo): RunInfo | undefined {
+  const line = run.instruction.getRange().start.line;
+  return model.runs.find((r) => {
+    if (r.stage !== run.stage || r.instruction.getRange().start.line <= line) return false;
+    for (const cmd of r.script.commands) {
+      const sub = aptSubcommand(cmd)?.value;
+      if (sub === 'update') return false;
+      if (sub === 'install' || sub === 'upgrade' || sub === 'dist-upgrade') return true;
+    }
+    return false;
+  });
 }
 
 export const aptListsNotCleaned: DockerfileRule = {
@@ -33,8 +50,10 @@ export const aptListsNotCleaned: DockerfileRule = {
     good: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl \\\n    && rm -rf /var/lib/apt/lists/*',
   },
   check({ model }) {
-    return findUncleaned(model).map(({ cmd, sub }) => ({
-      message: `\`${cmd.program} update\` leaves the package lists in the layer; add \`&& ${CLEANUP}\` to the same RUN`,
+    return findUncleaned(model).map(({ cmd, sub, laterInstall }) => ({
+      message: laterInstall
+        ? `\`${cmd.program} update\` leaves the package lists in the layer; merge this RUN with the install on line ${laterInstall.instruction.getRange().start.line + 1} and end it with \`&& ${CLEANUP}\``
+        : `\`${cmd.program} update\` leaves the package lists in the layer; add \`&& ${CLEANUP}\` to the same RUN`,
       range: model.rangeOf(cmd.nameWord.start, sub.end),
       data: { offset: sub.start },
     }));
@@ -48,7 +67,7 @@ export const aptListsNotCleaned: DockerfileRule = {
       apply(input, finding) {
         const model = buildModel(input.text);
         const hit = findUncleaned(model).find((h) => h.sub.start === finding.data?.offset);
-        const edit = hit && appendCommand(model, hit.run, CLEANUP);
+        const edit = hit && !hit.laterInstall && appendCommand(model, hit.run, CLEANUP);
         return edit ? { edits: [edit] } : null;
       },
     },

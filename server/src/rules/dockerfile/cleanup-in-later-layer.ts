@@ -3,8 +3,7 @@ import { blankContinuations, buildModel, type DockerfileModel, type RunInfo, typ
 import type { ShellCommand, ShellWord } from '../../core/dockerfile/shell';
 import type { DockerfileRule } from '../../core/rule';
 import type { BuildContext, Position, TextEdit } from '../../core/types';
-import { appendCommand, pathCovers, rmTargets, runCommands } from './pkg-shared';
-import { createdBy, normalisePath, type Created, type PathScope } from './layer-paths';
+import { appendCommand, createdBy, globRegex, normalisePath, pathCovers, rmTargets, runCommands, type Created, type PathScope } from './pkg-shared';
 
 interface LaterCleanup {
   run: RunInfo;
@@ -16,16 +15,19 @@ interface LaterCleanup {
 
 /** True when deleting `target` deletes something `c` put into its layer. */
 function deletesFrom(target: string, c: Created, context?: BuildContext): boolean {
-  if (pathCovers(target, c.path)) return true;
-  // A path inside what `c` created: only when `c` created the contents too (not for mkdir).
-  const glob = target.search(/[*?[]/);
-  const fixed = glob < 0 ? target : target.slice(0, target.lastIndexOf('/', glob));
-  if (!fixed.startsWith(c.path + '/') && c.path !== '/') return false;
+  // `target` names the created path or a folder above it (either side may be a glob).
+  const re = globRegex(target);
+  for (let p = c.path; p; p = p.slice(0, p.lastIndexOf('/'))) {
+    if (p === target || re?.test(p) || globRegex(p)?.test(target)) return true;
+  }
+  // `target` lies inside a created folder: only when that folder's contents came from the same instruction.
+  const fixed = re ? target.slice(0, target.search(/[*?[]/)) : target;
+  if (c.path === '/' || !fixed.startsWith(c.path + '/')) return false;
   if (c.kind === 'tree') return true;
-  // COPY of a folder: only when the build context confirms the file comes from it (it may be built later instead).
+  // COPY of a folder: only when the build context shows the file comes from it (it may be built later instead).
   if (c.kind !== 'copy' || !context || c.srcRel === undefined) return false;
-  const rest = fixed.slice(c.path.length).replace(/^\/+/, '');
-  return context.exists([c.srcRel, rest].filter(Boolean).join('/'));
+  const rest = (re ? fixed.slice(0, fixed.lastIndexOf('/')) : fixed).slice(c.path.length + 1);
+  return rest !== '' && context.exists([c.srcRel, rest].filter(Boolean).join('/'));
 }
 
 /** `rm` commands in final-image stages that delete files an earlier instruction of the stage (or its parents) created. */
@@ -40,12 +42,13 @@ function findLaterCleanups(model: DockerfileModel, context?: BuildContext): Late
     for (const ins of stage.instructions) {
       const run = ins.getKeyword() === 'RUN' ? model.runOf(ins) : undefined;
       if (!run) {
-        created.push(...createdBy(model, ins, scope));
+        created.push(...createdBy(model, ins, scope, undefined, context));
         continue;
       }
       const pending: Created[] = [];
       const runScope = { ...scope };
-      for (const cmd of runCommands(run)) {
+      const cmds = runCommands(run);
+      for (const [i, cmd] of cmds.entries()) {
         if (cmd.program === 'cd') runScope.cwd = normalisePath(cmd.args[0]?.value ?? '', runScope);
         let hit = false;
         for (const target of rmTargets(cmd)) {
@@ -56,9 +59,9 @@ function findLaterCleanups(model: DockerfileModel, context?: BuildContext): Late
             hits.push({ run, cmd, target, path, creator });
             hit = true;
           }
-          for (let i = pending.length - 1; i >= 0; i--) if (pathCovers(path, pending[i].path)) pending.splice(i, 1);
+          for (let j = pending.length - 1; j >= 0; j--) if (pathCovers(path, pending[j].path)) pending.splice(j, 1);
         }
-        pending.push(...createdBy(model, ins, runScope, { run, cmd }));
+        pending.push(...createdBy(model, ins, runScope, { run, cmd, next: cmds[i + 1], pending }));
       }
       created.push(...pending);
     }
@@ -97,7 +100,7 @@ export const cleanupInLaterLayer: DockerfileRule = {
     return findLaterCleanups(model, context).map(({ cmd, target, path, creator }) => ({
       message:
         `\`rm\` of ${path} saves no space: ${describe(creator)} created it and it stays in that layer; ` +
-        (creator.ins.getKeyword() === 'RUN' ? 'delete it in that RUN' : 'use RUN --mount=type=bind for files only the build needs'),
+        (creator.ins.getKeyword() === 'RUN' ? 'delete it in that RUN' : 'exclude it in .dockerignore, or use RUN --mount=type=bind for files only the build needs'),
       range: model.rangeOf(target.start, target.end),
       data: { offset: cmd.start, line: creator.ins.getRange().start.line },
     }));

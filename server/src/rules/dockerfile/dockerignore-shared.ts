@@ -1,4 +1,4 @@
-// Helpers shared by the .dockerignore rules (missing-dockerignore, dockerignore-gap).
+// Helpers shared by the build-context rules (missing-dockerignore, dockerignore-gap, cache-busting-copy).
 import type { JSONInstruction } from 'dockerfile-ast';
 import * as path from 'node:path';
 import type { DockerfileModel } from '../../core/dockerfile/model';
@@ -46,6 +46,6 @@ export function copiedNames(model: DockerfileModel): Set<string> {
 /** The source and destination arguments of a COPY/ADD, in shell or JSON form. */
 export function copyArgs(ins: JSONInstruction): string[] {
   const json = ins.getJSONStrings();
-  if (json.length && ins.getOpeningBracket()) return json.map((s) => s.getValue());
+  if (json.length && ins.getOpeningBracket()) return json.map((s) => s.getJSONValue());
   return ins.getArguments().map((a) => a.getValue());
 }

@@ -1,22 +1,34 @@
 // The registry of Dockerfile rules. Adding a rule: one module beside this file, one line here, one test table.
 import type { DockerfileRule } from '../../core/rule';
 import { addInsteadOfCopy } from './add-instead-of-copy';
+import { apkNoCache } from './apk-no-cache';
+import { aptListsNotCleaned } from './apt-lists-not-cleaned';
 import { aptMissingYes } from './apt-missing-yes';
+import { aptNoInstallRecommends } from './apt-no-install-recommends';
+import { aptNotAptGet } from './apt-not-apt-get';
+import { buildToolsInFinalStage } from './build-tools-in-final-stage';
+import { cacheBustingCopy } from './cache-busting-copy';
 import { cdInRun } from './cd-in-run';
+import { cleanupInLaterLayer } from './cleanup-in-later-layer';
 import { copyDestSlash } from './copy-dest-slash';
 import { copyFromSelf } from './copy-from-self';
 import { copyFromUnknownStage } from './copy-from-unknown-stage';
+import { dockerignoreGap } from './dockerignore-gap';
 import { duplicateStageName } from './duplicate-stage-name';
 import { exposeInvalidPort } from './expose-invalid-port';
+import { fullBaseImage } from './full-base-image';
 import { jsonArgs } from './json-args';
 import { latestTag } from './latest-tag';
 import { maintainerDeprecated } from './maintainer-deprecated';
 import { mergeRun } from './merge-run';
+import { missingDockerignore } from './missing-dockerignore';
 import { missingPipefail } from './missing-pipefail';
 import { multipleCmd } from './multiple-cmd';
 import { multipleEntrypoint } from './multiple-entrypoint';
 import { multipleHealthcheck } from './multiple-healthcheck';
+import { pipNoCacheDir } from './pip-no-cache-dir';
 import { pipeToShell } from './pipe-to-shell';
+import { pkgCacheNotCleaned } from './pkg-cache-not-cleaned';
 import { rootUser } from './root-user';
 import { secretInEnv } from './secret-in-env';
 import { sudo } from './sudo';
@@ -28,6 +40,17 @@ export const dockerfileRules: readonly DockerfileRule[] = [
   syntax,
   // Image size and build cache
   mergeRun,
+  aptListsNotCleaned,
+  aptNoInstallRecommends,
+  pipNoCacheDir,
+  apkNoCache,
+  pkgCacheNotCleaned,
+  cleanupInLaterLayer,
+  fullBaseImage,
+  cacheBustingCopy,
+  buildToolsInFinalStage,
+  missingDockerignore,
+  dockerignoreGap,
   // Security
   rootUser,
   secretInEnv,
@@ -37,6 +60,7 @@ export const dockerfileRules: readonly DockerfileRule[] = [
   sudo,
   // Correctness
   aptMissingYes,
+  aptNotAptGet,
   latestTag,
   untaggedImage,
   jsonArgs,

@@ -1,8 +1,9 @@
 // Helpers shared by the package-manager cache rules (apt-*, apk-no-cache, pip-no-cache-dir,
 // pkg-cache-not-cleaned, cleanup-in-later-layer).
-import type { DockerfileModel, RunInfo, Stage } from '../../core/dockerfile/model';
-import type { ShellCommand, ShellWord } from '../../core/dockerfile/shell';
-import type { TextEdit } from '../../core/types';
+import type { Instruction, JSONInstruction, ModifiableInstruction } from 'dockerfile-ast';
+import { blankContinuations, type DockerfileModel, type RunInfo, type Stage } from '../../core/dockerfile/model';
+import { hasOption, type ShellCommand, type ShellWord } from '../../core/dockerfile/shell';
+import type { BuildContext, TextEdit } from '../../core/types';
 import { appendToRun } from './util';
 
 /**
@@ -35,6 +36,7 @@ function jsonValue(raw: string): string | undefined {
   }
 }
 
+/** The last component of a path. */
 export function basename(p: string): string {
   return p.slice(p.lastIndexOf('/') + 1);
 }
@@ -229,4 +231,157 @@ export function stageEnv(stage: Stage, beforeLine = Infinity): Map<string, strin
     }
   }
   return env;
+}
+
+// ---- Paths an instruction puts into its layer (for cleanup-in-later-layer) ----
+
+/** A path an instruction put into its layer. */
+export interface Created {
+  /** Absolute, normalised; may hold a glob for `COPY *.whl /tmp/`. */
+  path: string;
+  /** file/dir: only the path itself (mkdir makes an empty folder); tree: its contents too; copy: contents from the build context at `srcRel`. */
+  kind: 'file' | 'dir' | 'tree' | 'copy';
+  ins: Instruction;
+  /** What created it, for messages: `curl -o`, `apt-get update`, `COPY`. */
+  what: string;
+  srcRel?: string;
+}
+
+/** The working folder and home folder paths resolve against (undefined when unknown). */
+export interface PathScope {
+  cwd?: string;
+  home?: string;
+}
+
+/** An absolute, normalised path for `p`, or undefined when it uses variables or an unknown working folder. */
+export function normalisePath(p: string, scope: PathScope): string | undefined {
+  if (!p || /[$`]/.test(p)) return undefined;
+  let abs: string | undefined = p;
+  if (p === '~' || p.startsWith('~/')) abs = scope.home && scope.home + p.slice(1);
+  else if (!p.startsWith('/')) abs = scope.cwd && `${scope.cwd}/${p}`;
+  if (!abs) return undefined;
+  const out: string[] = [];
+  for (const seg of abs.split('/')) {
+    if (seg === '..') out.pop();
+    else if (seg && seg !== '.') out.push(seg);
+  }
+  return '/' + out.join('/');
+}
+
+const GLOB = /[*?[]/;
+const ARCHIVE = /\.(tar|tgz|tbz2?|txz|tar\.(gz|bz2|xz|zst))$/;
+
+/** A regex for a path glob (`*` and `?` within one segment), or undefined when `p` has no glob. */
+export function globRegex(p: string): RegExp | undefined {
+  if (!GLOB.test(p)) return undefined;
+  const body = p.replace(/\[!/g, '[^').replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
+  return new RegExp(`^${body}$`);
+}
+
+/**
+ * Updates `scope` for WORKDIR/USER, and returns what the instruction creates: COPY/ADD destinations, or, with
+ * `at`, what one command of a RUN writes (`pending`: what earlier commands of that RUN wrote).
+ */
+export function createdBy(model: DockerfileModel, ins: Instruction, scope: PathScope, at?: { run: RunInfo; cmd: ShellCommand; next?: ShellCommand; pending: Created[] }, context?: BuildContext): Created[] {
+  if (at) return commandWrites(model, ins, scope, at);
+  const keyword = ins.getKeyword();
+  const args = ins.getArguments().map((a) => a.getValue());
+  if (keyword === 'WORKDIR') scope.cwd = normalisePath(args.join(' '), scope);
+  if (keyword === 'USER') scope.home = /^(root|0)(:|$)/.test(args[0] ?? '') ? '/root' : undefined;
+  if (keyword !== 'COPY' && keyword !== 'ADD') return [];
+  const json = (ins as JSONInstruction).getJSONStrings();
+  const words = json.length ? json.map((s) => jsonValue(model.doc.getText(s.getRange())) ?? s.getValue()) : args;
+  if (words.length < 2 || words.some((w) => w.startsWith('<<'))) return [];
+  const fromStage = (ins as ModifiableInstruction).getFlags().some((f) => f.getName() === 'from');
+  const destRaw = words[words.length - 1];
+  const dest = normalisePath(destRaw, scope);
+  if (!dest) return [];
+  const sources = words.slice(0, -1);
+  const intoDir = destRaw.endsWith('/') || sources.length > 1 || sources.some((s) => GLOB.test(s));
+  const out: Created[] = [];
+  for (const src of sources) {
+    const url = /^[a-z]+:\/\//i.test(src);
+    if (keyword === 'ADD' && !url && ARCHIVE.test(src)) continue; // extracted, contents unknown
+    const rel = src.replace(/^(\.\/)+|^\/+/, '').replace(/\/+$/, '').replace(/^\.$/, '');
+    const isDir = !url && (src === '.' || src.endsWith('/') || (!fromStage && !!context?.isDirectory(rel)));
+    const base = basename(url ? src.replace(/[?#].*$/, '') : rel);
+    if (isDir) out.push({ path: dest, kind: 'copy', ins, what: keyword, srcRel: fromStage ? undefined : rel });
+    else out.push({ path: intoDir && base ? `${dest === '/' ? '' : dest}/${base}` : dest, kind: 'file', ins, what: keyword });
+  }
+  return out;
+}
+
+const GIT_VALUE_OPTS = ['-b', '--branch', '--depth', '-o', '--origin', '-c', '--config', '--reference', '-j', '--jobs', '--filter', '-u', '--upload-pack', '--separate-git-dir', '--template'];
+
+function optionValue(cmd: ShellCommand, short: RegExp, long: string[]): string[] {
+  const values: string[] = [];
+  cmd.args.forEach((a, i) => {
+    const eq = long.find((l) => a.value.startsWith(l + '='));
+    if (eq) values.push(a.value.slice(eq.length + 1));
+    else if (short.test(a.value) || long.includes(a.value)) {
+      if (cmd.args[i + 1]) values.push(cmd.args[i + 1].value);
+    }
+  });
+  return values;
+}
+
+function commandWrites(model: DockerfileModel, ins: Instruction, scope: PathScope, at: { run: RunInfo; cmd: ShellCommand; next?: ShellCommand; pending: Created[] }): Created[] {
+  const { run, cmd } = at;
+  const found: { path: string; kind: Created['kind']; what: string }[] = [];
+  const add = (p: string | undefined, kind: Created['kind'], what: string) => {
+    const path = p === undefined ? undefined : normalisePath(p, scope);
+    if (!path || path === '/' || /^\/(dev|proc)\//.test(path)) return;
+    // Writes into a RUN mount (cache, tmpfs, bind) never reach the layer.
+    if (!run.mounts.some((m) => m.target && pathCovers(m.target, path))) found.push({ path, kind, what });
+  };
+  const p = cmd.program;
+  if (p === 'curl') for (const v of optionValue(cmd, /^-[a-zA-Z]*o$/, ['--output'])) add(v, 'file', 'curl -o');
+  if (p === 'wget') {
+    const o = optionValue(cmd, /^-[a-zA-Z]*O$/, ['--output-document']).filter((v) => v !== '-');
+    const dirs = optionValue(cmd, /^-[a-zA-Z]*P$/, ['--directory-prefix']);
+    o.forEach((v) => add(v, 'file', 'wget -O'));
+    if (!o.length) {
+      const dir = dirs.length ? dirs[dirs.length - 1].replace(/\/*$/, '/') : '';
+      for (const a of cmd.args) if (/^[a-z]+:\/\//i.test(a.value)) add(dir + basename(a.value.replace(/[?#].*$/, '')), 'file', dirs.length ? 'wget -P' : 'wget');
+    }
+  }
+  if (p === 'mkdir') cmd.args.forEach((a, i) => {
+    if (!a.value.startsWith('-') && !/^(-m|--mode)$/.test(cmd.args[i - 1]?.value ?? '')) add(a.value, 'dir', 'mkdir');
+  });
+  const extract = (a: ShellWord, i: number) => /^-[a-zA-Z]*x/.test(a.value) || (i === 0 && /^[a-zA-Z]*x[a-zA-Z]*$/.test(a.value)) || /^--(extract|get)$/.test(a.value);
+  // The target folder may hold files of the base image, so only one the same RUN made counts as the archive's.
+  if (p === 'tar' && cmd.args.some(extract)) {
+    for (const v of optionValue(cmd, /^-C$/, ['--directory'])) {
+      const dir = normalisePath(v, scope);
+      if (at.pending.some((c) => c.kind === 'dir' && c.path === dir)) add(v, 'tree', 'tar -C');
+    }
+  }
+  if (p === 'git' && subcommandAt(cmd)?.word.value === 'clone') {
+    const clone = subcommandAt(cmd)!.index;
+    const url = subcommandAt(cmd, GIT_VALUE_OPTS, clone + 1);
+    const dir = url && subcommandAt(cmd, GIT_VALUE_OPTS, url.index + 1);
+    if (url) add(dir?.word.value ?? basename(url.word.value.replace(/\/+$/, '')).replace(/\.git$/, ''), 'tree', 'git clone');
+  }
+  // Redirections (`> FILE`) are not part of the command's words: read the text up to the next command or operator.
+  const tail = blankContinuations(model.text.slice(cmd.end, at.next?.start ?? run.scriptEnd), model.escape, run.heredoc).split(/&&|\|\||[;|\n]/)[0];
+  for (const m of tail.matchAll(/(?:^|\s)\d?>>?(?!&)\s*("[^"]*"|'[^']*'|[^\s;&|<>()]+)/g)) add(m[1].replace(/^["']|["']$/g, ''), 'file', '>');
+  for (const dir of cacheDirs(run, cmd, scope)) add(dir.path, 'tree', dir.what);
+  return found.map((f) => ({ ...f, ins }));
+}
+
+/** Cache folders a package-manager command fills (as the root user). */
+function cacheDirs(run: RunInfo, cmd: ShellCommand, scope: PathScope): { path: string; what: string }[] {
+  const out: { path: string; what: string }[] = [];
+  const apt = aptSubcommand(cmd)?.value;
+  if (apt === 'update') out.push({ path: '/var/lib/apt/lists', what: `${cmd.program} update` });
+  if (apt && /^(install|upgrade|dist-upgrade|full-upgrade)$/.test(apt)) out.push({ path: '/var/cache/apt', what: `${cmd.program} ${apt}` });
+  if (cmd.program === 'apk' && !hasOption(cmd, '--no-cache') && /^(add|update|upgrade)$/.test(subcommandAt(cmd)?.word.value ?? ''))
+    out.push({ path: '/var/cache/apk', what: 'apk' });
+  for (const m of CACHE_MANAGERS) if (m.install(cmd)) m.dirs.forEach((d) => out.push({ path: d, what: `${cmd.program} ${m.install(cmd)!.value}` }));
+  if (scope.home === '/root') {
+    if (pipInstall(cmd) && !hasOption(cmd, '--no-cache-dir') && !stageEnv(run.stage, run.instruction.getRange().start.line).get('PIP_NO_CACHE_DIR'))
+      out.push({ path: '/root/.cache/pip', what: 'pip install' });
+    if (cmd.program === 'npm' && /^(install|i|ci|add)$/.test(subcommandAt(cmd)?.word.value ?? '')) out.push({ path: '/root/.npm', what: 'npm' });
+  }
+  return out;
 }

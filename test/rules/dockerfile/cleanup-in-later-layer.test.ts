@@ -1,0 +1,101 @@
+import { cleanupInLaterLayer } from '../../../server/src/rules/dockerfile/cleanup-in-later-layer';
+import { ruleTable } from '../../helpers/ruleTable';
+
+ruleTable(cleanupInLaterLayer, [
+  {
+    name: 'download removed in the next RUN: the RUN moves into the previous one',
+    text: 'FROM debian:12\nRUN curl -fsSL https://example.com/app.tgz -o /tmp/app.tgz && tar -xzf /tmp/app.tgz -C /opt\nRUN rm /tmp/app.tgz\nCMD ["/opt/app"]\n',
+    expect: ['3:8-3:20'],
+    messages: [/\/tmp\/app\.tgz saves no space: `curl -o` in the RUN on line 2/],
+    fixed: 'FROM debian:12\nRUN curl -fsSL https://example.com/app.tgz -o /tmp/app.tgz && tar -xzf /tmp/app.tgz -C /opt && rm /tmp/app.tgz\nCMD ["/opt/app"]\n',
+  },
+  {
+    name: 'apt lists removed at the start of a && chain',
+    text: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl\nRUN rm -rf /var/lib/apt/lists/* && echo done\n',
+    expect: ['3:12-3:32'],
+    messages: [/`apt-get update` in the RUN on line 2/],
+    fixed: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\nRUN echo done\n',
+  },
+  {
+    name: 'leading rm of a multi-line && chain',
+    text: 'FROM debian:12\nRUN echo log > /var/log/setup.log\nRUN rm -f /var/log/setup.log \\\n    && useradd app\n',
+    expect: ['3:11-3:29'],
+    fixed: 'FROM debian:12\nRUN echo log > /var/log/setup.log && rm -f /var/log/setup.log\nRUN useradd app\n',
+  },
+  {
+    name: 'multi-line RUNs with a comment between',
+    text: 'FROM alpine:3.20\nRUN wget -q https://x.example/t.tgz -O /tmp/t.tgz \\\n && tar -xzf /tmp/t.tgz -C /usr/local\n# tidy up\nRUN rm -rf \\\n    /tmp/t.tgz\n',
+    expect: ['6:5-6:15'],
+    fixed: 'FROM alpine:3.20\nRUN wget -q https://x.example/t.tgz -O /tmp/t.tgz \\\n && tar -xzf /tmp/t.tgz -C /usr/local \\\n    && rm -rf \\\n    /tmp/t.tgz\n# tidy up\n',
+  },
+  {
+    name: 'redirect in a pipeline, last line without a newline',
+    text: 'FROM debian:12\nRUN curl -fsSL https://x.example/install.sh | sh > /tmp/install.log 2>&1\nRUN rm -f /tmp/install.log',
+    expect: ['3:11-3:27'],
+    fixed: 'FROM debian:12\nRUN curl -fsSL https://x.example/install.sh | sh > /tmp/install.log 2>&1 && rm -f /tmp/install.log',
+  },
+  {
+    name: 'COPY then rm: points to a bind mount',
+    text: 'FROM python:3.12-slim\nCOPY requirements.txt /tmp/\nRUN pip install --no-cache-dir -r /tmp/requirements.txt && rm /tmp/requirements.txt\n',
+    expect: ['3:63-3:84'],
+    messages: [/COPY on line 2 created it.*--mount=type=bind/],
+    noFix: true,
+  },
+  {
+    name: 'COPY glob and rm of the same glob',
+    text: 'FROM python:3.12-slim\nCOPY dist/*.whl /tmp/\nRUN pip install --no-cache-dir /tmp/*.whl && rm /tmp/*.whl\n',
+    expect: ['3:49-3:59'],
+    noFix: true,
+  },
+  {
+    name: 'git clone resolved against WORKDIR, ENV between: no fix',
+    text: 'FROM node:20\nWORKDIR /app\nRUN git clone --depth 1 https://github.com/x/y.git\nENV A=1\nRUN rm -rf y/.git\n',
+    expect: ['5:12-5:18'],
+    messages: [/\/app\/y\/\.git .*`git clone`/],
+    noFix: true,
+  },
+  {
+    name: 'COPY . with a build context that has the folder',
+    text: 'FROM gcc:14\nCOPY . /app\nWORKDIR /app\nRUN make && rm -rf /app/build src\n',
+    files: { 'src/main.c': 'int main(){}', Makefile: 'all:\n' },
+    expect: ['4:31-4:34'],
+    noFix: true,
+  },
+  {
+    name: 'files of a parent stage',
+    text: 'FROM debian:12 AS base\nRUN git clone https://github.com/x/y /src\nFROM base\nRUN rm -rf /src/.git\n',
+    expect: ['4:12-4:21'],
+    noFix: true,
+  },
+  {
+    name: 'archive extracted into a folder the same RUN made',
+    text: 'FROM debian:12\nRUN mkdir -p /opt/node && curl -fsSL https://x.example/node.tgz | tar -xz -C /opt/node\nRUN rm -rf /opt/node/include\n',
+    expect: ['3:12-3:29'],
+    messages: [/`tar -C` in the RUN on line 2/],
+    fixed: 'FROM debian:12\nRUN mkdir -p /opt/node && curl -fsSL https://x.example/node.tgz | tar -xz -C /opt/node && rm -rf /opt/node/include\n',
+  },
+  {
+    name: 'wget -P download used and removed later',
+    text: 'FROM debian:12\nRUN wget -q -P /tmp https://x.example/tool.deb\nRUN dpkg -i /tmp/tool.deb && rm /tmp/tool.deb\n',
+    expect: ['3:33-3:46'],
+    messages: [/`wget -P`/],
+    noFix: true,
+  },
+  {
+    name: 'archive extracted into an existing system folder: its other files are not the archive\'s',
+    text: 'FROM nginx:1.27\nRUN curl -fsSL https://x.example/conf.tgz | tar -xz -C /etc/nginx\nRUN rm /etc/nginx/conf.d/default.conf\n',
+    expect: [],
+  },
+  { name: 'write into a tmpfs mount', text: 'FROM debian:12\nRUN --mount=type=tmpfs,target=/tmp curl -o /tmp/x https://x.example/x\nRUN rm -f /tmp/x\n', expect: [] },
+  { name: 'COPY . without a build context: a generated folder may be meant', text: 'FROM gcc:14\nCOPY . /app\nRUN make -C /app && rm -rf /app/build\n', expect: [] },
+  { name: 'created and removed in the same RUN', text: 'FROM debian:12\nRUN curl -o /tmp/x.tgz https://x.example/x.tgz && tar -xzf /tmp/x.tgz -C /opt && rm /tmp/x.tgz\n', expect: [] },
+  {
+    name: 'already cleaned in the creating RUN',
+    text: 'FROM debian:12\nRUN apt-get update && apt-get install -y git && rm -rf /var/lib/apt/lists/*\nRUN rm -rf /var/lib/apt/lists/*\n',
+    expect: [],
+  },
+  { name: 'cache mount: nothing reached the layer', text: 'FROM debian:12\nRUN --mount=type=cache,target=/var/lib/apt/lists apt-get update\nRUN rm -rf /var/lib/apt/lists/*\n', expect: [] },
+  { name: 'contents of a folder made by mkdir', text: 'FROM debian:12\nRUN mkdir -p /build\nRUN make -C /src O=/build && rm -rf /build/*\n', expect: [] },
+  { name: 'builder stage', text: 'FROM debian:12 AS build\nRUN curl -o /tmp/x https://x.example/x\nRUN rm /tmp/x\nFROM scratch\nCOPY --from=build /opt /opt\n', expect: [] },
+  { name: 'variables and quoted mentions', text: 'FROM debian:12\nRUN curl -o /tmp/x https://x.example/x\nRUN rm -rf $TMPDIR/* && echo "rm -rf /tmp/x"\n', expect: [] },
+]);
