@@ -27,6 +27,15 @@ describe('Dockerfile model', () => {
     assert.ok(m.runs[0].script.hasPipe);
   });
 
+  it('peels sudo, env and their variables off the real command', () => {
+    const m = buildModel('FROM debian:12\nRUN sudo DEBIAN_FRONTEND=noninteractive apt-get install -y x && env -u A B=1 pip install y && gosu app make\n');
+    assert.deepEqual(m.runs[0].script.commands.map((c) => [c.program, c.wrappers.map((w) => w.value).join(' ')]), [
+      ['apt-get', 'sudo'],
+      ['pip', 'env'],
+      ['make', 'gosu'],
+    ]);
+  });
+
   it('ignores words that are only quoted text', () => {
     const m = buildModel('FROM debian:12\nRUN echo "apt-get install x; sudo rm -rf /"\n');
     assert.deepEqual(m.runs[0].script.commands.map((c) => c.program), ['echo']);

@@ -113,6 +113,28 @@ describe('language server', () => {
     assert.deepEqual((Array.isArray(stages) ? stages : stages.items).map((i: any) => i.label), ['builder']);
   });
 
+  it('the missing-.dockerignore fix creates the file with entries for what the context holds', async () => {
+    const sub = path.join(dir, 'svc');
+    fs.mkdirSync(path.join(sub, '.git'), { recursive: true });
+    fs.mkdirSync(path.join(sub, 'node_modules'), { recursive: true });
+    fs.writeFileSync(path.join(sub, 'package.json'), '{"name":"svc"}\n');
+    fs.writeFileSync(path.join(sub, '.env'), 'TOKEN=1\n');
+    const u = pathToFileURL(path.join(sub, 'Dockerfile')).toString();
+    const text = 'FROM node:20-slim\nWORKDIR /app\nCOPY package.json ./\nRUN npm install\nCOPY . .\nUSER node\nCMD ["node", "index.js"]\n';
+    client.open(u, text);
+    const diag = (await client.diagnostics(u)).find((d) => d.code === 'missing-dockerignore');
+    assert.ok(diag);
+    const actions: any[] = await client.request('textDocument/codeAction', { textDocument: { uri: u }, range: diag.range, context: { diagnostics: [diag] } });
+    const create = actions.find((a) => a.edit?.documentChanges?.some((c: any) => c.kind === 'create'));
+    assert.ok(create, actions.map((a) => a.title).join(', '));
+    const target = pathToFileURL(path.join(sub, '.dockerignore')).toString();
+    const changes = create.edit.documentChanges;
+    assert.deepEqual(changes[0], { kind: 'create', uri: target, options: { ignoreIfExists: true } });
+    const content: string = changes[1].edits[0].newText;
+    assert.equal(changes[1].textDocument.uri, target);
+    for (const entry of ['.git', 'node_modules', '.env', 'Dockerfile']) assert.match(content, new RegExp(`^(\\*\\*/)?${entry.replace('.', '\\.')}/?$`, 'm'), content);
+  });
+
   it('offers "Convert to multi-stage build" on the FROM of a single-stage file', async () => {
     const u = pathToFileURL(path.join(dir, 'Dockerfile.go')).toString();
     const text = 'FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go build -o /out/server ./cmd/server\nEXPOSE 8080\nCMD ["/out/server"]\n';

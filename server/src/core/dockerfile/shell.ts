@@ -201,7 +201,8 @@ function toCommand(node: Node, base: number): ShellCommand | undefined {
     while (i < words.length) {
       const v = words[i].value;
       if (v === '--') { i++; break; }
-      if (wrapper === 'env' && /^[A-Za-z_][A-Za-z0-9_]*=/.test(v)) { i++; continue; }
+      // `env A=b cmd` and `sudo A=b cmd` set variables for the command.
+      if ((wrapper === 'env' || wrapper === 'sudo' || wrapper === 'doas') && /^[A-Za-z_][A-Za-z0-9_]*=/.test(v)) { i++; continue; }
       if (v.startsWith('-') && v.length > 1) { i += WRAPPER_VALUE_OPTS.has(v) ? 2 : 1; continue; }
       break;
     }
