@@ -1,8 +1,9 @@
 // The parsed view of a Dockerfile that every rule shares: dockerfile-ast's tree, build stages, and each
 // RUN's shell commands. Built once per analysis.
-import { DockerfileParser, type Dockerfile, type From, type Instruction, type Run } from 'dockerfile-ast';
+import type { Dockerfile, From, Instruction, Run } from 'dockerfile-ast';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range } from '../types';
+import { parseDockerfile } from './parse';
 import { parseShell, type ShellScript } from './shell';
 
 export interface ImageRef {
@@ -81,7 +82,7 @@ export interface DockerfileModel {
 /** Parses a Dockerfile into the shared model. Requires the shell parser to be initialised. */
 export function buildModel(text: string): DockerfileModel {
   const doc = TextDocument.create('file:///Dockerfile', 'dockerfile', 0, text);
-  const ast = DockerfileParser.parse(text);
+  const ast = parseDockerfile(text);
   const escape = ast.getEscapeCharacter();
   const offsetAt = (p: Position) => doc.offsetAt(p);
   const positionAt = (o: number) => doc.positionAt(o);
