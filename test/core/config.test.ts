@@ -1,0 +1,75 @@
+// Project configuration: .stevedore.yaml, .hadolint.yaml, settings layers and their schema.
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { ConfigError, configFailOn, layerFromRules, loadProjectConfig, parseHadolintConfig, parseStevedoreConfig, ruleLevel, withLayers } from '../../server/src/core/config';
+import { readSuppressions, isSuppressed } from '../../server/src/core/suppress';
+
+const rule = { id: 'merge-run', aliases: ['DL3059'], severity: 'warning' as const };
+const at = (line: number) => ({ start: { line, character: 0 }, end: { line, character: 3 } });
+
+describe('configuration', () => {
+  it('later layers win, by id or alias; levels are normalised', () => {
+    const hadolint = parseHadolintConfig('.hadolint.yaml', 'ignored: [DL3059]\noverride:\n  error: [DL3008]\n');
+    assert.equal(ruleLevel(rule, { layers: [hadolint] }), 'off');
+    const own = parseStevedoreConfig('.stevedore.yaml', 'rules:\n  merge-run: warn\nfailOn: error\n');
+    assert.equal(ruleLevel(rule, { layers: [hadolint, own] }), 'warning');
+    assert.equal(configFailOn({ layers: [hadolint, own] }), 'error');
+    const settings = layerFromRules('settings', { DL3059: 'style' });
+    assert.equal(ruleLevel(rule, withLayers({ layers: [hadolint, own] }, settings)), 'hint');
+    assert.equal(ruleLevel({ ...rule, id: 'other', aliases: [] }, { layers: [hadolint, own, settings] }), 'warning');
+  });
+
+  it('reports bad files with the path and what was expected', () => {
+    assert.throws(() => parseStevedoreConfig('/p/.stevedore.yaml', 'rules:\n  merge-run: loud\n'), (e: unknown) => e instanceof ConfigError && /^\/p\/\.stevedore\.yaml: rule "merge-run": expected one of error, warning, info, hint, off/.test((e as Error).message));
+    assert.throws(() => parseStevedoreConfig('x.yaml', '- a\n'), /expected a mapping/);
+    assert.throws(() => parseHadolintConfig('h.yaml', 'ignored: DL3008\n'), /ignored: expected a list of rule ids/);
+  });
+
+  it('refuses YAML alias bombs instead of expanding them', () => {
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdefghij'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill('*' + 'abcdefghij'[i]).join(',')}]`), 'rules: *j'].join('\n');
+    assert.throws(() => parseStevedoreConfig('bomb.yaml', bomb), (e: unknown) => e instanceof ConfigError && /not valid YAML: .*alias/i.test((e as Error).message));
+  });
+
+  it('finds the nearest files up the tree; an explicit file replaces .stevedore.yaml', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'stevedore-cfg-'));
+    try {
+      fs.mkdirSync(path.join(root, 'a/b'), { recursive: true });
+      fs.writeFileSync(path.join(root, '.hadolint.yaml'), 'ignored: [DL3059]\n');
+      fs.writeFileSync(path.join(root, 'a/.stevedore.yaml'), 'rules:\n  merge-run: error\n');
+      fs.writeFileSync(path.join(root, 'other.yaml'), 'rules:\n  merge-run: info\n');
+      assert.equal(ruleLevel(rule, loadProjectConfig(path.join(root, 'a/b'))), 'error');
+      assert.equal(ruleLevel(rule, loadProjectConfig(root)), 'off');
+      assert.equal(ruleLevel(rule, loadProjectConfig(path.join(root, 'a/b'), path.join(root, 'other.yaml'))), 'info');
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('the JSON schema accepts exactly the keys and levels the parser knows', () => {
+    const schema = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../schemas/stevedore-config.schema.json'), 'utf8'));
+    assert.deepEqual(Object.keys(schema.properties).sort(), ['failOn', 'ignore', 'rules']);
+    for (const level of schema.properties.rules.additionalProperties.enum) assert.doesNotThrow(() => layerFromRules('s', { x: level }));
+    assert.deepEqual(schema.properties.rules.additionalProperties.enum, ['error', 'warning', 'info', 'hint', 'off']);
+  });
+});
+
+describe('suppression pragmas', () => {
+  const lines = ['# hadolint global ignore=DL3007', 'FROM a', '# stevedore ignore=merge-run, DL3015', 'RUN x \\', '  y', 'RUN z'];
+  const spans: Array<[number, number]> = [[1, 1], [3, 4], [5, 5]];
+  const s = readSuppressions(lines, spans);
+
+  it('applies a line pragma to every line of the next instruction only', () => {
+    assert.ok(isSuppressed(s, ['merge-run', 'DL3059'], at(3)));
+    assert.ok(isSuppressed(s, ['merge-run', 'DL3059'], at(4)));
+    assert.ok(!isSuppressed(s, ['merge-run', 'DL3059'], at(5)));
+    assert.ok(isSuppressed(s, ['apt-no-install-recommends', 'DL3015'], at(3)));
+  });
+
+  it('applies file pragmas everywhere', () => {
+    assert.ok(isSuppressed(s, ['latest-tag', 'DL3007'], at(5)));
+    assert.ok(!isSuppressed(s, ['untagged-image', 'DL3006'], at(1)));
+  });
+});
