@@ -1,7 +1,7 @@
 import type { DockerfileRule } from '../../core/rule';
-import { convertToMultiStage, ECOSYSTEM_LABEL, findToolchain, type ToolchainHit } from './multistage-convert';
+import { convertToMultiStage, ECOSYSTEM_LABEL, findToolchain, type ToolchainHit } from './multistage';
 
-export { convertToMultiStage } from './multistage-convert';
+export { convertToMultiStage } from './multistage';
 
 const DEV_IMAGE = /(?:^|[/\\])\.devcontainer[/\\]|(?:^|[/\\.-])(?:dev|development|devcontainer|test|ci)(?:[.-][^/\\]*)?$/i;
 

@@ -1,0 +1,100 @@
+// OS packages: what a single-stage file installs, and which of them the runtime stage needs again.
+import type { DockerfileModel, RunInfo } from '../../../core/dockerfile/model';
+import type { ShellCommand, ShellWord } from '../../../core/dockerfile/shell';
+import { commandsOf, positionals } from './run-commands';
+
+export type Family = 'apt' | 'apk' | 'rpm';
+
+/** Compilers, build systems and headers: what makes a stage a build stage. */
+export const TOOLCHAIN_PACKAGE = /^(?:(?:gcc|g\+\+|clang)(?:-\d+)?|gcc-c\+\+|make|cmake|build-essential|build-base|.+-dev(?:el)?)$/;
+// Only needed to build, so the runtime stage does not reinstall them (toolchain packages aside).
+const BUILD_ONLY_PACKAGE = /^(?:git|pkg-?conf(?:ig)?|autoconf|automake|libtool|linux-headers|ninja(?:-build)?|bison|flex|m4|patch|binutils|gfortran|swig|nasm|yasm|cargo|rustc|golang(?:-go)?|python3?-(?:pip|venv|wheel|setuptools)|llvm(?:-\d+)?|lld)$/;
+// Shared libraries that a `-dev` package's headers link against at run time, where the name is stable across releases.
+const RUNTIME_LIB: Record<Family, Record<string, string>> = {
+  apt: { 'libpq-dev': 'libpq5', 'libmariadb-dev': 'libmariadb3', 'default-libmysqlclient-dev': 'libmariadb3', 'libsqlite3-dev': 'libsqlite3-0', 'libyaml-dev': 'libyaml-0-2', 'libxslt1-dev': 'libxslt1.1' },
+  apk: { 'postgresql-dev': 'libpq', 'libpq-dev': 'libpq', 'mariadb-dev': 'mariadb-connector-c', 'mariadb-connector-c-dev': 'mariadb-connector-c', 'libffi-dev': 'libffi', 'jpeg-dev': 'libjpeg-turbo', 'libjpeg-turbo-dev': 'libjpeg-turbo', 'libxml2-dev': 'libxml2', 'libxslt-dev': 'libxslt', 'yaml-dev': 'yaml', 'sqlite-dev': 'sqlite-libs' },
+  rpm: {},
+};
+
+interface Installer { family: Family; install: string[]; remove: string[]; valueOpts: string[] }
+const APT: Installer = { family: 'apt', install: ['install'], remove: ['purge', 'remove', 'autoremove'], valueOpts: ['-o', '-c', '-t', '--option', '--config-file', '--target-release'] };
+const RPM: Installer = { family: 'rpm', install: ['install'], remove: ['remove', 'erase', 'autoremove'], valueOpts: ['-c', '--config', '--installroot', '--releasever', '--setopt', '--enablerepo', '--disablerepo', '--repo'] };
+const INSTALLERS: Record<string, Installer> = {
+  'apt-get': APT,
+  apt: APT,
+  apk: { family: 'apk', install: ['add'], remove: ['del'], valueOpts: ['-t', '--virtual', '-X', '--repository', '-p', '--root', '--arch', '--cache-dir', '--keys-dir'] },
+  yum: RPM,
+  dnf: RPM,
+  microdnf: RPM,
+  tdnf: RPM,
+};
+
+export interface PackageInstall {
+  family: Family;
+  program: string;
+  run: RunInfo;
+  /** Installed packages that are not removed again later in the same RUN. */
+  packages: { name: string; word: ShellWord }[];
+}
+
+/** Package installs (apt/apk/yum/dnf), minus packages or apk virtual groups removed again in the same RUN. */
+export function packageInstalls(model: DockerfileModel): PackageInstall[] {
+  const out: PackageInstall[] = [];
+  for (const run of model.runs) {
+    const cmds = commandsOf(run);
+    cmds.forEach((cmd, i) => {
+      const inst = INSTALLERS[cmd.program];
+      const pos = inst ? positionals(cmd, inst.valueOpts) : [];
+      if (!inst || !inst.install.includes(pos[0]?.value)) return;
+      const removed = removedLater(cmds.slice(i + 1), inst);
+      const v = cmd.args.findIndex((a) => a.value === '--virtual' || a.value === '-t');
+      const virtual = inst.family === 'apk' && v >= 0 ? cmd.args[v + 1]?.value : undefined;
+      if (virtual && removed.has(virtual)) return;
+      const packages = pos
+        .slice(1)
+        .filter((w) => !w.value.includes('$'))
+        .map((word) => ({ name: inst.family === 'rpm' ? word.value : word.value.split(/[=<>~/]/)[0], word }))
+        .filter((p) => !removed.has(p.name) && !removed.has(p.word.value));
+      out.push({ family: inst.family, program: cmd.program, run, packages });
+    });
+  }
+  return out;
+}
+
+function removedLater(later: ShellCommand[], inst: Installer): Set<string> {
+  const removed = new Set<string>();
+  for (const cmd of later) {
+    const pos = INSTALLERS[cmd.program] === inst ? positionals(cmd, inst.valueOpts) : [];
+    if (inst.remove.includes(pos[0]?.value)) pos.slice(1).forEach((w) => removed.add(w.value));
+  }
+  return removed;
+}
+
+/** Whether the file installs a compiler, build system or `-dev` package. */
+export function hasToolchainPackages(model: DockerfileModel): boolean {
+  return packageInstalls(model).some((i) => i.packages.some((p) => TOOLCHAIN_PACKAGE.test(p.name)));
+}
+
+/** The package family of a runtime image: the ones the templates pick are Alpine or Debian based. */
+export function family(image: string): Family {
+  return image.includes('alpine') ? 'apk' : 'apt';
+}
+
+/** Reinstalls the packages the original installed that are not build tools, with the libraries `-dev` packages need. */
+export function packageLines(model: DockerfileModel, fam: Family, buildOnly?: RegExp): string[] {
+  const names: string[] = [];
+  let program = 'dnf';
+  for (const inst of packageInstalls(model)) {
+    if (inst.family !== fam) continue;
+    if (fam === 'rpm') program = inst.program;
+    for (const { name, word } of inst.packages) {
+      const keep = TOOLCHAIN_PACKAGE.test(name) || BUILD_ONLY_PACKAGE.test(name) || buildOnly?.test(name) ? RUNTIME_LIB[fam][name] : word.value;
+      if (keep && !names.includes(keep)) names.push(keep);
+    }
+  }
+  if (!names.length) return [];
+  const list = names.join(' ');
+  if (fam === 'apk') return [`RUN apk add --no-cache ${list}`];
+  if (fam === 'rpm') return [`RUN ${program} install -y ${list} && ${program} clean all`];
+  return [`RUN apt-get update && apt-get install -y --no-install-recommends ${list} && rm -rf /var/lib/apt/lists/*`];
+}
