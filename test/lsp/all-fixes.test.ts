@@ -1,0 +1,81 @@
+// Every rule, end to end: its documented bad example, linted by the CLI as JSON and opened in the language
+// server, reports the rule with its id and aliases, and every quick fix offered for it yields a Dockerfile that
+// still parses without new syntax errors.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { analyzeDockerfile } from '../../server/src/core/analyze';
+import { initShellParser } from '../../server/src/core/dockerfile/shell';
+import { applyEdits } from '../../server/src/core/fixes';
+import { dockerfileRules } from '../../server/src/rules/dockerfile';
+import { syntax } from '../../server/src/rules/dockerfile/syntax';
+import { TYPICAL_CONTEXT } from '../helpers/context';
+import { TestClient } from '../helpers/lspClient';
+
+const CLI = path.resolve(__dirname, '../../dist/cli.js');
+const rules = dockerfileRules.filter((r) => r.id !== 'syntax');
+const exampleOf = (text: string) => (/^FROM\s/im.test(text) ? text : `FROM debian:12\n${text}`);
+
+describe('every rule end to end', () => {
+  let root: string;
+  let client: TestClient;
+
+  before(async () => {
+    await initShellParser();
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'stevedore-all-'));
+    for (const rule of rules) {
+      const dir = path.join(root, rule.id);
+      for (const [rel, content] of Object.entries(TYPICAL_CONTEXT)) {
+        fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+        fs.writeFileSync(path.join(dir, rel), content);
+      }
+      if (rule.id === 'dockerignore-gap') fs.writeFileSync(path.join(dir, '.dockerignore'), '*.log\n');
+      else if (rule.id !== 'missing-dockerignore') fs.writeFileSync(path.join(dir, '.dockerignore'), '.git\nnode_modules\n.env\n');
+      fs.writeFileSync(path.join(dir, 'Dockerfile'), exampleOf(rule.docs.bad));
+    }
+    client = await TestClient.start();
+  });
+  after(async () => {
+    await client.stop();
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it('stevedore lint --format json reports every rule with its id and aliases', () => {
+    const r = spawnSync(process.execPath, [CLI, 'lint', '--format', 'json', '.'], { cwd: root, encoding: 'utf8' });
+    assert.equal(r.status, 1, r.stderr);
+    const out = JSON.parse(r.stdout);
+    for (const rule of rules) {
+      const file = out.files.find((f: any) => f.path === `${rule.id}/Dockerfile`);
+      const hit = file?.findings.find((f: any) => f.ruleId === rule.id);
+      assert.ok(hit, `${rule.id} not reported`);
+      assert.deepEqual(hit.aliases, rule.aliases);
+    }
+  });
+
+  for (const rule of rules.filter((r) => r.fixes?.length)) {
+    it(`${rule.id}: quick fixes arrive as code actions and keep the Dockerfile valid`, async () => {
+      const file = path.join(root, rule.id, 'Dockerfile');
+      const uri = pathToFileURL(file).toString();
+      const text = fs.readFileSync(file, 'utf8');
+      client.open(uri, text);
+      const diags = (await client.diagnostics(uri)).filter((d) => d.code === rule.id);
+      assert.ok(diags.length, `${rule.id} not reported by the server`);
+      const titles: string[] = [];
+      for (const d of diags) {
+        const actions: any[] = await client.request('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+        for (const a of actions.filter((x) => x.diagnostics?.[0]?.code === rule.id && !x.title.startsWith('Ignore '))) {
+          titles.push(a.title);
+          const edits = a.edit.documentChanges.filter((c: any) => c.textDocument?.uri === uri).flatMap((c: any) => c.edits);
+          const fixed = applyEdits(text, edits);
+          const syntaxBefore = analyzeDockerfile(text, { rules: [syntax] }).length;
+          assert.ok(analyzeDockerfile(fixed, { rules: [syntax] }).length <= syntaxBefore, `"${a.title}" broke the Dockerfile:\n${fixed}`);
+        }
+      }
+      assert.ok(titles.length, `no quick fix offered for ${rule.id}`);
+    });
+  }
+});
