@@ -1,4 +1,4 @@
-import { buildModel, type DockerfileModel, type RunInfo } from '../../core/dockerfile/model';
+import { buildModel, type DockerfileModel, type RunInfo, type Stage } from '../../core/dockerfile/model';
 import type { ShellCommand, ShellWord } from '../../core/dockerfile/shell';
 import type { DockerfileRule } from '../../core/rule';
 import { aptSubcommand, appendCommand, finalImageCommands, hasCacheMountOn, removedLater } from './pkg-shared';
@@ -12,30 +12,56 @@ const CLEANUP = 'rm -rf /var/lib/apt/lists/*';
  */
 function findUncleaned(model: DockerfileModel): { run: RunInfo; cmd: ShellCommand; sub: ShellWord; laterInstall?: RunInfo }[] {
   const hits = [];
+  let needing: Map<Stage, { lines: number[]; runs: RunInfo[] }> | undefined;
   for (const { run, cmd, cmds } of finalImageCommands(model)) {
     const sub = aptSubcommand(cmd);
     if (sub?.value !== 'update') continue;
     if (hasCacheMountOn(run, LISTS) || removedLater(cmds, cmd, LISTS)) continue;
-    hits.push({ run, cmd, sub, laterInstall: laterInstallNeedingLists(model, run) });
+    hits.push({ run, cmd, sub, laterInstall: laterInstallNeedingLists((needing ??= runsNeedingLists(model)), run) });
   }
   return hits;
+}
+
+/** True when the RUN installs with apt before (or without) updating: it relies on lists an earlier RUN downloaded. */
+function needsLists(r: RunInfo): boolean {
+  for (const cmd of r.script.commands) {
+    const sub = aptSubcommand(cmd)?.value;
+    if (sub === 'update') return false;
+    if (sub === 'install' || sub === 'upgrade' || sub === 'dist-upgrade') return true;
+  }
+  return false;
+}
+
+/** Per stage, its RUNs that need the apt lists, in document order with their start lines. */
+function runsNeedingLists(model: DockerfileModel): Map<Stage, { lines: number[]; runs: RunInfo[] }> {
+  const byStage = new Map<Stage, { lines: number[]; runs: RunInfo[] }>();
+  for (const r of model.runs) {
+    if (!needsLists(r)) continue;
+    let entry = byStage.get(r.stage);
+    if (!entry) byStage.set(r.stage, (entry = { lines: [], runs: [] }));
+    entry.lines.push(r.instruction.getRange().start.line);
+    entry.runs.push(r);
+  }
+  return byStage;
 }
 
 /**
  * A later RUN of the same stage that installs with apt without updating first: it relies on these lists, so
  * deleting them here would break it (the fix is to merge the RUNs first; merge-run offers that).
  */
-function laterInstallNeedingLists(model: DockerfileModel, run: RunInfo): RunInfo | undefined {
+function laterInstallNeedingLists(needing: Map<Stage, { lines: number[]; runs: RunInfo[] }>, run: RunInfo): RunInfo | undefined {
+  const entry = needing.get(run.stage);
+  if (!entry) return undefined;
   const line = run.instruction.getRange().start.line;
-  return model.runs.find((r) => {
-    if (r.stage !== run.stage || r.instruction.getRange().start.line <= line) return false;
-    for (const cmd of r.script.commands) {
-      const sub = aptSubcommand(cmd)?.value;
-      if (sub === 'update') return false;
-      if (sub === 'install' || sub === 'upgrade' || sub === 'dist-upgrade') return true;
-    }
-    return false;
-  });
+  // The first one that starts on a later line.
+  let lo = 0;
+  let hi = entry.lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (entry.lines[mid] <= line) lo = mid + 1;
+    else hi = mid;
+  }
+  return entry.runs[lo];
 }
 
 export const aptListsNotCleaned: DockerfileRule = {

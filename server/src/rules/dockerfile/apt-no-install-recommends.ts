@@ -12,20 +12,31 @@ function optedOut(cmd: ShellCommand): boolean {
   return cmd.args.some((a, i) => OFF.test(a.value) && (a.value.startsWith('-o') || a.value.startsWith('--option') || ['-o', '--option'].includes(cmd.args[i - 1]?.value)));
 }
 
+/**
+ * Per stage, where its first RUN that writes `APT::Install-Recommends "0"` into apt's config ends (stages
+ * without one are left out). Worked out once per check instead of re-reading every earlier RUN per install.
+ */
+function configEnds(model: DockerfileModel): Map<Stage, number> {
+  const ends = new Map<Stage, number>();
+  for (const run of model.runs) {
+    if (!runCommands(run).some((c) => c.args.some((a) => OFF.test(a.value)))) continue;
+    ends.set(run.stage, Math.min(ends.get(run.stage) ?? Infinity, run.scriptEnd));
+  }
+  return ends;
+}
+
 /** True when an earlier RUN of the stage (or its parents) writes `APT::Install-Recommends "0"` into apt's config. */
-function configuredOff(model: DockerfileModel, stage: Stage, beforeOffset: number): boolean {
-  const chain: Stage[] = [];
-  for (let s: Stage | undefined = stage; s; s = s.parent) chain.push(s);
-  return model.runs.some(
-    (run) => chain.includes(run.stage) && run.scriptEnd <= beforeOffset && runCommands(run).some((c) => c.args.some((a) => OFF.test(a.value))),
-  );
+function configuredOff(ends: Map<Stage, number>, stage: Stage, beforeOffset: number): boolean {
+  for (let s: Stage | undefined = stage; s; s = s.parent) if ((ends.get(s) ?? Infinity) <= beforeOffset) return true;
+  return false;
 }
 
 function findMissing(model: DockerfileModel): ShellWord[] {
   const hits: ShellWord[] = [];
+  let ends: Map<Stage, number> | undefined;
   for (const { run, cmd } of finalImageCommands(model)) {
     const sub = aptSubcommand(cmd, ['apt-get']);
-    if (sub?.value !== 'install' || optedOut(cmd) || configuredOff(model, run.stage, run.scriptStart)) continue;
+    if (sub?.value !== 'install' || optedOut(cmd) || configuredOff((ends ??= configEnds(model)), run.stage, run.scriptStart)) continue;
     hits.push(sub);
   }
   return hits;

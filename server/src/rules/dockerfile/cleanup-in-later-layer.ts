@@ -13,15 +13,35 @@ interface LaterCleanup {
   creator: Created;
 }
 
-/** True when deleting `target` deletes something `c` put into its layer. */
-function deletesFrom(target: string, c: Created, context?: BuildContext): boolean {
+const GLOB = /[*?[]/;
+
+/** An `rm` target, with what deletesFrom needs of it worked out once. */
+interface RmTarget {
+  path: string;
+  /** The target as a glob regex, when it has glob characters. */
+  re?: RegExp;
+  /** The part before the first glob character (the whole path without one). */
+  fixed: string;
+}
+
+function rmTarget(path: string): RmTarget {
+  const re = globRegex(path);
+  return { path, re, fixed: re ? path.slice(0, path.search(GLOB)) : path };
+}
+
+/** True when deleting `t` deletes something `c` put into its layer. */
+function deletesFrom(t: RmTarget, c: Created, context?: BuildContext): boolean {
+  const { path: target, re, fixed } = t;
   // `target` names the created path or a folder above it (either side may be a glob).
-  const re = globRegex(target);
-  for (let p = c.path; p; p = p.slice(0, p.lastIndexOf('/'))) {
-    if (p === target || re?.test(p) || globRegex(p)?.test(target)) return true;
+  if (!re && !GLOB.test(c.path)) {
+    // Without globs that is: `target` is the path or one of the prefixes that end before a `/`.
+    if (c.path === target || c.path.startsWith(target + '/')) return true;
+  } else {
+    for (let p = c.path; p; p = p.slice(0, p.lastIndexOf('/'))) {
+      if (p === target || re?.test(p) || globRegex(p)?.test(target)) return true;
+    }
   }
   // `target` lies inside a created folder: only when that folder's contents came from the same instruction.
-  const fixed = re ? target.slice(0, target.search(/[*?[]/)) : target;
   if (c.path === '/' || !fixed.startsWith(c.path + '/')) return false;
   if (c.kind === 'tree') return true;
   // COPY of a folder: only when the build context shows the file comes from it (it may be built later instead).
@@ -30,40 +50,120 @@ function deletesFrom(target: string, c: Created, context?: BuildContext): boolea
   return rest !== '' && context.exists([c.srcRel, rest].filter(Boolean).join('/'));
 }
 
+function pushTo(map: Map<string, number[]>, key: string, i: number): void {
+  const list = map.get(key);
+  if (list) list.push(i);
+  else map.set(key, [i]);
+}
+
+/**
+ * What the instructions of a stage created (after what its parent stage created), indexed so that an `rm`
+ * finds the latest item it deletes from without testing every earlier one. The answer, and the order in which
+ * items with glob paths are tested (their regexes may throw), are those of a scan from the latest item back.
+ */
+class CreatedIndex {
+  private readonly items: Created[] = [];
+  /** Items without glob characters, under their path and each prefix of it that ends before a `/`. */
+  private readonly byPrefix = new Map<string, number[]>();
+  /** Items under their exact path. */
+  private readonly byPath = new Map<string, number[]>();
+  /** Items whose path has glob characters: always tested. */
+  private readonly globs: number[] = [];
+
+  constructor(private readonly parent?: CreatedIndex) {}
+
+  get size(): number {
+    return this.items.length + (this.parent?.size ?? 0);
+  }
+
+  add(c: Created): void {
+    const i = this.items.push(c) - 1;
+    const path = c.path;
+    pushTo(this.byPath, path, i);
+    if (GLOB.test(path)) {
+      this.globs.push(i);
+      return;
+    }
+    pushTo(this.byPrefix, path, i);
+    for (let j = path.indexOf('/', 1); j > 0; j = path.indexOf('/', j + 1)) pushTo(this.byPrefix, path.slice(0, j), i);
+  }
+
+  /** The latest item (this stage's first, then its parents') that deleting `t` deletes from. */
+  latest(t: RmTarget, context?: BuildContext): Created | undefined {
+    const best = this.latestOwn(t, context);
+    return best >= 0 ? this.items[best] : this.parent?.latest(t, context);
+  }
+
+  private latestOwn(t: RmTarget, context?: BuildContext): number {
+    const { items } = this;
+    let best = -1;
+    // The latest item of `list` above `best` that `t` deletes from.
+    const scan = (list: number[] | undefined) => {
+      if (!list) return;
+      for (let k = list.length - 1; k >= 0 && list[k] > best; k--) {
+        if (deletesFrom(t, items[list[k]], context)) {
+          best = list[k];
+          return;
+        }
+      }
+    };
+    // Items without globs that `t` names or lies above: under the target path itself, or for a glob target
+    // under the folder its fixed part is in (the glob only matches paths that start with the fixed part).
+    if (!t.re) scan(this.byPrefix.get(t.path));
+    else {
+      const dir = t.fixed.slice(0, t.fixed.lastIndexOf('/'));
+      if (!dir) {
+        // `/foo*`: anything may match, test every item as the plain scan does.
+        for (let i = items.length - 1; i >= 0; i--) if (deletesFrom(t, items[i], context)) return i;
+        return -1;
+      }
+      scan(this.byPrefix.get(dir));
+    }
+    // Items whose path is a folder above the target's fixed part.
+    for (let j = t.fixed.indexOf('/'); j >= 0; j = t.fixed.indexOf('/', j + 1)) scan(this.byPath.get(t.fixed.slice(0, j)));
+    // Items with glob paths last, latest first, as the plain scan reaches them.
+    scan(this.globs);
+    return best;
+  }
+}
+
 /** `rm` commands in final-image stages that delete files an earlier instruction of the stage (or its parents) created. */
 function findLaterCleanups(model: DockerfileModel, context?: BuildContext): LaterCleanup[] {
   const hits: LaterCleanup[] = [];
-  const scopes = new Map<Stage, { created: Created[]; scope: PathScope }>();
+  const scopes = new Map<Stage, { created: CreatedIndex; scope: PathScope }>();
   for (const stage of model.stages) {
+    // Only final-image stages report, and they only build on final-image stages.
+    if (!stage.inFinalImage) continue;
     const inherited = stage.parent && scopes.get(stage.parent);
-    const created = [...(inherited?.created ?? [])];
+    const created = new CreatedIndex(inherited?.created);
     const scope: PathScope = { ...(inherited?.scope ?? { home: '/root' }) };
     scopes.set(stage, { created, scope });
     for (const ins of stage.instructions) {
       const run = ins.getKeyword() === 'RUN' ? model.runOf(ins) : undefined;
       if (!run) {
-        created.push(...createdBy(model, ins, scope, undefined, context));
+        for (const c of createdBy(model, ins, scope, undefined, context)) created.add(c);
         continue;
       }
       const pending: Created[] = [];
       const runScope = { ...scope };
       const cmds = runCommands(run);
-      for (const [i, cmd] of cmds.entries()) {
+      for (let i = 0; i < cmds.length; i++) {
+        const cmd = cmds[i];
         if (cmd.program === 'cd') runScope.cwd = normalisePath(cmd.args[0]?.value ?? '', runScope);
         let hit = false;
         for (const target of rmTargets(cmd)) {
           const path = normalisePath(target.value, runScope);
           if (!path) continue;
-          const creator = stage.inFinalImage && !hit ? [...created].reverse().find((c) => deletesFrom(path, c, context)) : undefined;
+          const creator = !hit && created.size ? created.latest(rmTarget(path), context) : undefined;
           if (creator) {
             hits.push({ run, cmd, target, path, creator });
             hit = true;
           }
           for (let j = pending.length - 1; j >= 0; j--) if (pathCovers(path, pending[j].path)) pending.splice(j, 1);
         }
-        pending.push(...createdBy(model, ins, runScope, { run, cmd, next: cmds[i + 1], pending }));
+        for (const c of createdBy(model, ins, runScope, { run, cmd, next: cmds[i + 1], pending })) pending.push(c);
       }
-      created.push(...pending);
+      for (const c of pending) created.add(c);
     }
   }
   return hits;

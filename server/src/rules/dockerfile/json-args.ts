@@ -21,8 +21,10 @@ function shellForms(model: DockerfileModel): ShellForm[] {
   for (const stage of model.stages) {
     for (const ins of stage.instructions) {
       const kw = ins.getKeyword();
+      if (kw !== 'CMD' && kw !== 'ENTRYPOINT') continue;
+      // dockerfile-ast re-parses the arguments on every call: only ask for CMD and ENTRYPOINT.
       const range = ins.getArgumentsRange();
-      if ((kw !== 'CMD' && kw !== 'ENTRYPOINT') || !range) continue;
+      if (!range) continue;
       const start = model.offsetAt(range.start);
       const end = model.offsetAt(range.end);
       const content = model.text.slice(start, end).trim();

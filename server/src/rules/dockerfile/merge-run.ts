@@ -8,22 +8,31 @@ function mergeableGroups(model: DockerfileModel): RunInfo[][] {
   const groups: RunInfo[][] = [];
   for (const stage of model.stages) {
     let group: RunInfo[] = [];
-    const flush = () => {
-      if (group.length > 1) groups.push(group);
-      group = [];
-    };
+    let groupFlags = '';
     for (const ins of stage.instructions) {
       const run = ins.getKeyword() === 'RUN' ? model.runOf(ins) : undefined;
-      if (!run || run.execForm || run.heredoc || run.instruction.getHeredocs().length || !run.script.commands.length) {
-        flush();
+      if (!run || run.execForm || run.heredoc || hasHeredocs(model, run) || !run.script.commands.length) {
+        if (group.length > 1) groups.push(group);
+        group = [];
         continue;
       }
-      if (group.length && flagsText(model, group[0]) !== flagsText(model, run)) flush();
+      const flags = flagsText(model, run);
+      if (group.length && groupFlags !== flags) {
+        if (group.length > 1) groups.push(group);
+        group = [];
+      }
+      if (!group.length) groupFlags = flags;
       group.push(run);
     }
-    flush();
+    if (group.length > 1) groups.push(group);
   }
   return groups;
+}
+
+/** True when a RUN defines heredocs (`RUN cat <<EOF …`); dockerfile-ast re-parses the whole RUN to tell, so ask only when the text has a `<`. */
+function hasHeredocs(model: DockerfileModel, run: RunInfo): boolean {
+  const { start, end } = run.instruction.getRange();
+  return model.text.slice(model.offsetAt(start), model.offsetAt(end)).includes('<') && run.instruction.getHeredocs().length > 0;
 }
 
 function flagsText(model: DockerfileModel, run: RunInfo): string {

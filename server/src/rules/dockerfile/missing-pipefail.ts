@@ -69,10 +69,13 @@ function findMissing(model: DockerfileModel): PipeHit[] {
   for (const stage of model.stages) {
     let current = shellAtEnd(stage.parent);
     let anchor: RunInfo | undefined;
+    // pipefailShell depends only on the stage and the SHELL in effect: work it out once per SHELL.
+    let fixFor: { fix: ReturnType<typeof pipefailShell> } | undefined;
     for (const ins of stage.instructions) {
       if (ins.getKeyword() === 'SHELL') {
         current = shellOf(ins as JSONInstruction);
         anchor = undefined;
+        fixFor = undefined;
         continue;
       }
       const run = ins.getKeyword() === 'RUN' ? model.runOf(ins) : undefined;
@@ -80,7 +83,7 @@ function findMissing(model: DockerfileModel): PipeHit[] {
       if (current && (current.includes('pipefail') || NON_POSIX.test(base(current[0] ?? '')))) continue;
       // A heredoc with its own `#!` interpreter is not run by SHELL.
       if ((run.heredoc && model.text.startsWith('#!', run.scriptStart)) || setsPipefail(run.script.commands)) continue;
-      const fix = pipefailShell(stage, current);
+      const fix = (fixFor ??= { fix: pipefailShell(stage, current) }).fix;
       if (!fix) continue;
       anchor ??= run;
       hits.push({ run, range: pipeRange(model, run), anchor, ...fix });

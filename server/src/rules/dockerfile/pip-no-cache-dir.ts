@@ -2,7 +2,7 @@ import { buildModel, type DockerfileModel, type RunInfo } from '../../core/docke
 import { hasOption, type ShellCommand, type ShellWord } from '../../core/dockerfile/shell';
 import type { DockerfileRule } from '../../core/rule';
 import { insertAfter } from './util';
-import { finalImageCommands, hasCacheMountOn, pipInstall, stageEnv } from './pkg-shared';
+import { finalImageCommands, hasCacheMountOn, pipInstall, stageEnvValue } from './pkg-shared';
 
 const VAR = 'PIP_NO_CACHE_DIR';
 const ASSIGN = new RegExp(`^${VAR}=.`);
@@ -10,7 +10,7 @@ const ASSIGN = new RegExp(`^${VAR}=.`);
 // pip disables its cache for any valid PIP_NO_CACHE_DIR value, even "0"/"false" (kept for backwards
 // compatibility), so any non-empty value counts as set.
 function envDisablesCache(run: RunInfo, cmd: ShellCommand, cmds: ShellCommand[]): boolean {
-  if ((stageEnv(run.stage, run.instruction.getRange().start.line).get(VAR) ?? '') !== '') return true;
+  if ((stageEnvValue(run.stage, run.instruction.getRange().start.line, VAR) ?? '') !== '') return true;
   if (cmd.assignments.some((a) => ASSIGN.test(a.value))) return true;
   // `export PIP_NO_CACHE_DIR=1 && pip install …` in the same RUN.
   return cmds.some((c) => c.start < cmd.start && (c.program === 'export' || c.program === 'declare') && c.args.some((a) => ASSIGN.test(a.value)));

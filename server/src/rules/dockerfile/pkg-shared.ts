@@ -216,21 +216,62 @@ export const CACHE_MANAGERS: readonly CacheManager[] = [
   },
 ];
 
-/** ENV and ARG-with-default values set in a stage (and the stages it builds on) before `beforeLine`. */
-export function stageEnv(stage: Stage, beforeLine = Infinity): Map<string, string> {
-  const env = stage.parent ? stageEnv(stage.parent) : new Map<string, string>();
+/** One ENV / ARG-with-default assignment of a stage, in document order. */
+interface EnvChange {
+  line: number;
+  name: string;
+  value: string;
+}
+
+/** Per stage: its own ENV/ARG assignments, and by name the lines and values (ascending lines) for lookups. */
+interface StageEnvIndex {
+  changes: EnvChange[];
+  byName: Map<string, { lines: number[]; values: string[] }>;
+}
+
+// Stages belong to one immutable model, so their ENV/ARG assignments are read once per stage.
+const envIndexes = new WeakMap<Stage, StageEnvIndex>();
+
+function stageEnvIndex(stage: Stage): StageEnvIndex {
+  let index = envIndexes.get(stage);
+  if (index) return index;
+  index = { changes: [], byName: new Map() };
   for (const ins of stage.instructions) {
-    if (ins.getRange().start.line >= beforeLine) break;
     const keyword = ins.getKeyword();
     if (keyword !== 'ENV' && keyword !== 'ARG') continue;
+    const line = ins.getRange().start.line;
     const props = (ins as unknown as { getProperties(): { getName(): string; getValue(): string | null }[] }).getProperties();
     for (const p of props) {
       // A bare `ARG NAME` does not override an inherited ENV value.
       if (keyword === 'ARG' && p.getValue() === null) continue;
-      env.set(p.getName(), p.getValue() ?? '');
+      const change = { line, name: p.getName(), value: p.getValue() ?? '' };
+      index.changes.push(change);
+      let entry = index.byName.get(change.name);
+      if (!entry) index.byName.set(change.name, (entry = { lines: [], values: [] }));
+      entry.lines.push(line);
+      entry.values.push(change.value);
     }
   }
-  return env;
+  envIndexes.set(stage, index);
+  return index;
+}
+
+/** The value an ENV or ARG-with-default gives `name` in a stage (or the stages it builds on) before `beforeLine`. */
+export function stageEnvValue(stage: Stage, beforeLine: number, name: string): string | undefined {
+  for (let s: Stage | undefined = stage, before = beforeLine; s; s = s.parent, before = Infinity) {
+    const entry = stageEnvIndex(s).byName.get(name);
+    if (!entry) continue;
+    // The last assignment on a line before `before`.
+    let lo = 0;
+    let hi = entry.lines.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (entry.lines[mid] < before) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) return entry.values[lo - 1];
+  }
+  return undefined;
 }
 
 // ---- Paths an instruction puts into its layer (for cleanup-in-later-layer) ----
@@ -253,8 +294,12 @@ export interface PathScope {
   home?: string;
 }
 
+const PLAIN_ABSOLUTE = /^(?:\/[^/.$`][^/$`]*)+$/;
+
 /** An absolute, normalised path for `p`, or undefined when it uses variables or an unknown working folder. */
 export function normalisePath(p: string, scope: PathScope): string | undefined {
+  // Already absolute and normal (no empty, `.` or `..` segment, no trailing `/`, no variables): as is.
+  if (PLAIN_ABSOLUTE.test(p)) return p;
   if (!p || /[$`]/.test(p)) return undefined;
   let abs: string | undefined = p;
   if (p === '~' || p.startsWith('~/')) abs = scope.home && scope.home + p.slice(1);
@@ -285,6 +330,8 @@ export function globRegex(p: string): RegExp | undefined {
 export function createdBy(model: DockerfileModel, ins: Instruction, scope: PathScope, at?: { run: RunInfo; cmd: ShellCommand; next?: ShellCommand; pending: Created[] }, context?: BuildContext): Created[] {
   if (at) return commandWrites(model, ins, scope, at);
   const keyword = ins.getKeyword();
+  // Only these keywords use the arguments (dockerfile-ast recomputes them on every call).
+  if (keyword !== 'WORKDIR' && keyword !== 'USER' && keyword !== 'COPY' && keyword !== 'ADD') return [];
   const args = ins.getArguments().map((a) => a.getValue());
   if (keyword === 'WORKDIR') scope.cwd = normalisePath(args.join(' '), scope);
   if (keyword === 'USER') scope.home = /^(root|0)(:|$)/.test(args[0] ?? '') ? '/root' : undefined;
@@ -325,63 +372,81 @@ function optionValue(cmd: ShellCommand, short: RegExp, long: string[]): string[]
   return values;
 }
 
+/** Records a path a RUN command wrote, unless it is unknown, `/`, under /dev or /proc, or inside a RUN mount. */
+function addWrite(found: Created[], run: RunInfo, scope: PathScope, ins: Instruction, p: string | undefined, kind: Created['kind'], what: string): void {
+  const path = p === undefined ? undefined : normalisePath(p, scope);
+  if (!path || path === '/' || /^\/(dev|proc)\//.test(path)) return;
+  // Writes into a RUN mount (cache, tmpfs, bind) never reach the layer.
+  for (const m of run.mounts) if (m.target && pathCovers(m.target, path)) return;
+  found.push({ path, kind, what, ins });
+}
+
+/** True when a tar argument asks for extraction (`-x…`, `xzf` as the first word, `--extract`, `--get`). */
+function isExtract(a: ShellWord, i: number): boolean {
+  return /^-[a-zA-Z]*x/.test(a.value) || (i === 0 && /^[a-zA-Z]*x[a-zA-Z]*$/.test(a.value)) || /^--(extract|get)$/.test(a.value);
+}
+
+const REDIRECT = /(?:^|\s)\d?>>?(?!&)\s*("[^"]*"|'[^']*'|[^\s;&|<>()]+)/g;
+
 function commandWrites(model: DockerfileModel, ins: Instruction, scope: PathScope, at: { run: RunInfo; cmd: ShellCommand; next?: ShellCommand; pending: Created[] }): Created[] {
   const { run, cmd } = at;
-  const found: { path: string; kind: Created['kind']; what: string }[] = [];
-  const add = (p: string | undefined, kind: Created['kind'], what: string) => {
-    const path = p === undefined ? undefined : normalisePath(p, scope);
-    if (!path || path === '/' || /^\/(dev|proc)\//.test(path)) return;
-    // Writes into a RUN mount (cache, tmpfs, bind) never reach the layer.
-    if (!run.mounts.some((m) => m.target && pathCovers(m.target, path))) found.push({ path, kind, what });
-  };
+  const found: Created[] = [];
   const p = cmd.program;
-  if (p === 'curl') for (const v of optionValue(cmd, /^-[a-zA-Z]*o$/, ['--output'])) add(v, 'file', 'curl -o');
+  if (p === 'curl') for (const v of optionValue(cmd, /^-[a-zA-Z]*o$/, ['--output'])) addWrite(found, run, scope, ins, v, 'file', 'curl -o');
   if (p === 'wget') {
     const o = optionValue(cmd, /^-[a-zA-Z]*O$/, ['--output-document']).filter((v) => v !== '-');
     const dirs = optionValue(cmd, /^-[a-zA-Z]*P$/, ['--directory-prefix']);
-    o.forEach((v) => add(v, 'file', 'wget -O'));
+    for (const v of o) addWrite(found, run, scope, ins, v, 'file', 'wget -O');
     if (!o.length) {
       const dir = dirs.length ? dirs[dirs.length - 1].replace(/\/*$/, '/') : '';
-      for (const a of cmd.args) if (/^[a-z]+:\/\//i.test(a.value)) add(dir + basename(a.value.replace(/[?#].*$/, '')), 'file', dirs.length ? 'wget -P' : 'wget');
+      for (const a of cmd.args) if (/^[a-z]+:\/\//i.test(a.value)) addWrite(found, run, scope, ins, dir + basename(a.value.replace(/[?#].*$/, '')), 'file', dirs.length ? 'wget -P' : 'wget');
     }
   }
-  if (p === 'mkdir') cmd.args.forEach((a, i) => {
-    if (!a.value.startsWith('-') && !/^(-m|--mode)$/.test(cmd.args[i - 1]?.value ?? '')) add(a.value, 'dir', 'mkdir');
-  });
-  const extract = (a: ShellWord, i: number) => /^-[a-zA-Z]*x/.test(a.value) || (i === 0 && /^[a-zA-Z]*x[a-zA-Z]*$/.test(a.value)) || /^--(extract|get)$/.test(a.value);
+  if (p === 'mkdir') {
+    for (let i = 0; i < cmd.args.length; i++) {
+      const a = cmd.args[i];
+      if (!a.value.startsWith('-') && !/^(-m|--mode)$/.test(cmd.args[i - 1]?.value ?? '')) addWrite(found, run, scope, ins, a.value, 'dir', 'mkdir');
+    }
+  }
   // The target folder may hold files of the base image, so only one the same RUN made counts as the archive's.
-  if (p === 'tar' && cmd.args.some(extract)) {
+  if (p === 'tar' && cmd.args.some(isExtract)) {
     for (const v of optionValue(cmd, /^-C$/, ['--directory'])) {
       const dir = normalisePath(v, scope);
-      if (at.pending.some((c) => c.kind === 'dir' && c.path === dir)) add(v, 'tree', 'tar -C');
+      if (at.pending.some((c) => c.kind === 'dir' && c.path === dir)) addWrite(found, run, scope, ins, v, 'tree', 'tar -C');
     }
   }
   if (p === 'git' && subcommandAt(cmd)?.word.value === 'clone') {
     const clone = subcommandAt(cmd)!.index;
     const url = subcommandAt(cmd, GIT_VALUE_OPTS, clone + 1);
     const dir = url && subcommandAt(cmd, GIT_VALUE_OPTS, url.index + 1);
-    if (url) add(dir?.word.value ?? basename(url.word.value.replace(/\/+$/, '')).replace(/\.git$/, ''), 'tree', 'git clone');
+    if (url) addWrite(found, run, scope, ins, dir?.word.value ?? basename(url.word.value.replace(/\/+$/, '')).replace(/\.git$/, ''), 'tree', 'git clone');
   }
   // Redirections (`> FILE`) are not part of the command's words: read the text up to the next command or operator.
-  const tail = blankContinuations(model.text.slice(cmd.end, at.next?.start ?? run.scriptEnd), model.escape, run.heredoc).split(/&&|\|\||[;|\n]/)[0];
-  for (const m of tail.matchAll(/(?:^|\s)\d?>>?(?!&)\s*("[^"]*"|'[^']*'|[^\s;&|<>()]+)/g)) add(m[1].replace(/^["']|["']$/g, ''), 'file', '>');
-  for (const dir of cacheDirs(run, cmd, scope)) add(dir.path, 'tree', dir.what);
-  return found.map((f) => ({ ...f, ins }));
+  // Blanking continuations only turns characters into spaces, so text without `>` has no redirection.
+  const raw = model.text.slice(cmd.end, at.next?.start ?? run.scriptEnd);
+  if (raw.includes('>')) {
+    const tail = blankContinuations(raw, model.escape, run.heredoc).split(/&&|\|\||[;|\n]/)[0];
+    for (const m of tail.matchAll(REDIRECT)) addWrite(found, run, scope, ins, m[1].replace(/^["']|["']$/g, ''), 'file', '>');
+  }
+  cacheDirs(found, run, cmd, scope, ins);
+  return found;
 }
 
-/** Cache folders a package-manager command fills (as the root user). */
-function cacheDirs(run: RunInfo, cmd: ShellCommand, scope: PathScope): { path: string; what: string }[] {
-  const out: { path: string; what: string }[] = [];
-  const apt = aptSubcommand(cmd)?.value;
-  if (apt === 'update') out.push({ path: '/var/lib/apt/lists', what: `${cmd.program} update` });
-  if (apt && /^(install|upgrade|dist-upgrade|full-upgrade)$/.test(apt)) out.push({ path: '/var/cache/apt', what: `${cmd.program} ${apt}` });
-  if (cmd.program === 'apk' && !hasOption(cmd, '--no-cache') && /^(add|update|upgrade)$/.test(subcommandAt(cmd)?.word.value ?? ''))
-    out.push({ path: '/var/cache/apk', what: 'apk' });
-  for (const m of CACHE_MANAGERS) if (m.install(cmd)) m.dirs.forEach((d) => out.push({ path: d, what: `${cmd.program} ${m.install(cmd)!.value}` }));
-  if (scope.home === '/root') {
-    if (pipInstall(cmd) && !hasOption(cmd, '--no-cache-dir') && !stageEnv(run.stage, run.instruction.getRange().start.line).get('PIP_NO_CACHE_DIR'))
-      out.push({ path: '/root/.cache/pip', what: 'pip install' });
-    if (cmd.program === 'npm' && /^(install|i|ci|add)$/.test(subcommandAt(cmd)?.word.value ?? '')) out.push({ path: '/root/.npm', what: 'npm' });
+/** Records the cache folders a package-manager command fills (as the root user). */
+function cacheDirs(found: Created[], run: RunInfo, cmd: ShellCommand, scope: PathScope, ins: Instruction): void {
+  const program = cmd.program;
+  const apt = program === 'apt-get' || program === 'apt' ? aptSubcommand(cmd)?.value : undefined;
+  if (apt === 'update') addWrite(found, run, scope, ins, '/var/lib/apt/lists', 'tree', `${program} update`);
+  if (apt && /^(install|upgrade|dist-upgrade|full-upgrade)$/.test(apt)) addWrite(found, run, scope, ins, '/var/cache/apt', 'tree', `${program} ${apt}`);
+  if (program === 'apk' && !hasOption(cmd, '--no-cache') && /^(add|update|upgrade)$/.test(subcommandAt(cmd)?.word.value ?? '')) addWrite(found, run, scope, ins, '/var/cache/apk', 'tree', 'apk');
+  for (const m of CACHE_MANAGERS) {
+    // Every manager's install() only matches its own programs.
+    if (!m.programs.includes(program)) continue;
+    const install = m.install(cmd);
+    if (install) for (const d of m.dirs) addWrite(found, run, scope, ins, d, 'tree', `${program} ${install.value}`);
   }
-  return out;
+  if (scope.home === '/root') {
+    if (pipInstall(cmd) && !hasOption(cmd, '--no-cache-dir') && !stageEnvValue(run.stage, run.instruction.getRange().start.line, 'PIP_NO_CACHE_DIR')) addWrite(found, run, scope, ins, '/root/.cache/pip', 'tree', 'pip install');
+    if (program === 'npm' && /^(install|i|ci|add)$/.test(subcommandAt(cmd)?.word.value ?? '')) addWrite(found, run, scope, ins, '/root/.npm', 'tree', 'npm');
+  }
 }
