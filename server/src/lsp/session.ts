@@ -22,8 +22,10 @@ import { imageHoverForStage, multiStageRefactors } from './refactors';
 const PUSH_DEBOUNCE_MS = 150;
 
 export function startServer(connection: Connection): void {
-  // The shell grammar compiles while the handshake runs; analysis waits for it (see Analyzer.analyse).
-  const shellReady = initShellParser();
+  // The shell grammar (1.3 MB of WebAssembly) starts loading right after the initialize result is sent, so the
+  // handshake is not held up; analysis waits for it (see Analyzer.analyse).
+  let grammarRequested!: () => void;
+  const shellReady = new Promise<void>((resolve) => (grammarRequested = resolve)).then(() => initShellParser());
   const documents = new TextDocuments(TextDocument);
   const settingsCache = new Map<string, Promise<DocumentSettings>>();
   const reported = new Set<string>();
@@ -55,6 +57,7 @@ export function startServer(connection: Connection): void {
     configurationSupport = !!caps.workspace?.configuration;
     pullDiagnostics = !!caps.textDocument?.diagnostic;
     documentChanges = !!caps.workspace?.workspaceEdit?.documentChanges && !!caps.workspace.workspaceEdit.resourceOperations?.includes('create');
+    setImmediate(grammarRequested);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,

@@ -2,7 +2,7 @@
 // `&&` chains, pipes, quoting, line continuations and heredocs are understood.
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { Parser, Language, type Node } from 'web-tree-sitter';
+import type { Node, Parser } from 'web-tree-sitter';
 
 /** A word of a command: `value` is the unquoted text; offsets are into the analysed document. */
 export interface ShellWord {
@@ -54,6 +54,8 @@ function wasmPath(file: string, pkgPath: string): string {
 export function initShellParser(): Promise<void> {
   if (!loading) {
     loading = (async () => {
+      // Required here, not imported at the top: its module set-up is a noticeable part of server start-up.
+      const { Parser, Language } = require('web-tree-sitter') as typeof import('web-tree-sitter');
       await Parser.init({ locateFile: () => wasmPath('tree-sitter.wasm', 'web-tree-sitter/tree-sitter.wasm') });
       const bash = await Language.load(wasmPath('tree-sitter-bash.wasm', 'tree-sitter-bash/tree-sitter-bash.wasm'));
       const p = new Parser();
