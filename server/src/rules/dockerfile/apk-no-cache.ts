@@ -1,7 +1,7 @@
-import { buildModel, type DockerfileModel } from '../../core/dockerfile/model';
+import { type DockerfileModel } from '../../core/dockerfile/model';
 import { hasOption, type ShellWord } from '../../core/dockerfile/shell';
 import type { DockerfileRule } from '../../core/rule';
-import { insertAfter } from './util';
+import { insertFlagFix } from './util';
 import { apkAdd, finalImageCommands, hasCacheMountOn, removedLater } from './pkg-shared';
 
 const CACHE = '/var/cache/apk';
@@ -35,19 +35,5 @@ export const apkNoCache: DockerfileRule = {
       data: { offset: add.start },
     }));
   },
-  fixes: [
-    {
-      id: 'insert-no-cache',
-      title: () => 'Add --no-cache',
-      safe: true,
-      preferred: true,
-      apply(input, finding) {
-        const model = buildModel(input.text);
-        const add = findMissing(model).find((w) => w.start === finding.data?.offset);
-        if (!add) return null;
-        const run = model.runs.find((r) => r.scriptStart <= add.start && add.end <= r.scriptEnd);
-        return { edits: [insertAfter(model, add, run?.execForm ? ', "--no-cache"' : ' --no-cache')] };
-      },
-    },
-  ],
+  fixes: [insertFlagFix('insert-no-cache', '--no-cache', findMissing)],
 };

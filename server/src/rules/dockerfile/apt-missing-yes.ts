@@ -1,7 +1,7 @@
 import { buildModel } from '../../core/dockerfile/model';
 import { hasOption, subcommand } from '../../core/dockerfile/shell';
 import type { DockerfileRule } from '../../core/rule';
-import { allCommands, insertAfter, wordRange } from './util';
+import { allCommands, insertFlagFix, wordRange } from './util';
 
 const NEEDS_YES = new Set(['install', 'upgrade', 'dist-upgrade', 'full-upgrade', 'remove', 'purge', 'autoremove', 'build-dep']);
 
@@ -36,17 +36,5 @@ export const aptMissingYes: DockerfileRule = {
       data: { offset: sub.start },
     }));
   },
-  fixes: [
-    {
-      id: 'insert-y',
-      title: () => 'Add -y',
-      safe: true,
-      preferred: true,
-      apply(input, finding) {
-        const model = buildModel(input.text);
-        const hit = findMissingYes(model).find((h) => h.sub.start === finding.data?.offset);
-        return hit ? { edits: [insertAfter(model, hit.sub, ' -y')] } : null;
-      },
-    },
-  ],
+  fixes: [insertFlagFix('insert-y', '-y', (model) => findMissingYes(model).map((h) => h.sub))],
 };

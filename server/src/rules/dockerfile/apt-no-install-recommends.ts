@@ -1,7 +1,7 @@
-import { buildModel, type DockerfileModel, type Stage } from '../../core/dockerfile/model';
+import { type DockerfileModel, type Stage } from '../../core/dockerfile/model';
 import { hasOption, type ShellCommand, type ShellWord } from '../../core/dockerfile/shell';
 import type { DockerfileRule } from '../../core/rule';
-import { insertAfter } from './util';
+import { insertFlagFix } from './util';
 import { aptSubcommand, finalImageCommands, runCommands } from './pkg-shared';
 
 const OFF = /APT::Install-Recommends\s*[= ]\s*"?(false|0|no|off)"?/i;
@@ -60,20 +60,5 @@ export const aptNoInstallRecommends: DockerfileRule = {
       data: { offset: sub.start },
     }));
   },
-  fixes: [
-    {
-      id: 'insert-no-install-recommends',
-      title: () => 'Add --no-install-recommends',
-      safe: true,
-      preferred: true,
-      apply(input, finding) {
-        const model = buildModel(input.text);
-        const sub = findMissing(model).find((w) => w.start === finding.data?.offset);
-        if (!sub) return null;
-        // Exec-form words are JSON strings: the flag becomes its own string.
-        const run = model.runs.find((r) => r.scriptStart <= sub.start && sub.end <= r.scriptEnd);
-        return { edits: [insertAfter(model, sub, run?.execForm ? ', "--no-install-recommends"' : ' --no-install-recommends')] };
-      },
-    },
-  ],
+  fixes: [insertFlagFix('insert-no-install-recommends', '--no-install-recommends', findMissing)],
 };

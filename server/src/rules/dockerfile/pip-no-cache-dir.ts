@@ -1,7 +1,7 @@
-import { buildModel, type DockerfileModel, type RunInfo } from '../../core/dockerfile/model';
+import { type DockerfileModel, type RunInfo } from '../../core/dockerfile/model';
 import { hasOption, type ShellCommand, type ShellWord } from '../../core/dockerfile/shell';
 import type { DockerfileRule } from '../../core/rule';
-import { insertAfter } from './util';
+import { insertFlagFix } from './util';
 import { finalImageCommands, hasCacheMountOn, pipInstall, stageEnvValue } from './pkg-shared';
 
 const VAR = 'PIP_NO_CACHE_DIR';
@@ -45,19 +45,5 @@ export const pipNoCacheDir: DockerfileRule = {
       data: { offset: install.start },
     }));
   },
-  fixes: [
-    {
-      id: 'insert-no-cache-dir',
-      title: () => 'Add --no-cache-dir',
-      safe: true,
-      preferred: true,
-      apply(input, finding) {
-        const model = buildModel(input.text);
-        const install = findMissing(model).find((w) => w.start === finding.data?.offset);
-        if (!install) return null;
-        const run = model.runs.find((r) => r.scriptStart <= install.start && install.end <= r.scriptEnd);
-        return { edits: [insertAfter(model, install, run?.execForm ? ', "--no-cache-dir"' : ' --no-cache-dir')] };
-      },
-    },
-  ],
+  fixes: [insertFlagFix('insert-no-cache-dir', '--no-cache-dir', findMissing)],
 };

@@ -1,8 +1,8 @@
 // Small helpers shared by the Dockerfile rule modules.
 import type { Instruction } from 'dockerfile-ast';
-import type { DockerfileModel, RunInfo, Stage } from '../../core/dockerfile/model';
+import { buildModel, type DockerfileModel, type RunInfo, type Stage } from '../../core/dockerfile/model';
 import type { ShellCommand, ShellWord } from '../../core/dockerfile/shell';
-import type { Range, TextEdit } from '../../core/types';
+import type { Fix, Range, TextEdit } from '../../core/types';
 
 /** The document range of a shell word or command. */
 export function wordRange(model: DockerfileModel, w: { start: number; end: number }): Range {
@@ -59,4 +59,24 @@ export function appendToRun(model: DockerfileModel, run: RunInfo, command: strin
 /** The line's text of a position's line. */
 export function lineText(model: DockerfileModel, line: number): string {
   return model.doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
+}
+
+/**
+ * A safe, preferred fix that inserts `flag` after the word a finding points at (`data.offset`), e.g. `-y` after
+ * `install`. `find` lists the words the rule flags; in an exec-form RUN the flag becomes its own JSON string.
+ */
+export function insertFlagFix(id: string, flag: string, find: (model: DockerfileModel) => ShellWord[]): Fix {
+  return {
+    id,
+    title: () => `Add ${flag}`,
+    safe: true,
+    preferred: true,
+    apply(input, finding) {
+      const model = buildModel(input.text);
+      const word = find(model).find((w) => w.start === finding.data?.offset);
+      if (!word) return null;
+      const run = model.runs.find((r) => r.scriptStart <= word.start && word.end <= r.scriptEnd);
+      return { edits: [insertAfter(model, word, run?.execForm ? `, ${JSON.stringify(flag)}` : ` ${flag}`)] };
+    },
+  };
 }

@@ -1,0 +1,37 @@
+import { aptMissingYes } from '../../../server/src/rules/dockerfile/apt-missing-yes';
+import { ruleTable } from '../../helpers/ruleTable';
+
+ruleTable(aptMissingYes, [
+  {
+    name: 'install without -y',
+    text: 'FROM debian:12-slim\nRUN apt-get update && apt-get install curl\n',
+    expect: ['2:31-2:38'],
+    messages: [/`apt-get install` without -y/],
+    fixed: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl\n',
+  },
+  {
+    name: 'sudo and an environment prefix do not hide the command',
+    text: 'FROM ubuntu:24.04\nRUN sudo DEBIAN_FRONTEND=noninteractive apt-get upgrade\n',
+    expect: ['2:49-2:56'],
+    fixed: 'FROM ubuntu:24.04\nRUN sudo DEBIAN_FRONTEND=noninteractive apt-get upgrade -y\n',
+  },
+  {
+    name: 'on a continuation line',
+    text: 'FROM debian:12\nRUN apt-get update \\\n    && apt-get install \\\n       git\n',
+    expect: ['3:16-3:23'],
+    fixed: 'FROM debian:12\nRUN apt-get update \\\n    && apt-get install -y \\\n       git\n',
+  },
+  {
+    name: 'exec form gets its own JSON string',
+    text: 'FROM debian:12\nRUN ["apt-get", "install", "curl"]\n',
+    expect: ['2:17-2:26'],
+    fixed: 'FROM debian:12\nRUN ["apt-get", "install", "-y", "curl"]\n',
+  },
+  { name: '-y after the subcommand', text: 'FROM debian:12\nRUN apt-get install -y curl\n', expect: [] },
+  { name: '-y before the subcommand', text: 'FROM debian:12\nRUN apt-get -y install curl\n', expect: [] },
+  { name: 'bundled short flags', text: 'FROM debian:12\nRUN apt-get install -qy curl\n', expect: [] },
+  { name: '--yes and --assume-yes', text: 'FROM debian:12\nRUN apt-get --yes install a && apt-get install --assume-yes b\n', expect: [] },
+  { name: '-qq implies yes', text: 'FROM debian:12\nRUN apt-get install -qq curl\n', expect: [] },
+  { name: 'update needs no -y', text: 'FROM debian:12\nRUN apt-get update\n', expect: [] },
+  { name: 'a quoted mention is not a command', text: 'FROM debian:12\nRUN echo "apt-get install curl"\n', expect: [] },
+]);
