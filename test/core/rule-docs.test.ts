@@ -1,6 +1,8 @@
 // Every registered rule documents itself with examples that really behave as documented: the "bad" example
 // triggers the rule, the "good" one does not, and every id/alias is unique.
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { analyzeDockerfile } from '../../server/src/core/analyze';
 import { MemoryContext } from '../../server/src/core/context';
@@ -23,6 +25,11 @@ describe('rule metadata', () => {
       assert.ok(r.docs.summary && r.docs.why && r.docs.bad && r.docs.good, `${r.id} docs`);
       for (const f of r.fixes ?? []) assert.ok(f.id && f.title, `${r.id} fix`);
     }
+  });
+
+  it('every rule has its own test table', () => {
+    const missing = dockerfileRules.filter((r) => !fs.existsSync(path.resolve(__dirname, `../rules/dockerfile/${r.id}.test.ts`)));
+    assert.deepEqual(missing.map((r) => r.id), []);
   });
 
   for (const rule of dockerfileRules) {
