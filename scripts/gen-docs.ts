@@ -3,6 +3,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { allRules } from '../server/src/core/registry';
+import { dockerfileRules } from '../server/src/rules/dockerfile';
+import { manifestRules } from '../server/src/rules/k8s';
 import type { RuleMeta } from '../server/src/core/rule';
 
 const root = path.resolve(__dirname, '..');
@@ -13,13 +15,24 @@ function fixesOf(rule: RuleMeta): string {
   return (rule.fixes ?? []).map((f) => (f.safe ? f.id : `${f.id}*`)).join(', ') || '—';
 }
 
-/** The README table: one row per rule. */
-export function readmeTable(): string {
-  const rows = allRules.map((r) => `| [\`${r.id}\`](docs/rules.md#${r.id}) | ${r.aliases.join(', ') || '—'} | ${r.severity} | ${r.category} | ${r.docs.summary.replace(/\|/g, '\\|')} | ${fixesOf(r)} |`);
+function table(rules: readonly RuleMeta[]): string[] {
   return [
     '| Rule | Aliases | Default | Category | What it flags | Fixes |',
     '|---|---|---|---|---|---|',
-    ...rows,
+    ...rules.map((r) => `| [\`${r.id}\`](docs/rules.md#${r.id}) | ${r.aliases.join(', ') || '—'} | ${r.severity} | ${r.category} | ${r.docs.summary.replace(/\|/g, '\\|')} | ${fixesOf(r)} |`),
+  ];
+}
+
+/** The README tables: one row per rule, Dockerfile rules first. */
+export function readmeTable(): string {
+  return [
+    '### Dockerfile',
+    '',
+    ...table(dockerfileRules),
+    '',
+    '### Kubernetes manifests',
+    '',
+    ...table(manifestRules),
     '',
     'Fixes marked * are offered in the editor but not applied by `stevedore lint --fix` or "fix all" (they change behaviour or layout and deserve a look).',
   ].join('\n');
@@ -28,7 +41,9 @@ export function readmeTable(): string {
 /** docs/rules.md: a section per rule with why, bad and good examples. */
 export function rulesDoc(): string {
   const parts = ['# Stevedore rules', '', 'Generated from the rule modules in `server/src/rules/` by `npm run gen:docs`.', ''];
+  const yamlRules = new Set<RuleMeta>(manifestRules);
   for (const r of allRules) {
+    const lang = yamlRules.has(r) ? 'yaml' : 'dockerfile';
     parts.push(
       `## ${r.id}`,
       '',
@@ -42,13 +57,13 @@ export function rulesDoc(): string {
       '',
       'Bad:',
       '',
-      '```dockerfile',
+      '```' + lang,
       r.docs.bad,
       '```',
       '',
       'Good:',
       '',
-      '```dockerfile',
+      '```' + lang,
       r.docs.good,
       '```',
       '',

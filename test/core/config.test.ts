@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { ConfigError, configFailOn, layerFromRules, loadProjectConfig, parseHadolintConfig, parseStevedoreConfig, ruleLevel, withLayers } from '../../server/src/core/config';
-import { readSuppressions, isSuppressed } from '../../server/src/core/suppress';
+import { isSuppressed, nextSpan, readSuppressions } from '../../server/src/core/suppress';
 
 const rule = { id: 'merge-run', aliases: ['DL3059'], severity: 'warning' as const };
 const at = (line: number) => ({ start: { line, character: 0 }, end: { line, character: 3 } });
@@ -59,7 +59,7 @@ describe('configuration', () => {
 describe('suppression pragmas', () => {
   const lines = ['# hadolint global ignore=DL3007', 'FROM a', '# stevedore ignore=merge-run, DL3015', 'RUN x \\', '  y', 'RUN z'];
   const spans: Array<[number, number]> = [[1, 1], [3, 4], [5, 5]];
-  const s = readSuppressions(lines, spans);
+  const s = readSuppressions(lines, nextSpan(spans));
 
   it('applies a line pragma to every line of the next instruction only', () => {
     assert.ok(isSuppressed(s, ['merge-run', 'DL3059'], at(3)));

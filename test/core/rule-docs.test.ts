@@ -9,6 +9,8 @@ import { MemoryContext } from '../../server/src/core/context';
 import { initShellParser } from '../../server/src/core/dockerfile/shell';
 import { allRules } from '../../server/src/core/registry';
 import { dockerfileRules } from '../../server/src/rules/dockerfile';
+import { manifestRules } from '../../server/src/rules/k8s';
+import { analyzeManifest } from '../../server/src/core/k8s/analyze';
 import { TYPICAL_CONTEXT } from '../helpers/context';
 
 
@@ -28,9 +30,21 @@ describe('rule metadata', () => {
   });
 
   it('every rule has its own test table', () => {
-    const missing = dockerfileRules.filter((r) => !fs.existsSync(path.resolve(__dirname, `../rules/dockerfile/${r.id}.test.ts`)));
+    const missing = [
+      ...dockerfileRules.filter((r) => !fs.existsSync(path.resolve(__dirname, `../rules/dockerfile/${r.id}.test.ts`))),
+      ...manifestRules.filter((r) => !fs.existsSync(path.resolve(__dirname, `../rules/k8s/${r.id}.test.ts`))),
+    ];
     assert.deepEqual(missing.map((r) => r.id), []);
   });
+
+  for (const rule of manifestRules) {
+    it(`${rule.id}: the documented bad manifest triggers it and the good one does not`, () => {
+      // Examples are self-contained: cross-object rules put every object they need into the example.
+      const run = (text: string) => analyzeManifest(text, { rules: [rule], path: '/ws/example.yaml' }).findings;
+      assert.ok(run(rule.docs.bad).length > 0, `bad example of ${rule.id} is silent:\n${rule.docs.bad}`);
+      assert.deepEqual(run(rule.docs.good).map((f) => f.message), [], `good example of ${rule.id} triggers it`);
+    });
+  }
 
   for (const rule of dockerfileRules) {
     if (rule.id === 'syntax') continue;

@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import { EMPTY_CONFIG, ruleLevel, type Config } from './config';
 import { buildModel, type DockerfileModel } from './dockerfile/model';
-import { isSuppressed, readSuppressions } from './suppress';
+import { isSuppressed, nextSpan, readSuppressions } from './suppress';
 import type { DockerfileRule } from './rule';
 import type { BuildContext, Finding } from './types';
 import { dockerfileRules } from '../rules/dockerfile';
@@ -38,7 +38,7 @@ export function analyzeDockerfileModel(text: string, options: AnalyzeOptions = {
   const ctx = { model, path: options.path, context: options.context };
   const lines = text.split(/\r?\n/);
   const spans = model.ast.getInstructions().map((i): [number, number] => [i.getRange().start.line, i.getRange().end.line]);
-  const suppressions = readSuppressions(lines, spans);
+  const suppressions = readSuppressions(lines, nextSpan(spans));
   const findings: Finding[] = [];
   for (const rule of options.rules ?? dockerfileRules) {
     if (options.isCancelled?.()) break;

@@ -1,8 +1,10 @@
 // The contract every rule module fulfils. A rule is one module: metadata, check and fixes side by side.
 import type { DockerfileModel } from './dockerfile/model';
+import type { ManifestFile } from './k8s/parse';
+import type { Workspace } from './k8s/workspace';
 import type { BuildContext, Fix, RuleDocs, RuleHit, Severity } from './types';
 
-export type RuleCategory = 'size' | 'cache' | 'security' | 'correctness' | 'syntax';
+export type RuleCategory = 'size' | 'cache' | 'security' | 'correctness' | 'syntax' | 'reliability' | 'autoscaling' | 'networking';
 
 export interface RuleMeta {
   id: string;
@@ -24,6 +26,18 @@ export interface DockerfileRuleContext {
 
 export interface DockerfileRule extends RuleMeta {
   check(ctx: DockerfileRuleContext): RuleHit[];
+}
+
+export interface ManifestRuleContext {
+  file: ManifestFile;
+  /** Every manifest known (this file's current text included), for checks across objects and files. */
+  workspace: Workspace;
+  /** `stevedore.kubernetes.version`, e.g. "1.31", for deprecation checks. */
+  kubernetesVersion: string;
+}
+
+export interface ManifestRule extends RuleMeta {
+  check(ctx: ManifestRuleContext): RuleHit[];
 }
 
 /** Where a rule's documentation lives; diagnostics link to it through codeDescription. */

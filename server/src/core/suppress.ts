@@ -12,12 +12,11 @@ export interface Suppressions {
 const PRAGMA = /^#\s*(stevedore|hadolint)\s+(global\s+ignore|ignore-file|ignore)\s*=\s*([A-Za-z0-9_,\s.-]+)$/i;
 
 /**
- * Reads pragmas from comment lines. `instructionSpans` are the [startLine, endLine] of each instruction in
- * document order; a line pragma applies to the first instruction that starts after it.
+ * Reads pragmas from comment lines. `spanAfter(line)` gives the [startLine, endLine] of the construct a line
+ * pragma on `line` applies to: the next Dockerfile instruction, or the next YAML key with its value.
  */
-export function readSuppressions(lines: string[], instructionSpans: Array<[number, number]>): Suppressions {
+export function readSuppressions(lines: string[], spanAfter: (line: number) => [number, number] | undefined): Suppressions {
   const result: Suppressions = { file: new Set(), spans: [] };
-  let next = 0;
   for (let line = 0; line < lines.length; line++) {
     const m = PRAGMA.exec(lines[line].trim());
     if (!m) continue;
@@ -27,11 +26,8 @@ export function readSuppressions(lines: string[], instructionSpans: Array<[numbe
       for (const k of keys) result.file.add(k);
       continue;
     }
-    while (next < instructionSpans.length && instructionSpans[next][0] <= line) next++;
-    if (next < instructionSpans.length) {
-      const [startLine, endLine] = instructionSpans[next];
-      result.spans.push({ startLine, endLine, keys });
-    }
+    const span = spanAfter(line);
+    if (span) result.spans.push({ startLine: span[0], endLine: span[1], keys });
   }
   return result;
 }
@@ -42,4 +38,9 @@ export function isSuppressed(s: Suppressions, keys: string[], range: Range): boo
   if (lower.some((k) => s.file.has(k) || s.file.has('all'))) return true;
   const line = range.start.line;
   return s.spans.some((span) => line >= span.startLine && line <= span.endLine && lower.some((k) => span.keys.has(k) || span.keys.has('all')));
+}
+
+/** `spanAfter` for Dockerfiles: the first of the (sorted) instruction spans that starts after the line. */
+export function nextSpan(spans: Array<[number, number]>): (line: number) => [number, number] | undefined {
+  return (line) => spans.find(([start]) => start > line);
 }

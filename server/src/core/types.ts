@@ -1,5 +1,6 @@
 // Shared types of the analysis core. Positions are 0-based LSP positions (line, UTF-16 character).
 import type { Range, TextEdit } from 'vscode-languageserver-types';
+import type { Workspace } from './k8s/workspace';
 
 export type { Range, Position, TextEdit } from 'vscode-languageserver-types';
 
@@ -44,11 +45,12 @@ export interface FixResult {
   files?: FileChange[];
 }
 
-/** The text a fix works on, plus the build context it may read. */
+/** The text a fix works on, plus the build context (Dockerfiles) or the other manifests (Kubernetes) it may read. */
 export interface FixInput {
   text: string;
   path?: string;
   context?: BuildContext;
+  workspace?: Workspace;
 }
 
 export interface Fix {

@@ -1,0 +1,76 @@
+// Analysis of Kubernetes manifests: the entry point shared by the CLI, the language server and the tests.
+import { EMPTY_CONFIG, ruleLevel, type Config } from '../config';
+import type { ManifestRule } from '../rule';
+import { isSuppressed, readSuppressions } from '../suppress';
+import type { Finding } from '../types';
+import { manifestRules } from '../../rules/k8s';
+import { parseManifest, type ManifestFile } from './parse';
+import { ManifestWorkspace, type Workspace } from './workspace';
+
+/** The Kubernetes version deprecation checks assume when none is configured. */
+export const DEFAULT_KUBERNETES_VERSION = '1.31';
+
+export interface ManifestOptions {
+  path?: string;
+  /** Other manifests for cross-object checks; the analysed text replaces its own path's entry. */
+  workspace?: ManifestWorkspace;
+  config?: Config;
+  kubernetesVersion?: string;
+  rules?: readonly ManifestRule[];
+  onRuleError?: (ruleId: string, error: unknown) => void;
+  isCancelled?: () => boolean;
+}
+
+export interface ManifestAnalysis {
+  file: ManifestFile;
+  workspace: Workspace;
+  findings: Finding[];
+}
+
+/** Analyses a YAML file's Kubernetes objects. Files without objects, and Helm templates, give no findings. */
+export function analyzeManifest(text: string, options: ManifestOptions = {}): ManifestAnalysis {
+  const file = parseManifest(text, options.path);
+  const workspace = (options.workspace ?? new ManifestWorkspace()).with(file);
+  const findings: Finding[] = [];
+  if (file.templated || !file.objects.length) return { file, workspace, findings };
+  const config = options.config ?? EMPTY_CONFIG;
+  const ctx = { file, workspace, kubernetesVersion: options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION };
+  const lines = text.split(/\r?\n/);
+  const suppressions = readSuppressions(lines, (line) => yamlBlockAfter(lines, line));
+  for (const rule of options.rules ?? manifestRules) {
+    if (options.isCancelled?.()) break;
+    const level = ruleLevel(rule, config);
+    if (level === 'off') continue;
+    let hits;
+    try {
+      hits = rule.check(ctx);
+    } catch (e) {
+      options.onRuleError?.(rule.id, e);
+      continue;
+    }
+    for (const hit of hits) {
+      if (isSuppressed(suppressions, [rule.id, ...rule.aliases], hit.range)) continue;
+      findings.push({ ruleId: rule.id, severity: level !== rule.severity ? level : hit.severity ?? level, message: hit.message, range: hit.range, ...(hit.data ? { data: hit.data } : {}) });
+    }
+  }
+  findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId));
+  return { file, workspace, findings };
+}
+
+/**
+ * The lines a YAML pragma on `line` covers: the next key line and everything indented below it (its value), so
+ * `# stevedore ignore=missing-resources` above `- name: web` silences the whole container.
+ */
+export function yamlBlockAfter(lines: string[], line: number): [number, number] | undefined {
+  let start = line + 1;
+  while (start < lines.length && /^\s*(#.*)?$/.test(lines[start])) start++;
+  if (start >= lines.length) return undefined;
+  const indent = /^[\s-]*/.exec(lines[start])![0].length - (lines[start].trimStart().startsWith('- ') ? 2 : 0);
+  let end = start;
+  for (let i = start + 1; i < lines.length; i++) {
+    if (/^\s*(#.*)?$/.test(lines[i])) continue;
+    if (/^(---|\.\.\.)/.test(lines[i]) || /^\s*/.exec(lines[i])![0].length <= indent) break;
+    end = i;
+  }
+  return [start, end];
+}
