@@ -119,6 +119,18 @@ describe('stevedore lint', () => {
     assert.deepEqual(out.files.map((f: any) => f.path).sort(), ['api/Dockerfile', 'web/Containerfile', 'web/app.dockerfile']);
   });
 
+  it('lints Kubernetes manifests beside Dockerfiles; other YAML and Helm templates are left out', () => {
+    write('Dockerfile', BAD);
+    write('k8s/app.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  a: [1, 2\n');
+    write('k8s/ok.yml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ok\n');
+    write('.github/workflows/ci.yml', 'on: push\njobs: [\n');
+    write('chart/templates/cm.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Values.name }}\n');
+    const out = JSON.parse(run(['lint', '--format', 'json', '.'], { cwd: dir }).stdout);
+    assert.deepEqual(out.files.map((f: any) => f.path).sort(), ['Dockerfile', 'k8s/app.yaml', 'k8s/ok.yml']);
+    const cm = out.files.find((f: any) => f.path === 'k8s/app.yaml');
+    assert.deepEqual(cm.findings.map((f: any) => `${f.ruleId}:${f.severity}`), ['yaml-syntax:error']);
+  });
+
   it('honours .stevedore.yaml, .hadolint.yaml and in-file pragmas', () => {
     write('Dockerfile', BAD);
     write('.hadolint.yaml', 'ignored:\n  - DL3059\n  - DL3009\n  - DL3015\n');

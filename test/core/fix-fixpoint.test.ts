@@ -38,14 +38,15 @@ describe('fixing everything that is safe to fix', () => {
           fs.writeFileSync(path.join(dir, rel), content);
         }
         const options = { path: path.join(dir, 'Dockerfile'), context: new FolderContext(dir) };
+        const target = { kind: 'dockerfile' as const, dockerfile: options, manifest: {} };
         const syntaxBefore = analyzeDockerfile(c.text, options).filter((f) => f.ruleId === 'syntax').length;
-        const first = fixText(c.text, options);
+        const first = fixText(c.text, target);
         const after = analyzeDockerfile(first.text, options);
         assert.ok(after.filter((f) => f.ruleId === 'syntax').length <= syntaxBefore, `fixes added a syntax error:\n${first.text}`);
         const input = { text: first.text, ...options };
         const leftover = after.filter((f) => (rulesById.get(f.ruleId)?.fixes ?? []).some((fix) => fix.safe && fix.apply(input, f)));
         assert.deepEqual(leftover.map((f) => f.ruleId), [], `still fixable after --fix:\n${first.text}`);
-        const second = fixText(first.text, options);
+        const second = fixText(first.text, target);
         assert.equal(second.text, first.text, 'a second run changed the file');
         assert.deepEqual(second.fixed, []);
       } finally {

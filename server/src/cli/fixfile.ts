@@ -1,8 +1,8 @@
 // Applying fixes to files on disk: repeated passes until nothing changes, atomic writes.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeDockerfile, type AnalyzeOptions } from '../core/analyze';
 import { applyEdits, collectFixes } from '../core/fixes';
+import { fixInputOf, lintText, type LintTarget } from '../core/lint';
 import { rulesById } from '../core/registry';
 import type { Finding } from '../core/types';
 
@@ -36,22 +36,25 @@ const MAX_PASSES = 10;
 
 /**
  * Applies safe fixes to `text` until a pass changes nothing. Files the fixes create or edit are written
- * (atomically) as they are produced; the main text is returned for the caller to write.
+ * (atomically) as they are produced and reported through `onWrite`; the main text is returned for the caller to write.
  */
-export function fixText(text: string, options: AnalyzeOptions): FixOutcome {
+export function fixText(text: string, target: LintTarget, onWrite: (file: string, text: string) => void = () => {}): FixOutcome {
   const fixed: string[] = [];
   const touched = new Set<string>();
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const findings: Finding[] = analyzeDockerfile(text, options);
-    const { applied, edits, files } = collectFixes({ text, path: options.path, context: options.context }, findings, rulesById, (f) => f.safe);
+    const findings: Finding[] = lintText(text, target);
+    const { applied, edits, files } = collectFixes(fixInputOf(text, target), findings, rulesById, (f) => f.safe);
     if (!applied.length) break;
     for (const f of files) {
+      let written: string;
       if (f.create !== undefined) {
         if (fs.existsSync(f.path)) continue;
-        writeAtomic(f.path, f.create);
+        written = f.create;
       } else if (f.edits) {
-        writeAtomic(f.path, applyEdits(fs.readFileSync(f.path, 'utf8'), f.edits));
-      }
+        written = applyEdits(fs.readFileSync(f.path, 'utf8'), f.edits);
+      } else continue;
+      writeAtomic(f.path, written);
+      onWrite(f.path, written);
       touched.add(f.path);
     }
     const next = applyEdits(text, edits);

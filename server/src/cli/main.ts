@@ -1,10 +1,14 @@
 // `stevedore` command line: the same analysis core as the editor, for CI pipelines.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeDockerfile, defaultContextRoot, type AnalyzeOptions } from '../core/analyze';
+import { defaultContextRoot } from '../core/analyze';
 import { ConfigError, configFailOn, loadProjectConfig } from '../core/config';
 import { FolderContext } from '../core/context';
 import { initShellParser } from '../core/dockerfile/shell';
+import { fileKind } from '../core/files';
+import { parseManifest } from '../core/k8s/parse';
+import { ManifestWorkspace } from '../core/k8s/workspace';
+import { fixInputOf, lintText, type LintTarget } from '../core/lint';
 import { rulesById } from '../core/registry';
 import { severityRank, type Finding, type Severity } from '../core/types';
 import { parseLintArgs, UsageError, USAGE, type LintArgs } from './args';
@@ -52,23 +56,47 @@ function readStdin(): string {
   }
 }
 
-function fixableFlags(findings: Finding[], text: string, options: AnalyzeOptions): boolean[] {
-  return findings.map((f) => (rulesById.get(f.ruleId)?.fixes ?? []).some((fix) => fix.safe && fix.apply({ text, path: options.path, context: options.context }, f) !== null));
+function fixableFlags(findings: Finding[], text: string, target: LintTarget): boolean[] {
+  const input = fixInputOf(text, target);
+  return findings.map((f) => (rulesById.get(f.ruleId)?.fixes ?? []).some((fix) => fix.safe && fix.apply(input, f) !== null));
 }
 
-function lintOne(file: string, args: LintArgs): { report: FileReport; failOn?: Severity | 'none' } {
-  const fromStdin = file === '-';
-  const displayPath = fromStdin ? args.stdinFilename ?? '-' : file;
-  const diskPath = fromStdin ? (args.stdinFilename ? path.resolve(args.stdinFilename) : undefined) : path.resolve(file);
-  let text: string;
-  if (fromStdin) text = readStdin();
-  else {
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (e) {
-      throw ioError(file, e);
-    }
+function readInput(file: string): string {
+  if (file === '-') return readStdin();
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw ioError(file, e);
   }
+}
+
+interface Input {
+  file: string;
+  displayPath: string;
+  diskPath?: string;
+  text: string;
+  kind: 'dockerfile' | 'manifest';
+}
+
+/** Reads every input and loads the manifests among them into one workspace for cross-file checks. */
+function readInputs(files: string[], args: LintArgs): { inputs: Input[]; workspace: ManifestWorkspace } {
+  const workspace = new ManifestWorkspace();
+  const inputs = files.map((file): Input => {
+    const fromStdin = file === '-';
+    const displayPath = fromStdin ? args.stdinFilename ?? '-' : file;
+    const diskPath = fromStdin ? (args.stdinFilename ? path.resolve(args.stdinFilename) : undefined) : path.resolve(file);
+    const text = readInput(file);
+    // Named files of other kinds are linted as Dockerfiles (e.g. `stevedore lint build/Dockerfile-prod`).
+    const kind = fileKind(displayPath) ?? 'dockerfile';
+    if (kind === 'manifest' && diskPath) workspace.set(parseManifest(text, diskPath));
+    return { file, displayPath, diskPath, text, kind };
+  });
+  return { inputs, workspace };
+}
+
+function lintOne(input: Input, args: LintArgs, workspace: ManifestWorkspace): { report?: FileReport; failOn?: Severity | 'none' } {
+  const { file, displayPath, diskPath, kind } = input;
+  let text = input.text;
   const dir = diskPath ? path.dirname(diskPath) : process.cwd();
   let config;
   try {
@@ -77,16 +105,19 @@ function lintOne(file: string, args: LintArgs): { report: FileReport; failOn?: S
     if (e instanceof ConfigError) throw new InputError(e.message);
     throw e;
   }
-  const options: AnalyzeOptions = {
-    path: diskPath,
+  const onRuleError = (id: string, e: unknown) => process.stderr.write(`stevedore: rule ${id} failed on ${displayPath}: ${(e as Error).message}\n`);
+  const target: LintTarget = {
+    kind,
     // The build context is the file's folder; text from stdin without a name has none.
-    context: diskPath ? new FolderContext(defaultContextRoot(diskPath)) : undefined,
-    config,
-    onRuleError: (id, e) => process.stderr.write(`stevedore: rule ${id} failed on ${displayPath}: ${(e as Error).message}\n`),
+    dockerfile: { path: diskPath, context: diskPath ? new FolderContext(defaultContextRoot(diskPath)) : undefined, config, onRuleError },
+    manifest: { path: diskPath, workspace, config, onRuleError },
   };
+  if (kind === 'manifest' && !parseManifest(text, diskPath).objects.length) return {};
   let fixed: string[] = [];
-  if (args.fix && !fromStdin) {
-    const outcome = fixText(text, options);
+  if (args.fix && file !== '-') {
+    const outcome = fixText(text, target, (other, written) => {
+      if (fileKind(other) === 'manifest') workspace.set(parseManifest(written, other));
+    });
     if (outcome.text !== text) {
       try {
         writeAtomic(file, outcome.text);
@@ -94,11 +125,12 @@ function lintOne(file: string, args: LintArgs): { report: FileReport; failOn?: S
         throw ioError(file, e);
       }
       text = outcome.text;
+      if (kind === 'manifest' && diskPath) workspace.set(parseManifest(text, diskPath));
     }
     fixed = outcome.fixed;
   }
-  const findings = analyzeDockerfile(text, options);
-  return { report: { path: displayPath, findings, fixable: fixableFlags(findings, text, options), fixed }, failOn: configFailOn(config) };
+  const findings = lintText(text, target);
+  return { report: { path: displayPath, findings, fixable: fixableFlags(findings, text, target), fixed }, failOn: configFailOn(config) };
 }
 
 /** Runs the CLI; returns the exit code. */
@@ -123,12 +155,12 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const args = parseLintArgs(rest);
     await initShellParser();
-    const files = collectFiles(args.paths);
+    const { inputs, workspace } = readInputs(collectFiles(args.paths), args);
     const reports: FileReport[] = [];
     let configFail: Severity | 'none' | undefined;
-    for (const file of files) {
-      const { report, failOn } = lintOne(file, args);
-      reports.push(report);
+    for (const input of inputs) {
+      const { report, failOn } = lintOne(input, args, workspace);
+      if (report) reports.push(report);
       configFail = failOn ?? configFail;
     }
     const out = args.format === 'json' ? formatJson(reports) : args.format === 'sarif' ? formatSarif(reports, version) : formatText(reports, args.color);
