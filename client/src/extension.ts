@@ -15,12 +15,17 @@ export async function activate(context: ExtensionContext): Promise<void> {
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { language: 'dockerfile' },
+      { language: 'yaml' },
       { scheme: 'file', pattern: '**/{Dockerfile,Dockerfile.*,*.dockerfile,Containerfile,Containerfile.*}' },
     ],
     synchronize: {
       configurationSection: 'stevedore',
       // Files that change findings without the Dockerfile changing.
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/{.dockerignore,*.dockerignore,.stevedore.yaml,.stevedore.yml,.hadolint.yaml,.hadolint.yml,requirements*.txt,package.json,go.mod,pyproject.toml,Gemfile,pom.xml,Cargo.toml,composer.json}'),
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher('**/{.dockerignore,*.dockerignore,requirements*.txt,package.json,go.mod,pyproject.toml,Gemfile,pom.xml,Cargo.toml,composer.json}'),
+        // Manifests (cross-file checks) and the config files (.stevedore.yaml, .hadolint.yaml).
+        vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}'),
+      ],
     },
   };
   client = new LanguageClient('stevedore', 'Stevedore', serverOptions, clientOptions);

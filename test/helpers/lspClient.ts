@@ -1,6 +1,7 @@
 // A minimal LSP client over stdio for tests: spawns dist/server.js and speaks JSON-RPC with vscode-jsonrpc.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 
 export const SERVER = path.resolve(__dirname, '../../dist/server.js');
@@ -11,6 +12,8 @@ export interface ClientOptions {
   /** Settings returned for workspace/configuration requests of section "stevedore". */
   settings?: Record<string, unknown>;
   documentChanges?: boolean;
+  /** Workspace folders (absolute paths) the client reports. */
+  folders?: string[];
 }
 
 export class TestClient {
@@ -36,6 +39,7 @@ export class TestClient {
     });
     this.connection.onRequest('workspace/configuration', (p: any) => p.items.map((i: any) => (i.section === 'stevedore' ? options.settings ?? {} : null)));
     this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('workspace/workspaceFolders', () => (options.folders ?? []).map((f) => ({ uri: pathToFileURL(f).toString(), name: path.basename(f) })));
     this.connection.onRequest('workspace/diagnostic/refresh', () => null);
     this.connection.listen();
   }
@@ -51,6 +55,7 @@ export class TestClient {
       capabilities: {
         workspace: {
           configuration: true,
+          workspaceFolders: true,
           didChangeConfiguration: { dynamicRegistration: true },
           workspaceEdit: { documentChanges: options.documentChanges ?? true, resourceOperations: ['create', 'rename', 'delete'] },
           diagnostics: { refreshSupport: true },

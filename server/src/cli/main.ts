@@ -14,7 +14,7 @@ import { severityRank, type Finding, type Severity } from '../core/types';
 import { parseLintArgs, UsageError, USAGE, type LintArgs } from './args';
 import { fixText, writeAtomic } from './fixfile';
 import { formatJson, formatSarif, formatText, type FileReport } from './format';
-import { walk } from './walk';
+import { walk } from '../core/walk';
 
 declare const STEVEDORE_VERSION: string | undefined;
 const version = typeof STEVEDORE_VERSION === 'string' ? STEVEDORE_VERSION : '0.0.0-dev';

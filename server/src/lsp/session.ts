@@ -11,15 +11,18 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { initShellParser } from '../core/dockerfile/shell';
-import { Analyzer, type DocumentSettings } from './documents';
+import { fileKind } from '../core/files';
+import { Analyzer, documentKind, type DocumentSettings } from './documents';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
-import { toDiagnostic } from './convert';
+import { toDiagnostic, uriToPath } from './convert';
 import { dockerfileService, hover } from './hover';
 import { stageLenses } from './lenses';
 import { imageHoverForStage, multiStageRefactors } from './refactors';
 
 /** How long push-mode diagnostics wait for typing to pause. Pull-mode clients pace requests themselves. */
 const PUSH_DEBOUNCE_MS = 150;
+/** How long after a manifest edit other documents are asked to refresh their cross-file findings. */
+const CROSS_FILE_REFRESH_MS = 400;
 
 export function startServer(connection: Connection): void {
   // The shell grammar (1.3 MB of WebAssembly) starts loading right after the initialize result is sent, so the
@@ -74,6 +77,14 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
+    // Cross-file checks need the workspace's manifests; load them off the handshake's critical path.
+    setImmediate(async () => {
+      const folders = (await connection.workspace.getWorkspaceFolders().catch(() => null)) ?? [];
+      const paths = folders.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
+      if (!paths.length) return;
+      const count = analyzer.loadManifests(paths);
+      if (count) refreshAll();
+    });
     if (configurationSupport) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'stevedore' });
   });
 
@@ -86,7 +97,13 @@ export function startServer(connection: Connection): void {
     settingsCache.clear();
     refreshAll();
   });
-  connection.onDidChangeWatchedFiles(() => refreshAll());
+  connection.onDidChangeWatchedFiles((params) => {
+    for (const change of params.changes) {
+      const file = uriToPath(change.uri);
+      if (file && fileKind(file) === 'manifest' && !documents.get(change.uri)) analyzer.manifestChanged(file);
+    }
+    refreshAll();
+  });
 
   const analysisOf = (uri: string, token?: CancellationToken) => {
     const doc = documents.get(uri);
@@ -111,11 +128,22 @@ export function startServer(connection: Connection): void {
       }, PUSH_DEBOUNCE_MS),
     );
   }
+  // Edits to one manifest can change another's findings (a Service's selector, an HPA's target): let the other
+  // documents re-pull once typing pauses.
+  let refreshTimer: NodeJS.Timeout | undefined;
   documents.onDidChangeContent((e) => {
     if (!pullDiagnostics) schedulePush(e.document);
+    const file = uriToPath(e.document.uri);
+    if (file && documentKind(e.document) === 'manifest') {
+      analyzer.manifestEdited(file, e.document.getText());
+      clearTimeout(refreshTimer);
+      refreshTimer = setTimeout(() => (pullDiagnostics ? void connection.languages.diagnostics.refresh() : documents.all().forEach(schedulePush)), CROSS_FILE_REFRESH_MS);
+    }
   });
   documents.onDidClose((e) => {
     clearTimeout(timers.get(e.document.uri));
+    const closed = uriToPath(e.document.uri);
+    if (closed && documentKind(e.document) === 'manifest') analyzer.manifestChanged(closed);
     analyzer.invalidate(e.document.uri);
     settingsCache.delete(e.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
@@ -126,10 +154,13 @@ export function startServer(connection: Connection): void {
     const analysis = await analysisOf(params.textDocument.uri, token);
     if (!doc || !analysis) return [];
     const env = await analyzer.environment(doc);
-    const input = { text: doc.getText(), path: env.path, context: env.context };
+    const text = doc.getText();
+    if (analysis.kind === 'manifest') {
+      return codeActions(params, { doc, input: { text, path: env.path, workspace: analysis.workspace }, findings: analysis.findings, documentChanges });
+    }
     return codeActions(params, {
       doc,
-      input,
+      input: { text, path: env.path, context: env.context },
       findings: analysis.findings,
       documentChanges,
       refactors: multiStageRefactors(doc, analysis, params.range, documentChanges, env.context),
@@ -138,26 +169,31 @@ export function startServer(connection: Connection): void {
 
   connection.onHover(async (params, token) => {
     const analysis = await analysisOf(params.textDocument.uri, token);
-    return analysis ? hover(analysis, params.position, (i) => imageHoverForStage(analysis, i)) : null;
+    return analysis?.kind === 'dockerfile' ? hover(analysis, params.position, (i) => imageHoverForStage(analysis, i)) : null;
   });
 
   connection.onCodeLens(async (params, token) => {
     const analysis = await analysisOf(params.textDocument.uri, token);
-    return analysis ? stageLenses(analysis.model) : [];
+    return analysis?.kind === 'dockerfile' ? stageLenses(analysis.model) : [];
   });
 
+  // Instruction completion, symbols and folding come from dockerfile-language-service, for Dockerfiles only.
+  const dockerfile = (uri: string) => {
+    const doc = documents.get(uri);
+    return doc && documentKind(doc) === 'dockerfile' ? doc : undefined;
+  };
   connection.onCompletion(async (params) => {
-    const doc = documents.get(params.textDocument.uri);
+    const doc = dockerfile(params.textDocument.uri);
     return doc ? dockerfileService().computeCompletionItems(doc.getText(), params.position) : [];
   });
 
   connection.onDocumentSymbol((params) => {
-    const doc = documents.get(params.textDocument.uri);
+    const doc = dockerfile(params.textDocument.uri);
     return doc ? dockerfileService().computeSymbols(params.textDocument, doc.getText()) : [];
   });
 
   connection.onFoldingRanges((params) => {
-    const doc = documents.get(params.textDocument.uri);
+    const doc = dockerfile(params.textDocument.uri);
     return doc ? dockerfileService().computeFoldingRanges(doc.getText()) : [];
   });
 
