@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { analyzeDockerfile } from '../server/src/core/analyze';
 import { MemoryContext } from '../server/src/core/context';
+import { analyzeManifest } from '../server/src/core/k8s/analyze';
 import { initShellParser } from '../server/src/core/dockerfile/shell';
 
 /** A realistic 1,000-line multi-stage Dockerfile. */
@@ -34,6 +35,102 @@ export function bigDockerfile(lines = 1000): string {
   }
   out.push('FROM python:${PY}-slim', 'COPY --from=build /install /usr/local', 'COPY . /app', 'USER 1000', 'EXPOSE 8000', 'CMD ["python", "-m", "app"]');
   return out.join('\n') + '\n';
+}
+
+/** A multi-document manifest of about `lines` lines: Deployment + Service + HPA per app. */
+export function bigManifest(lines = 20000): string {
+  const docs: string[] = [];
+  let n = 0;
+  for (let i = 0; n < lines; i++) {
+    const app = `app-${i}`;
+    const text = [
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata:',
+      `  name: ${app}`,
+      '  labels:',
+      `    app: ${app}`,
+      'spec:',
+      '  selector:',
+      '    matchLabels:',
+      `      app: ${app}`,
+      '  template:',
+      '    metadata:',
+      '      labels:',
+      `        app: ${app}`,
+      '    spec:',
+      '      containers:',
+      `        - name: ${app}`,
+      `          image: registry.example.com/${app}:1.${i}.0`,
+      '          ports:',
+      '            - name: http',
+      '              containerPort: 8080',
+      '          env:',
+      '            - name: LOG_LEVEL',
+      '              value: info',
+      '          resources:',
+      '            requests:',
+      '              cpu: 100m',
+      '              memory: 128Mi',
+      '            limits:',
+      '              memory: 256Mi',
+      '          readinessProbe:',
+      '            httpGet:',
+      '              path: /healthz',
+      '              port: http',
+      '---',
+      'apiVersion: v1',
+      'kind: Service',
+      'metadata:',
+      `  name: ${app}`,
+      'spec:',
+      '  selector:',
+      `    app: ${app}`,
+      '  ports:',
+      '    - port: 80',
+      '      targetPort: http',
+      '---',
+      'apiVersion: autoscaling/v2',
+      'kind: HorizontalPodAutoscaler',
+      'metadata:',
+      `  name: ${app}`,
+      'spec:',
+      '  scaleTargetRef:',
+      '    apiVersion: apps/v1',
+      '    kind: Deployment',
+      `    name: ${app}`,
+      '  minReplicas: 2',
+      '  maxReplicas: 10',
+      '  metrics:',
+      '    - type: Resource',
+      '      resource:',
+      '        name: cpu',
+      '        target:',
+      '          type: Utilization',
+      '          averageUtilization: 70',
+    ];
+    n += text.length + 1;
+    docs.push(text.join('\n'));
+  }
+  return docs.join('\n---\n') + '\n';
+}
+
+function benchManifests(): { open2k: number; edit2k: number; open20k: number; edit20k: number } {
+  const run = (text: string) => {
+    const t0 = performance.now();
+    analyzeManifest(text, { path: '/ws/big.yaml' });
+    return performance.now() - t0;
+  };
+  const result = (lines: number) => {
+    const text = bigManifest(lines);
+    const open = run(text);
+    const edits: number[] = [];
+    for (let k = 0; k < 11; k++) edits.push(run(text.replace('value: info', `value: debug${k}`)));
+    return [open, median(edits)];
+  };
+  const [open2k, edit2k] = result(2000);
+  const [open20k, edit20k] = result(20000);
+  return { open2k, edit2k, open20k, edit20k };
 }
 
 function median(xs: number[]): number {
@@ -78,6 +175,7 @@ function startOnce(bare = false): Promise<number> {
 
 async function main(): Promise<void> {
   const analysis = await benchAnalysis();
+  const manifests = benchManifests();
   const starts: number[] = [];
   const bare: number[] = [];
   for (let k = 0; k < 9; k++) {
@@ -87,6 +185,9 @@ async function main(): Promise<void> {
   const rows = [
     ['1,000-line Dockerfile, analysis after an edit (median of 20)', analysis, 50],
     ['server start to initialize result (median of 9, includes node start-up)', median(starts), 150],
+    ['2,000-line manifest, analysis after a one-line edit (median of 11)', manifests.edit2k, 50],
+    ['20,000-line manifest, first analysis (open)', manifests.open20k, 300],
+    ['20,000-line manifest, analysis after a one-line edit (median of 11)', manifests.edit20k, 50],
   ] as const;
   for (const [name, ms, target] of rows) console.log(`${ms < target ? 'ok  ' : 'SLOW'} ${ms.toFixed(1).padStart(7)} ms  (target < ${target} ms)  ${name}`);
   console.log(`     ${median(bare).toFixed(1).padStart(7)} ms  bare node start-up on this machine, for comparison`);
