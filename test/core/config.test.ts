@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { ConfigError, configFailOn, layerFromRules, loadProjectConfig, parseHadolintConfig, parseStevedoreConfig, ruleLevel, withLayers } from '../../server/src/core/config';
+import { ConfigError, configFailOn, configKubernetesVersion, layerFromRules, loadProjectConfig, parseHadolintConfig, parseStevedoreConfig, ruleLevel, withLayers } from '../../server/src/core/config';
 import { isSuppressed, nextSpan, readSuppressions } from '../../server/src/core/suppress';
 
 const rule = { id: 'merge-run', aliases: ['DL3059'], severity: 'warning' as const };
@@ -50,7 +50,7 @@ describe('configuration', () => {
 
   it('the JSON schema accepts exactly the keys and levels the parser knows', () => {
     const schema = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../schemas/stevedore-config.schema.json'), 'utf8'));
-    assert.deepEqual(Object.keys(schema.properties).sort(), ['failOn', 'ignore', 'rules']);
+    assert.deepEqual(Object.keys(schema.properties).sort(), ['failOn', 'ignore', 'kubernetes', 'rules']);
     for (const level of schema.properties.rules.additionalProperties.enum) assert.doesNotThrow(() => layerFromRules('s', { x: level }));
     assert.deepEqual(schema.properties.rules.additionalProperties.enum, ['error', 'warning', 'info', 'hint', 'off']);
   });
@@ -71,5 +71,14 @@ describe('suppression pragmas', () => {
   it('applies file pragmas everywhere', () => {
     assert.ok(isSuppressed(s, ['latest-tag', 'DL3007'], at(5)));
     assert.ok(!isSuppressed(s, ['untagged-image', 'DL3006'], at(1)));
+  });
+});
+
+describe('kubernetes version', () => {
+  it('reads kubernetes.version from .stevedore.yaml and normalises it', () => {
+    assert.equal(configKubernetesVersion({ layers: [parseStevedoreConfig('s', 'kubernetes:\n  version: v1.29.3\n')] }), '1.29');
+    assert.equal(configKubernetesVersion({ layers: [parseStevedoreConfig('s', 'kubernetes:\n  version: "1.30"\n')] }), '1.30');
+    assert.throws(() => parseStevedoreConfig('s', 'kubernetes:\n  version: 1.30\n'), /quote the version/);
+    assert.throws(() => parseStevedoreConfig('/p/.stevedore.yaml', 'kubernetes:\n  version: latest\n'), /\/p\/\.stevedore\.yaml: kubernetes\.version: expected a version like "1\.31", got "latest"/);
   });
 });

@@ -17,7 +17,8 @@ export class UsageError extends Error {}
 
 export const USAGE = `Usage: stevedore lint [options] <path|->...
 
-Lints Dockerfiles (files, or folders walked for Dockerfile*, *.dockerfile, Containerfile; .gitignore respected).
+Lints Dockerfiles and Kubernetes manifests (files, or folders walked for Dockerfile*, *.dockerfile,
+Containerfile, *.yaml and *.yml; .gitignore respected).
 
 Options:
   --format text|json|sarif   output format (default: text)

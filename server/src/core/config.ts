@@ -13,6 +13,8 @@ export interface ConfigLayer {
   source: string;
   rules: Array<[key: string, level: RuleLevel]>;
   failOn?: Severity | 'none';
+  /** Kubernetes version deprecation checks assume, "major.minor". */
+  kubernetesVersion?: string;
 }
 
 export interface Config {
@@ -69,7 +71,21 @@ export function parseStevedoreConfig(file: string, text: string): ConfigLayer {
     layer.failOn = level;
   }
   for (const key of obj.ignore === undefined ? [] : toList(file, 'ignore', obj.ignore)) layer.rules.push([key, 'off']);
+  const k8s = obj.kubernetes as Record<string, unknown> | undefined;
+  if (k8s !== undefined) {
+    if (!k8s || typeof k8s !== 'object') throw new ConfigError(file, 'kubernetes: expected a mapping with "version"');
+    if (k8s.version !== undefined) layer.kubernetesVersion = parseKubernetesVersion(file, k8s.version);
+  }
   return layer;
+}
+
+/** Validates a Kubernetes version setting ("1.31" or "v1.31.2") and returns "major.minor". */
+export function parseKubernetesVersion(source: string, value: unknown): string {
+  // YAML reads an unquoted 1.30 as the number 1.3, so numbers are refused rather than silently misread.
+  if (typeof value === 'number') throw new ConfigError(source, `kubernetes.version: quote the version ("${value}"); YAML reads an unquoted 1.30 as the number 1.3`);
+  const m = typeof value === 'string' ? /^v?(\d+)\.(\d+)(\.\d+)?$/.exec(value.trim()) : null;
+  if (!m) throw new ConfigError(source, `kubernetes.version: expected a version like "1.31", got ${JSON.stringify(value)}`);
+  return `${m[1]}.${m[2]}`;
 }
 
 /** Parses `.hadolint.yaml`: `ignored:` and `override:` (error/warning/info/style lists). */
@@ -141,6 +157,13 @@ export function ruleLevel(rule: Pick<RuleMeta, 'id' | 'aliases' | 'severity'>, c
   let level: RuleLevel = rule.severity;
   for (const layer of config.layers) for (const [key, l] of layer.rules) if (ruleMatches(rule, key)) level = l;
   return level;
+}
+
+/** The last Kubernetes version any layer sets. */
+export function configKubernetesVersion(config: Config): string | undefined {
+  let version: string | undefined;
+  for (const layer of config.layers) if (layer.kubernetesVersion) version = layer.kubernetesVersion;
+  return version;
 }
 
 /** The last `failOn` any layer sets. */

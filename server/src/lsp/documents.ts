@@ -8,7 +8,7 @@ import { analyzeManifest, type ManifestAnalysis } from '../core/k8s/analyze';
 import { parseManifest } from '../core/k8s/parse';
 import { ManifestWorkspace } from '../core/k8s/workspace';
 import { walk } from '../core/walk';
-import { ConfigError, layerFromRules, loadProjectConfig, withLayers, type Config } from '../core/config';
+import { ConfigError, layerFromRules, loadProjectConfig, parseKubernetesVersion, withLayers, type Config } from '../core/config';
 import { FolderContext } from '../core/context';
 import type { BuildContext } from '../core/types';
 import { uriToPath } from './convert';
@@ -16,6 +16,8 @@ import { uriToPath } from './convert';
 export interface DocumentSettings {
   /** `stevedore.rules`: rule id or alias → error|warning|info|hint|off. */
   rules?: Record<string, unknown>;
+  /** `stevedore.kubernetes.version`. */
+  kubernetes?: { version?: unknown };
 }
 
 export interface AnalysisHost {
@@ -68,6 +70,9 @@ export class Analyzer {
     try {
       if (file) config = loadProjectConfig(path.dirname(file));
       if (settings.rules) config = withLayers(config, layerFromRules('settings (stevedore.rules)', settings.rules));
+      if (settings.kubernetes?.version) {
+        config = withLayers(config, { source: 'settings', rules: [], kubernetesVersion: parseKubernetesVersion('settings (stevedore.kubernetes.version)', settings.kubernetes.version) });
+      }
     } catch (e) {
       if (e instanceof ConfigError) this.host.configProblem(e.message);
       else throw e;

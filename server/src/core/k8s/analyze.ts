@@ -1,5 +1,5 @@
 // Analysis of Kubernetes manifests: the entry point shared by the CLI, the language server and the tests.
-import { EMPTY_CONFIG, ruleLevel, type Config } from '../config';
+import { configKubernetesVersion, EMPTY_CONFIG, ruleLevel, type Config } from '../config';
 import type { ManifestRule } from '../rule';
 import { isSuppressed, readSuppressions } from '../suppress';
 import type { Finding } from '../types';
@@ -14,7 +14,9 @@ export interface ManifestOptions {
   path?: string;
   /** Other manifests for cross-object checks; the analysed text replaces its own path's entry. */
   workspace?: ManifestWorkspace;
+  /** Rule levels and the Kubernetes version (`kubernetes.version` / `stevedore.kubernetes.version`). */
   config?: Config;
+  /** Overrides the configured Kubernetes version (tests). */
   kubernetesVersion?: string;
   rules?: readonly ManifestRule[];
   onRuleError?: (ruleId: string, error: unknown) => void;
@@ -34,7 +36,8 @@ export function analyzeManifest(text: string, options: ManifestOptions = {}): Ma
   const findings: Finding[] = [];
   if (file.templated || !file.objects.length) return { file, workspace, findings };
   const config = options.config ?? EMPTY_CONFIG;
-  const ctx = { file, workspace, kubernetesVersion: options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION };
+  const kubernetesVersion = options.kubernetesVersion ?? configKubernetesVersion(config) ?? DEFAULT_KUBERNETES_VERSION;
+  const ctx = { file, workspace, kubernetesVersion };
   const lines = text.split(/\r?\n/);
   const suppressions = readSuppressions(lines, (line) => yamlBlockAfter(lines, line));
   for (const rule of options.rules ?? manifestRules) {
