@@ -1,0 +1,51 @@
+// Offline schema checks, hover text and key completion for Kubernetes objects (built-in kinds and KEDA).
+// Pure: no editor or LSP imports, so the CLI, the server and tests share it.
+import type { Node as YamlNode } from 'yaml';
+import { describe, kindSchema, deref, schemaAt, typeText } from './schema-load';
+import { firstKeyRange, validateNode, type SchemaIssue } from './schema-validate';
+
+export type { SchemaIssue };
+
+/** Findings beyond this many per object add noise, not information. */
+const MAX_ISSUES = 100;
+
+/** Known kinds, e.g. 'apps/v1/Deployment'. */
+export function hasSchema(apiVersion: string, kind: string): boolean {
+  return kindSchema(apiVersion, kind) !== undefined;
+}
+
+/** Validates one Kubernetes object (the document's root map, parsed by the `yaml` package with source ranges) */
+export function validateObject(apiVersion: string, kind: string, root: YamlNode): SchemaIssue[] {
+  const schema = kindSchema(apiVersion, kind);
+  if (!schema || !root) return [];
+  const issues: SchemaIssue[] = [];
+  try {
+    validateNode(schema, root, firstKeyRange(root, [0, 0]), issues, MAX_ISSUES);
+  } catch {
+    // A malformed AST from a custom tag or a future yaml version must not take the linter down; keep what was found.
+  }
+  return issues;
+}
+
+/** Description and type text of the schema at a path, for hover; undefined when unknown. */
+export function describePath(apiVersion: string, kind: string, path: (string | number)[]): { description?: string; type: string } | undefined {
+  const root = kindSchema(apiVersion, kind);
+  const s = root && schemaAt(root, path);
+  if (!s) return undefined;
+  const description = describe(s);
+  return description === undefined ? { type: typeText(s) } : { description, type: typeText(s) };
+}
+
+/** Keys allowed at a path (for completion): name, description, type, required. */
+export function keysAt(apiVersion: string, kind: string, path: (string | number)[]): { name: string; description?: string; type: string; required: boolean }[] {
+  const root = kindSchema(apiVersion, kind);
+  const s = root && schemaAt(root, path);
+  const props = s && deref(s).properties;
+  if (!s || !props) return [];
+  const required = new Set(deref(s).required ?? []);
+  return Object.entries(props).map(([name, p]) => {
+    const description = describe(p);
+    const key = { name, type: typeText(p), required: required.has(name) };
+    return description === undefined ? key : { ...key, description };
+  });
+}
