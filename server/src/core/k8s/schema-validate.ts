@@ -4,6 +4,8 @@ import { deref, type Schema } from './schema-load';
 
 export interface SchemaIssue {
   path: (string | number)[];
+  /** What is wrong, for callers that treat kinds differently (a Kustomize patch may lack required keys). */
+  code: 'type' | 'enum' | 'unknown-field' | 'required';
   message: string;
   /** offsets into the YAML source the node came from */
   start: number;
@@ -49,10 +51,10 @@ function pathText(path: readonly (string | number)[]): string {
   return out;
 }
 
-function report(ctx: Ctx, range: Range, message: string, path: (string | number)[] = ctx.path): void {
+function report(ctx: Ctx, range: Range, code: SchemaIssue['code'], message: string, path: (string | number)[] = ctx.path): void {
   if (ctx.issues.length >= ctx.max) return;
   const where = pathText(path);
-  ctx.issues.push({ path: path.slice(), message: where ? `${where}: ${message}` : message, start: range[0], end: range[1] });
+  ctx.issues.push({ path: path.slice(), code, message: where ? `${where}: ${message}` : message, start: range[0], end: range[1] });
 }
 
 type Kind = 'object' | 'array' | 'string' | 'integer' | 'number' | 'boolean' | 'null';
@@ -105,13 +107,13 @@ function walk(schema: Schema, node: unknown, anchor: Range, required: boolean, c
   const kind = kindOf(node);
   if (!kind) return;
   if (kind === 'null') {
-    if (required) report(ctx, rangeOf(node, anchor), `expected ${expectedText(s)}, got null`);
+    if (required) report(ctx, rangeOf(node, anchor), 'type', `expected ${expectedText(s)}, got null`);
     return;
   }
   if (s.anyOf) return anyOf(s, node, kind, anchor, ctx);
   const allowed = types(s);
   if (allowed && !allowed.some((t) => typeAccepts(t, kind, node))) {
-    report(ctx, rangeOf(node, anchor), `expected ${expectedText(s)}, got ${gotText(node, kind)}`);
+    report(ctx, rangeOf(node, anchor), 'type', `expected ${expectedText(s)}, got ${gotText(node, kind)}`);
     return;
   }
   if (isScalar(node)) return scalar(s, node, kind, anchor, required, ctx);
@@ -135,7 +137,7 @@ function scalar(s: Schema, node: Scalar, kind: Kind, anchor: Range, required: bo
   // An empty optional string is the Go zero value, which the API server treats as unset and defaults.
   if (s.enum && !s.enum.includes(value) && !(value === '' && !required)) {
     const got = kind === 'string' ? JSON.stringify(value) : gotText(node, kind);
-    report(ctx, rangeOf(node, anchor), `expected one of ${s.enum.join(', ')}, got ${got}`);
+    report(ctx, rangeOf(node, anchor), 'enum', `expected one of ${s.enum.join(', ')}, got ${got}`);
     return;
   }
   if (s.pattern && kind === 'string') {
@@ -150,7 +152,7 @@ function scalar(s: Schema, node: Scalar, kind: Kind, anchor: Range, required: bo
     }
     if (re && !re.test(value as string)) {
       const what = s.format === 'quantity' ? 'a quantity such as 500m, 2, 1.5, 512Mi or 1Gi' : `a string matching ${s.pattern}`;
-      report(ctx, rangeOf(node, anchor), `expected ${what}, got ${gotText(node, kind)}`);
+      report(ctx, rangeOf(node, anchor), 'type', `expected ${what}, got ${gotText(node, kind)}`);
     }
   }
 }
@@ -165,7 +167,7 @@ function anyOf(s: Schema, node: unknown, kind: Kind, anchor: Range, ctx: Ctx): v
     // The alternative of the node's own type explains best what is wrong inside it.
     if (!fallback && altTypes?.some((t) => typeAccepts(t, kind, node))) fallback = trial.issues;
   }
-  if (!fallback) return report(ctx, rangeOf(node, anchor), `expected ${expectedText(s)}, got ${gotText(node, kind)}`);
+  if (!fallback) return report(ctx, rangeOf(node, anchor), 'type', `expected ${expectedText(s)}, got ${gotText(node, kind)}`);
   for (const issue of fallback) if (ctx.issues.length < ctx.max) ctx.issues.push(issue);
 }
 
@@ -193,13 +195,13 @@ function object(s: Schema, requiredAny: string[] | undefined, node: YAMLMap, anc
     const child = props && hasOwn(props, key) ? props[key] : typeof extra === 'object' ? extra : undefined;
     ctx.path.push(key);
     if (child) walk(child, pair.value, keyRange, !!s.required?.includes(key), ctx);
-    else if (extra === false) report(ctx, keyRange, unknownField(key, props));
+    else if (extra === false) report(ctx, keyRange, 'unknown-field', unknownField(key, props));
     ctx.path.pop();
   }
   // A merge key may supply any of them; only the YAML parser could tell which.
   if (merged || !present) return;
-  for (const key of s.required ?? []) if (!present.has(key)) report(ctx, anchor, `missing required key "${key}"`);
-  if (requiredAny && !requiredAny.some((k) => present.has(k))) report(ctx, anchor, `required key ${requiredAny.map((k) => `"${k}"`).join(' or ')}`);
+  for (const key of s.required ?? []) if (!present.has(key)) report(ctx, anchor, 'required', `missing required key "${key}"`);
+  if (requiredAny && !requiredAny.some((k) => present.has(k))) report(ctx, anchor, 'required', `required key ${requiredAny.map((k) => `"${k}"`).join(' or ')}`);
 }
 
 function unknownField(key: string, props: Record<string, Schema> | undefined): string {
