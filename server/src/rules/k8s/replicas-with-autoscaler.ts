@@ -1,0 +1,67 @@
+import { mapAt, pairOf, scalarAt } from '../../core/k8s/object';
+import type { K8sObject } from '../../core/k8s/parse';
+import type { ManifestRule } from '../../core/rule';
+import type { RuleHit } from '../../core/types';
+import { removeFromMap } from './yaml-edit';
+import { locate } from './workload-shared';
+
+const SCALED_KINDS = new Set(['Deployment', 'StatefulSet']);
+
+/** The autoscaler object targeting a workload: an HPA (any autoscaling/ version) or a KEDA ScaledObject. */
+function autoscalerOf(obj: K8sObject, objects: K8sObject[]): K8sObject | undefined {
+  return objects.find((a) => {
+    if (a.namespace !== obj.namespace) return false;
+    const name = scalarAt(a.root, ['spec', 'scaleTargetRef', 'name']);
+    const kind = scalarAt(a.root, ['spec', 'scaleTargetRef', 'kind']);
+    if (a.kind === 'HorizontalPodAutoscaler' && a.apiVersion.startsWith('autoscaling/')) return kind === obj.kind && name === obj.name;
+    // KEDA defaults the target kind to Deployment (it creates and owns an HPA for it).
+    if (a.kind === 'ScaledObject' && a.apiVersion.startsWith('keda.sh/')) return (kind ?? 'Deployment') === obj.kind && name === obj.name;
+    return false;
+  });
+}
+
+export const replicasWithAutoscaler: ManifestRule = {
+  id: 'replicas-with-autoscaler',
+  aliases: [],
+  severity: 'warning',
+  category: 'autoscaling',
+  docs: {
+    summary: 'A Deployment or StatefulSet sets `spec.replicas` while an autoscaler (HPA or KEDA ScaledObject) scales it.',
+    why: "Each `kubectl apply` (or GitOps sync) writes the manifest's replica count back, undoing the autoscaler until it reacts again: a deploy during peak load scales the workload down. Leave `replicas` out and let the autoscaler own it. When removing it from a live workload, first drop it from the last-applied configuration (`kubectl apply edit-last-applied`), or the next client-side apply resets it to 1.",
+    bad: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 3\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\nspec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: web\n  minReplicas: 3\n  maxReplicas: 10\n  metrics:\n    - type: Resource\n      resource:\n        name: cpu\n        target:\n          type: Utilization\n          averageUtilization: 70\n',
+    good: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\nspec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: web\n  minReplicas: 3\n  maxReplicas: 10\n  metrics:\n    - type: Resource\n      resource:\n        name: cpu\n        target:\n          type: Utilization\n          averageUtilization: 70\n',
+  },
+  check({ file, workspace }) {
+    const hits: RuleHit[] = [];
+    for (const obj of file.objects) {
+      if (!SCALED_KINDS.has(obj.kind) || !obj.name) continue;
+      const spec = mapAt(obj.root, ['spec']);
+      const pair = spec && pairOf(spec, 'replicas');
+      if (!pair) continue;
+      const scaler = autoscalerOf(obj, workspace.objects());
+      if (!scaler) continue;
+      hits.push({
+        message: `${obj.kind} ${obj.name} sets spec.replicas while ${scaler.kind} ${scaler.name ?? '(unnamed)'} scales it, so every apply resets the replica count; remove replicas.`,
+        range: file.nodeRange(obj.doc, pair.key),
+        data: { doc: obj.doc.index, path: ['spec'] },
+      });
+    }
+    return hits;
+  },
+  fixes: [
+    {
+      id: 'remove-replicas',
+      title: () => 'Remove spec.replicas (the autoscaler owns it)',
+      // Not unattended: the next client-side `kubectl apply` without replicas scales the workload to 1 until the
+      // autoscaler reacts (see the rule's docs for `kubectl apply edit-last-applied`).
+      safe: false,
+      preferred: true,
+      apply(input, finding) {
+        const found = locate(input, finding.data);
+        const spec = found && mapAt(found.obj.root, ['spec']);
+        const edit = spec && removeFromMap(found.file, found.obj.doc, spec, 'replicas');
+        return edit ? { edits: [edit] } : null;
+      },
+    },
+  ],
+};

@@ -1,0 +1,69 @@
+import { mapAt, nodeAt, podSpecPath, scalarAt, type PathKey } from '../../core/k8s/object';
+import type { K8sObject } from '../../core/k8s/parse';
+import type { ManifestRule } from '../../core/rule';
+import type { RuleHit } from '../../core/types';
+import { allContainers, containerTitle, containerRange, locate, mergeMap } from './workload-shared';
+
+const POD_DEFAULTS = { runAsNonRoot: 'true', runAsUser: '10001' };
+
+/** Whether a container runs as root once pod settings are overridden by its own (undefined pod settings: none). */
+function runsAsRoot(obj: K8sObject, containerPath: PathKey[], pod: { runAsNonRoot?: unknown; runAsUser?: unknown } = {}): boolean {
+  const spec = podSpecPath(obj)!;
+  const pick = (key: string) => scalarAt(obj.root, [...containerPath, 'securityContext', key]) ?? pod[key as keyof typeof pod] ?? scalarAt(obj.root, [...spec, 'securityContext', key]);
+  const user = pick('runAsUser');
+  const nonRoot = pick('runAsNonRoot');
+  // runAsUser: 0 wins over runAsNonRoot: true (the kubelet then refuses to start the container).
+  if (user === 0) return true;
+  return !(nonRoot === true || (typeof user === 'number' && user > 0));
+}
+
+function windows(obj: K8sObject): boolean {
+  const spec = podSpecPath(obj)!;
+  return scalarAt(obj.root, [...spec, 'os', 'name']) === 'windows' || nodeAt(obj.root, [...spec, 'securityContext', 'windowsOptions', 'runAsUserName']) !== undefined;
+}
+
+export const runAsRoot: ManifestRule = {
+  id: 'run-as-root',
+  aliases: ['kube-linter:run-as-non-root'],
+  severity: 'warning',
+  category: 'security',
+  docs: {
+    summary: 'A container that may run as root: neither it nor its pod sets `runAsNonRoot: true` or a non-zero `runAsUser`.',
+    why: "Most images default to root, and root in a container is root on the node's kernel: a container escape or a writable host mount then gives full control of the node. `runAsNonRoot: true` makes the kubelet refuse to start a container that would run as UID 0.",
+    bad: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n',
+    good: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  securityContext:\n    runAsNonRoot: true\n    runAsUser: 10001\n  containers:\n    - name: web\n      image: nginxinc/nginx-unprivileged:1.27\n',
+  },
+  check({ file }) {
+    const hits: RuleHit[] = [];
+    for (const { obj, c } of allContainers(file, true)) {
+      if (windows(obj) || !runsAsRoot(obj, c.path)) continue;
+      hits.push({
+        message: `${containerTitle(c)} may run as root: set runAsNonRoot: true and a non-zero runAsUser in the pod or container securityContext.`,
+        range: containerRange(file, obj, c),
+        data: { doc: obj.doc.index, path: c.path },
+      });
+    }
+    return hits;
+  },
+  fixes: [
+    {
+      id: 'add-pod-security-context',
+      title: () => 'Run the pod as non-root (runAsNonRoot: true, runAsUser: 10001)',
+      safe: false,
+      apply(input, finding) {
+        const found = locate(input, finding.data);
+        if (!found?.node) return null;
+        const { file, obj } = found;
+        const spec = podSpecPath(obj)!;
+        const specMap = mapAt(obj.root, spec);
+        if (!specMap) return null;
+        // Existing pod values stay; the fix only helps when the container does not override them back to root.
+        const pod: Record<string, unknown> = { runAsNonRoot: true, runAsUser: 10001 };
+        for (const key of Object.keys(pod)) pod[key] = scalarAt(obj.root, [...spec, 'securityContext', key]) ?? pod[key];
+        if (runsAsRoot(obj, finding.data!.path as PathKey[], pod)) return null;
+        const edits = mergeMap(file, obj.doc, specMap, { securityContext: POD_DEFAULTS });
+        return edits?.length ? { edits } : null;
+      },
+    },
+  ],
+};

@@ -1,0 +1,61 @@
+import { runAsRoot } from '../../../server/src/rules/k8s/run-as-root';
+import { manifestTable } from '../../helpers/manifestTable';
+
+const deploy = (podLevel: string, container = '') =>
+  `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n${podLevel}      containers:\n        - name: web\n          image: nginx:1.27\n${container}`;
+const FIXED_SC = '      securityContext:\n        runAsNonRoot: true\n        runAsUser: 10001\n';
+
+manifestTable(runAsRoot, [
+  {
+    name: 'no security context: the fix adds one at pod level',
+    text: deploy(''),
+    expect: ['15:17-15:20'],
+    messages: [/Container "web" may run as root/],
+    fixed: `${deploy('')}${FIXED_SC}`,
+  },
+  {
+    name: 'an existing pod securityContext is merged into',
+    text: deploy('      securityContext:\n        fsGroup: 2000 # volume group\n'),
+    expect: ['17:17-17:20'],
+    fixed: deploy('      securityContext:\n        fsGroup: 2000 # volume group\n        runAsNonRoot: true\n        runAsUser: 10001\n'),
+  },
+  {
+    name: 'a pod-level runAsNonRoot: false keeps its value; the fix adds the user',
+    text: deploy('      securityContext: {runAsNonRoot: false}\n'),
+    expect: ['16:17-16:20'],
+    fixed: deploy('      securityContext: {runAsNonRoot: false, runAsUser: 10001}\n'),
+  },
+  { name: 'pod runAsNonRoot: true covers every container', text: deploy('      securityContext:\n        runAsNonRoot: true\n'), expect: [] },
+  { name: 'a non-zero container runAsUser is enough', text: deploy('', '          securityContext:\n            runAsUser: 101\n'), expect: [] },
+  {
+    name: 'a container runAsUser: 0 overrides the pod setting; the pod-level fix cannot help',
+    text: deploy('      securityContext:\n        runAsNonRoot: true\n        runAsUser: 1000\n', '          securityContext:\n            runAsUser: 0\n'),
+    expect: ['18:17-18:20'],
+    noFix: true,
+  },
+  {
+    name: 'container runAsNonRoot: false overrides the pod; the fix still adds a pod-level non-root user',
+    text: deploy('      securityContext:\n        runAsNonRoot: true\n', '          securityContext:\n            runAsNonRoot: false\n'),
+    expect: ['17:17-17:20'],
+    fixed: deploy('      securityContext:\n        runAsNonRoot: true\n        runAsUser: 10001\n', '          securityContext:\n            runAsNonRoot: false\n'),
+  },
+  {
+    name: 'init containers are checked; a bare Pod gets spec.securityContext',
+    text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  initContainers:\n    - name: init\n      image: busybox:1.36\n  containers:\n    - name: app\n      image: app:1.2\n      securityContext:\n        runAsUser: 1000\n',
+    expect: ['7:13-7:17'],
+    messages: [/Init container "init"/],
+    fixed: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  initContainers:\n    - name: init\n      image: busybox:1.36\n  containers:\n    - name: app\n      image: app:1.2\n      securityContext:\n        runAsUser: 1000\n  securityContext:\n    runAsNonRoot: true\n    runAsUser: 10001\n',
+  },
+  {
+    name: 'CronJob: the fix goes into the job template pod spec',
+    text: 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: hello\nspec:\n  schedule: "0 * * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers:\n            - name: hello\n              image: busybox:1.28\n          restartPolicy: OnFailure\n',
+    expect: ['12:21-12:26'],
+    fixed: 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: hello\nspec:\n  schedule: "0 * * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers:\n            - name: hello\n              image: busybox:1.28\n          restartPolicy: OnFailure\n          securityContext:\n            runAsNonRoot: true\n            runAsUser: 10001\n',
+  },
+  {
+    name: 'Windows pods are not checked',
+    text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: win\nspec:\n  os:\n    name: windows\n  containers:\n    - name: iis\n      image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n',
+    expect: [],
+  },
+  { name: 'Helm templates are skipped', text: deploy('      securityContext: {{ toYaml .Values.podSecurityContext }}\n'), expect: [] },
+]);
