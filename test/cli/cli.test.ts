@@ -121,7 +121,7 @@ describe('stevedore lint', () => {
 
   it('lints Kubernetes manifests beside Dockerfiles; other YAML and Helm templates are left out', () => {
     write('Dockerfile', BAD);
-    write('k8s/app.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  a: [1, 2\n');
+    write('k8s/app.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  a: "1\n');
     write('k8s/ok.yml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ok\n');
     write('.github/workflows/ci.yml', 'on: push\njobs: [\n');
     write('chart/templates/cm.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Values.name }}\n');

@@ -21,7 +21,7 @@ describe('language server on manifests', () => {
 
   it('reports YAML errors in a manifest with their position', async () => {
     const uri = pathToFileURL(path.join(dir, 'cm.yaml')).toString();
-    client.open(uri, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  a: [1, 2\n', 'yaml');
+    client.open(uri, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  a: "1\n', 'yaml');
     const diags = await client.diagnostics(uri);
     assert.deepEqual(diags.map((d) => [d.code, d.range.start.line]), [['yaml-syntax', 6]]);
   });

@@ -5,6 +5,8 @@ import type { DockerfileAnalysis } from '../core/analyze';
 import type { BuildContext } from '../core/types';
 import { convertToMultiStage } from '../rules/dockerfile/build-tools-in-final-stage';
 import { imageHoverMarkdown } from '../rules/dockerfile/image-variants';
+import type { ManifestAnalysis } from '../core/k8s/analyze';
+import { createObjectActions } from '../rules/k8s/generate';
 import { toWorkspaceEdit } from './convert';
 
 /** "Convert to multi-stage build" when the range touches the FROM of a single-stage file. */
@@ -24,4 +26,13 @@ export function multiStageRefactors(doc: TextDocument, analysis: DockerfileAnaly
 export function imageHoverForStage(analysis: DockerfileAnalysis, stageIndex: number): string | undefined {
   const image = analysis.model.stages[stageIndex]?.image;
   return image ? imageHoverMarkdown(image) : undefined;
+}
+
+/** "Create HorizontalPodAutoscaler / KEDA ScaledObject / Service / Ingress" for the object under the cursor. */
+export function manifestRefactors(doc: TextDocument, analysis: ManifestAnalysis, range: Range, documentChanges: boolean): CodeAction[] {
+  const offset = doc.offsetAt(range.start);
+  return createObjectActions(analysis.file, offset, analysis.workspace).flatMap((a) => {
+    const edit = toWorkspaceEdit(doc, { edits: a.edits }, documentChanges);
+    return edit ? [{ title: a.title, kind: CodeActionKind.Refactor, edit }] : [];
+  });
 }

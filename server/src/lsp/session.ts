@@ -17,7 +17,7 @@ import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { toDiagnostic, uriToPath } from './convert';
 import { dockerfileService, hover } from './hover';
 import { stageLenses } from './lenses';
-import { imageHoverForStage, multiStageRefactors } from './refactors';
+import { imageHoverForStage, manifestRefactors, multiStageRefactors } from './refactors';
 
 /** How long push-mode diagnostics wait for typing to pause. Pull-mode clients pace requests themselves. */
 const PUSH_DEBOUNCE_MS = 150;
@@ -156,7 +156,13 @@ export function startServer(connection: Connection): void {
     const env = await analyzer.environment(doc);
     const text = doc.getText();
     if (analysis.kind === 'manifest') {
-      return codeActions(params, { doc, input: { text, path: env.path, workspace: analysis.workspace }, findings: analysis.findings, documentChanges });
+      return codeActions(params, {
+        doc,
+        input: { text, path: env.path, workspace: analysis.workspace },
+        findings: analysis.findings,
+        documentChanges,
+        refactors: manifestRefactors(doc, analysis, params.range, documentChanges),
+      });
     }
     return codeActions(params, {
       doc,

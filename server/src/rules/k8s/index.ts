@@ -1,8 +1,20 @@
 // The registry of Kubernetes manifest rules. Adding a rule: one module beside this file, one line here, one test table.
 import type { ManifestRule } from '../../core/rule';
+import { autoscalerConflict } from './autoscaler-conflict';
+import { deprecatedApi } from './deprecated-api';
 import { duplicateEnv } from './duplicate-env';
+import { hpaCpuWithoutRequests } from './hpa-cpu-without-requests';
+import { hpaIncomplete } from './hpa-incomplete';
+import { hpaMinMax } from './hpa-min-max';
+import { hpaMinReplicas } from './hpa-min-replicas';
+import { hpaTargetWithoutReadiness } from './hpa-target-without-readiness';
+import { hpaUnknownTarget } from './hpa-unknown-target';
 import { imageLatest } from './image-latest';
+import { ingressNoClass } from './ingress-no-class';
+import { ingressUnknownPort } from './ingress-unknown-port';
+import { ingressUnknownService } from './ingress-unknown-service';
 import { k8sSchema } from './k8s-schema';
+import { kedaTrigger } from './keda-trigger';
 import { missingLivenessProbe } from './missing-liveness-probe';
 import { missingReadinessProbe } from './missing-readiness-probe';
 import { missingResources } from './missing-resources';
@@ -12,11 +24,14 @@ import { probePortMismatch } from './probe-port-mismatch';
 import { replicasWithAutoscaler } from './replicas-with-autoscaler';
 import { runAsRoot } from './run-as-root';
 import { selectorMismatch } from './selector-mismatch';
+import { serviceSelectsNothing } from './service-selects-nothing';
+import { serviceTargetPort } from './service-target-port';
 import { yamlSyntax } from './yaml-syntax';
 
 export const manifestRules: readonly ManifestRule[] = [
   yamlSyntax,
   k8sSchema,
+  deprecatedApi,
   // Workloads
   selectorMismatch,
   imageLatest,
@@ -29,4 +44,19 @@ export const manifestRules: readonly ManifestRule[] = [
   privilegeEscalation,
   duplicateEnv,
   replicasWithAutoscaler,
+  // Services and Ingress
+  serviceSelectsNothing,
+  serviceTargetPort,
+  ingressUnknownService,
+  ingressUnknownPort,
+  ingressNoClass,
+  // Autoscaling
+  hpaUnknownTarget,
+  hpaCpuWithoutRequests,
+  hpaMinMax,
+  hpaMinReplicas,
+  hpaIncomplete,
+  hpaTargetWithoutReadiness,
+  autoscalerConflict,
+  kedaTrigger,
 ];

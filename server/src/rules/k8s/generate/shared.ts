@@ -1,0 +1,68 @@
+// Shared by the object generators: the context they read, YAML scalars, and the edit that inserts a new document.
+import { parse } from 'yaml';
+import { scalarAt } from '../../../core/k8s/object';
+import type { K8sObject, ManifestFile } from '../../../core/k8s/parse';
+import type { TextEdit } from '../../../core/types';
+import { yamlLines, type Tree, type YamlStyle } from '../refs-shared';
+import { eolOf } from '../yaml-edit';
+
+export interface GeneratedAction {
+  title: string;
+  kind: 'refactor';
+  edits: TextEdit[];
+}
+
+/** What a generator reads: the source object, every object of the workspace (this file's current text included). */
+export interface GenContext {
+  file: ManifestFile;
+  obj: K8sObject;
+  objects: K8sObject[];
+  style: YamlStyle;
+}
+
+export type Doc = { [key: string]: Tree };
+
+function parsesTo(s: string, version: '1.1' | '1.2'): boolean {
+  try {
+    return parse(s, { version }) === s;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A string as a YAML scalar: plain when both YAML 1.2 and 1.1 (Kubernetes' parser) read it back as that string
+ * (so `100`, `yes`, `1_000` and `a: b` get quoted), else single-quoted.
+ */
+export function yamlScalar(s: string): string {
+  if (s && !/[\r\n]/.test(s) && parsesTo(s, '1.2') && parsesTo(s, '1.1')) return s;
+  return /[\x00-\x1f]/.test(s) ? JSON.stringify(s) : `'${s.replace(/'/g, "''")}'`;
+}
+
+/** `metadata` of a generated object: the name, and the source's namespace only when it writes one. */
+export function metadataOf(obj: K8sObject, name: string): Doc {
+  const ns = scalarAt(obj.root, ['metadata', 'namespace']);
+  return typeof ns === 'string' ? { name: yamlScalar(name), namespace: yamlScalar(ns) } : { name: yamlScalar(name) };
+}
+
+/** Objects of a kind in the source object's namespace. */
+export function sameNamespace(ctx: GenContext, kind: string): K8sObject[] {
+  return ctx.objects.filter((o) => o.kind === kind && o.namespace === ctx.obj.namespace);
+}
+
+/** True when an object of `kind` named `name` already exists beside the source (creating it would clash). */
+export function nameTaken(ctx: GenContext, kind: string, name: string): boolean {
+  return sameNamespace(ctx, kind).some((o) => o.name === name);
+}
+
+/** An action inserting `---` and `doc` at the end of the source object's document, in the file's line ending. */
+export function insertAction(ctx: GenContext, title: string, doc: Doc): GeneratedAction {
+  const { file } = ctx;
+  const eol = eolOf(file);
+  const at = ctx.obj.doc.end;
+  // The document ends at the next `---` (a line start) or at the end of the file, which may lack a final newline.
+  const lead = at > 0 && file.text[at - 1] !== '\n' ? eol : '';
+  const lines = Object.entries(doc).flatMap(([k, v]) => yamlLines(k, v, 0, ctx.style));
+  const pos = file.positionAt(at);
+  return { title, kind: 'refactor', edits: [{ range: { start: pos, end: pos }, newText: lead + ['---', ...lines].join(eol) + eol }] };
+}

@@ -1,0 +1,82 @@
+import { isMap, isScalar } from 'yaml';
+import { nodeAt, pairOf, seqAt, type PathKey } from '../../core/k8s/object';
+import { parseManifest } from '../../core/k8s/parse';
+import type { ManifestRule } from '../../core/rule';
+import type { RuleHit } from '../../core/types';
+import { objectAtDoc } from './refs-shared';
+import { replaceNode } from './yaml-edit';
+
+const REQUIRED = ['serverAddress', 'query', 'threshold'];
+const SCALED = 'apiVersion: keda.sh/v1alpha1\nkind: ScaledObject\nmetadata:\n  name: web\nspec:\n  scaleTargetRef:\n    name: web\n  triggers:\n    - type: prometheus\n      metadata:\n        serverAddress: http://prometheus.monitoring:9090\n        query: sum(rate(http_requests_total{app="web"}[2m]))\n        threshold: THRESHOLD\n';
+
+export const kedaTrigger: ManifestRule = {
+  id: 'keda-trigger',
+  aliases: [],
+  severity: 'warning',
+  category: 'autoscaling',
+  docs: {
+    summary: 'A KEDA trigger with non-string metadata, or a prometheus trigger missing serverAddress, query or threshold or using metricName.',
+    why: "KEDA's CRD types trigger metadata as strings, so `threshold: 100` is rejected when applied: write `threshold: '100'`. A prometheus trigger cannot compute a metric without `serverAddress`, `query` and `threshold`, and `metricName` is deprecated and ignored (KEDA generates metric names).",
+    bad: SCALED.replace('THRESHOLD', '100'),
+    good: SCALED.replace('THRESHOLD', "'100'"),
+  },
+  check({ file }) {
+    const hits: RuleHit[] = [];
+    for (const obj of file.objects) {
+      if ((obj.kind !== 'ScaledObject' && obj.kind !== 'ScaledJob') || !obj.apiVersion.startsWith('keda.sh/')) continue;
+      const name = `${obj.kind} ${obj.name ?? '(unnamed)'}`;
+      seqAt(obj.root, ['spec', 'triggers']).forEach((trigger, i) => {
+        const typeNode = nodeAt(trigger, ['type']);
+        const type = isScalar(typeNode) ? String(typeNode.value) : undefined;
+        const metadata = nodeAt(trigger, ['metadata']);
+        const meta = isMap(metadata) ? metadata : undefined;
+        for (const p of meta?.items ?? []) {
+          if (!isScalar(p.key) || !isScalar(p.value) || typeof p.value.value === 'string' || p.value.value === null) continue;
+          hits.push({
+            message: `${type ?? 'The'} trigger metadata ${String(p.key.value)} of ${name} is not a string, so the ${obj.kind} is rejected; quote it: ${String(p.key.value)}: '${String(p.value.value)}'.`,
+            range: file.nodeRange(obj.doc, p.value),
+            data: { doc: obj.doc.index, path: ['spec', 'triggers', i, 'metadata', String(p.key.value)] as PathKey[] },
+          });
+        }
+        if (type !== 'prometheus' || !typeNode) return;
+        // KEDA can read a parameter from the target container's environment through `<name>FromEnv`.
+        const has = (k: string) => [k, `${k}FromEnv`].some((key) => meta && isScalar(meta.get(key, true)) && meta.get(key) !== null);
+        const missing = REQUIRED.filter((k) => !has(k));
+        if (missing.length) {
+          hits.push({
+            message: `prometheus trigger of ${name} has no ${missing.join(', ')} in its metadata, so KEDA cannot compute the metric; add ${missing.length > 1 ? 'them' : 'it'}.`,
+            range: file.nodeRange(obj.doc, typeNode),
+            data: { doc: obj.doc.index },
+          });
+        }
+        const metricName = meta && pairOf(meta, 'metricName');
+        if (metricName) {
+          hits.push({
+            message: `metricName in the prometheus trigger of ${name} is deprecated and ignored (KEDA generates metric names); remove it.`,
+            range: file.nodeRange(obj.doc, metricName.key),
+            data: { doc: obj.doc.index },
+          });
+        }
+      });
+    }
+    return hits;
+  },
+  fixes: [
+    {
+      id: 'quote',
+      title: () => 'Quote the value as a string',
+      safe: true,
+      preferred: true,
+      apply(input, finding) {
+        const path = finding.data?.path;
+        if (!Array.isArray(path)) return null;
+        const file = parseManifest(input.text, input.path);
+        const obj = objectAtDoc(file, finding.data?.doc);
+        const node = obj && nodeAt(obj.root, path as PathKey[]);
+        if (!obj || !isScalar(node) || typeof node.value === 'string' || node.value === null || !node.range) return null;
+        const source = file.text.slice(obj.doc.start + node.range[0], obj.doc.start + node.range[1]);
+        return { edits: [replaceNode(file, obj.doc, node, `'${source.replace(/'/g, "''")}'`)] };
+      },
+    },
+  ],
+};

@@ -1,0 +1,26 @@
+import { hpaUnknownTarget } from '../../../server/src/rules/k8s/hpa-unknown-target';
+import { manifestTable } from '../../helpers/manifestTable';
+
+const hpa = (kind: string, name: string, ns = '', api = 'autoscaling/v2') =>
+  `apiVersion: ${api}\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\n${ns}spec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: ${kind}\n    name: ${name}\n  minReplicas: 2\n  maxReplicas: 10\n`;
+const workload = (kind: string, name: string, ns = '') =>
+  `apiVersion: apps/v1\nkind: ${kind}\nmetadata:\n  name: ${name}\n${ns}spec:\n  selector:\n    matchLabels:\n      app: ${name}\n  template:\n    metadata:\n      labels:\n        app: ${name}\n    spec:\n      containers:\n        - name: app\n          image: nginx:1.27\n`;
+
+manifestTable(hpaUnknownTarget, [
+  {
+    name: 'typo in the target name',
+    text: `${hpa('Deployment', 'frontnd')}---\n${workload('Deployment', 'frontend')}`,
+    expect: ['9:11-9:18'],
+    messages: [/targets Deployment frontnd, which does not exist in namespace default; did you mean frontend\?/],
+    noFix: true,
+  },
+  { name: 'no workload at all', text: hpa('Deployment', 'web'), expect: ['9:11-9:14'], messages: [/fix scaleTargetRef/] },
+  { name: 'target in the same file', text: `${hpa('Deployment', 'web')}---\n${workload('Deployment', 'web')}`, expect: [] },
+  { name: 'target in another file', text: hpa('Deployment', 'web'), files: { 'deploy.yaml': workload('Deployment', 'web') }, expect: [] },
+  { name: 'StatefulSet target', text: hpa('StatefulSet', 'db'), files: { 'db.yaml': workload('StatefulSet', 'db') }, expect: [] },
+  { name: 'same name but another kind', text: hpa('StatefulSet', 'web'), files: { 'deploy.yaml': workload('Deployment', 'web') }, expect: ['9:11-9:14'] },
+  { name: 'target in another namespace', text: hpa('Deployment', 'web'), files: { 'deploy.yaml': workload('Deployment', 'web', '  namespace: prod\n') }, expect: ['9:11-9:14'] },
+  { name: 'both in the same namespace', text: hpa('Deployment', 'web', '  namespace: prod\n'), files: { 'deploy.yaml': workload('Deployment', 'web', '  namespace: prod\n') }, expect: [] },
+  { name: 'autoscaling/v1 is checked too', text: hpa('Deployment', 'api', '', 'autoscaling/v1'), expect: ['9:11-9:14'] },
+  { name: 'Helm templates are skipped', text: hpa('Deployment', '{{ .Release.Name }}'), expect: [] },
+]);
