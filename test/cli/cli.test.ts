@@ -131,6 +131,14 @@ describe('stevedore lint', () => {
     assert.deepEqual(cm.findings.map((f: any) => `${f.ruleId}:${f.severity}`), ['yaml-syntax:error']);
   });
 
+  it('an app in the Kubernetes documentation style has no error-level finding', () => {
+    const fixture = path.resolve(__dirname, '../fixtures/k8s-app');
+    const r = run(['lint', '--format', 'json', '--fail-on', 'error', fixture]);
+    assert.equal(r.code, 0, r.stdout);
+    const out = JSON.parse(r.stdout);
+    assert.equal(out.files.length, 4);
+  });
+
   it('honours .stevedore.yaml, .hadolint.yaml and in-file pragmas', () => {
     write('Dockerfile', BAD);
     write('.hadolint.yaml', 'ignored:\n  - DL3059\n  - DL3009\n  - DL3015\n');

@@ -12,6 +12,8 @@ import { analyzeDockerfile } from '../../server/src/core/analyze';
 import { initShellParser } from '../../server/src/core/dockerfile/shell';
 import { applyEdits } from '../../server/src/core/fixes';
 import { dockerfileRules } from '../../server/src/rules/dockerfile';
+import { manifestRules } from '../../server/src/rules/k8s';
+import { analyzeManifest } from '../../server/src/core/k8s/analyze';
 import { syntax } from '../../server/src/rules/dockerfile/syntax';
 import { TYPICAL_CONTEXT } from '../helpers/context';
 import { TestClient } from '../helpers/lspClient';
@@ -76,6 +78,31 @@ describe('every rule end to end', () => {
         }
       }
       assert.ok(titles.length, `no quick fix offered for ${rule.id}`);
+    });
+  }
+
+  for (const rule of manifestRules.filter((r) => r.fixes?.length)) {
+    it(`${rule.id}: quick fixes arrive as code actions; the manifest still parses and passes the schema`, async () => {
+      const file = path.join(root, `${rule.id}.yaml`);
+      fs.writeFileSync(file, rule.docs.bad);
+      const uri = pathToFileURL(file).toString();
+      const text = rule.docs.bad;
+      client.open(uri, text, 'yaml');
+      const diags = (await client.diagnostics(uri)).filter((d) => d.code === rule.id);
+      assert.ok(diags.length, `${rule.id} not reported by the server`);
+      const problems = (t: string) => analyzeManifest(t, { path: file }).findings.filter((f) => f.ruleId === 'yaml-syntax' || f.ruleId === 'k8s-schema').length;
+      const before = problems(text);
+      let offered = 0;
+      for (const d of diags) {
+        const actions: any[] = await client.request('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+        for (const a of actions.filter((x) => x.diagnostics?.[0]?.code === rule.id && !x.title.startsWith('Ignore '))) {
+          offered++;
+          const edits = a.edit.documentChanges.filter((c: any) => c.textDocument?.uri === uri).flatMap((c: any) => c.edits);
+          const fixed = applyEdits(text, edits);
+          assert.ok(problems(fixed) <= before, `"${a.title}" broke the manifest:\n${fixed}`);
+        }
+      }
+      assert.ok(offered, `no quick fix offered for ${rule.id}`);
     });
   }
 });

@@ -17,7 +17,7 @@ export const ingressUnknownService: ManifestRule = {
   docs: {
     summary: 'An Ingress backend that names a Service missing from the workspace.',
     why: 'The ingress controller answers requests for a backend whose Service does not exist with 503 errors. A typo in `service.name` or a Service in another namespace (an Ingress can only route to its own namespace) are the usual causes.',
-    bad: `${INGRESS.replace('NAME', 'web-svc')}---\n${SERVICE}`,
+    bad: `${INGRESS.replace('NAME', 'wbe')}---\n${SERVICE}`,
     good: `${INGRESS.replace('NAME', 'web')}---\n${SERVICE}`,
   },
   check({ file, workspace }) {

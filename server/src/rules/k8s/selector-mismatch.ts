@@ -56,7 +56,7 @@ export const selectorMismatch: ManifestRule = {
   docs: {
     summary: "A workload's selector does not match its pod template's labels, or an apps/v1 workload has no selector.",
     why: 'The API server rejects a Deployment, StatefulSet, DaemonSet or ReplicaSet whose `spec.selector` does not select its own pod template (`selector does not match template labels`), and apps/v1 requires the selector. The controller could never find the pods it creates.',
-    bad: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: frontend\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n',
+    bad: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n      tier: frontend\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n',
     good: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n',
   },
   check({ file }) {
