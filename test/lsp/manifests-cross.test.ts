@@ -94,4 +94,54 @@ describe('language server across manifests', () => {
     });
     assert.equal(web.find((a) => a.title === 'Create HorizontalPodAutoscaler'), undefined);
   });
+
+  it('hover on a key shows its schema description; on a quantity, its meaning', async () => {
+    const u = uriOf('hover.yaml');
+    const text = fs.readFileSync(path.join(FIXTURE, 'deployment.yaml'), 'utf8').replaceAll('web', 'hov');
+    client.open(u, text, 'yaml');
+    const lines = text.split('\n');
+    const at = (needle: string, shift = 0) => {
+      const line = lines.findIndex((l) => l.includes(needle));
+      return { line, character: lines[line].indexOf(needle) + shift };
+    };
+    const onKey: any = await client.request('textDocument/hover', { textDocument: { uri: u }, position: at('image:', 1) });
+    assert.match(onKey.contents.value, /image/i);
+    assert.match(onKey.contents.value, /string/);
+    const onCpu: any = await client.request('textDocument/hover', { textDocument: { uri: u }, position: at('250m', 1) });
+    assert.match(onCpu.contents.value, /0\.25 CPU/);
+  });
+
+  it('completes schema keys and reference names', async () => {
+    const u = uriOf('complete.yaml');
+    const text = 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: x\nspec:\n  defaultBackend:\n    service:\n      name: \n';
+    client.open(u, text, 'yaml');
+    const names: any = await client.request('textDocument/completion', { textDocument: { uri: u }, position: { line: 7, character: 12 } });
+    const labels = (Array.isArray(names) ? names : names.items).map((i: any) => i.label);
+    assert.ok(labels.includes('web'), labels.join(','));
+    const keys: any = await client.request('textDocument/completion', { textDocument: { uri: u }, position: { line: 4, character: 5 } });
+    assert.ok(keys !== null);
+  });
+
+  it('goes from an Ingress backend to the Service in another file', async () => {
+    const ingress = uriOf('ingress.yaml');
+    const text = fs.readFileSync(path.join(dir, 'ingress.yaml'), 'utf8');
+    client.open(ingress, text, 'yaml');
+    const lines = text.split('\n');
+    // The backend's `name: web` (the last one), not the Ingress's own metadata.name.
+    const line = lines.findLastIndex((l) => l.includes('name: web'));
+    const locs: any[] = await client.request('textDocument/definition', { textDocument: { uri: ingress }, position: { line, character: lines[line].indexOf('web') + 1 } });
+    assert.equal(locs.length, 1);
+    assert.equal(locs[0].uri, uriOf('service.yaml'));
+    const svc = fs.readFileSync(path.join(dir, 'service.yaml'), 'utf8').split('\n');
+    assert.equal(svc[locs[0].range.start.line].slice(locs[0].range.start.character, locs[0].range.end.character), 'web');
+  });
+
+  it('shows what points at a Deployment in a CodeLens, and one symbol per object', async () => {
+    const deploy = uriOf('deployment.yaml');
+    const lenses: any[] = await client.request('textDocument/codeLens', { textDocument: { uri: deploy } });
+    assert.equal(lenses.length, 1);
+    assert.match(lenses[0].command.title, /HPA 2–10 @ 70% cpu/);
+    const symbols: any[] = await client.request('textDocument/documentSymbol', { textDocument: { uri: deploy } });
+    assert.deepEqual(symbols.map((x) => x.name), ['Deployment/web']);
+  });
 });

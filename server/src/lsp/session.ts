@@ -17,6 +17,7 @@ import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { toDiagnostic, uriToPath } from './convert';
 import { dockerfileService, hover } from './hover';
 import { stageLenses } from './lenses';
+import { completeManifest, definitionInManifest, hoverManifest, manifestCodeLenses, manifestDocumentSymbols, referencesInManifest } from './manifests';
 import { imageHoverForStage, manifestRefactors, multiStageRefactors } from './refactors';
 
 /** How long push-mode diagnostics wait for typing to pause. Pull-mode clients pace requests themselves. */
@@ -68,8 +69,10 @@ export function startServer(connection: Connection): void {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor, CodeActionKind.RefactorRewrite, FIX_ALL_KIND] },
         hoverProvider: true,
         codeLensProvider: { resolveProvider: false },
-        completionProvider: { triggerCharacters: ['-', '=', ' ', '$', '{'], resolveProvider: false },
+        completionProvider: { triggerCharacters: ['-', '=', ' ', '$', '{', ':'], resolveProvider: false },
         documentSymbolProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
         foldingRangeProvider: true,
       },
       serverInfo: { name: 'stevedore', version: typeof STEVEDORE_VERSION === 'string' ? STEVEDORE_VERSION : 'dev' },
@@ -174,30 +177,53 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onHover(async (params, token) => {
+    const doc = documents.get(params.textDocument.uri);
     const analysis = await analysisOf(params.textDocument.uri, token);
-    return analysis?.kind === 'dockerfile' ? hover(analysis, params.position, (i) => imageHoverForStage(analysis, i)) : null;
+    if (!doc || !analysis) return null;
+    if (analysis.kind === 'manifest') return hoverManifest(doc, analysis, params.position);
+    return hover(analysis, params.position, (i) => imageHoverForStage(analysis, i));
   });
 
   connection.onCodeLens(async (params, token) => {
     const analysis = await analysisOf(params.textDocument.uri, token);
-    return analysis?.kind === 'dockerfile' ? stageLenses(analysis.model) : [];
+    if (!analysis) return [];
+    return analysis.kind === 'manifest' ? manifestCodeLenses(analysis) : stageLenses(analysis.model);
   });
 
-  // Instruction completion, symbols and folding come from dockerfile-language-service, for Dockerfiles only.
+  connection.onDefinition(async (params, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    const analysis = await analysisOf(params.textDocument.uri, token);
+    return doc && analysis?.kind === 'manifest' ? definitionInManifest(doc, analysis, params.position) : [];
+  });
+
+  connection.onReferences(async (params, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    const analysis = await analysisOf(params.textDocument.uri, token);
+    return doc && analysis?.kind === 'manifest' ? referencesInManifest(doc, analysis, params.position) : [];
+  });
+
+  // Instruction completion, symbols and folding come from dockerfile-language-service for Dockerfiles; manifests
+  // get schema keys, enum values and reference names.
+  connection.onCompletion(async (params, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    if (documentKind(doc) === 'dockerfile') return dockerfileService().computeCompletionItems(doc.getText(), params.position);
+    const analysis = await analysisOf(params.textDocument.uri, token);
+    return analysis?.kind === 'manifest' ? completeManifest(doc, analysis, params.position) : [];
+  });
+
+  connection.onDocumentSymbol(async (params, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    if (documentKind(doc) === 'dockerfile') return dockerfileService().computeSymbols(params.textDocument, doc.getText());
+    const analysis = await analysisOf(params.textDocument.uri, token);
+    return analysis?.kind === 'manifest' ? manifestDocumentSymbols(analysis) : [];
+  });
+
   const dockerfile = (uri: string) => {
     const doc = documents.get(uri);
     return doc && documentKind(doc) === 'dockerfile' ? doc : undefined;
   };
-  connection.onCompletion(async (params) => {
-    const doc = dockerfile(params.textDocument.uri);
-    return doc ? dockerfileService().computeCompletionItems(doc.getText(), params.position) : [];
-  });
-
-  connection.onDocumentSymbol((params) => {
-    const doc = dockerfile(params.textDocument.uri);
-    return doc ? dockerfileService().computeSymbols(params.textDocument, doc.getText()) : [];
-  });
-
   connection.onFoldingRanges((params) => {
     const doc = dockerfile(params.textDocument.uri);
     return doc ? dockerfileService().computeFoldingRanges(doc.getText()) : [];

@@ -1,0 +1,35 @@
+// Code lenses above workloads: the Services, autoscalers and Ingress routes that point at them.
+import type { Range } from '../../types';
+import type { K8sObject, ManifestFile } from '../parse';
+import type { Workspace } from '../workspace';
+import { autoscalersOf, ingressesTo, selectingServices } from './refs';
+import { autoscalerSummary } from './summary';
+
+const LENS_KINDS = new Set(['Deployment', 'StatefulSet']);
+
+const plural = (word: string, n: number) => (n === 1 ? word : `${word}s`);
+
+/** `Service web · HPA 2–10 @ 70% cpu · Ingress api.example.com/v1` for one workload. */
+export function workloadLensTitle(workspace: Workspace, workload: K8sObject): string {
+  const services = selectingServices(workspace, workload).map((s) => s.from);
+  const scalers = autoscalersOf(workspace, workload).map((a) => a.from);
+  const routes = services.flatMap((s) => ingressesTo(workspace, s)).map((i) => (i.host ?? '') + (i.httpPath ?? '') || `${i.from.name ?? '?'} (default backend)`);
+  const parts = [
+    services.length ? `${plural('Service', services.length)} ${services.map((s) => s.name ?? '?').join(', ')}` : 'no Service',
+    scalers.length ? scalers.map(autoscalerSummary).join(', ') : 'no autoscaler',
+  ];
+  const unique = [...new Set(routes)];
+  if (unique.length) parts.push(`${plural('Ingress', unique.length)} ${unique.join(', ')}`);
+  return parts.join(' · ');
+}
+
+/** One lens per Deployment/StatefulSet of a file, on the first line of its document's content. */
+export function manifestLenses(file: ManifestFile, workspace: Workspace): Array<{ range: Range; title: string }> {
+  if (file.templated) return [];
+  return file.objects.filter((o) => LENS_KINDS.has(o.kind)).flatMap((obj) => {
+    const first = obj.root.items[0]?.key as { range?: [number, number, number] } | null;
+    if (!first?.range) return [];
+    const start = file.positionAt(obj.doc.start + first.range[0]);
+    return [{ range: { start, end: start }, title: workloadLensTitle(workspace, obj) }];
+  });
+}

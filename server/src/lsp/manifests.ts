@@ -1,0 +1,50 @@
+// LSP glue for Kubernetes manifests: hover, completion, navigation, lenses and symbols from the pure features.
+import { MarkupKind, SymbolKind, type CodeLens, type CompletionItem, type DocumentSymbol, type Hover, type Location, type Position } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ManifestAnalysis } from '../core/k8s/analyze';
+import { manifestCompletions } from '../core/k8s/features/completion';
+import { manifestHover } from '../core/k8s/features/hover';
+import { manifestLenses } from '../core/k8s/features/lenses';
+import { manifestDefinition, manifestReferences } from '../core/k8s/features/navigation';
+import { manifestSymbols } from '../core/k8s/features/symbols';
+import { pathToUri } from './convert';
+import { ruleMarkdown } from './hover';
+
+function contains(range: { start: Position; end: Position }, p: Position): boolean {
+  const after = p.line > range.start.line || (p.line === range.start.line && p.character >= range.start.character);
+  const before = p.line < range.end.line || (p.line === range.end.line && p.character <= range.end.character);
+  return after && before;
+}
+
+/** Findings under the cursor explained, then the schema, reference and quantity details. */
+export function hoverManifest(doc: TextDocument, a: ManifestAnalysis, position: Position): Hover | null {
+  const parts = a.findings.filter((f) => contains(f.range, position)).map((f) => ruleMarkdown(f.ruleId, f.message));
+  const details = manifestHover(a.file, a.workspace, doc.offsetAt(position));
+  if (details) parts.push(details);
+  return parts.length ? { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') } } : null;
+}
+
+export function completeManifest(doc: TextDocument, a: ManifestAnalysis, position: Position): CompletionItem[] {
+  return manifestCompletions(a.file, a.workspace, doc.offsetAt(position));
+}
+
+function toLocations(doc: TextDocument, found: Array<{ path?: string; range: Location['range'] }>): Location[] {
+  return found.map((l) => ({ uri: l.path ? pathToUri(l.path) : doc.uri, range: l.range }));
+}
+
+export function definitionInManifest(doc: TextDocument, a: ManifestAnalysis, position: Position): Location[] {
+  return toLocations(doc, manifestDefinition(a.file, a.workspace, doc.offsetAt(position)));
+}
+
+export function referencesInManifest(doc: TextDocument, a: ManifestAnalysis, position: Position): Location[] {
+  return toLocations(doc, manifestReferences(a.file, a.workspace, doc.offsetAt(position)));
+}
+
+/** What points at each Deployment/StatefulSet, as a lens without a command. */
+export function manifestCodeLenses(a: ManifestAnalysis): CodeLens[] {
+  return manifestLenses(a.file, a.workspace).map((l) => ({ range: l.range, command: { title: l.title, command: '' } }));
+}
+
+export function manifestDocumentSymbols(a: ManifestAnalysis): DocumentSymbol[] {
+  return manifestSymbols(a.file).map((s) => ({ name: s.name, kind: SymbolKind.Object, range: s.range, selectionRange: s.selectionRange }));
+}
