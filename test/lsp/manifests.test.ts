@@ -32,10 +32,12 @@ describe('language server on manifests', () => {
     assert.deepEqual(await client.diagnostics(uri), []);
   });
 
-  it('offers no Dockerfile completion in YAML', async () => {
+  it('completes ConfigMap keys from the schema, not Dockerfile instructions', async () => {
     const uri = pathToFileURL(path.join(dir, 'x.yaml')).toString();
-    client.open(uri, 'apiVersion: v1\nkind: ConfigMap\nWORK', 'yaml');
-    const items: any = await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 4 } });
-    assert.deepEqual(Array.isArray(items) ? items : items?.items ?? [], []);
+    client.open(uri, 'apiVersion: v1\nkind: ConfigMap\nda', 'yaml');
+    const items: any = await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 2 } });
+    const labels = (Array.isArray(items) ? items : items?.items ?? []).map((i: any) => i.label);
+    assert.ok(labels.includes('data'), labels.join(','));
+    assert.ok(!labels.some((l: string) => l.startsWith('WORKDIR')), labels.join(','));
   });
 });
