@@ -46,6 +46,22 @@ describe('every rule end to end', () => {
     fs.rmSync(root, { recursive: true, force: true });
   });
 
+  it('stevedore lint --format json reports every manifest rule with its id and aliases', () => {
+    const dir = path.join(root, 'manifests');
+    for (const rule of manifestRules) {
+      fs.mkdirSync(path.join(dir, rule.id), { recursive: true });
+      fs.writeFileSync(path.join(dir, rule.id, 'example.yaml'), rule.docs.bad);
+    }
+    // One run per rule: each example is its own workspace, as the docs test analyses it.
+    for (const rule of manifestRules) {
+      const r = spawnSync(process.execPath, [CLI, 'lint', '--format', 'json', '--fail-on', 'none', `${rule.id}/example.yaml`], { cwd: dir, encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+      const hit = JSON.parse(r.stdout).files[0]?.findings.find((f: any) => f.ruleId === rule.id);
+      assert.ok(hit, `${rule.id} not reported`);
+      assert.deepEqual(hit.aliases, rule.aliases);
+    }
+  });
+
   it('stevedore lint --format json reports every rule with its id and aliases', () => {
     const r = spawnSync(process.execPath, [CLI, 'lint', '--format', 'json', '.'], { cwd: root, encoding: 'utf8' });
     assert.equal(r.status, 1, r.stderr);
