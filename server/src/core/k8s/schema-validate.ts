@@ -23,7 +23,6 @@ const MAX_DEPTH = 128;
 // Kubernetes reads manifests as YAML 1.1, where these plain scalars are booleans, whatever the parser here said.
 const YAML11_BOOL = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON', 'true', 'True', 'TRUE', 'n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF', 'false', 'False', 'FALSE']);
 const patterns = new Map<string, RegExp | null>();
-const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 
 /** Validates `node` against `schema` and appends issues; `anchor` is where a missing key is reported. */
 export function validateNode(schema: Schema, node: unknown, anchor: Range, issues: SchemaIssue[], max: number): void {
@@ -99,11 +98,36 @@ function types(s: Schema): string[] | undefined {
   return Array.isArray(s.type) ? s.type : [s.type];
 }
 
+/** What walking needs of a schema object, worked out once: a manifest visits the same few schemas thousands of times. */
+interface Compiled {
+  /** The schema with its $ref followed. */
+  s: Schema;
+  types: string[] | undefined;
+  /** s.properties as a Map: looking a key up in a large parsed JSON object costs more than a Map lookup. */
+  props: Map<string, Schema> | undefined;
+  required: Set<string> | undefined;
+}
+
+// Schemas come from the JSON loaded once and are never modified, so what is derived from one stays valid.
+const compiled = new WeakMap<Schema, Compiled>();
+
+function compile(schema: Schema): Compiled {
+  let c = compiled.get(schema);
+  if (!c) {
+    const s = schema.$ref ? deref(schema) : schema;
+    const props = s.properties ? new Map(Object.entries(s.properties)) : undefined;
+    c = { s, types: types(s), props, required: s.required ? new Set(s.required) : undefined };
+    compiled.set(schema, c);
+  }
+  return c;
+}
+
 function walk(schema: Schema, node: unknown, anchor: Range, required: boolean, ctx: Ctx): void {
   if (ctx.issues.length >= ctx.max || ctx.path.length > MAX_DEPTH) return;
   // Resolving an alias needs its Document, which callers do not pass; an unchecked alias beats a wrong finding.
   if (node === null || node === undefined || isAlias(node)) return;
-  const s = schema.$ref ? deref(schema) : schema;
+  const c = compile(schema);
+  const s = c.s;
   const kind = kindOf(node);
   if (!kind) return;
   if (kind === 'null') {
@@ -111,13 +135,13 @@ function walk(schema: Schema, node: unknown, anchor: Range, required: boolean, c
     return;
   }
   if (s.anyOf) return anyOf(s, node, kind, anchor, ctx);
-  const allowed = types(s);
+  const allowed = c.types;
   if (allowed && !allowed.some((t) => typeAccepts(t, kind, node))) {
     report(ctx, rangeOf(node, anchor), 'type', `expected ${expectedText(s)}, got ${gotText(node, kind)}`);
     return;
   }
   if (isScalar(node)) return scalar(s, node, kind, anchor, required, ctx);
-  if (isMap(node)) return object(s, schema.requiredAny ?? s.requiredAny, node, anchor, ctx);
+  if (isMap(node)) return object(c, schema.requiredAny ?? s.requiredAny, node, anchor, ctx);
   if (isSeq(node) && s.items) {
     node.items.forEach((item, i) => {
       ctx.path.push(i);
@@ -177,8 +201,9 @@ function keyText(pair: Pair): string | undefined {
   return typeof k === 'string' ? k : undefined;
 }
 
-function object(s: Schema, requiredAny: string[] | undefined, node: YAMLMap, anchor: Range, ctx: Ctx): void {
-  const props = s.properties;
+function object(c: Compiled, requiredAny: string[] | undefined, node: YAMLMap, anchor: Range, ctx: Ctx): void {
+  const s = c.s;
+  const props = c.props;
   const extra = s.additionalProperties;
   let merged = false;
   const present = s.required || requiredAny ? new Set<string>() : undefined;
@@ -192,10 +217,11 @@ function object(s: Schema, requiredAny: string[] | undefined, node: YAMLMap, anc
     }
     present?.add(key);
     const keyRange = rangeOf(pair.key, anchor);
-    const child = props && hasOwn(props, key) ? props[key] : typeof extra === 'object' ? extra : undefined;
+    const own = props?.get(key);
+    const child = own !== undefined ? own : typeof extra === 'object' ? extra : undefined;
     ctx.path.push(key);
-    if (child) walk(child, pair.value, keyRange, !!s.required?.includes(key), ctx);
-    else if (extra === false) report(ctx, keyRange, 'unknown-field', unknownField(key, props));
+    if (child) walk(child, pair.value, keyRange, !!c.required?.has(key), ctx);
+    else if (extra === false) report(ctx, keyRange, 'unknown-field', unknownField(key, s.properties));
     ctx.path.pop();
   }
   // A merge key may supply any of them; only the YAML parser could tell which.

@@ -2,7 +2,7 @@ import { scalarAt, stringMapAt } from '../../core/k8s/object';
 import type { K8sObject } from '../../core/k8s/parse';
 import type { ManifestRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
-import { isHpa, isScaledObject, scaleTargetRef } from './refs-shared';
+import { isHpa, isScaledObject, scaleTargetRef, workspaceIndex } from './index-shared';
 
 const DEPLOY = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n';
 const HPA = 'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\nspec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: web\n  minReplicas: 2\n  maxReplicas: 10\n';
@@ -32,16 +32,13 @@ export const autoscalerConflict: ManifestRule = {
     good: `${DEPLOY}---\n${SCALED}`,
   },
   check({ file, workspace }) {
-    const scalers = workspace.objects().filter((o) => isHpa(o) || isScaledObject(o));
+    const index = workspaceIndex(workspace);
     const hits: RuleHit[] = [];
     for (const obj of file.objects) {
       const ref = isHpa(obj) || isScaledObject(obj) ? scaleTargetRef(obj) : undefined;
       if (!ref) continue;
-      const others = scalers.filter((o) => {
-        if (o === obj || o.namespace !== obj.namespace || adopts(o, obj) || adopts(obj, o)) return false;
-        const r = scaleTargetRef(o);
-        return r?.kind === ref.kind && r.name === ref.name;
-      });
+      // The index groups autoscalers by namespace and target, so only those scaling the same workload are compared.
+      const others = index.scalersOf(ref.kind, ref.name, obj.namespace).filter((o) => o !== obj && !adopts(o, obj) && !adopts(obj, o));
       if (!others.length) continue;
       hits.push({
         message: `${label(obj)} and ${others.map(label).join(', ')} scale the same ${ref.kind} ${ref.name}, so they overwrite each other's replica counts; keep one autoscaler.`,

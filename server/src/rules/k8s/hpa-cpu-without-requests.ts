@@ -4,7 +4,8 @@ import { parseManifest, type K8sObject } from '../../core/k8s/parse';
 import type { Workspace } from '../../core/k8s/workspace';
 import type { ManifestRule } from '../../core/rule';
 import type { FileChange, RuleHit, TextEdit } from '../../core/types';
-import { ensurePath, findScaleTarget, isHpa, objectAtDoc, yamlStyle } from './refs-shared';
+import { workspaceIndex } from './index-shared';
+import { ensurePath, findScaleTarget, isHpa, objectAtDoc, objectsOf, yamlStyle } from './refs-shared';
 
 type Resource = 'cpu' | 'memory';
 const DEFAULT_REQUEST: Record<Resource, string> = { cpu: '100m', memory: '128Mi' };
@@ -27,25 +28,26 @@ function utilizationMetrics(hpa: K8sObject): UtilizationMetric[] {
   if (!metrics.length) return [{ resource: 'cpu', node: implicit }];
   return metrics.flatMap((m): UtilizationMetric[] => {
     const field = scalarAt(m, ['type']) === 'ContainerResource' ? 'containerResource' : 'resource';
-    const resource = scalarAt(m, [field, 'name']);
-    const node = nodeAt(m, [field, 'name']);
+    const source = nodeAt(m, [field]);
+    const resource = scalarAt(source, ['name']);
+    const node = nodeAt(source, ['name']);
     // autoscaling/v2beta1 spelled a Utilization target as targetAverageUtilization.
-    const utilization = scalarAt(m, [field, 'target', 'type']) === 'Utilization' || nodeAt(m, [field, 'targetAverageUtilization']) !== undefined;
+    const utilization = scalarAt(source, ['target', 'type']) === 'Utilization' || nodeAt(source, ['targetAverageUtilization']) !== undefined;
     if ((resource !== 'cpu' && resource !== 'memory') || !node || !utilization) return [];
-    const container = field === 'containerResource' ? scalarAt(m, [field, 'container']) : undefined;
+    const container = field === 'containerResource' ? scalarAt(source, ['container']) : undefined;
     return [{ resource, node, ...(typeof container === 'string' ? { container } : {}) }];
   });
 }
 
 /** Containers whose pods have no request for `resource` (a limit alone counts: the request defaults to it). */
-function lacking(target: K8sObject, resource: Resource, only?: string): ContainerRef[] {
-  return containers(target).filter((c) => (!only || c.name === only) && ['requests', 'limits'].every((k) => nodeAt(c.map, ['resources', k, resource]) === undefined));
+function lacking(cs: readonly ContainerRef[], resource: Resource, only?: string): ContainerRef[] {
+  return cs.filter((c) => (!only || c.name === only) && ['requests', 'limits'].every((k) => nodeAt(c.map, ['resources', k, resource]) === undefined));
 }
 
 /** True when a LimitRange of the namespace gives containers a default request for `resource`. */
 function limitRangeDefaults(workspace: Workspace, namespace: string, resource: Resource): boolean {
-  return workspace.objects().some(
-    (o) => o.kind === 'LimitRange' && o.namespace === namespace && seqAt(o.root, ['spec', 'limits']).some((l) => scalarAt(l, ['type']) === 'Container' && ['defaultRequest', 'default'].some((k) => nodeAt(l, [k, resource]) !== undefined)),
+  return objectsOf(workspace, 'LimitRange', namespace).some(
+    (o) => seqAt(o.root, ['spec', 'limits']).some((l) => scalarAt(l, ['type']) === 'Container' && ['defaultRequest', 'default'].some((k) => nodeAt(l, [k, resource]) !== undefined)),
   );
 }
 
@@ -62,12 +64,13 @@ export const hpaCpuWithoutRequests: ManifestRule = {
   },
   check({ file, workspace }) {
     const hits: RuleHit[] = [];
+    const index = workspaceIndex(workspace);
     for (const obj of file.objects) {
       if (!isHpa(obj)) continue;
       const target = findScaleTarget(workspace, obj);
       if (!target) continue;
       for (const m of utilizationMetrics(obj)) {
-        const missing = lacking(target, m.resource, m.container);
+        const missing = lacking(index.containersOf(target), m.resource, m.container);
         if (!missing.length || limitRangeDefaults(workspace, target.namespace, m.resource)) continue;
         const names = missing.map((c) => c.name ?? '(unnamed)').join(', ');
         hits.push({
@@ -98,7 +101,7 @@ export const hpaCpuWithoutRequests: ManifestRule = {
         const target = targetFile && objectAtDoc(targetFile, found!.doc.index);
         if (!target || !targetFile) return null;
         const style = yamlStyle(targetFile, target.doc, target.root);
-        const edits = lacking(target, resource, typeof container === 'string' ? container : undefined)
+        const edits = lacking(containers(target), resource, typeof container === 'string' ? container : undefined)
           .map((c) => (isMap(c.map) ? ensurePath(targetFile, target.doc, c.map, ['resources', 'requests', resource], DEFAULT_REQUEST[resource], style) : null))
           .filter((e): e is TextEdit => !!e);
         if (!edits.length) return null;

@@ -1,6 +1,7 @@
-import { containers, nodeAt } from '../../core/k8s/object';
+import { nodeAt } from '../../core/k8s/object';
 import type { ManifestRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
+import { workspaceIndex } from './index-shared';
 import { findScaleTarget, isHpa, scaleTargetRef } from './refs-shared';
 
 const EXAMPLE = 'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\nspec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: web\n  minReplicas: 2\n  maxReplicas: 10\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n          resources:\n            requests:\n              cpu: 100m\nPROBE';
@@ -18,11 +19,12 @@ export const hpaTargetWithoutReadiness: ManifestRule = {
   },
   check({ file, workspace }) {
     const hits: RuleHit[] = [];
+    const index = workspaceIndex(workspace);
     for (const obj of file.objects) {
       const ref = isHpa(obj) ? scaleTargetRef(obj) : undefined;
       const target = ref && findScaleTarget(workspace, obj);
       if (!ref || !target) continue;
-      const missing = containers(target).filter((c) => nodeAt(c.map, ['readinessProbe']) === undefined);
+      const missing = index.containersOf(target).filter((c) => nodeAt(c.map, ['readinessProbe']) === undefined);
       if (!missing.length) continue;
       const names = missing.map((c) => c.name ?? '(unnamed)').join(', ');
       hits.push({

@@ -3,6 +3,7 @@ import { scalarAt, seqAt } from '../../core/k8s/object';
 import type { Workspace } from '../../core/k8s/workspace';
 import type { ManifestRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
+import { workspaceIndex } from './index-shared';
 import { allContainers, containerLabel } from './workload-shared';
 
 /** Repository and tag of an image reference without a digest (`localhost:5000/app` has no tag). */
@@ -15,8 +16,8 @@ function splitImage(image: string): { repo: string; tag?: string } {
 /** Images a kustomization in the workspace retags (`images: [{name, newTag | digest}]`): their base tag does not matter. */
 function kustomizedImages(workspace: Workspace): Set<string> {
   const out = new Set<string>();
-  for (const o of workspace.objects()) {
-    if (o.kind !== 'Kustomization' || !o.apiVersion.startsWith('kustomize.config.k8s.io/')) continue;
+  for (const o of workspaceIndex(workspace).ofKind('Kustomization')) {
+    if (!o.apiVersion.startsWith('kustomize.config.k8s.io/')) continue;
     for (const img of seqAt(o.root, ['images'])) {
       const name = scalarAt(img, ['name']);
       const tag = scalarAt(img, ['newTag']) ?? scalarAt(img, ['digest']);

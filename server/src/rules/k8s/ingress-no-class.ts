@@ -3,6 +3,7 @@ import { mapAt, nodeAt, pairOf, scalarAt, stringMapAt } from '../../core/k8s/obj
 import { parseManifest } from '../../core/k8s/parse';
 import type { ManifestRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
+import { workspaceIndex } from './index-shared';
 import { objectAtDoc } from './refs-shared';
 import { addToMap } from './yaml-edit';
 
@@ -21,7 +22,7 @@ export const ingressNoClass: ManifestRule = {
   },
   check({ file, workspace }) {
     // A default IngressClass (is-default-class: "true") in the manifests serves class-less Ingresses.
-    if (workspace.objects().some((o) => o.kind === 'IngressClass' && stringMapAt(o.root, ['metadata', 'annotations'])?.['ingressclass.kubernetes.io/is-default-class'] === 'true')) return [];
+    if (workspaceIndex(workspace).ofKind('IngressClass').some((o) => stringMapAt(o.root, ['metadata', 'annotations'])?.['ingressclass.kubernetes.io/is-default-class'] === 'true')) return [];
     const hits: RuleHit[] = [];
     for (const obj of file.objects) {
       if (obj.kind !== 'Ingress') continue;

@@ -1,16 +1,20 @@
 import * as path from 'node:path';
 import type { K8sObject } from '../../core/k8s/parse';
 import { scalarAt, seqAt } from '../../core/k8s/object';
-import { hasSchema, validateObject } from '../../core/k8s/schema';
-import type { Workspace } from '../../core/k8s/workspace';
+import { hasSchema, validateObject, type SchemaIssue } from '../../core/k8s/schema';
 import type { ManifestRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
+import { workspaceIndex, type WorkspaceIndex } from './index-shared';
 
 /** Files a kustomization.yaml in the same folder lists as patches: partial objects, so required keys may be absent. */
-function patchFiles(workspace: Workspace, dir: string): Set<string> {
+function patchFiles(index: WorkspaceIndex, dir: string): Set<string> {
+  return index.memo('k8s-schema', dir, () => readPatchFiles(index, dir));
+}
+
+function readPatchFiles(index: WorkspaceIndex, dir: string): Set<string> {
   const out = new Set<string>();
-  for (const k of workspace.objects()) {
-    if (k.kind !== 'Kustomization' || !k.file.path || path.dirname(k.file.path) !== dir) continue;
+  for (const k of index.ofKind('Kustomization')) {
+    if (!k.file.path || path.dirname(k.file.path) !== dir) continue;
     const add = (p: unknown) => typeof p === 'string' && out.add(path.resolve(dir, p));
     for (const item of seqAt(k.root, ['patchesStrategicMerge'])) add(scalarAt(item, []));
     for (const field of ['patches', 'patchesJson6902']) for (const item of seqAt(k.root, [field])) add(scalarAt(item, ['path']));
@@ -18,9 +22,22 @@ function patchFiles(workspace: Workspace, dir: string): Set<string> {
   return out;
 }
 
-function isPatch(obj: K8sObject, workspace: Workspace): boolean {
+// The issues of each document tree. The parser hands out the same tree for a document whose text did not change
+// (parse.ts) and trees are only read, so after an edit only the edited documents are validated again; issue
+// offsets are relative to the document, so they stay right when the document moves in its file.
+const validated = new WeakMap<object, { apiVersion: string; kind: string; issues: SchemaIssue[] }>();
+
+function issuesOf(obj: K8sObject): SchemaIssue[] {
+  const hit = validated.get(obj.root);
+  if (hit && hit.apiVersion === obj.apiVersion && hit.kind === obj.kind) return hit.issues;
+  const issues = validateObject(obj.apiVersion, obj.kind, obj.root);
+  validated.set(obj.root, { apiVersion: obj.apiVersion, kind: obj.kind, issues });
+  return issues;
+}
+
+function isPatch(obj: K8sObject, index: WorkspaceIndex): boolean {
   const file = obj.file.path;
-  return !!file && patchFiles(workspace, path.dirname(file)).has(file);
+  return !!file && patchFiles(index, path.dirname(file)).has(file);
 }
 
 export const k8sSchema: ManifestRule = {
@@ -36,12 +53,14 @@ export const k8sSchema: ManifestRule = {
   },
   check({ file, workspace }) {
     const hits: RuleHit[] = [];
+    const index = workspaceIndex(workspace);
     for (const obj of file.objects) {
       if (!hasSchema(obj.apiVersion, obj.kind)) continue;
-      const patch = isPatch(obj, workspace);
-      for (const issue of validateObject(obj.apiVersion, obj.kind, obj.root)) {
+      const patch = isPatch(obj, index);
+      for (const issue of issuesOf(obj)) {
         if (patch && issue.code === 'required') continue;
-        hits.push({ message: issue.message, range: file.rangeOf(obj.doc.start + issue.start, obj.doc.start + issue.end), data: { path: issue.path, code: issue.code } });
+        // A copy: the cached issue outlives this analysis and its findings.
+        hits.push({ message: issue.message, range: file.rangeOf(obj.doc.start + issue.start, obj.doc.start + issue.end), data: { path: issue.path.slice(), code: issue.code } });
       }
     }
     return hits;

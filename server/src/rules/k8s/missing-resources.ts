@@ -4,6 +4,7 @@ import type { K8sObject } from '../../core/k8s/parse';
 import type { Workspace } from '../../core/k8s/workspace';
 import type { ManifestRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
+import { workspaceIndex } from './index-shared';
 import { allContainers, containerTitle, containerRange, locate, mergeMap, type Tree } from './workload-shared';
 
 type Setting = 'requests.cpu' | 'requests.memory' | 'limits.memory';
@@ -11,8 +12,7 @@ type Setting = 'requests.cpu' | 'requests.memory' | 'limits.memory';
 /** What the namespace's LimitRanges fill in for containers that leave it unset (`default` sets limits and requests). */
 function limitRangeDefaults(workspace: Workspace, namespace: string): Set<string> {
   const out = new Set<string>();
-  for (const lr of workspace.objects()) {
-    if (lr.kind !== 'LimitRange' || lr.namespace !== namespace) continue;
+  for (const lr of workspaceIndex(workspace).of('LimitRange', namespace)) {
     for (const item of seqAt(lr.root, ['spec', 'limits'])) {
       if (scalarAt(item, ['type']) !== 'Container') continue;
       for (const r of ['cpu', 'memory']) {
@@ -24,14 +24,16 @@ function limitRangeDefaults(workspace: Workspace, namespace: string): Set<string
   return out;
 }
 
-function isSet(obj: K8sObject, path: PathKey[], what: string, defaults: Set<string>): boolean {
-  const v = nodeAt(obj.root, [...path, 'resources', ...what.split('.')]);
+function isSet(resources: unknown, what: string, defaults: Set<string>): boolean {
+  const v = nodeAt(resources, what.split('.'));
   return (v !== undefined && !(isScalar(v) && (v.value === null || v.value === ''))) || defaults.has(what);
 }
 
 /** The settings a container lacks. A request left out defaults to the limit, so a set limit counts as its request. */
 function missingSettings(obj: K8sObject, path: PathKey[], defaults: Set<string>): Setting[] {
-  const has = (w: string) => isSet(obj, path, w, defaults);
+  // The container's resources map is found once; nodeAt below it gives what nodeAt from the root would.
+  const resources = nodeAt(obj.root, [...path, 'resources']);
+  const has = (w: string) => isSet(resources, w, defaults);
   const out: Setting[] = [];
   if (!has('requests.cpu') && !has('limits.cpu')) out.push('requests.cpu');
   if (!has('requests.memory') && !has('limits.memory')) out.push('requests.memory');

@@ -26,8 +26,11 @@ export const probePortMismatch: ManifestRule = {
       const names = ports.map((p) => scalarAt(p, ['name'])).filter((n): n is string => typeof n === 'string');
       const numbers = ports.map((p) => scalarAt(p, ['containerPort'])).filter((n): n is number => typeof n === 'number');
       for (const probe of PROBES) {
+        // Most containers have one probe or none: skip the handlers of an absent probe without walking to them.
+        const probeNode = nodeAt(c.map, [probe]);
+        if (probeNode === undefined) continue;
         for (const handler of HANDLERS) {
-          const node = nodeAt(c.map, [probe, handler, 'port']);
+          const node = nodeAt(probeNode, [handler, 'port']);
           if (!isScalar(node)) continue;
           const value = node.value;
           const range = file.nodeRange(obj.doc, node);
@@ -40,7 +43,7 @@ export const probePortMismatch: ManifestRule = {
             // An undeclared number still reaches the process (declaring ports is informational), and with a
             // `host` the port is another machine's; only a container that lists its ports makes a mismatch likely.
             const n = Number(value);
-            if (!numbers.length || numbers.includes(n) || nodeAt(c.map, [probe, handler, 'host'])) continue;
+            if (!numbers.length || numbers.includes(n) || nodeAt(probeNode, [handler, 'host'])) continue;
             hits.push({ message: `${where} uses port ${n}, which the container does not declare (its ports: ${numbers.join(', ')}); probe a declared port or declare ${n}.`, range, severity: 'warning' });
           }
         }

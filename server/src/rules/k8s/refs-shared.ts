@@ -1,48 +1,24 @@
 // Shared by the cross-resource rules (Services, Ingress, autoscaling): reference lookups across the workspace and
 // the few YAML edits beyond yaml-edit.ts that their fixes need (nested merges, the file's own indent step).
 import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
-import { mapAt, nodeAt, pairOf, podLabels, scalarAt, selects, stringMapAt, WORKLOAD_KINDS, type PathKey } from '../../core/k8s/object';
+import { mapAt, nodeAt, pairOf, podLabels, selects, stringMapAt, type PathKey } from '../../core/k8s/object';
 import type { K8sObject, ManifestFile, YamlDoc } from '../../core/k8s/parse';
 import type { Workspace } from '../../core/k8s/workspace';
 import type { TextEdit } from '../../core/types';
+import { scaleTargetRef, workspaceIndex } from './index-shared';
 import { endOfNodeLine, eolOf, mapIndent } from './yaml-edit';
 
-/** True for a HorizontalPodAutoscaler of any autoscaling/* version. */
-export function isHpa(obj: K8sObject): boolean {
-  return obj.kind === 'HorizontalPodAutoscaler' && obj.apiVersion.startsWith('autoscaling/');
-}
-
-/** True for a KEDA ScaledObject. */
-export function isScaledObject(obj: K8sObject): boolean {
-  return obj.kind === 'ScaledObject' && obj.apiVersion.startsWith('keda.sh/');
-}
-
-export interface TargetRef {
-  kind: string;
-  name: string;
-  /** The `name` value node, where findings about the target point. */
-  nameNode: Node;
-}
-
-/** The scaleTargetRef of an HPA or ScaledObject (KEDA's kind defaults to Deployment). */
-export function scaleTargetRef(obj: K8sObject): TargetRef | undefined {
-  const ref = mapAt(obj.root, ['spec', 'scaleTargetRef']);
-  const nameNode = ref && nodeAt(ref, ['name']);
-  const name = scalarAt(ref, ['name']);
-  const kind = scalarAt(ref, ['kind']) ?? (isScaledObject(obj) ? 'Deployment' : undefined);
-  if (!nameNode || typeof name !== 'string' || typeof kind !== 'string') return undefined;
-  return { kind, name, nameNode };
-}
+export { isHpa, isScaledObject, scaleTargetRef, type TargetRef } from './index-shared';
 
 /** The object an HPA or ScaledObject scales: same kind, name and namespace. */
 export function findScaleTarget(workspace: Workspace, obj: K8sObject): K8sObject | undefined {
   const ref = scaleTargetRef(obj);
-  return ref && workspace.objects().find((o) => o.kind === ref.kind && o.name === ref.name && o.namespace === obj.namespace);
+  return ref && workspaceIndex(workspace).find(ref.kind, ref.name, obj.namespace);
 }
 
-/** Objects of a kind in a namespace. */
-export function objectsOf(workspace: Workspace, kind: string, namespace: string): K8sObject[] {
-  return workspace.objects().filter((o) => o.kind === kind && o.namespace === namespace);
+/** Objects of a kind in a namespace (shared: do not modify). */
+export function objectsOf(workspace: Workspace, kind: string, namespace: string): readonly K8sObject[] {
+  return workspaceIndex(workspace).of(kind, namespace);
 }
 
 /** A Service's spec.selector when it has a non-empty one. */
@@ -53,9 +29,7 @@ export function serviceSelector(service: K8sObject): Record<string, string> | un
 
 /** The workloads (in the Service's namespace) whose pod templates a Service selects. */
 export function selectedWorkloads(workspace: Workspace, service: K8sObject): K8sObject[] {
-  const sel = serviceSelector(service);
-  if (!sel) return [];
-  return workspace.objects().filter((o) => WORKLOAD_KINDS.has(o.kind) && o.namespace === service.namespace && selects(sel, podLabels(o)));
+  return workspaceIndex(workspace).selected(serviceSelector(service), service.namespace).map((w) => w.obj);
 }
 
 /** The Services (in the workload's namespace) that select a workload's pods. */

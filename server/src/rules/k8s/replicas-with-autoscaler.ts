@@ -1,24 +1,11 @@
-import { mapAt, pairOf, scalarAt } from '../../core/k8s/object';
-import type { K8sObject } from '../../core/k8s/parse';
+import { mapAt, pairOf } from '../../core/k8s/object';
 import type { ManifestRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
+import { workspaceIndex } from './index-shared';
 import { removeFromMap } from './yaml-edit';
 import { locate } from './workload-shared';
 
 const SCALED_KINDS = new Set(['Deployment', 'StatefulSet']);
-
-/** The autoscaler object targeting a workload: an HPA (any autoscaling/ version) or a KEDA ScaledObject. */
-function autoscalerOf(obj: K8sObject, objects: K8sObject[]): K8sObject | undefined {
-  return objects.find((a) => {
-    if (a.namespace !== obj.namespace) return false;
-    const name = scalarAt(a.root, ['spec', 'scaleTargetRef', 'name']);
-    const kind = scalarAt(a.root, ['spec', 'scaleTargetRef', 'kind']);
-    if (a.kind === 'HorizontalPodAutoscaler' && a.apiVersion.startsWith('autoscaling/')) return kind === obj.kind && name === obj.name;
-    // KEDA defaults the target kind to Deployment (it creates and owns an HPA for it).
-    if (a.kind === 'ScaledObject' && a.apiVersion.startsWith('keda.sh/')) return (kind ?? 'Deployment') === obj.kind && name === obj.name;
-    return false;
-  });
-}
 
 export const replicasWithAutoscaler: ManifestRule = {
   id: 'replicas-with-autoscaler',
@@ -33,12 +20,14 @@ export const replicasWithAutoscaler: ManifestRule = {
   },
   check({ file, workspace }) {
     const hits: RuleHit[] = [];
+    const index = workspaceIndex(workspace);
     for (const obj of file.objects) {
       if (!SCALED_KINDS.has(obj.kind) || !obj.name) continue;
       const spec = mapAt(obj.root, ['spec']);
       const pair = spec && pairOf(spec, 'replicas');
       if (!pair) continue;
-      const scaler = autoscalerOf(obj, workspace.objects());
+      // The first HPA (any autoscaling/ version) or KEDA ScaledObject (whose kind defaults to Deployment) scaling it.
+      const scaler = index.scalersOf(obj.kind, obj.name, obj.namespace)[0];
       if (!scaler) continue;
       hits.push({
         message: `${obj.kind} ${obj.name} sets spec.replicas while ${scaler.kind} ${scaler.name ?? '(unnamed)'} scales it, so every apply resets the replica count; remove replicas.`,

@@ -8,8 +8,10 @@ const POD_DEFAULTS = { runAsNonRoot: 'true', runAsUser: '10001' };
 
 /** Whether a container runs as root once pod settings are overridden by its own (undefined pod settings: none). */
 function runsAsRoot(obj: K8sObject, containerPath: PathKey[], pod: { runAsNonRoot?: unknown; runAsUser?: unknown } = {}): boolean {
-  const spec = podSpecPath(obj)!;
-  const pick = (key: string) => scalarAt(obj.root, [...containerPath, 'securityContext', key]) ?? pod[key as keyof typeof pod] ?? scalarAt(obj.root, [...spec, 'securityContext', key]);
+  // Each securityContext is looked up once, not once per key.
+  const own = nodeAt(obj.root, [...containerPath, 'securityContext']);
+  const podContext = nodeAt(obj.root, [...podSpecPath(obj)!, 'securityContext']);
+  const pick = (key: string) => scalarAt(own, [key]) ?? pod[key as keyof typeof pod] ?? scalarAt(podContext, [key]);
   const user = pick('runAsUser');
   const nonRoot = pick('runAsNonRoot');
   // runAsUser: 0 wins over runAsNonRoot: true (the kubelet then refuses to start the container).
@@ -20,6 +22,16 @@ function runsAsRoot(obj: K8sObject, containerPath: PathKey[], pod: { runAsNonRoo
 function windows(obj: K8sObject): boolean {
   const spec = podSpecPath(obj)!;
   return scalarAt(obj.root, [...spec, 'os', 'name']) === 'windows' || nodeAt(obj.root, [...spec, 'securityContext', 'windowsOptions', 'runAsUserName']) !== undefined;
+}
+
+/** windows() per object: its containers share the answer. */
+function windowsOnce(): (obj: K8sObject) => boolean {
+  const seen = new Map<K8sObject, boolean>();
+  return (obj) => {
+    let w = seen.get(obj);
+    if (w === undefined) seen.set(obj, (w = windows(obj)));
+    return w;
+  };
 }
 
 export const runAsRoot: ManifestRule = {
@@ -35,8 +47,9 @@ export const runAsRoot: ManifestRule = {
   },
   check({ file }) {
     const hits: RuleHit[] = [];
+    const isWindows = windowsOnce();
     for (const { obj, c } of allContainers(file, true)) {
-      if (windows(obj) || !runsAsRoot(obj, c.path)) continue;
+      if (isWindows(obj) || !runsAsRoot(obj, c.path)) continue;
       hits.push({
         message: `${containerTitle(c)} may run as root: set runAsNonRoot: true and a non-zero runAsUser in the pod or container securityContext.`,
         range: containerRange(file, obj, c),

@@ -1,22 +1,20 @@
-import { mapAt, pairOf, podLabels, WORKLOAD_KINDS } from '../../core/k8s/object';
-import type { K8sObject } from '../../core/k8s/parse';
-import type { Workspace } from '../../core/k8s/workspace';
+import { mapAt, pairOf } from '../../core/k8s/object';
 import type { ManifestRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
-import { selectedWorkloads, serviceSelector } from './refs-shared';
+import { workspaceIndex, type Workload } from './index-shared';
+import { serviceSelector } from './refs-shared';
 
 const fmt = (labels: Record<string, string>) => Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(', ');
 
 /** The workload whose pod labels agree most with the selector, among those sharing at least one key with it. */
-function closest(workspace: Workspace, service: K8sObject, selector: Record<string, string>): K8sObject | undefined {
-  let best: [number, K8sObject] | undefined;
-  for (const o of workspace.objects()) {
-    if (!WORKLOAD_KINDS.has(o.kind) || o.namespace !== service.namespace) continue;
-    const labels = podLabels(o);
+function closest(workloads: readonly Workload[], selector: Record<string, string>): Workload | undefined {
+  let best: [number, Workload] | undefined;
+  for (const w of workloads) {
+    const labels = w.labels;
     const keys = Object.keys(selector).filter((k) => k in labels);
     if (!keys.length) continue;
     const score = keys.length * 2 + keys.filter((k) => labels[k] === selector[k]).length;
-    if (!best || score > best[0]) best = [score, o];
+    if (!best || score > best[0]) best = [score, w];
   }
   return best?.[1];
 }
@@ -34,14 +32,15 @@ export const serviceSelectsNothing: ManifestRule = {
   },
   check({ file, workspace }) {
     const hits: RuleHit[] = [];
+    const index = workspaceIndex(workspace);
     for (const obj of file.objects) {
       if (obj.kind !== 'Service' || obj.apiVersion !== 'v1') continue;
       const selector = serviceSelector(obj);
       const spec = mapAt(obj.root, ['spec']);
       const key = spec && pairOf(spec, 'selector')?.key;
-      if (!selector || !key || spec.get('type') === 'ExternalName' || selectedWorkloads(workspace, obj).length) continue;
-      const near = closest(workspace, obj, selector);
-      const hint = near ? `; the closest is ${near.kind} ${near.name ?? '(unnamed)'} with ${fmt(podLabels(near))}` : '';
+      if (!selector || !key || spec.get('type') === 'ExternalName' || index.selected(selector, obj.namespace).length) continue;
+      const near = closest(index.workloads(obj.namespace), selector);
+      const hint = near ? `; the closest is ${near.obj.kind} ${near.obj.name ?? '(unnamed)'} with ${fmt(near.labels)}` : '';
       hits.push({
         message: `Service ${obj.name ?? '(unnamed)'} selects ${fmt(selector)} but no pod template in namespace ${obj.namespace} has these labels${hint}; fix the selector or the pod labels.`,
         range: file.nodeRange(obj.doc, key),

@@ -1,9 +1,10 @@
 import { isMap, isScalar } from 'yaml';
-import { containers, nodeAt, seqAt } from '../../core/k8s/object';
+import { nodeAt, seqAt } from '../../core/k8s/object';
 import type { K8sObject } from '../../core/k8s/parse';
 import type { ManifestRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
-import { selectedWorkloads } from './refs-shared';
+import { workspaceIndex, type WorkspaceIndex } from './index-shared';
+import { serviceSelector } from './refs-shared';
 
 interface Exposed {
   numbers: Set<number>;
@@ -12,21 +13,37 @@ interface Exposed {
   allDeclare: boolean;
 }
 
-function exposedPorts(workloads: K8sObject[]): Exposed {
-  const out: Exposed = { numbers: new Set(), names: new Set(), allDeclare: true };
-  for (const w of workloads) {
-    let declares = false;
-    for (const c of containers(w)) {
+interface DeclaredPorts {
+  numbers: number[];
+  names: string[];
+  declares: boolean;
+}
+
+/** The ports one workload's containers declare, in order (read once per analysis: Services may share workloads). */
+function declaredPorts(index: WorkspaceIndex, w: K8sObject): DeclaredPorts {
+  return index.memo('service-target-port', w, () => {
+    const out: DeclaredPorts = { numbers: [], names: [], declares: false };
+    for (const c of index.containersOf(w)) {
       for (const p of seqAt(c.map, ['ports'])) {
         if (!isMap(p)) continue;
         const num = p.get('containerPort');
         const name = p.get('name');
-        if (typeof num === 'number') out.numbers.add(num);
-        if (typeof name === 'string') out.names.add(name);
-        declares = true;
+        if (typeof num === 'number') out.numbers.push(num);
+        if (typeof name === 'string') out.names.push(name);
+        out.declares = true;
       }
     }
-    out.allDeclare &&= declares;
+    return out;
+  });
+}
+
+function exposedPorts(index: WorkspaceIndex, workloads: K8sObject[]): Exposed {
+  const out: Exposed = { numbers: new Set(), names: new Set(), allDeclare: true };
+  for (const w of workloads) {
+    const d = declaredPorts(index, w);
+    for (const n of d.numbers) out.numbers.add(n);
+    for (const n of d.names) out.names.add(n);
+    out.allDeclare &&= d.declares;
   }
   return out;
 }
@@ -44,11 +61,12 @@ export const serviceTargetPort: ManifestRule = {
   },
   check({ file, workspace }) {
     const hits: RuleHit[] = [];
+    const index = workspaceIndex(workspace);
     for (const obj of file.objects) {
       if (obj.kind !== 'Service' || obj.apiVersion !== 'v1') continue;
-      const workloads = selectedWorkloads(workspace, obj);
+      const workloads = index.selected(serviceSelector(obj), obj.namespace).map((w) => w.obj);
       if (!workloads.length) continue;
-      const exposed = exposedPorts(workloads);
+      const exposed = exposedPorts(index, workloads);
       const owners = workloads.map((w) => `${w.kind} ${w.name ?? '(unnamed)'}`).join(', ');
       const list = [...exposed.numbers, ...exposed.names].join(', ') || 'none';
       seqAt(obj.root, ['spec', 'ports']).forEach((port, i) => {

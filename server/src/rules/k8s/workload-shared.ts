@@ -53,9 +53,17 @@ export function containerTitle(c: ContainerRef): string {
   return label[0].toUpperCase() + label.slice(1);
 }
 
-/** The containers (init ones too when asked) of every pod-spec object of a file. */
-export function allContainers(file: ManifestFile, includeInit: boolean): Array<{ obj: K8sObject; c: ContainerRef }> {
-  return podObjects(file).flatMap((obj) => containers(obj, includeInit).map((c) => ({ obj, c })));
+type FileContainers = ReadonlyArray<{ obj: K8sObject; c: ContainerRef }>;
+// Nine rules walk the containers of the same file in one analysis; a file's objects never change, so the list is
+// read once per file and shared (read-only).
+const containerLists = new WeakMap<ManifestFile, { all?: FileContainers; main?: FileContainers }>();
+
+/** The containers (init ones too when asked) of every pod-spec object of a file. Shared: do not modify. */
+export function allContainers(file: ManifestFile, includeInit: boolean): FileContainers {
+  let lists = containerLists.get(file);
+  if (!lists) containerLists.set(file, (lists = {}));
+  const key = includeInit ? 'all' : 'main';
+  return (lists[key] ??= podObjects(file).flatMap((obj) => containers(obj, includeInit).map((c) => ({ obj, c }))));
 }
 
 /** Re-parses a fix's text and finds a finding's object and target node again. */
