@@ -9,6 +9,8 @@ export interface Suppressions {
   spans: Array<{ startLine: number; endLine: number; keys: Set<string> }>;
 }
 
+// A cheap pre-check: most files have no pragma at all.
+const PRAGMA_WORD = /stevedore|hadolint/i;
 const PRAGMA = /^#\s*(stevedore|hadolint)\s+(global\s+ignore|ignore-file|ignore)\s*=\s*([A-Za-z0-9_,\s.-]+)$/i;
 
 /**
@@ -17,6 +19,7 @@ const PRAGMA = /^#\s*(stevedore|hadolint)\s+(global\s+ignore|ignore-file|ignore)
  */
 export function readSuppressions(lines: string[], spanAfter: (line: number) => [number, number] | undefined): Suppressions {
   const result: Suppressions = { file: new Set(), spans: [] };
+  if (!lines.some((l) => PRAGMA_WORD.test(l))) return result;
   for (let line = 0; line < lines.length; line++) {
     const m = PRAGMA.exec(lines[line].trim());
     if (!m) continue;
