@@ -1,8 +1,9 @@
 // The analysis entry point shared by the CLI, the language server and the tests.
 import * as path from 'node:path';
-import { EMPTY_CONFIG, ruleLevel, type Config } from './config';
+import { EMPTY_CONFIG, type Config } from './config';
 import { buildModel, type DockerfileModel } from './dockerfile/model';
-import { isSuppressed, nextSpan, readSuppressions } from './suppress';
+import { runRules } from './engine';
+import { nextSpan, readSuppressions } from './suppress';
 import type { DockerfileRule } from './rule';
 import type { BuildContext, Finding } from './types';
 import { dockerfileRules } from '../rules/dockerfile';
@@ -39,31 +40,7 @@ export function analyzeDockerfileModel(text: string, options: AnalyzeOptions = {
   const lines = text.split(/\r?\n/);
   const spans = model.ast.getInstructions().map((i): [number, number] => [i.getRange().start.line, i.getRange().end.line]);
   const suppressions = readSuppressions(lines, nextSpan(spans));
-  const findings: Finding[] = [];
-  for (const rule of options.rules ?? dockerfileRules) {
-    if (options.isCancelled?.()) break;
-    const level = ruleLevel(rule, config);
-    if (level === 'off') continue;
-    let hits;
-    try {
-      hits = rule.check(ctx);
-    } catch (e) {
-      options.onRuleError?.(rule.id, e);
-      continue;
-    }
-    const configured = level !== rule.severity;
-    for (const hit of hits) {
-      if (isSuppressed(suppressions, [rule.id, ...rule.aliases], hit.range)) continue;
-      findings.push({
-        ruleId: rule.id,
-        severity: configured ? level : hit.severity ?? level,
-        message: hit.message,
-        range: hit.range,
-        ...(hit.data ? { data: hit.data } : {}),
-      });
-    }
-  }
-  findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId));
+  const findings = runRules(options.rules ?? dockerfileRules, ctx, suppressions, { config, onRuleError: options.onRuleError, isCancelled: options.isCancelled });
   return { model, findings };
 }
 

@@ -1,7 +1,8 @@
 // Analysis of Kubernetes manifests: the entry point shared by the CLI, the language server and the tests.
-import { configKubernetesVersion, EMPTY_CONFIG, ruleLevel, type Config } from '../config';
+import { configKubernetesVersion, EMPTY_CONFIG, type Config } from '../config';
+import { runRules } from '../engine';
 import type { ManifestRule } from '../rule';
-import { isSuppressed, readSuppressions } from '../suppress';
+import { readSuppressions } from '../suppress';
 import type { Finding } from '../types';
 import { manifestRules } from '../../rules/k8s';
 import { parseManifest, type ManifestFile } from './parse';
@@ -33,30 +34,13 @@ export interface ManifestAnalysis {
 export function analyzeManifest(text: string, options: ManifestOptions = {}): ManifestAnalysis {
   const file = parseManifest(text, options.path);
   const workspace = (options.workspace ?? new ManifestWorkspace()).with(file);
-  const findings: Finding[] = [];
-  if (file.templated || !file.objects.length) return { file, workspace, findings };
+  if (file.templated || !file.objects.length) return { file, workspace, findings: [] };
   const config = options.config ?? EMPTY_CONFIG;
   const kubernetesVersion = options.kubernetesVersion ?? configKubernetesVersion(config) ?? DEFAULT_KUBERNETES_VERSION;
   const ctx = { file, workspace, kubernetesVersion };
   const lines = text.split(/\r?\n/);
   const suppressions = readSuppressions(lines, (line) => yamlBlockAfter(lines, line));
-  for (const rule of options.rules ?? manifestRules) {
-    if (options.isCancelled?.()) break;
-    const level = ruleLevel(rule, config);
-    if (level === 'off') continue;
-    let hits;
-    try {
-      hits = rule.check(ctx);
-    } catch (e) {
-      options.onRuleError?.(rule.id, e);
-      continue;
-    }
-    for (const hit of hits) {
-      if (isSuppressed(suppressions, [rule.id, ...rule.aliases], hit.range)) continue;
-      findings.push({ ruleId: rule.id, severity: level !== rule.severity ? level : hit.severity ?? level, message: hit.message, range: hit.range, ...(hit.data ? { data: hit.data } : {}) });
-    }
-  }
-  findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId));
+  const findings = runRules(options.rules ?? manifestRules, ctx, suppressions, { config, onRuleError: options.onRuleError, isCancelled: options.isCancelled });
   return { file, workspace, findings };
 }
 
