@@ -1,6 +1,6 @@
 // Small helpers shared by the Dockerfile rule modules.
 import type { Instruction } from 'dockerfile-ast';
-import { buildModel, type DockerfileModel, type RunInfo, type Stage } from '../../core/dockerfile/model';
+import { buildModel, type DockerfileModel, type RunInfo } from '../../core/dockerfile/model';
 import type { ShellCommand, ShellWord } from '../../core/dockerfile/shell';
 import type { Fix, Range, TextEdit } from '../../core/types';
 
@@ -20,29 +20,14 @@ export function insertAfter(model: DockerfileModel, w: ShellWord, text: string):
   return { range: { start: at, end: at }, newText: text };
 }
 
-/** An edit replacing a shell word. */
-export function replaceWord(model: DockerfileModel, w: ShellWord, text: string): TextEdit {
-  return { range: wordRange(model, w), newText: text };
-}
-
 /** Every command of every RUN, with its RUN, in document order. */
 export function* allCommands(model: DockerfileModel): Generator<{ run: RunInfo; cmd: ShellCommand }> {
   for (const run of model.runs) for (const cmd of run.script.commands) yield { run, cmd };
 }
 
-/** Instructions of one keyword in a stage. */
-export function stageInstructions(stage: Stage, keyword: string): Instruction[] {
-  return stage.instructions.filter((i) => i.getKeyword() === keyword);
-}
-
 /** All instructions of a keyword across the file (FROM included when asked for). */
 export function instructionsOf(model: DockerfileModel, keyword: string): Instruction[] {
   return model.ast.getInstructions().filter((i) => i.getKeyword() === keyword);
-}
-
-/** True when the RUN has a cache mount targeting one of `targets` (or any cache mount when none are given). */
-export function hasCacheMount(run: RunInfo, ...targets: string[]): boolean {
-  return run.mounts.some((m) => m.type === 'cache' && (!targets.length || targets.some((t) => m.target?.replace(/\/$/, '') === t.replace(/\/$/, ''))));
 }
 
 /**
