@@ -100,6 +100,14 @@ describe('stevedore lint', () => {
     assert.deepEqual(fs.readdirSync(dir).sort(), ['.dockerignore', 'Dockerfile'], 'no temp files left');
   });
 
+  it('--fix creates a missing .dockerignore and says so', () => {
+    fs.rmSync(path.join(dir, '.dockerignore'));
+    write('Dockerfile', 'FROM debian:12-slim\nRUN echo a\nUSER nobody\n');
+    const r = run(['lint', '--fix', 'Dockerfile'], { cwd: dir });
+    assert.match(r.stdout, /^Dockerfile: fixed missing-dockerignore \(wrote \.dockerignore\)$/m);
+    assert.match(fs.readFileSync(path.join(dir, '.dockerignore'), 'utf8'), /^Dockerfile$/m);
+  });
+
   it('reads standard input with --stdin-filename', () => {
     const r = run(['lint', '--format', 'json', '--stdin-filename', 'svc/Dockerfile', '-'], { cwd: dir, input: BAD });
     const out = JSON.parse(r.stdout);

@@ -11,6 +11,8 @@ export interface FileReport {
   fixable: boolean[];
   /** Rule ids fixed by --fix in this file. */
   fixed: string[];
+  /** Other files --fix created or edited for this file's fixes (e.g. .dockerignore). */
+  wrote?: string[];
 }
 
 const VERSION = 1;
@@ -50,7 +52,7 @@ export function formatText(reports: FileReport[], color: boolean): string {
   let fixed = 0;
   for (const r of reports) {
     fixed += r.fixed.length;
-    if (r.fixed.length) lines.push(`${r.path}: fixed ${summariseFixed(r.fixed)}`);
+    if (r.fixed.length) lines.push(`${r.path}: fixed ${summariseFixed(r.fixed)}${r.wrote?.length ? ` (wrote ${r.wrote.join(', ')})` : ''}`);
     r.findings.forEach((f, i) => {
       counts[f.severity]++;
       if (r.fixable[i]) fixable++;

@@ -114,6 +114,7 @@ function lintOne(input: Input, args: LintArgs, workspace: ManifestWorkspace): { 
   };
   if (kind === 'manifest' && !parseManifest(text, diskPath).objects.length) return {};
   let fixed: string[] = [];
+  let wrote: string[] = [];
   if (args.fix && file !== '-') {
     const outcome = fixText(text, target, (other, written) => {
       if (fileKind(other) === 'manifest') workspace.set(parseManifest(written, other));
@@ -128,9 +129,10 @@ function lintOne(input: Input, args: LintArgs, workspace: ManifestWorkspace): { 
       if (kind === 'manifest' && diskPath) workspace.set(parseManifest(text, diskPath));
     }
     fixed = outcome.fixed;
+    wrote = outcome.touched.map((p) => path.relative(process.cwd(), p) || p);
   }
   const findings = lintText(text, target);
-  return { report: { path: displayPath, findings, fixable: fixableFlags(findings, text, target), fixed }, failOn: configFailOn(config) };
+  return { report: { path: displayPath, findings, fixable: fixableFlags(findings, text, target), fixed, wrote }, failOn: configFailOn(config) };
 }
 
 /** Runs the CLI; returns the exit code. */
