@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
+import { applyEdits } from '../../server/src/core/fixes';
 import { TestClient } from '../helpers/lspClient';
 
 describe('language server on manifests', () => {
@@ -39,5 +40,22 @@ describe('language server on manifests', () => {
     const labels = (Array.isArray(items) ? items : items?.items ?? []).map((i: any) => i.label);
     assert.ok(labels.includes('data'), labels.join(','));
     assert.ok(!labels.some((l: string) => l.startsWith('WORKDIR')), labels.join(','));
+  });
+
+  it('an ignore pragma above a container silences the rule for that container only', async () => {
+    const uri = pathToFileURL(path.join(dir, 'pod.yaml')).toString();
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: a\n      image: nginx\n    - name: b\n      image: redis\n';
+    client.open(uri, text, 'yaml');
+    const diags = (await client.diagnostics(uri)).filter((d) => d.code === 'image-latest');
+    assert.deepEqual(diags.map((d) => d.range.start.line), [7, 9]);
+    const actions: any[] = await client.request('textDocument/codeAction', { textDocument: { uri }, range: diags[0].range, context: { diagnostics: [diags[0]] } });
+    const ignore = actions.find((a) => a.title === 'Ignore image-latest for this entry');
+    assert.ok(ignore, actions.map((a) => a.title).join(', '));
+    const edits = ignore.edit.documentChanges.flatMap((c: any) => c.edits);
+    const fixed = applyEdits(text, edits);
+    assert.equal(fixed, text.replace('      image: nginx\n', '      # stevedore ignore=image-latest\n      image: nginx\n'));
+    client.change(uri, fixed);
+    const after = (await client.diagnostics(uri)).filter((d) => d.code === 'image-latest');
+    assert.deepEqual(after.map((d) => d.range.start.line), [10]);
   });
 });

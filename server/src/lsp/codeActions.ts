@@ -76,7 +76,9 @@ function ignoreAction(env: CodeActionEnv, finding: Finding): CodeAction | undefi
     ? { range: { start: { line: line - 1, character: 0 }, end: { line: line - 1, character: lines[line - 1].length } }, newText: `${indent}# stevedore ignore=${m[1].trim()},${finding.ruleId}` }
     : { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}# stevedore ignore=${finding.ruleId}${eol}` };
   const we = toWorkspaceEdit(env.doc, { edits: [edit] }, env.documentChanges);
-  return we ? { title: `Ignore ${finding.ruleId} for this instruction`, kind: CodeActionKind.QuickFix, edit: we } : undefined;
+  // In YAML the pragma covers the next key and its value; in a Dockerfile, the next instruction.
+  const scope = env.input.workspace ? 'entry' : 'instruction';
+  return we ? { title: `Ignore ${finding.ruleId} for this ${scope}`, kind: CodeActionKind.QuickFix, edit: we } : undefined;
 }
 
 function dedupe(actions: CodeAction[]): CodeAction[] {
