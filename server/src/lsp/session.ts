@@ -11,6 +11,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { initShellParser } from '../core/dockerfile/shell';
+import { preloadSchemas } from '../core/k8s/schema';
 import { fileKind } from '../core/files';
 import { Analyzer, documentKind, type DocumentSettings } from './documents';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
@@ -62,6 +63,8 @@ export function startServer(connection: Connection): void {
     pullDiagnostics = !!caps.textDocument?.diagnostic;
     documentChanges = !!caps.workspace?.workspaceEdit?.documentChanges && !!caps.workspace.workspaceEdit.resourceOperations?.includes('create');
     setImmediate(grammarRequested);
+    // The Kubernetes schemas (~700 KB of JSON) load once the handshake is done, before the first manifest opens.
+    setTimeout(preloadSchemas, 0);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,

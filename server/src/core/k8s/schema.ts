@@ -9,6 +9,11 @@ export type { SchemaIssue };
 /** Findings beyond this many per object add noise, not information. */
 const MAX_ISSUES = 100;
 
+/** Loads the bundled schemas now (the server calls this when idle after start-up, so no edit waits for it). */
+export function preloadSchemas(): void {
+  kindSchema('v1', 'Pod');
+}
+
 /** Known kinds, e.g. 'apps/v1/Deployment'. */
 export function hasSchema(apiVersion: string, kind: string): boolean {
   return kindSchema(apiVersion, kind) !== undefined;
