@@ -3,7 +3,8 @@ import { blankContinuations, buildModel, type DockerfileModel, type RunInfo, typ
 import type { ShellCommand, ShellWord } from '../../core/dockerfile/shell';
 import type { DockerfileRule } from '../../core/rule';
 import type { BuildContext, Position, TextEdit } from '../../core/types';
-import { appendCommand, createdBy, globRegex, normalisePath, pathCovers, rmTargets, runCommands, type Created, type PathScope } from './pkg-shared';
+import { createdBy, globRegex, normalisePath, type Created, type PathScope } from './layer-paths';
+import { appendCommand, pathCovers, rmTargets, runCommands } from './pkg-shared';
 
 interface LaterCleanup {
   run: RunInfo;
