@@ -118,8 +118,13 @@ describe('language server across manifests', () => {
     const names: any = await client.request('textDocument/completion', { textDocument: { uri: u }, position: { line: 7, character: 12 } });
     const labels = (Array.isArray(names) ? names : names.items).map((i: any) => i.label);
     assert.ok(labels.includes('web'), labels.join(','));
-    const keys: any = await client.request('textDocument/completion', { textDocument: { uri: u }, position: { line: 4, character: 5 } });
-    assert.ok(keys !== null);
+    // A new key under `spec:` of the Ingress: the schema's keys not yet written.
+    const u2 = uriOf('complete-keys.yaml');
+    client.open(u2, 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: x\nspec:\n  ingressClassName: nginx\n  \n', 'yaml');
+    const keys: any = await client.request('textDocument/completion', { textDocument: { uri: u2 }, position: { line: 6, character: 2 } });
+    const keyLabels = (Array.isArray(keys) ? keys : keys.items).map((i: any) => i.label);
+    assert.ok(keyLabels.includes('rules') && keyLabels.includes('tls') && keyLabels.includes('defaultBackend'), keyLabels.join(','));
+    assert.ok(!keyLabels.includes('ingressClassName'), 'keys already written are not offered');
   });
 
   it('goes from an Ingress backend to the Service in another file', async () => {
