@@ -1,4 +1,5 @@
 // Walks a YAML AST against the generated schema subset, so each finding points at the exact node that is wrong.
+import { editDistance } from '../text';
 import { isAlias, isMap, isScalar, isSeq, type Node as YamlNode, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import { deref, type Schema } from './schema-load';
 
@@ -245,23 +246,9 @@ function closest(key: string, candidates: string[]): string | undefined {
   let bestDist = limit + 1;
   for (const c of candidates) {
     if (Math.abs(c.length - key.length) > limit) continue;
-    const d = distance(lower, c.toLowerCase(), bestDist);
+    const d = editDistance(lower, c.toLowerCase(), bestDist);
     if (d < bestDist) [best, bestDist] = [c, d];
   }
   return best;
 }
 
-function distance(a: string, b: string, cap: number): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      rowMin = Math.min(rowMin, cur[j]);
-    }
-    if (rowMin >= cap) return cap;
-    prev = cur;
-  }
-  return prev[b.length];
-}

@@ -2,7 +2,8 @@ import type { Flag } from 'dockerfile-ast';
 import { buildModel, type DockerfileModel, type Stage } from '../../core/dockerfile/model';
 import type { DockerfileRule } from '../../core/rule';
 import type { Severity } from '../../core/types';
-import { copyFromFlags, editDistance } from './instructions-shared';
+import { editDistance } from '../../core/text';
+import { copyFromFlags } from './instructions-shared';
 
 interface UnknownFrom {
   flag: Flag;

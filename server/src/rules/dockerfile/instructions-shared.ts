@@ -85,17 +85,6 @@ export function dockerQuote(value: string, escape: string): string {
   return out + '"';
 }
 
-/** Levenshtein distance between two strings. */
-export function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length];
-}
-
 /** Per stage, every `keyword` instruction but the last, with the last one that overrides it. */
 function overridden(model: DockerfileModel, keyword: string): Array<{ ins: Instruction; last: Instruction }> {
   const out: Array<{ ins: Instruction; last: Instruction }> = [];

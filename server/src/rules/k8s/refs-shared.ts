@@ -1,5 +1,6 @@
 // Shared by the cross-resource rules (Services, Ingress, autoscaling): reference lookups across the workspace and
 // the few YAML edits beyond yaml-edit.ts that their fixes need (nested merges, the file's own indent step).
+import { editDistance } from '../../core/text';
 import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import { mapAt, nodeAt, pairOf, podLabels, selects, stringMapAt, type PathKey } from '../../core/k8s/object';
 import type { K8sObject, ManifestFile, YamlDoc } from '../../core/k8s/parse';
@@ -36,17 +37,6 @@ export function selectedWorkloads(workspace: Workspace, service: K8sObject): K8s
 export function servicesSelecting(workspace: Workspace, workload: K8sObject): K8sObject[] {
   const labels = podLabels(workload);
   return objectsOf(workspace, 'Service', workload.namespace).filter((s) => selects(serviceSelector(s), labels));
-}
-
-/** Levenshtein distance. */
-export function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length];
 }
 
 /** The candidate nearest to `name` within `max` edits (ties: alphabetical first), if any. */
