@@ -6,17 +6,12 @@ import type { TextEdit } from '../../core/types';
 import { appendToRun } from './util';
 
 /**
- * The commands of a RUN, normalised: exec-form words lose their JSON quotes and `sudo VAR=1 cmd` is peeled
- * to `cmd` (the core model leaves both as written).
+ * The commands of a RUN with leading `VAR=value` words peeled off (`["DEBIAN_FRONTEND=noninteractive", "apt-get", …]`
+ * in exec form, where no shell separates assignments from the command).
  */
 export function runCommands(run: RunInfo): ShellCommand[] {
   return run.script.commands.map((cmd) => {
     let c = cmd;
-    if (run.execForm) {
-      const unq = (w: ShellWord): ShellWord => ({ ...w, value: jsonValue(w.raw) ?? w.value });
-      const nameWord = unq(c.nameWord);
-      c = { ...c, name: nameWord.value, program: basename(nameWord.value), nameWord, args: c.args.map(unq) };
-    }
     while (/^[A-Za-z_][A-Za-z0-9_]*=/.test(c.name) && c.args.length) {
       const [nameWord, ...args] = c.args;
       c = { ...c, name: nameWord.value, program: basename(nameWord.value), nameWord, args, assignments: [...c.assignments, c.nameWord] };
