@@ -2,6 +2,10 @@
 import { rulesById, allRules } from '../core/registry';
 import { ruleDocsUrl, type RuleMeta } from '../core/rule';
 import type { Finding, Severity } from '../core/types';
+import { manifestRules } from '../rules/k8s';
+
+/** SARIF help shows each rule's examples in the language it checks. */
+const manifestRuleIds = new Set(manifestRules.map((r) => r.id));
 
 export interface FileReport {
   /** The path as given or as walked. */
@@ -86,7 +90,8 @@ function summariseFixed(ids: string[]): string {
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
 function sarifRule(rule: RuleMeta) {
-  const help = `${rule.docs.why}\n\nBad:\n\n\`\`\`dockerfile\n${rule.docs.bad}\n\`\`\`\n\nGood:\n\n\`\`\`dockerfile\n${rule.docs.good}\n\`\`\``;
+  const lang = manifestRuleIds.has(rule.id) ? 'yaml' : 'dockerfile';
+  const help = `${rule.docs.why}\n\nBad:\n\n\`\`\`${lang}\n${rule.docs.bad}\n\`\`\`\n\nGood:\n\n\`\`\`${lang}\n${rule.docs.good}\n\`\`\``;
   return {
     id: rule.id,
     name: rule.id.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase()),
