@@ -1,6 +1,7 @@
 // The VS Code side: start the language server. Everything else lives in the server or in small modules.
 import * as path from 'node:path';
 import type { ExtensionContext } from 'vscode';
+import { applySnippetEdit, type SnippetEditArgs } from './snippetEdit';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
@@ -13,6 +14,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
   };
   const vscode = await import('vscode');
   const clientOptions: LanguageClientOptions = {
+    // Fixes with values to review arrive as snippet commands (see server/src/lsp/snippets.ts).
+    initializationOptions: { snippetEdits: true },
     documentSelector: [
       { language: 'dockerfile' },
       { language: 'yaml' },
@@ -28,6 +31,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
       ],
     },
   };
+  context.subscriptions.push(vscode.commands.registerCommand('stevedore.applySnippetEdit', (args: SnippetEditArgs) => applySnippetEdit(vscode, args)));
   client = new LanguageClient('stevedore', 'Stevedore', serverOptions, clientOptions);
   context.subscriptions.push(client);
   // Not awaited: activation should not wait for the server handshake (the client queues requests until it is up).

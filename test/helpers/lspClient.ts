@@ -14,6 +14,7 @@ export interface ClientOptions {
   documentChanges?: boolean;
   /** Workspace folders (absolute paths) the client reports. */
   folders?: string[];
+  initializationOptions?: Record<string, unknown>;
 }
 
 export class TestClient {
@@ -52,6 +53,7 @@ export class TestClient {
     await client.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
+      initializationOptions: options.initializationOptions,
       capabilities: {
         workspace: {
           configuration: true,

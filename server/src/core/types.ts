@@ -43,6 +43,11 @@ export interface FileChange {
 export interface FixResult {
   edits: TextEdit[];
   files?: FileChange[];
+  /**
+   * Values in the inserted text that are guesses for the user to review (`key: value` lines). Editors that take
+   * snippet edits turn them into tab stops; everyone else gets the plain text.
+   */
+  placeholders?: Array<{ key: string; value: string }>;
 }
 
 /** The text a fix works on, plus the build context (Dockerfiles) or the other manifests (Kubernetes) it may read. */

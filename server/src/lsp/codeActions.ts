@@ -4,6 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { collectFixes } from '../core/fixes';
 import { rulesById } from '../core/registry';
 import type { Finding, FixInput } from '../core/types';
+import { snippetAction } from './snippets';
 import { fromDiagnostic, toDiagnostic, toWorkspaceEdit } from './convert';
 
 export const FIX_ALL_KIND = 'source.fixAll.stevedore';
@@ -14,6 +15,8 @@ export interface CodeActionEnv {
   /** Current findings of the document (for "fix all"). */
   findings: Finding[];
   documentChanges: boolean;
+  /** The client inserts snippet edits (command `stevedore.applySnippetEdit`): fixes with placeholders use it. */
+  snippetEdits?: boolean;
   /** Extra refactorings offered at the range regardless of findings (e.g. convert to multi-stage). */
   refactors?: CodeAction[];
 }
@@ -38,7 +41,8 @@ export function codeActions(params: CodeActionParams, env: CodeActionEnv): CodeA
       const result = fix.apply(env.input, finding);
       const edit = result && toWorkspaceEdit(env.doc, result, env.documentChanges);
       if (!edit) continue;
-      actions.push({ title: fix.title(finding), kind, diagnostics: [d], isPreferred: fix.preferred ?? false, edit });
+      const action: CodeAction = { title: fix.title(finding), kind, diagnostics: [d], isPreferred: fix.preferred ?? false, edit };
+      actions.push((env.snippetEdits && snippetAction(action, result, env.doc.uri, env.doc.version)) || action);
       // "Fix all of this rule" when the same fix applies to several findings.
       const same = env.findings.filter((f) => f.ruleId === finding.ruleId);
       if (same.length > 1) {
@@ -84,7 +88,7 @@ function ignoreAction(env: CodeActionEnv, finding: Finding): CodeAction | undefi
 function dedupe(actions: CodeAction[]): CodeAction[] {
   const seen = new Set<string>();
   return actions.filter((a) => {
-    const key = `${a.kind}|${a.title}|${JSON.stringify(a.edit)}`;
+    const key = `${a.kind}|${a.title}|${JSON.stringify(a.edit ?? a.command)}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -37,6 +37,7 @@ export function startServer(connection: Connection): void {
   let configurationSupport = false;
   let pullDiagnostics = false;
   let documentChanges = false;
+  let snippetEdits = false;
 
   const analyzer = new Analyzer(shellReady, {
     settings(uri) {
@@ -62,6 +63,7 @@ export function startServer(connection: Connection): void {
     configurationSupport = !!caps.workspace?.configuration;
     pullDiagnostics = !!caps.textDocument?.diagnostic;
     documentChanges = !!caps.workspace?.workspaceEdit?.documentChanges && !!caps.workspace.workspaceEdit.resourceOperations?.includes('create');
+    snippetEdits = (params.initializationOptions as { snippetEdits?: unknown } | undefined)?.snippetEdits === true;
     setImmediate(grammarRequested);
     // The Kubernetes schemas (~700 KB of JSON) load once the handshake is done, before the first manifest opens.
     setTimeout(preloadSchemas, 0);
@@ -167,6 +169,7 @@ export function startServer(connection: Connection): void {
         input: { text, path: env.path, workspace: analysis.workspace },
         findings: analysis.findings,
         documentChanges,
+        snippetEdits,
         refactors: manifestRefactors(doc, analysis, params.range, documentChanges),
       });
     }

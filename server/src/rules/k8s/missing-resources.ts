@@ -89,7 +89,10 @@ export const missingResources: ManifestRule = {
         if (!Object.keys(tree.requests).length) delete (tree as Tree).requests;
         if (!Object.keys(tree.limits).length) delete (tree as Tree).limits;
         const edits = mergeMap(found.file, found.obj.doc, container, { resources: tree });
-        return edits?.length ? { edits } : null;
+        const placeholders = [tree.requests?.cpu, tree.requests?.memory, tree.limits?.memory]
+          .map((value, i) => ({ key: i === 0 ? 'cpu' : 'memory', value }))
+          .filter((p): p is { key: string; value: string } => typeof p.value === 'string');
+        return edits?.length ? { edits, placeholders } : null;
       },
     },
   ],

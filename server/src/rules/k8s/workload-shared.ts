@@ -210,7 +210,8 @@ export function missingProbeRule(field: 'readinessProbe' | 'livenessProbe', cons
           if (!found || !isMap(found.node) || found.node.has(field)) return null;
           const snippet = probeSnippet(found.node);
           const edit = snippet && addToMap(found.file, found.obj.doc, found.node, field, snippet);
-          return edit ? { edits: [edit] } : null;
+          const placeholders = [{ key: 'path', value: '/healthz' }, { key: 'initialDelaySeconds', value: '5' }, { key: 'periodSeconds', value: '10' }];
+          return edit ? { edits: [edit], placeholders } : null;
         },
       },
     ],
