@@ -15,7 +15,15 @@ export async function activate(context: ExtensionContext): Promise<void> {
   const vscode = await import('vscode');
   const clientOptions: LanguageClientOptions = {
     // Fixes with values to review arrive as snippet commands (see server/src/lsp/snippets.ts).
-    initializationOptions: { snippetEdits: true },
+    // Deployments get "Rollout status/undo" lenses; they are dropped below while the workspace is untrusted.
+    initializationOptions: { snippetEdits: true, rolloutLenses: true },
+    middleware: {
+      provideCodeLenses: async (document, token, next) => {
+        const lenses = await next(document, token);
+        if (!lenses || vscode.workspace.isTrusted) return lenses;
+        return lenses.filter((l) => !l.command?.command.startsWith('stevedore.rollout'));
+      },
+    },
     documentSelector: [
       { language: 'dockerfile' },
       { language: 'yaml' },

@@ -40,9 +40,22 @@ export function referencesInManifest(doc: TextDocument, a: ManifestAnalysis, pos
   return toLocations(doc, manifestReferences(a.file, a.workspace, doc.offsetAt(position)));
 }
 
-/** What points at each Deployment/StatefulSet, as a lens without a command. */
-export function manifestCodeLenses(a: ManifestAnalysis): CodeLens[] {
-  return manifestLenses(a.file, a.workspace).map((l) => ({ range: l.range, command: { title: l.title, command: '' } }));
+/**
+ * What points at each Deployment/StatefulSet, as a lens without a command; with `rollout` (clients with the cluster
+ * commands), also "Rollout status" and "Rollout undo…" lenses on named Deployments.
+ */
+export function manifestCodeLenses(a: ManifestAnalysis, rollout = false): CodeLens[] {
+  return manifestLenses(a.file, a.workspace).flatMap((l) => {
+    const lenses: CodeLens[] = [{ range: l.range, command: { title: l.title, command: '' } }];
+    if (rollout && l.kind === 'Deployment' && l.name) {
+      const target = { kind: 'Deployment', name: l.name, ...(l.namespace ? { namespace: l.namespace } : {}) };
+      lenses.push(
+        { range: l.range, command: { title: 'Rollout status', command: 'stevedore.rolloutStatus', arguments: [target] } },
+        { range: l.range, command: { title: 'Rollout undo…', command: 'stevedore.rolloutUndo', arguments: [target] } },
+      );
+    }
+    return lenses;
+  });
 }
 
 export function manifestDocumentSymbols(a: ManifestAnalysis): DocumentSymbol[] {

@@ -38,6 +38,7 @@ export function startServer(connection: Connection): void {
   let pullDiagnostics = false;
   let documentChanges = false;
   let snippetEdits = false;
+  let rolloutLenses = false;
 
   const analyzer = new Analyzer(shellReady, {
     settings(uri) {
@@ -63,7 +64,9 @@ export function startServer(connection: Connection): void {
     configurationSupport = !!caps.workspace?.configuration;
     pullDiagnostics = !!caps.textDocument?.diagnostic;
     documentChanges = !!caps.workspace?.workspaceEdit?.documentChanges && !!caps.workspace.workspaceEdit.resourceOperations?.includes('create');
-    snippetEdits = (params.initializationOptions as { snippetEdits?: unknown } | undefined)?.snippetEdits === true;
+    const init = params.initializationOptions as { snippetEdits?: unknown; rolloutLenses?: unknown } | undefined;
+    snippetEdits = init?.snippetEdits === true;
+    rolloutLenses = init?.rolloutLenses === true;
     setImmediate(grammarRequested);
     // The Kubernetes schemas (~700 KB of JSON) load once the handshake is done, before the first manifest opens.
     setTimeout(preloadSchemas, 0);
@@ -193,7 +196,7 @@ export function startServer(connection: Connection): void {
   connection.onCodeLens(async (params, token) => {
     const analysis = await analysisOf(params.textDocument.uri, token);
     if (!analysis) return [];
-    return analysis.kind === 'manifest' ? manifestCodeLenses(analysis) : stageLenses(analysis.model);
+    return analysis.kind === 'manifest' ? manifestCodeLenses(analysis, rolloutLenses) : stageLenses(analysis.model);
   });
 
   connection.onDefinition(async (params, token) => {

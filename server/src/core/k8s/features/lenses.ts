@@ -1,5 +1,7 @@
 // Code lenses above workloads: the Services, autoscalers and Ingress routes that point at them.
+import { isScalar } from 'yaml';
 import type { Range } from '../../types';
+import { nodeAt } from '../object';
 import type { K8sObject, ManifestFile } from '../parse';
 import type { Workspace } from '../workspace';
 import { autoscalersOf, ingressesTo, selectingServices } from './refs';
@@ -23,13 +25,24 @@ export function workloadLensTitle(workspace: Workspace, workload: K8sObject): st
   return parts.join(' · ');
 }
 
+export interface WorkloadLens {
+  range: Range;
+  title: string;
+  kind: string;
+  name?: string;
+  /** The namespace written in the manifest; undefined when it is left to the context's namespace. */
+  namespace?: string;
+}
+
 /** One lens per Deployment/StatefulSet of a file, on the first line of its document's content. */
-export function manifestLenses(file: ManifestFile, workspace: Workspace): Array<{ range: Range; title: string }> {
+export function manifestLenses(file: ManifestFile, workspace: Workspace): WorkloadLens[] {
   if (file.templated) return [];
   return file.objects.filter((o) => LENS_KINDS.has(o.kind)).flatMap((obj) => {
     const first = obj.root.items[0]?.key as { range?: [number, number, number] } | null;
     if (!first?.range) return [];
     const start = file.positionAt(obj.doc.start + first.range[0]);
-    return [{ range: { start, end: start }, title: workloadLensTitle(workspace, obj) }];
+    const ns = nodeAt(obj.root, ['metadata', 'namespace']);
+    const namespace = isScalar(ns) && typeof ns.value === 'string' && ns.value ? ns.value : undefined;
+    return [{ range: { start, end: start }, title: workloadLensTitle(workspace, obj), kind: obj.kind, name: obj.name, namespace }];
   });
 }
