@@ -6,6 +6,7 @@ import { analyzeDockerfile } from '../server/src/core/analyze';
 import { MemoryContext } from '../server/src/core/context';
 import { analyzeManifest } from '../server/src/core/k8s/analyze';
 import { preloadSchemas } from '../server/src/core/k8s/schema';
+import { warmUpManifests } from '../server/src/core/k8s/warmup';
 import { initShellParser } from '../server/src/core/dockerfile/shell';
 
 /** A realistic 1,000-line multi-stage Dockerfile. */
@@ -116,26 +117,27 @@ export function bigManifest(lines = 20000): string {
   return docs.join('\n---\n') + '\n';
 }
 
-function benchManifests(): { open2k: number; edit2k: number; open20k: number; edit20k: number } {
+function benchManifests(): { edit2k: number; open20k: number; edit20k: number } {
   const run = (text: string) => {
     const t0 = performance.now();
     analyzeManifest(text, { path: '/ws/big.yaml' });
     return performance.now() - t0;
   };
-  const result = (lines: number) => {
-    const text = bigManifest(lines);
-    const open = run(text);
+  const edits = (text: string) => {
+    run(text);
     // Editing is measured in steady state: a few edits first warm the JIT, as a user's first keystrokes do.
     for (let k = 0; k < 3; k++) run(text.replace('value: info', `value: warm${k}`));
-    const edits: number[] = [];
-    for (let k = 0; k < 21; k++) edits.push(run(text.replace('value: info', `value: debug${k}`)));
-    return [open, median(edits)];
+    const times: number[] = [];
+    for (let k = 0; k < 21; k++) times.push(run(text.replace('value: info', `value: debug${k}`)));
+    return median(times);
   };
-  // As the server does after start-up, so the first manifest does not pay for loading the schemas.
+  // As the server does after start-up: load the schemas, then warm the parser and rules on its small sample. The
+  // 20,000-line file is the first real manifest this process analyses, as a user's first open would be.
   preloadSchemas();
-  const [open2k, edit2k] = result(2000);
-  const [open20k, edit20k] = result(20000);
-  return { open2k, edit2k, open20k, edit20k };
+  warmUpManifests(30);
+  const big = bigManifest(20000);
+  const open20k = run(big);
+  return { edit2k: edits(bigManifest(2000)), open20k, edit20k: edits(big) };
 }
 
 function median(xs: number[]): number {
@@ -191,7 +193,7 @@ async function main(): Promise<void> {
     ['1,000-line Dockerfile, analysis after an edit (median of 20)', analysis, 50],
     ['server start to initialize result (median of 9, includes node start-up)', median(starts), 150],
     ['2,000-line manifest, analysis after a one-line edit (median of 21)', manifests.edit2k, 50],
-    ['20,000-line manifest, first analysis (open)', manifests.open20k, 300],
+    ['20,000-line manifest, first analysis (open, after the server\'s start-up warm-up)', manifests.open20k, 300],
     ['20,000-line manifest, analysis after a one-line edit (median of 21)', manifests.edit20k, 50],
   ] as const;
   for (const [name, ms, target] of rows) console.log(`${ms < target ? 'ok  ' : 'SLOW'} ${ms.toFixed(1).padStart(7)} ms  (target < ${target} ms)  ${name}`);
