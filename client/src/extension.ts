@@ -1,6 +1,7 @@
 // The VS Code side: start the language server. Everything else lives in the server or in small modules.
 import * as path from 'node:path';
 import type { ExtensionContext } from 'vscode';
+import { registerCluster } from './cluster/register';
 import { applySnippetEdit, type SnippetEditArgs } from './snippetEdit';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
@@ -40,6 +41,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
     },
   };
   context.subscriptions.push(vscode.commands.registerCommand('stevedore.applySnippetEdit', (args: SnippetEditArgs) => applySnippetEdit(vscode, args)));
+  // The cluster view and commands (kubectl); off in untrusted workspaces, nothing heavy until used.
+  registerCluster(context);
   client = new LanguageClient('stevedore', 'Stevedore', serverOptions, clientOptions);
   context.subscriptions.push(client);
   // Not awaited: activation should not wait for the server handshake (the client queues requests until it is up).

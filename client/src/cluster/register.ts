@@ -1,0 +1,135 @@
+// Wires the cluster view and commands into VS Code. Everything heavy is created on first use; nothing runs in
+// untrusted workspaces until trust is granted.
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type * as vscodeT from 'vscode';
+import { ClusterCommands, type CommandArg, type EditorSnapshot } from './commands';
+import { kubeconfigPaths, readKubeconfig } from './kubeconfig';
+import { Kubectl } from './kubectl';
+import { ClusterModel, type ClusterNode } from './model';
+import { ClusterSelection } from './state';
+import { ClusterTreeProvider } from './treeView';
+import { VirtualDocs, VscodeClusterUi } from './ui';
+
+const DISABLED = 'Cluster features are disabled in untrusted workspaces.';
+
+interface Settings {
+  kubectlPath: string;
+  kubeconfig?: string;
+  requestTimeoutSec: number;
+  protectedContexts: string[];
+  rolloutTimeoutSec: number;
+}
+
+function expandHome(p: string): string {
+  return p === '~' ? os.homedir() : p.startsWith('~/') ? path.join(os.homedir(), p.slice(2)) : p;
+}
+
+function readSettings(vscode: typeof vscodeT): Settings {
+  const c = vscode.workspace.getConfiguration('stevedore');
+  const seconds = (key: string, def: number) => {
+    const v = c.get<number>(key, def);
+    return Number.isFinite(v) && v > 0 ? Math.round(v) : def;
+  };
+  const kubeconfig = c.get<string>('kubeconfig', '').trim();
+  return {
+    kubectlPath: expandHome(c.get<string>('kubectl.path', '').trim() || 'kubectl'),
+    kubeconfig: kubeconfig ? expandHome(kubeconfig) : undefined,
+    requestTimeoutSec: seconds('cluster.requestTimeout', 15),
+    protectedContexts: c.get<string[]>('cluster.protectedContexts', ['*prod*']).filter((p) => typeof p === 'string'),
+    rolloutTimeoutSec: seconds('cluster.rolloutTimeout', 300),
+  };
+}
+
+/** Registers the Clusters view, its commands and settings handling. Called once from activate(). */
+export function registerCluster(context: vscodeT.ExtensionContext): void {
+  const vscode = require('vscode') as typeof vscodeT;
+  let trusted = vscode.workspace.isTrusted;
+  let settings: Settings | undefined;
+  const config = () => (settings ??= readSettings(vscode));
+
+  let output: vscodeT.OutputChannel | undefined;
+  const log = (line: string) => {
+    if (!output) {
+      output = vscode.window.createOutputChannel('Stevedore: kubectl');
+      context.subscriptions.push(output);
+    }
+    output.appendLine(line);
+  };
+  let kubectl: Kubectl | undefined;
+  const getKubectl = () => {
+    const s = config();
+    return (kubectl ??= new Kubectl({ path: s.kubectlPath, kubeconfig: s.kubeconfig, requestTimeoutSec: s.requestTimeoutSec, log }));
+  };
+  const kubeconfig = () => readKubeconfig(kubeconfigPaths(config().kubeconfig));
+  const selection = new ClusterSelection(context.globalState);
+  const model = new ClusterModel({ kubectl: getKubectl, kubeconfig, selection: () => selection.get() });
+  const disabledNode: ClusterNode = { id: 'untrusted', label: DISABLED, contextValue: 'stevedore.info', icon: 'workspace-untrusted', collapsible: false };
+  const tree = new ClusterTreeProvider(vscode, () => (trusted ? model.roots() : Promise.resolve([disabledNode])));
+  const docs = new VirtualDocs(vscode);
+  const ui = new VscodeClusterUi(vscode, docs);
+
+  const activeEditor = (): EditorSnapshot | undefined => {
+    const e = vscode.window.activeTextEditor;
+    if (!e) return undefined;
+    return { languageId: e.document.languageId, text: e.document.getText(), offset: e.document.offsetAt(e.selection.active), label: path.basename(e.document.fileName) };
+  };
+  const commands = new ClusterCommands({
+    kubectl: getKubectl,
+    ui,
+    kubeconfig,
+    selection,
+    protectedContexts: () => config().protectedContexts,
+    rolloutTimeoutSec: () => config().rolloutTimeoutSec,
+    onMutated: () => tree.refresh(),
+    activeEditor,
+  });
+
+  // A saved file is applied by path (clearer kubectl messages); unsaved or untitled text goes through stdin.
+  const applyArg = (arg: unknown): CommandArg => {
+    if (arg instanceof vscode.Uri) return { path: arg.fsPath };
+    if (arg) return arg as CommandArg;
+    const doc = vscode.window.activeTextEditor?.document;
+    return doc && doc.uri.scheme === 'file' && !doc.isDirty ? { path: doc.uri.fsPath } : undefined;
+  };
+
+  const handlers: Record<string, (arg?: unknown) => unknown> = {
+    'stevedore.rolloutStatus': (a) => commands.rolloutStatus(a as CommandArg),
+    'stevedore.rolloutHistory': (a) => commands.rolloutHistory(a as CommandArg),
+    'stevedore.rolloutUndo': (a) => commands.rolloutUndo(a as CommandArg),
+    'stevedore.rolloutRestart': (a) => commands.rolloutRestart(a as CommandArg),
+    'stevedore.selectContext': (a) => commands.selectContext(a as CommandArg),
+    'stevedore.selectNamespace': (a) => commands.selectNamespace(a as CommandArg),
+    'stevedore.useAsCurrentContext': (a) => commands.useAsCurrentContext(a as CommandArg),
+    'stevedore.applyFile': (a) => commands.applyFile(applyArg(a)),
+    'stevedore.refreshClusters': () => {
+      model.clearCaches();
+      tree.refresh();
+    },
+  };
+  for (const [id, handler] of Object.entries(handlers)) {
+    context.subscriptions.push(
+      vscode.commands.registerCommand(id, (arg?: unknown) => {
+        if (!trusted) return void vscode.window.showWarningMessage(DISABLED);
+        return handler(arg);
+      }),
+    );
+  }
+
+  context.subscriptions.push(
+    tree,
+    docs.register(),
+    vscode.window.createTreeView('stevedore.clusters', { treeDataProvider: tree, showCollapseAll: true }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      trusted = true;
+      tree.refresh();
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!['stevedore.kubectl', 'stevedore.kubeconfig', 'stevedore.cluster'].some((s) => e.affectsConfiguration(s))) return;
+      settings = undefined;
+      kubectl = undefined;
+      model.clearCaches();
+      tree.refresh();
+    }),
+  );
+}
