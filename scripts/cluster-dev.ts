@@ -1,0 +1,55 @@
+// npm run cluster:dev — runs the seeded test API server (test/support/apiserver) for manual work with kubectl or the
+// extension: one controller tick per second, so rollouts take seconds like on a real cluster. Ctrl+C stops it.
+// Flags: --port <n> (default: chosen by the OS), --dir <folder> for the kubeconfig (default: a temp folder).
+// While it runs, type `fail on|off`, `forbid <verb> <resource>` / `forbid off` or `delay <ms>` to inject failures.
+import * as readline from 'node:readline';
+import { startTestCluster } from '../test/support/apiserver';
+
+function flag(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function main(): Promise<void> {
+  const port = Number(flag('port') ?? 0);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, got ${flag('port')}`);
+  const cluster = await startTestCluster({ seed: true, tickMs: 1000, port, dir: flag('dir') });
+  console.log(`Test cluster at ${cluster.url} (contexts: stevedore-test [current], prod-eu, unreachable, bad-token)
+kubeconfig: ${cluster.kubeconfig}
+
+  export KUBECONFIG=${cluster.kubeconfig}
+  kubectl get deploy -n shop
+  kubectl rollout history deployment/web -n shop
+  kubectl rollout undo deployment/web -n shop
+
+Commands: fail on|off · forbid <verb> <resource> · forbid off · delay <ms>. Ctrl+C stops.`);
+
+  const rl = readline.createInterface({ input: process.stdin, terminal: false });
+  rl.on('line', (line) => {
+    const [cmd, a, b] = line.trim().split(/\s+/);
+    if (cmd === 'fail' && (a === 'on' || a === 'off')) cluster.setFailRollouts(a === 'on');
+    else if (cmd === 'forbid' && a === 'off') cluster.setForbidden(null);
+    else if (cmd === 'forbid' && a) cluster.setForbidden({ verb: a, resource: b });
+    else if (cmd === 'delay' && Number.isFinite(Number(a))) cluster.setDelay(Number(a));
+    else if (cmd) return console.log(`unknown command: ${line.trim()}`);
+    else return;
+    console.log('ok');
+  });
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    rl.close();
+    await cluster.close();
+    console.log('\nTest cluster stopped.');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
