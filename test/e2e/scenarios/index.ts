@@ -1,0 +1,7 @@
+// The scenarios in run order; the number in results and --only is the position here, from 1.
+import type { Scenario } from '../lib/scenario';
+import { dockerignore, mergeRun, multiStage, problems } from './dockerfile';
+import { clusterRollback } from './cluster';
+import { hpa, snippets } from './kubernetes';
+
+export const scenarios: Scenario[] = [problems, mergeRun, dockerignore, multiStage, hpa, snippets, clusterRollback];
