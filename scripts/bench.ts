@@ -1,6 +1,6 @@
 // Benchmarks (never timed tests): analysis of a 1,000-line Dockerfile after a change, and server start-up.
 // Targets: < 50 ms per analysis, < 150 ms from spawning the server to its initialize result.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { analyzeDockerfile } from '../server/src/core/analyze';
 import { MemoryContext } from '../server/src/core/context';
@@ -180,6 +180,13 @@ function startOnce(bare = false): Promise<number> {
   });
 }
 
+/** dist/extension.js: require + activate() with a stand-in vscode module (see scripts/bench-activation.cjs). */
+function activationOnce(bundle = 'dist/extension.js'): number {
+  const r = spawnSync(process.execPath, [path.resolve(__dirname, 'bench-activation.cjs'), path.resolve(__dirname, '..', bundle)], { encoding: 'utf8' });
+  const m = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as { require?: number; activate?: number };
+  return (m.require ?? NaN) + (m.activate ?? 0);
+}
+
 async function main(): Promise<void> {
   const analysis = await benchAnalysis();
   const manifests = benchManifests();
@@ -189,7 +196,10 @@ async function main(): Promise<void> {
     bare.push(await startOnce(true));
     starts.push(await startOnce());
   }
+  const activation = median(Array.from({ length: 9 }, () => activationOnce()));
+  const lsp = median(Array.from({ length: 5 }, () => activationOnce('dist/lsp.js')));
   const rows = [
+    ['extension activation: load dist/extension.js + activate() (median of 9)', activation, 50],
     ['1,000-line Dockerfile, analysis after an edit (median of 20)', analysis, 50],
     ['server start to initialize result (median of 9, includes node start-up)', median(starts), 150],
     ['2,000-line manifest, analysis after a one-line edit (median of 21)', manifests.edit2k, 50],
@@ -198,6 +208,7 @@ async function main(): Promise<void> {
   ] as const;
   for (const [name, ms, target] of rows) console.log(`${ms < target ? 'ok  ' : 'SLOW'} ${ms.toFixed(1).padStart(7)} ms  (target < ${target} ms)  ${name}`);
   console.log(`     ${median(bare).toFixed(1).padStart(7)} ms  bare node start-up on this machine, for comparison`);
+  console.log(`     ${lsp.toFixed(1).padStart(7)} ms  loading dist/lsp.js (the language client), on the turn after activation`);
 }
 
 if (require.main === module) void main();

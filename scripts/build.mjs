@@ -21,7 +21,10 @@ const common = {
 
 mkdirSync('dist', { recursive: true });
 await Promise.all([
+  // The extension is three bundles so activation only loads the small first one (see client/src/extension.ts).
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  build({ ...common, entryPoints: ['client/src/lsp.ts'], outfile: 'dist/lsp.js', external: ['vscode'] }),
+  build({ ...common, entryPoints: ['client/src/cluster/register.ts'], outfile: 'dist/cluster.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
   build({
     ...common,

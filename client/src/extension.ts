@@ -1,52 +1,29 @@
-// The VS Code side: start the language server. Everything else lives in the server or in small modules.
+// The VS Code side, kept small so activation is cheap: the language client (dist/lsp.js) and the cluster
+// features (dist/cluster.js) are separate bundles. The client starts on the next turn of the event loop; the
+// cluster code loads when its view or a command is first used. Everything else lives in the language server.
 import * as path from 'node:path';
+import * as vscode from 'vscode';
 import type { ExtensionContext } from 'vscode';
-import { registerCluster } from './cluster/register';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type * as ClusterModule from './cluster/register';
+import type * as LspModule from './lsp';
+import { registerClusterLazily } from './lazyCluster';
 import { applySnippetEdit, type SnippetEditArgs } from './snippetEdit';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: ExtensionContext): Promise<void> {
-  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
-  };
-  const vscode = await import('vscode');
-  const clientOptions: LanguageClientOptions = {
-    // Fixes with values to review arrive as snippet commands (see server/src/lsp/snippets.ts).
-    // Deployments get "Rollout status/undo" lenses; they are dropped below while the workspace is untrusted.
-    initializationOptions: { snippetEdits: true, rolloutLenses: true },
-    middleware: {
-      provideCodeLenses: async (document, token, next) => {
-        const lenses = await next(document, token);
-        if (!lenses || vscode.workspace.isTrusted) return lenses;
-        return lenses.filter((l) => !l.command?.command.startsWith('stevedore.rollout'));
-      },
-    },
-    documentSelector: [
-      { language: 'dockerfile' },
-      { language: 'yaml' },
-      { scheme: 'file', pattern: '**/{Dockerfile,Dockerfile.*,*.dockerfile,Containerfile,Containerfile.*}' },
-    ],
-    synchronize: {
-      configurationSection: 'stevedore',
-      // Files that change findings without the Dockerfile changing.
-      fileEvents: [
-        vscode.workspace.createFileSystemWatcher('**/{.dockerignore,*.dockerignore,requirements*.txt,package.json,go.mod,pyproject.toml,Gemfile,pom.xml,Cargo.toml,composer.json}'),
-        // Manifests (cross-file checks) and the config files (.stevedore.yaml, .hadolint.yaml).
-        vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}'),
-      ],
-    },
-  };
+/** Loads one of the extension's other bundles (next to this one in dist/). */
+function bundle<T>(name: string): T {
+  return require(path.join(__dirname, name)) as T;
+}
+
+export function activate(context: ExtensionContext): void {
   context.subscriptions.push(vscode.commands.registerCommand('stevedore.applySnippetEdit', (args: SnippetEditArgs) => applySnippetEdit(vscode, args)));
-  // The cluster view and commands (kubectl); off in untrusted workspaces, nothing heavy until used.
-  registerCluster(context);
-  client = new LanguageClient('stevedore', 'Stevedore', serverOptions, clientOptions);
-  context.subscriptions.push(client);
-  // Not awaited: activation should not wait for the server handshake (the client queues requests until it is up).
-  void client.start();
+  // The cluster view and commands (kubectl); off in untrusted workspaces.
+  registerClusterLazily(vscode, context, () => bundle<typeof ClusterModule>('cluster.js').createCluster(context));
+  setImmediate(() => {
+    client = bundle<typeof LspModule>('lsp.js').startLanguageClient(context);
+  });
 }
 
 export async function deactivate(): Promise<void> {

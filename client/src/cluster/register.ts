@@ -3,6 +3,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type * as vscodeT from 'vscode';
+import { CLUSTER_COMMANDS } from './ids';
 import { ClusterCommands, type CommandArg, type EditorSnapshot } from './commands';
 import { kubeconfigPaths, readKubeconfig } from './kubeconfig';
 import { Kubectl } from './kubectl';
@@ -41,8 +42,24 @@ function readSettings(vscode: typeof vscodeT): Settings {
   };
 }
 
-/** Registers the Clusters view, its commands and settings handling. Called once from activate(). */
+
+/** The cluster features, built but not registered: a tree data provider and a runner for the commands. */
+export interface ClusterParts {
+  tree: ClusterTreeProvider;
+  run(command: string, arg?: unknown): unknown;
+}
+
+/** Registers the Clusters view, its commands and settings handling at once (tests; the extension loads lazily). */
 export function registerCluster(context: vscodeT.ExtensionContext): void {
+  const vscode = require('vscode') as typeof vscodeT;
+  const parts = createCluster(context);
+  // CLUSTER_COMMANDS lists exactly the handlers below.
+  for (const id of CLUSTER_COMMANDS) context.subscriptions.push(vscode.commands.registerCommand(id, (arg?: unknown) => parts.run(id, arg)));
+  context.subscriptions.push(vscode.window.createTreeView('stevedore.clusters', { treeDataProvider: parts.tree, showCollapseAll: true }));
+}
+
+/** Builds the cluster features; disposables go to the context's subscriptions. */
+export function createCluster(context: vscodeT.ExtensionContext): ClusterParts {
   const vscode = require('vscode') as typeof vscodeT;
   let trusted = vscode.workspace.isTrusted;
   let settings: Settings | undefined;
@@ -107,19 +124,9 @@ export function registerCluster(context: vscodeT.ExtensionContext): void {
       tree.refresh();
     },
   };
-  for (const [id, handler] of Object.entries(handlers)) {
-    context.subscriptions.push(
-      vscode.commands.registerCommand(id, (arg?: unknown) => {
-        if (!trusted) return void vscode.window.showWarningMessage(DISABLED);
-        return handler(arg);
-      }),
-    );
-  }
-
   context.subscriptions.push(
     tree,
     docs.register(),
-    vscode.window.createTreeView('stevedore.clusters', { treeDataProvider: tree, showCollapseAll: true }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       trusted = true;
       tree.refresh();
@@ -132,4 +139,11 @@ export function registerCluster(context: vscodeT.ExtensionContext): void {
       tree.refresh();
     }),
   );
+  return {
+    tree,
+    run(id, arg) {
+      if (!trusted) return void vscode.window.showWarningMessage(DISABLED);
+      return handlers[id]?.(arg);
+    },
+  };
 }

@@ -1,0 +1,46 @@
+// The language client: starts dist/server.js and connects Dockerfiles and YAML to it. A bundle of its own
+// (dist/lsp.js), loaded right after activation so activating the extension stays cheap.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { ExtensionContext } from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+export function startLanguageClient(context: ExtensionContext): LanguageClient {
+  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    // Fixes with values to review arrive as snippet commands (see server/src/lsp/snippets.ts).
+    // Deployments get "Rollout status/undo" lenses; they are dropped below while the workspace is untrusted.
+    initializationOptions: { snippetEdits: true, rolloutLenses: true },
+    middleware: {
+      provideCodeLenses: async (document, token, next) => {
+        const lenses = await next(document, token);
+        if (!lenses || vscode.workspace.isTrusted) return lenses;
+        return lenses.filter((l) => !l.command?.command.startsWith('stevedore.rollout'));
+      },
+    },
+    documentSelector: [
+      { language: 'dockerfile' },
+      { language: 'yaml' },
+      { scheme: 'file', pattern: '**/{Dockerfile,Dockerfile.*,*.dockerfile,Containerfile,Containerfile.*}' },
+    ],
+    synchronize: {
+      configurationSection: 'stevedore',
+      // Files that change findings without the Dockerfile changing.
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher('**/{.dockerignore,*.dockerignore,requirements*.txt,package.json,go.mod,pyproject.toml,Gemfile,pom.xml,Cargo.toml,composer.json}'),
+        // Manifests (cross-file checks) and the config files (.stevedore.yaml, .hadolint.yaml).
+        vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}'),
+      ],
+    },
+  };
+  const client = new LanguageClient('stevedore', 'Stevedore', serverOptions, clientOptions);
+  context.subscriptions.push(client);
+  // Not awaited: activation should not wait for the server handshake (the client queues requests until it is up).
+  void client.start();
+  return client;
+}
+
