@@ -49,4 +49,32 @@ suite('Kubernetes manifests in the extension host', () => {
     for (const key of ['rules', 'tls', 'defaultBackend']) assert.ok(labels.includes(key), `${key} missing from: ${labels.join(', ')}`);
     assert.ok(!labels.includes('ingressClassName'), 'a key already written is offered again');
   });
+
+  test('the resources fix inserts its guessed values as snippet tab stops', async () => {
+    const editor = await openFile('k8s/deployment.yaml');
+    const ds = await waitForRules(deployment(), ['missing-resources']);
+    const missing = ds.find((d) => ruleId(d) === 'missing-resources')!;
+    const actions = await codeActions(deployment(), missing.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => a.command?.command === 'stevedore.applySnippetEdit');
+    assert.ok(fix, `offered: ${actions.map((a) => `${a.title} (${a.command?.command ?? 'edit'})`).join(' | ')}`);
+    assert.equal(fix.edit, undefined);
+    await vscode.commands.executeCommand(fix.command!.command, ...(fix.command!.arguments ?? []));
+    const text = editor.document.getText();
+    assert.match(text, /^ {10}resources:\n {12}requests:\n {14}cpu: 100m\n {14}memory: 128Mi\n {12}limits:\n {14}memory: 256Mi$/m, text);
+    // The first tab stop is selected; Tab moves to the next guessed value.
+    assert.equal(vscode.window.activeTextEditor?.document.getText(vscode.window.activeTextEditor.selection), '100m');
+    await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
+    assert.equal(vscode.window.activeTextEditor?.document.getText(vscode.window.activeTextEditor.selection), '128Mi');
+    await waitForDiagnostics(deployment(), (d) => !ruleIds(d).includes('missing-resources'), 'missing-resources to disappear');
+  });
+
+  test('a Deployment carries Rollout status / Rollout undo lenses bound to the cluster commands', async () => {
+    await openFile('k8s/deployment.yaml');
+    const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', deployment(), 10)) ?? [];
+    const rollout = lenses.filter((l) => l.command?.command.startsWith('stevedore.rollout')).map((l) => [l.command!.title, l.command!.command, JSON.stringify(l.command!.arguments)]);
+    assert.deepEqual(rollout, [
+      ['Rollout status', 'stevedore.rolloutStatus', '[{"kind":"Deployment","name":"web"}]'],
+      ['Rollout undo…', 'stevedore.rolloutUndo', '[{"kind":"Deployment","name":"web"}]'],
+    ]);
+  });
 });
