@@ -1,9 +1,9 @@
 // Code actions: each finding's fixes, "fix all of this rule", source.fixAll.stevedore, and ignore pragmas.
 import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { collectFixes } from '../core/fixes';
+import { applyEdits, collectFixes } from '../core/fixes';
 import { rulesById } from '../core/registry';
-import type { Finding, FixInput } from '../core/types';
+import type { Finding, FixInput, FixResult, TextEdit } from '../core/types';
 import { snippetAction } from './snippets';
 import { fromDiagnostic, toDiagnostic, toWorkspaceEdit } from './convert';
 
@@ -17,6 +17,11 @@ export interface CodeActionEnv {
   documentChanges: boolean;
   /** The client inserts snippet edits (command `stevedore.applySnippetEdit`): fixes with placeholders use it. */
   snippetEdits?: boolean;
+  /**
+   * Analyses a changed text of this document like the document itself (same path, settings, build context or
+   * workspace): lets "Fix all" repeat until nothing changes, as `stevedore lint --fix` does.
+   */
+  relint?: (text: string) => { findings: Finding[]; input: FixInput };
   /** Extra refactorings offered at the range regardless of findings (e.g. convert to multi-stage). */
   refactors?: CodeAction[];
 }
@@ -27,7 +32,7 @@ export function codeActions(params: CodeActionParams, env: CodeActionEnv): CodeA
   const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(o + '.'));
   const actions: CodeAction[] = [];
   if (wants(FIX_ALL_KIND)) {
-    const all = fixAll(env, env.findings, (fix) => fix.safe, 'Fix all auto-fixable Stevedore problems', FIX_ALL_KIND);
+    const all = fixAllRepeated(env);
     if (all) actions.push(all);
     if (only) return actions;
   }
@@ -64,6 +69,58 @@ function fixAll(env: CodeActionEnv, findings: Finding[], choose: Parameters<type
   if (!applied.length) return undefined;
   const edit = toWorkspaceEdit(env.doc, { edits, files }, env.documentChanges);
   return edit ? { title, kind, diagnostics: applied.map((a) => toDiagnostic(a.finding)), edit } : undefined;
+}
+
+const MAX_PASSES = 10;
+
+/**
+ * source.fixAll: applies every safe fix, then analyses the result and applies what has become fixable (fixes that
+ * overlapped, or findings a fix uncovered), until a pass changes nothing. One edit covers what changed.
+ */
+function fixAllRepeated(env: CodeActionEnv): CodeAction | undefined {
+  const original = env.input.text;
+  let text = original;
+  let input = env.input;
+  let findings = env.findings;
+  let first: ReturnType<typeof collectFixes>['applied'] = [];
+  const files: NonNullable<FixResult['files']> = [];
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const { applied, edits, files: more } = collectFixes(input, findings, rulesById, (fix) => fix.safe);
+    if (!applied.length) break;
+    if (pass === 0) first = applied;
+    // Other files are not changed in memory between passes, so only a path's first change is kept.
+    for (const f of more) if (!files.some((g) => g.path === f.path)) files.push(f);
+    const next = applyEdits(text, edits);
+    if (next === text || !env.relint) {
+      text = next;
+      break;
+    }
+    text = next;
+    ({ findings, input } = env.relint(text));
+  }
+  if (!first.length || (text === original && !files.length)) return undefined;
+  const edits = text === original ? [] : [changedSpan(env.doc, original, text)];
+  const edit = toWorkspaceEdit(env.doc, { edits, files }, env.documentChanges);
+  return edit ? { title: 'Fix all auto-fixable Stevedore problems', kind: FIX_ALL_KIND, diagnostics: first.map((a) => toDiagnostic(a.finding)), edit } : undefined;
+}
+
+/** One edit turning `before` into `after`: the span between their common prefix and common suffix. */
+function changedSpan(doc: TextDocument, before: string, after: string): TextEdit {
+  let start = 0;
+  const max = Math.min(before.length, after.length);
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  // Never split a CRLF or a surrogate pair.
+  while (start > 0 && (before[start - 1] === '\r' || /[\uD800-\uDBFF]/.test(before[start - 1]))) start--;
+  let end = 0;
+  while (end < max - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
+  for (; end > 0; end--) {
+    const kept = before[before.length - end];
+    if (!(kept === '\n' && before[before.length - end - 1] === '\r') && !/[\uDC00-\uDFFF]/.test(kept)) break;
+  }
+  return {
+    range: { start: doc.positionAt(start), end: doc.positionAt(before.length - end) },
+    newText: after.slice(start, after.length - end),
+  };
 }
 
 /** Inserts `# stevedore ignore=<rule>` above the line the finding starts on (kept indented like it). */

@@ -10,7 +10,9 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzeDockerfile } from '../core/analyze';
 import { initShellParser } from '../core/dockerfile/shell';
+import { analyzeManifest } from '../core/k8s/analyze';
 import { preloadSchemas } from '../core/k8s/schema';
 import { warmUpManifests } from '../core/k8s/warmup';
 import { fileKind } from '../core/files';
@@ -184,6 +186,10 @@ export function startServer(connection: Connection): void {
         findings: analysis.findings,
         documentChanges,
         snippetEdits,
+        relint: (changed) => {
+          const again = analyzeManifest(changed, { path: env.path, config: env.config, workspace: analyzer.manifests });
+          return { findings: again.findings, input: { text: changed, path: env.path, workspace: again.workspace } };
+        },
         refactors: manifestRefactors(doc, analysis, params.range, documentChanges),
       });
     }
@@ -192,6 +198,7 @@ export function startServer(connection: Connection): void {
       input: { text, path: env.path, context: env.context },
       findings: analysis.findings,
       documentChanges,
+      relint: (changed) => ({ findings: analyzeDockerfile(changed, env), input: { text: changed, path: env.path, context: env.context } }),
       refactors: multiStageRefactors(doc, analysis, params.range, documentChanges, env.context),
     });
   });
