@@ -7,6 +7,8 @@ import { MemoryContext } from '../server/src/core/context';
 import { analyzeManifest } from '../server/src/core/k8s/analyze';
 import { preloadSchemas } from '../server/src/core/k8s/schema';
 import { warmUpManifests } from '../server/src/core/k8s/warmup';
+import { parseManifest } from '../server/src/core/k8s/parse';
+import { ManifestWorkspace } from '../server/src/core/k8s/workspace';
 import { initShellParser } from '../server/src/core/dockerfile/shell';
 
 /** A realistic 1,000-line multi-stage Dockerfile. */
@@ -117,7 +119,7 @@ export function bigManifest(lines = 20000): string {
   return docs.join('\n---\n') + '\n';
 }
 
-function benchManifests(): { edit2k: number; open20k: number; edit20k: number } {
+function benchManifests(): { edit2k: number; open20k: number; openScanned20k: number; edit20k: number } {
   const run = (text: string) => {
     const t0 = performance.now();
     analyzeManifest(text, { path: '/ws/big.yaml' });
@@ -137,7 +139,15 @@ function benchManifests(): { edit2k: number; open20k: number; edit20k: number } 
   warmUpManifests(30);
   const big = bigManifest(20000);
   const open20k = run(big);
-  return { edit2k: edits(bigManifest(2000)), open20k, edit20k: edits(big) };
+  // A file in the workspace was already parsed by the server's start-up scan (ManifestWorkspace.loadManifests);
+  // opening it reuses those documents' trees. A different text, so nothing above is reused.
+  const scanned = bigManifest(20000).replace(/app-/g, 'svc-');
+  const workspace = new ManifestWorkspace();
+  workspace.set(parseManifest(scanned, '/ws/scanned.yaml'));
+  const t0 = performance.now();
+  analyzeManifest(scanned, { path: '/ws/scanned.yaml', workspace });
+  const openScanned20k = performance.now() - t0;
+  return { edit2k: edits(bigManifest(2000)), open20k, openScanned20k, edit20k: edits(big) };
 }
 
 function median(xs: number[]): number {
@@ -203,7 +213,8 @@ async function main(): Promise<void> {
     ['1,000-line Dockerfile, analysis after an edit (median of 20)', analysis, 50],
     ['server start to initialize result (median of 9, includes node start-up)', median(starts), 150],
     ['2,000-line manifest, analysis after a one-line edit (median of 21)', manifests.edit2k, 50],
-    ['20,000-line manifest, first analysis (open, after the server\'s start-up warm-up)', manifests.open20k, 300],
+    ['20,000-line manifest never seen before (new or outside the workspace), first analysis', manifests.open20k, 300],
+    ['20,000-line manifest of the workspace (parsed by the start-up scan), first analysis on open', manifests.openScanned20k, 300],
     ['20,000-line manifest, analysis after a one-line edit (median of 21)', manifests.edit20k, 50],
   ] as const;
   for (const [name, ms, target] of rows) console.log(`${ms < target ? 'ok  ' : 'SLOW'} ${ms.toFixed(1).padStart(7)} ms  (target < ${target} ms)  ${name}`);
