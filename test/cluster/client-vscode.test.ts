@@ -92,16 +92,21 @@ after(() => {
   mod._load = originalLoad;
 });
 
-test('registerCluster: untrusted shows only the notice; after trust the tree lists contexts and kubectl is logged', async () => {
+test('cluster wiring: untrusted shows only the notice; after trust the tree lists contexts and kubectl is logged', async () => {
   const kubeconfig = join(tmp.dir, 'kubeconfig');
   writeFileSync(kubeconfig, `apiVersion: v1\nkind: Config\ncurrent-context: dev\nclusters: [{name: c, cluster: {server: 'http://127.0.0.1:1'}}]\nusers: [{name: u, user: {token: t}}]\ncontexts:\n- {name: dev, context: {cluster: c, user: u, namespace: shop}}\n- {name: prod-eu, context: {cluster: c, user: u}}\n`);
   settings['kubeconfig'] = kubeconfig;
   settings['kubectl.path'] = '/usr/bin/kubectl';
   settings['cluster.requestTimeout'] = 5;
-  const { registerCluster } = await import('../../client/src/cluster/register');
+  // As activate() wires it: stand-in commands and tree at once, the cluster code on first use.
+  const { createCluster } = await import('../../client/src/cluster/register');
+  const { registerClusterLazily } = await import('../../client/src/lazyCluster');
   const subscriptions: unknown[] = [];
   const memento = new Map<string, unknown>();
-  registerCluster({ subscriptions, globalState: { get: (k: string) => memento.get(k), update: async (k: string, v: unknown) => void memento.set(k, v) } } as never);
+  const context = { subscriptions, globalState: { get: (k: string) => memento.get(k), update: async (k: string, v: unknown) => void memento.set(k, v) } } as never;
+  let loaded = 0;
+  registerClusterLazily(fakeVscode as never, context, () => (loaded++, createCluster(context)));
+  assert.equal(loaded, 0, 'the cluster code is not loaded at activation');
 
   assert.deepEqual([...seen.commands.keys()].sort(), [
     'stevedore.applyFile', 'stevedore.refreshClusters', 'stevedore.rolloutHistory', 'stevedore.rolloutRestart', 'stevedore.rolloutStatus',

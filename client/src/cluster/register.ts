@@ -3,7 +3,6 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type * as vscodeT from 'vscode';
-import { CLUSTER_COMMANDS } from './ids';
 import { ClusterCommands, type CommandArg, type EditorSnapshot } from './commands';
 import { kubeconfigPaths, readKubeconfig } from './kubeconfig';
 import { Kubectl } from './kubectl';
@@ -47,15 +46,6 @@ function readSettings(vscode: typeof vscodeT): Settings {
 export interface ClusterParts {
   tree: ClusterTreeProvider;
   run(command: string, arg?: unknown): unknown;
-}
-
-/** Registers the Clusters view, its commands and settings handling at once (tests; the extension loads lazily). */
-export function registerCluster(context: vscodeT.ExtensionContext): void {
-  const vscode = require('vscode') as typeof vscodeT;
-  const parts = createCluster(context);
-  // CLUSTER_COMMANDS lists exactly the handlers below.
-  for (const id of CLUSTER_COMMANDS) context.subscriptions.push(vscode.commands.registerCommand(id, (arg?: unknown) => parts.run(id, arg)));
-  context.subscriptions.push(vscode.window.createTreeView('stevedore.clusters', { treeDataProvider: parts.tree, showCollapseAll: true }));
 }
 
 /** Builds the cluster features; disposables go to the context's subscriptions. */
