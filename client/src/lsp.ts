@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionContext } from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CodeLensRequest, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 export function startLanguageClient(context: ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -38,7 +38,14 @@ export function startLanguageClient(context: ExtensionContext): LanguageClient {
     },
   };
   const client = new LanguageClient('stevedore', 'Stevedore', serverOptions, clientOptions);
-  context.subscriptions.push(client);
+  context.subscriptions.push(
+    client,
+    // The rollout lenses were filtered out while untrusted: ask again for the open documents' lenses.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      const lenses = client.getFeature(CodeLensRequest.method);
+      for (const editor of vscode.window.visibleTextEditors) lenses.getProvider(editor.document)?.onDidChangeCodeLensEmitter.fire();
+    }),
+  );
   // Not awaited: activation should not wait for the server handshake (the client queues requests until it is up).
   void client.start();
   return client;

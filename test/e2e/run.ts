@@ -11,7 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { prepareProfile, startCodeServer, writeSettings, type CodeServer, type Profile } from './lib/codeServer';
+import { deriveProfile, prepareProfile, startCodeServer, writeKeybindings, writeSettings, type CodeServer, type Profile } from './lib/codeServer';
 import type { Scenario } from './lib/scenario';
 import { waitFor, withTimeout } from './lib/wait';
 import { Workbench } from './lib/workbench';
@@ -66,10 +66,19 @@ function saveExtensionHostLogs(cs: CodeServer, before: Set<string>, prefix: stri
   }
 }
 
+/** A running code-server and the profile it uses. */
+interface Server {
+  cs: CodeServer;
+  profile: Profile;
+}
+
 class Harness {
   private browser?: Browser;
+  private bin?: string;
   private cs?: CodeServer;
   private profile?: Profile;
+  /** The code-server with Workspace Trust on, while a scenario that needs it runs. */
+  private trustServer?: CodeServer;
   private tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'stevedore-e2e-'));
   private hostResults = path.join(this.tmp, 'host-tests.json');
   readonly outcomes: Outcome[] = [];
@@ -82,7 +91,7 @@ class Harness {
     const { packageExtension } = await importScript('scripts/package.mjs');
     const { buildHostTests } = await importScript('test/vscode/build.mjs');
     log('code-server: checking the cached install');
-    const bin: string = installCodeServer();
+    const bin: string = (this.bin = installCodeServer());
     log('packaging the extension');
     const { vsix, size } = packageExtension({ out: path.join(this.tmp, 'stevedore.vsix'), quiet: true });
     log(`packaged ${path.basename(vsix)} (${Math.round(size / 1024)} KB); building the in-host suite`);
@@ -96,9 +105,17 @@ class Harness {
   }
 
   /** Opens a fresh page on `folder` and runs `body`; records the outcome with screenshots and logs. */
-  private async inWindow(name: string, folder: string, settings: Record<string, unknown>, body: (page: Page, wb: Workbench) => Promise<string | void>): Promise<boolean> {
-    const cs = this.cs!;
-    writeSettings(this.profile!, settings);
+  private async inWindow(
+    name: string,
+    folder: string,
+    settings: Record<string, unknown>,
+    body: (page: Page, wb: Workbench) => Promise<string | void>,
+    server: Server = { cs: this.cs!, profile: this.profile! },
+    keybindings: Array<{ key: string; command: string; when?: string }> = [],
+  ): Promise<boolean> {
+    const { cs, profile } = server;
+    writeSettings(profile, settings);
+    writeKeybindings(profile, keybindings);
     const page = await this.browser!.newPage({ viewport: { width: 1280, height: 800 } });
     const consoleLines: string[] = [];
     page.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`));
@@ -147,10 +164,15 @@ class Harness {
     const fixture = path.isAbsolute(s.fixture) ? s.fixture : path.join(__dirname, 'workspace', s.fixture);
     fs.cpSync(fixture, folder, { recursive: true });
     const settings: Record<string, unknown> = {};
+    const keybindings: Array<{ key: string; command: string; when?: string }> = [];
     let cleanup: (() => Promise<void>) | void = undefined;
+    let server: Server | undefined;
     try {
-      cleanup = await s.setup?.({ folder, settings, log });
+      cleanup = await s.setup?.({ folder, settings, keybindings, log });
+      if (s.workspaceTrust) server = await this.startTrustServer(name);
     } catch (e) {
+      if (cleanup) await cleanup().catch((err: Error) => log(`${name}: cleanup failed: ${err.message}`));
+      await this.stopTrustServer(name, true);
       this.outcomes.push({ name, ok: false, seconds: 0, error: `setup: ${e instanceof Error ? e.stack : String(e)}` });
       log(`FAIL ${name} in setup: ${e instanceof Error ? e.message : String(e)}`);
       return;
@@ -167,14 +189,36 @@ class Harness {
           }
         };
         await s.run({ page, wb, folder, shot, log });
-      });
+      }, server, keybindings);
     } finally {
       if (cleanup) await cleanup().catch((e: Error) => log(`${name}: cleanup failed: ${e.message}`));
+      await this.stopTrustServer(name, this.outcomes.at(-1)?.name !== name || !this.outcomes.at(-1)?.ok);
     }
+  }
+
+  /**
+   * Starts a code-server with Workspace Trust on for one scenario: its own user-data dir (so trust decisions, settings
+   * and logs start empty), the shared extensions dir.
+   */
+  private async startTrustServer(name: string): Promise<Server> {
+    const profile = deriveProfile(this.profile!, path.join(this.tmp, `profile-${name}`));
+    this.trustServer = await startCodeServer(this.bin!, profile, { KUBECACHEDIR: path.join(this.tmp, `kube-cache-${name}`) }, { workspaceTrust: true });
+    log(`${name}: code-server with Workspace Trust on listening on ${this.trustServer.url}`);
+    return { cs: this.trustServer, profile };
+  }
+
+  /** Stops the Workspace Trust code-server, if one runs; on failure its output goes to `<name>.code-server.log`. */
+  private async stopTrustServer(name: string, failed: boolean): Promise<void> {
+    const cs = this.trustServer;
+    if (!cs) return;
+    this.trustServer = undefined;
+    if (failed) fs.writeFileSync(path.join(resultsDir, `${name}.code-server.log`), cs.output());
+    await cs.stop();
   }
 
   async tearDown(failed: boolean): Promise<void> {
     await this.browser?.close().catch(() => undefined);
+    await this.trustServer?.stop();
     if (this.cs) {
       if (failed) fs.writeFileSync(path.join(resultsDir, 'code-server.log'), this.cs.output());
       await this.cs.stop();

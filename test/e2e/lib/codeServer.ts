@@ -74,6 +74,27 @@ function linkUnpacked(extensionsDir: string, unpacked: Array<{ id: string; versi
   fs.writeFileSync(listFile, JSON.stringify(list));
 }
 
+/**
+ * A second profile for a code-server of its own: a fresh user-data dir under `root` (settings, storage, logs), the
+ * extensions dir of `base` (already holding the installed vsix and the linked folders; only read at startup).
+ */
+export function deriveProfile(base: Profile, root: string): Profile {
+  const profile: Profile = {
+    root,
+    userDataDir: path.join(root, 'user-data'),
+    extensionsDir: base.extensionsDir,
+    settingsFile: path.join(root, 'user-data', 'User', 'settings.json'),
+  };
+  fs.mkdirSync(path.dirname(profile.settingsFile), { recursive: true });
+  writeSettings(profile, {});
+  return profile;
+}
+
+/** Writes the user keybindings (`keybindings.json` next to the settings); an empty list is VS Code's default. */
+export function writeKeybindings(profile: Profile, keybindings: Array<{ key: string; command: string; when?: string }>): void {
+  fs.writeFileSync(path.join(path.dirname(profile.settingsFile), 'keybindings.json'), JSON.stringify(keybindings, null, 2));
+}
+
 /** Writes the user settings: the test defaults plus `extra`. Windows opened afterwards read them. */
 export function writeSettings(profile: Profile, extra: Record<string, unknown>): void {
   const text = JSON.stringify({ ...TEST_SETTINGS, ...extra }, null, 2);
@@ -94,8 +115,13 @@ export interface CodeServer {
   stop(): Promise<void>;
 }
 
+export interface StartOptions {
+  /** Keep Workspace Trust on (windows start untrusted and ask); by default it is off and every folder is trusted. */
+  workspaceTrust?: boolean;
+}
+
 /** Starts code-server on a free port of 127.0.0.1 and resolves once it listens. */
-export async function startCodeServer(bin: string, profile: Profile, env: Record<string, string> = {}): Promise<CodeServer> {
+export async function startCodeServer(bin: string, profile: Profile, env: Record<string, string> = {}, opts: StartOptions = {}): Promise<CodeServer> {
   const args = [
     '--auth', 'none',
     '--bind-addr', '127.0.0.1:0',
@@ -103,7 +129,7 @@ export async function startCodeServer(bin: string, profile: Profile, env: Record
     '--extensions-dir', profile.extensionsDir,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(opts.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--ignore-last-opened',
   ];

@@ -3,5 +3,6 @@ import type { Scenario } from '../lib/scenario';
 import { dockerignore, mergeRun, multiStage, problems } from './dockerfile';
 import { clusterRollback } from './cluster';
 import { hpa, snippets } from './kubernetes';
+import { untrustedWorkspace } from './untrusted';
 
-export const scenarios: Scenario[] = [problems, mergeRun, dockerignore, multiStage, hpa, snippets, clusterRollback];
+export const scenarios: Scenario[] = [problems, mergeRun, dockerignore, multiStage, hpa, snippets, clusterRollback, untrustedWorkspace];
