@@ -1,5 +1,6 @@
 // Generates the rules and snippet tables in README.md, docs/rules.md, the `stevedore.rules` setting's schema and
-// the snippet contributions in package.json from rule metadata and snippet files, so none of them can drift. `--check` fails instead of writing.
+// the snippet contributions in package.json from rule metadata and snippet files, so none of them can drift.
+// `--check` fails instead of writing.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { allRules } from '../server/src/core/registry';
@@ -106,9 +107,10 @@ function main(): void {
   pkg.contributes.configuration.properties['stevedore.rules'] = rulesSettingSchema();
   pkg.contributes.snippets = snippetContributions();
   const languages: Array<{ id: string; filenames?: string[] }> = pkg.contributes.languages;
-  const ignore = languages.findIndex((l) => l.id === DOCKERIGNORE_LANGUAGE.id);
-  if (ignore >= 0) languages[ignore] = { ...DOCKERIGNORE_LANGUAGE, filenames: [...DOCKERIGNORE_LANGUAGE.filenames] };
-  else languages.push({ ...DOCKERIGNORE_LANGUAGE, filenames: [...DOCKERIGNORE_LANGUAGE.filenames] });
+  const ignoreLanguage = { ...DOCKERIGNORE_LANGUAGE, filenames: [...DOCKERIGNORE_LANGUAGE.filenames] };
+  const ignore = languages.findIndex((l) => l.id === ignoreLanguage.id);
+  if (ignore >= 0) languages[ignore] = ignoreLanguage;
+  else languages.push(ignoreLanguage);
   const newPkg = JSON.stringify(pkg, null, 2) + '\n';
   const docsPath = path.join(root, 'docs', 'rules.md');
   const outputs: Array<[string, string]> = [

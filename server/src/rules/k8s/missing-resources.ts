@@ -89,9 +89,8 @@ export const missingResources: ManifestRule = {
         if (!Object.keys(tree.requests).length) delete (tree as Tree).requests;
         if (!Object.keys(tree.limits).length) delete (tree as Tree).limits;
         const edits = mergeMap(found.file, found.obj.doc, container, { resources: tree });
-        const placeholders = [tree.requests?.cpu, tree.requests?.memory, tree.limits?.memory]
-          .map((value, i) => ({ key: i === 0 ? 'cpu' : 'memory', value }))
-          .filter((p): p is { key: string; value: string } => typeof p.value === 'string');
+        // Every inserted value is a guess to review: requests.cpu, requests.memory, limits.memory, in that order.
+        const placeholders = [tree.requests, tree.limits].flatMap((group) => Object.entries(group ?? {}).map(([key, value]) => ({ key, value: value as string })));
         return edits?.length ? { edits, placeholders } : null;
       },
     },

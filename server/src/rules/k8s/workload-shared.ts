@@ -172,6 +172,9 @@ export function removeSeqItem(file: ManifestFile, doc: YamlDoc, item: Node): Tex
 // without `scheme: HTTPS` cannot talk to, so they get a TCP probe (as do gRPC ports).
 const HTTP_PORTS = new Set([80, 3000, 5000, 8000, 8080, 8081, 9000]);
 
+/** The values a new probe starts with; the user should review them, so they become the fix's placeholders. */
+const PROBE_DEFAULTS = { path: '/healthz', initialDelaySeconds: '5', periodSeconds: '10' };
+
 /** The probe block to insert for a container's first port (httpGet on HTTP-like ports, else tcpSocket), or null. */
 export function probeSnippet(container: YAMLMap): string | null {
   const port = seqAt(container, ['ports'])[0];
@@ -181,8 +184,8 @@ export function probeSnippet(container: YAMLMap): string | null {
   const ref = typeof name === 'string' && name ? yamlString(name) : String(num);
   const lname = typeof name === 'string' ? name.toLowerCase() : '';
   const http = !/https|grpc/.test(lname) && (/http|web|metrics/.test(lname) || (typeof num === 'number' && HTTP_PORTS.has(num)));
-  const check = http ? `httpGet:\n  path: /healthz\n  port: ${ref}` : `tcpSocket:\n  port: ${ref}`;
-  return `${check}\ninitialDelaySeconds: 5\nperiodSeconds: 10`;
+  const check = http ? `httpGet:\n  path: ${PROBE_DEFAULTS.path}\n  port: ${ref}` : `tcpSocket:\n  port: ${ref}`;
+  return `${check}\ninitialDelaySeconds: ${PROBE_DEFAULTS.initialDelaySeconds}\nperiodSeconds: ${PROBE_DEFAULTS.periodSeconds}`;
 }
 
 /** check() and fixes of a rule flagging long-running containers without a `readinessProbe`/`livenessProbe`. */
@@ -210,7 +213,7 @@ export function missingProbeRule(field: 'readinessProbe' | 'livenessProbe', cons
           if (!found || !isMap(found.node) || found.node.has(field)) return null;
           const snippet = probeSnippet(found.node);
           const edit = snippet && addToMap(found.file, found.obj.doc, found.node, field, snippet);
-          const placeholders = [{ key: 'path', value: '/healthz' }, { key: 'initialDelaySeconds', value: '5' }, { key: 'periodSeconds', value: '10' }];
+          const placeholders = Object.entries(PROBE_DEFAULTS).map(([key, value]) => ({ key, value }));
           return edit ? { edits: [edit], placeholders } : null;
         },
       },

@@ -1,7 +1,6 @@
 // Code lenses above workloads: the Services, autoscalers and Ingress routes that point at them.
-import { isScalar } from 'yaml';
 import type { Range } from '../../types';
-import { nodeAt } from '../object';
+import { scalarAt } from '../object';
 import type { K8sObject, ManifestFile } from '../parse';
 import type { Workspace } from '../workspace';
 import { autoscalersOf, ingressesTo, selectingServices } from './refs';
@@ -41,8 +40,8 @@ export function manifestLenses(file: ManifestFile, workspace: Workspace): Worklo
     const first = obj.root.items[0]?.key as { range?: [number, number, number] } | null;
     if (!first?.range) return [];
     const start = file.positionAt(obj.doc.start + first.range[0]);
-    const ns = nodeAt(obj.root, ['metadata', 'namespace']);
-    const namespace = isScalar(ns) && typeof ns.value === 'string' && ns.value ? ns.value : undefined;
+    const ns = scalarAt(obj.root, ['metadata', 'namespace']);
+    const namespace = typeof ns === 'string' && ns ? ns : undefined;
     return [{ range: { start, end: start }, title: workloadLensTitle(workspace, obj), kind: obj.kind, name: obj.name, namespace }];
   });
 }
