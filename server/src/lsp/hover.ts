@@ -4,6 +4,7 @@ import { MarkupKind, type Hover, type Position, type Range } from 'vscode-langua
 import type { DockerfileAnalysis } from '../core/analyze';
 import { rulesById } from '../core/registry';
 import { ruleDocsUrl } from '../core/rule';
+import type { Finding } from '../core/types';
 
 let service: DockerfileLanguageService | undefined;
 
@@ -24,18 +25,26 @@ function contains(r: Range, p: Position): boolean {
   return afterStart && beforeEnd;
 }
 
-/** Markdown for one rule: what, why, aliases, link. */
-export function ruleMarkdown(ruleId: string, message?: string): string {
+/**
+ * Markdown for one rule: id, aliases, why, link. Not the finding's message: editors already show the diagnostic's
+ * message in the same hover, so repeating it showed it twice.
+ */
+export function ruleMarkdown(ruleId: string): string {
   const rule = rulesById.get(ruleId);
-  if (!rule) return message ?? ruleId;
+  if (!rule) return `**${ruleId}**`;
   const aliases = rule.aliases.length ? ` (${rule.aliases.join(', ')})` : '';
-  return [`**${rule.id}**${aliases}: ${message ?? rule.docs.summary}`, '', rule.docs.why, '', `[Rule documentation](${ruleDocsUrl(rule.id)})`].join('\n');
+  return [`**${rule.id}**${aliases}`, '', rule.docs.why, '', `[Rule documentation](${ruleDocsUrl(rule.id)})`].join('\n');
+}
+
+/** The explanations of the rules whose findings cover the position, each rule once. */
+export function findingsMarkdown(findings: readonly Finding[], position: Position): string[] {
+  const ids = new Set(findings.filter((f) => contains(f.range, position)).map((f) => f.ruleId));
+  return [...ids].map(ruleMarkdown);
 }
 
 /** Builds the hover for a position. `imageHover` renders the base image table for a FROM's image. */
 export function hover(analysis: DockerfileAnalysis, position: Position, imageHover: (stageIndex: number) => string | undefined): Hover | null {
-  const parts: string[] = [];
-  for (const f of analysis.findings) if (contains(f.range, position)) parts.push(ruleMarkdown(f.ruleId, f.message));
+  const parts = findingsMarkdown(analysis.findings, position);
   const stage = analysis.model.stages.find((s) => s.image && contains(s.image.range, position));
   const image = stage && imageHover(stage.index);
   if (image) parts.push(image);

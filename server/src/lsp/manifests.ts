@@ -8,17 +8,11 @@ import { manifestLenses } from '../core/k8s/features/lenses';
 import { manifestDefinition, manifestReferences } from '../core/k8s/features/navigation';
 import { manifestSymbols } from '../core/k8s/features/symbols';
 import { pathToUri } from './convert';
-import { ruleMarkdown } from './hover';
-
-function contains(range: { start: Position; end: Position }, p: Position): boolean {
-  const after = p.line > range.start.line || (p.line === range.start.line && p.character >= range.start.character);
-  const before = p.line < range.end.line || (p.line === range.end.line && p.character <= range.end.character);
-  return after && before;
-}
+import { findingsMarkdown } from './hover';
 
 /** Findings under the cursor explained, then the schema, reference and quantity details. */
 export function hoverManifest(doc: TextDocument, a: ManifestAnalysis, position: Position): Hover | null {
-  const parts = a.findings.filter((f) => contains(f.range, position)).map((f) => ruleMarkdown(f.ruleId, f.message));
+  const parts = findingsMarkdown(a.findings, position);
   const details = manifestHover(a.file, a.workspace, doc.offsetAt(position));
   if (details) parts.push(details);
   return parts.length ? { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') } } : null;

@@ -94,22 +94,30 @@ describe('image-variants', () => {
     assert.equal(
       md,
       [
-        '**python:3.12** (full · ~370 MB): Python on full Debian with compilers and dev headers.',
+        '**python:3.12** (full · ~370\u00a0MB): Python on full Debian with compilers and dev headers.',
         '',
         '| Smaller option | Size | Note |',
         '| --- | ---: | --- |',
-        '| `python:3.12-slim` | ~45 MB | Debian slim: same glibc userland without compilers, headers and docs; apt-get what you need. |',
-        '| `python:3.12-alpine` | ~18 MB | musl libc: wheels with C extensions may need to be built from source; DNS and locale differ. |',
-        "| `gcr.io/distroless/python3-debian12` | ~18 MB | Debian 12's Python 3.11, no shell or pip: copy a virtualenv built on the same Python from a build stage. |",
+        '| `python:3.12-slim` | ~45\u00a0MB | Debian slim: same glibc userland without compilers, headers and docs; apt-get what you need. |',
+        '| `python:3.12-alpine` | ~18\u00a0MB | musl libc: wheels with C extensions may need to be built from source; DNS and locale differ. |',
+        "| `gcr.io/distroless/python3-debian12` | ~18\u00a0MB | Debian 12's Python 3.11, no shell or pip: copy a virtualenv built on the same Python from a build stage. |",
         '',
         `_Approximate compressed sizes, linux/amd64, as of ${IMAGE_SIZES_AS_OF}._`,
       ].join('\n'),
     );
   });
 
+  it('hover markdown never puts a breakable space between a size and its unit', () => {
+    for (const image of ['python:3.12', 'node:20', 'eclipse-temurin:21', 'golang:1.23', 'debian:12']) {
+      const md = imageHoverMarkdown(ref(image))!;
+      assert.doesNotMatch(md, /\d MB/, image);
+      assert.match(md, /~\d+\u00a0MB/, image);
+    }
+  });
+
   it('hover markdown for an image without smaller options, and none for unknown images', () => {
     const md = imageHoverMarkdown(ref('node:20-slim'))!;
-    assert.match(md, /^\*\*node:20-slim\*\* \(slim · ~75 MB\)/);
+    assert.match(md, /^\*\*node:20-slim\*\* \(slim · ~75\u00a0MB\)/);
     assert.doesNotMatch(md, /\| ---/);
     assert.match(md, /as of 2025-10/);
     assert.equal(imageHoverMarkdown(ref('example/app:1')), undefined);
