@@ -27,11 +27,16 @@ function fixesOf(rule: RuleMeta): string {
   return (rule.fixes ?? []).map((f) => (f.safe ? f.id : `${f.id}*`)).join(', ') || '—';
 }
 
+/** A rule's default severity, and when some findings get another one: "info (warning when …)". */
+export function severityText(rule: RuleMeta): string {
+  return rule.severityNote ? `${rule.severity} (${rule.severityNote})` : rule.severity;
+}
+
 function table(rules: readonly RuleMeta[]): string[] {
   return [
     '| Rule | Aliases | Default | Category | What it flags | Fixes |',
     '|---|---|---|---|---|---|',
-    ...rules.map((r) => `| [\`${r.id}\`](docs/rules.md#${r.id}) | ${r.aliases.join(', ') || '—'} | ${r.severity} | ${r.category} | ${r.docs.summary.replace(/\|/g, '\\|')} | ${fixesOf(r)} |`),
+    ...rules.map((r) => `| [\`${r.id}\`](docs/rules.md#${r.id}) | ${r.aliases.join(', ') || '—'} | ${severityText(r).replace(/\|/g, '\\|')} | ${r.category} | ${r.docs.summary.replace(/\|/g, '\\|')} | ${fixesOf(r)} |`),
   ];
 }
 
@@ -61,7 +66,7 @@ export function rulesDoc(): string {
       '',
       `${r.docs.summary}`,
       '',
-      `- Default severity: ${r.severity}; category: ${r.category}`,
+      `- Default severity: ${severityText(r)}; category: ${r.category}`,
       `- Aliases: ${r.aliases.length ? r.aliases.map((a) => `\`${a}\``).join(', ') : 'none'}`,
       `- Fixes: ${(r.fixes ?? []).map((f) => `${f.title({ ruleId: r.id, severity: r.severity, message: '', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, data: {} })}${f.safe ? '' : ' (editor only)'}`).join('; ') || 'none'}`,
       '',
@@ -92,7 +97,7 @@ export function rulesSettingSchema(): Record<string, unknown> {
     scope: 'resource',
     default: {},
     markdownDescription: 'Severity per rule, keyed by rule id or alias (for example `"merge-run": "off"` or `"DL3008": "error"`). Overrides `.stevedore.yaml` and `.hadolint.yaml`.',
-    properties: Object.fromEntries(allRules.map((r) => [r.id, { enum: levels, description: `${r.docs.summary} (default: ${r.severity})` }])),
+    properties: Object.fromEntries(allRules.map((r) => [r.id, { enum: levels, description: `${r.docs.summary} (default: ${severityText(r)})` }])),
     additionalProperties: { enum: levels },
   };
 }

@@ -11,6 +11,11 @@ export interface RuleMeta {
   /** Codes of peer tools that flag the same thing (hadolint DL…, BuildKit check names, slim ID…). */
   aliases: string[];
   severity: Severity;
+  /**
+   * When some findings get another severity than `severity` (RuleHit.severity): which and when, e.g.
+   * "warning when the smaller variant saves over 300 MB". Shown next to the default in the generated docs.
+   */
+  severityNote?: string;
   category: RuleCategory;
   docs: RuleDocs;
   fixes?: Fix[];

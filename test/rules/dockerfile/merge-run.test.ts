@@ -45,5 +45,16 @@ ruleTable(mergeRun, [
   { name: 'exec form is not merged', text: 'FROM debian:12\nRUN ["echo", "a"]\nRUN echo b\n', expect: [] },
   { name: 'heredoc RUN is not merged', text: 'FROM debian:12\nRUN <<EOF\necho a\nEOF\nRUN echo b\n', expect: [] },
   { name: 'RUNs in different stages', text: 'FROM golang:1.22 AS build\nRUN go version\nFROM debian:12\nRUN echo b\n', expect: [] },
+  {
+    name: 'a builder stage that does not ship is not flagged; the final stage is',
+    text: 'FROM golang:1.22 AS build\nRUN go mod download\nRUN go build -o /app .\nFROM debian:12-slim\nCOPY --from=build /app /app\nRUN echo a\nRUN echo b\n',
+    expect: ['7:1-7:4'],
+    fixed: 'FROM golang:1.22 AS build\nRUN go mod download\nRUN go build -o /app .\nFROM debian:12-slim\nCOPY --from=build /app /app\nRUN echo a && \\\n    echo b\n',
+  },
+  {
+    name: 'a stage the final stage is based on ships, so it is flagged',
+    text: 'FROM debian:12-slim AS base\nRUN echo a\nRUN echo b\nFROM base\nCMD ["sh"]\n',
+    expect: ['3:1-3:4'],
+  },
   { name: 'a single RUN', text: 'FROM debian:12\nRUN echo a\n', expect: [] },
 ]);

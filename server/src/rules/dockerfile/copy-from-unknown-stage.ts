@@ -58,6 +58,7 @@ export const copyFromUnknownStage: DockerfileRule = {
   id: 'copy-from-unknown-stage',
   aliases: ['DL3022'],
   severity: 'warning',
+  severityNote: 'error when `--from` names a later stage or a stage number that is not before this one',
   category: 'correctness',
   docs: {
     summary: '`COPY --from` names no earlier stage.',

@@ -68,6 +68,7 @@ export const fullBaseImage: DockerfileRule = {
   id: 'full-base-image',
   aliases: [],
   severity: 'info',
+  severityNote: 'warning when the smaller variant saves over 300 MB',
   category: 'size',
   docs: {
     summary: 'The final image is based on a full image where a slim, Alpine or distroless variant exists.',

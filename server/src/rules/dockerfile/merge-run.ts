@@ -3,10 +3,15 @@ import type { DockerfileRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
 import { keywordRange, lineText } from './util';
 
-/** Groups of consecutive RUNs in one stage (only comments or blank lines between) that can be merged. */
+/**
+ * Groups of consecutive RUNs in one stage (only comments or blank lines between) that can be merged. Only stages
+ * that ship in the final image count: in a builder whose files are only copied from, a merge changes build caching,
+ * not the image (as for the other layer-size rules).
+ */
 function mergeableGroups(model: DockerfileModel): RunInfo[][] {
   const groups: RunInfo[][] = [];
   for (const stage of model.stages) {
+    if (!stage.inFinalImage) continue;
     let group: RunInfo[] = [];
     let groupFlags = '';
     for (const ins of stage.instructions) {
@@ -54,8 +59,8 @@ export const mergeRun: DockerfileRule = {
   severity: 'warning',
   category: 'size',
   docs: {
-    summary: 'Consecutive RUN instructions in one stage.',
-    why: 'Every RUN adds a layer. Files created in one layer and deleted in a later one still ship in the image, and each layer adds pull and build overhead. Chaining the commands with `&&` in one RUN gives one layer and lets cleanup steps really reduce the size.',
+    summary: 'Consecutive RUN instructions in a stage that ships in the final image.',
+    why: 'Every RUN adds a layer. Files created in one layer and deleted in a later one still ship in the image, and each layer adds pull and build overhead. Chaining the commands with `&&` in one RUN gives one layer and lets cleanup steps really reduce the size. Builder stages that the final image only copies files from are not flagged: their layers do not ship, and merging them would only change what the build cache can reuse.',
     bad: 'RUN apt-get update\nRUN apt-get install -y curl',
     good: 'RUN apt-get update && \\\n    apt-get install -y curl',
   },

@@ -20,6 +20,7 @@ export const syntax: DockerfileRule = {
   id: 'syntax',
   aliases: [],
   severity: 'error',
+  severityNote: 'warning, info or hint when dockerfile-utils reports the problem at that level',
   category: 'syntax',
   docs: {
     summary: 'Dockerfile syntax and semantic errors (from dockerfile-utils).',

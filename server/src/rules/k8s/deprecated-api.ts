@@ -121,6 +121,7 @@ export const deprecatedApi: ManifestRule = {
   id: 'deprecated-api',
   aliases: ['kube-linter:no-extensions-v1beta', 'pluto'],
   severity: 'error',
+  severityNote: 'warning while the API is deprecated but not yet removed in the configured Kubernetes version',
   category: 'correctness',
   docs: {
     summary: 'An apiVersion that is deprecated or removed in the configured Kubernetes version (`stevedore.kubernetes.version`).',

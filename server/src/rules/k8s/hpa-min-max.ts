@@ -10,6 +10,7 @@ export const hpaMinMax: ManifestRule = {
   id: 'hpa-min-max',
   aliases: [],
   severity: 'error',
+  severityNote: 'warning when minReplicas equals maxReplicas',
   category: 'autoscaling',
   docs: {
     summary: 'An HPA whose minReplicas exceeds maxReplicas (error) or equals it (warning).',

@@ -11,6 +11,7 @@ export const probePortMismatch: ManifestRule = {
   id: 'probe-port-mismatch',
   aliases: ['kube-linter:liveness-port', 'kube-linter:readiness-port', 'kube-linter:startup-port'],
   severity: 'error',
+  severityNote: 'warning when the probe uses a port number the container does not declare among its ports',
   category: 'reliability',
   docs: {
     summary: "A probe's port is not one of the container's ports.",

@@ -52,6 +52,7 @@ export const serviceTargetPort: ManifestRule = {
   id: 'service-target-port',
   aliases: ['kube-linter:invalid-target-ports'],
   severity: 'error',
+  severityNote: 'warning when the targetPort is a number the pods do not declare',
   category: 'networking',
   docs: {
     summary: "A Service targetPort that no container of the selected workloads exposes.",
