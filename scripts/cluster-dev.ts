@@ -1,9 +1,17 @@
-// npm run cluster:dev — runs the seeded test API server (test/support/apiserver) for manual work with kubectl or the
-// extension: one controller tick per second, so rollouts take seconds like on a real cluster. Ctrl+C stops it.
-// Flags: --port <n> (default: chosen by the OS), --dir <folder> for the kubeconfig (default: a temp folder).
+// npm run cluster:dev [-- --port <n>] [-- --dir <folder>] — runs the seeded test API server (test/support/apiserver)
+// for manual work with kubectl or the extension: one controller tick per second, so rollouts take seconds like on a
+// real cluster. Ctrl+C stops it. (`npm start -- --cluster` runs the same server with the editor pointed at it.)
+//   --port <n>      port of the API server (default: chosen by the OS; it changes on each run, the kubeconfig follows)
+//   --dir <folder>  where to write `kubeconfig` (default: .cache/cluster/ in this checkout, the same path on every
+//                   run and the one `npm start -- --cluster` uses, so `stevedore.kubeconfig` can stay set)
 // While it runs, type `fail on|off`, `forbid <verb> <resource>` / `forbid off` or `delay <ms>` to inject failures.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as readline from 'node:readline';
 import { startTestCluster } from '../test/support/apiserver';
+
+// scripts/demo-workspace.mjs (demoPaths().clusterDir) names the same folder for `npm start -- --cluster`.
+const DEFAULT_DIR = path.join(__dirname, '..', '.cache', 'cluster');
 
 function flag(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -13,7 +21,9 @@ function flag(name: string): string | undefined {
 async function main(): Promise<void> {
   const port = Number(flag('port') ?? 0);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, got ${flag('port')}`);
-  const cluster = await startTestCluster({ seed: true, tickMs: 1000, port, dir: flag('dir') });
+  const dir = path.resolve(flag('dir') ?? DEFAULT_DIR);
+  fs.mkdirSync(dir, { recursive: true });
+  const cluster = await startTestCluster({ seed: true, tickMs: 1000, port, dir });
   console.log(`Test cluster at ${cluster.url} (contexts: stevedore-test [current], prod-eu, unreachable, bad-token)
 kubeconfig: ${cluster.kubeconfig}
 
@@ -47,6 +57,7 @@ Commands: fail on|off · forbid <verb> <resource> · forbid off · delay <ms>. C
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
+  process.on('SIGHUP', () => void stop());
 }
 
 main().catch((e: unknown) => {
