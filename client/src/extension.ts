@@ -20,7 +20,7 @@ function bundle<T>(name: string): T {
 export function activate(context: ExtensionContext): void {
   context.subscriptions.push(vscode.commands.registerCommand('stevedore.applySnippetEdit', (args: SnippetEditArgs) => applySnippetEdit(vscode, args)));
   // The cluster view and commands (kubectl); off in untrusted workspaces.
-  registerClusterLazily(vscode, context, () => bundle<typeof ClusterModule>('cluster.js').createCluster(context));
+  registerClusterLazily(vscode, context, (selectedNodes) => bundle<typeof ClusterModule>('cluster.js').createCluster(context, selectedNodes));
   setImmediate(() => {
     client = bundle<typeof LspModule>('lsp.js').startLanguageClient(context);
   });

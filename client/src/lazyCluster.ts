@@ -4,12 +4,14 @@ import type * as vscodeT from 'vscode';
 import type { ClusterParts } from './cluster/register';
 import { CLUSTER_COMMANDS } from './cluster/ids';
 
-export function registerClusterLazily(vscode: typeof vscodeT, context: vscodeT.ExtensionContext, load: () => ClusterParts): void {
+/** `load` builds the cluster code; it gets the view's current selection (palette commands act on it). */
+export function registerClusterLazily(vscode: typeof vscodeT, context: vscodeT.ExtensionContext, load: (selectedNodes: () => readonly unknown[]) => ClusterParts): void {
   let parts: ClusterParts | undefined;
+  let view: vscodeT.TreeView<unknown> | undefined;
   const changed = new vscode.EventEmitter<unknown>();
   const get = (): ClusterParts => {
     if (!parts) {
-      parts = load();
+      parts = load(() => view?.selection ?? []);
       context.subscriptions.push(parts.tree.onDidChangeTreeData((e) => changed.fire(e)));
     }
     return parts;
@@ -20,5 +22,6 @@ export function registerClusterLazily(vscode: typeof vscodeT, context: vscodeT.E
     getTreeItem: (node) => get().tree.getTreeItem(node as never),
   };
   for (const id of CLUSTER_COMMANDS) context.subscriptions.push(vscode.commands.registerCommand(id, (arg?: unknown) => get().run(id, arg)));
-  context.subscriptions.push(changed, vscode.window.createTreeView('stevedore.clusters', { treeDataProvider: provider, showCollapseAll: true }));
+  view = vscode.window.createTreeView('stevedore.clusters', { treeDataProvider: provider, showCollapseAll: true });
+  context.subscriptions.push(changed, view);
 }

@@ -6,6 +6,7 @@ import { after, describe, test } from 'node:test';
 import { ClusterCommands, type EditorSnapshot } from '../../client/src/cluster/commands';
 import { readKubeconfig } from '../../client/src/cluster/kubeconfig';
 import { Kubectl } from '../../client/src/cluster/kubectl';
+import type { NodeTarget } from '../../client/src/cluster/model';
 import { ClusterSelection, type Store } from '../../client/src/cluster/state';
 import { FakeUi, commandOf, fakeKubectl, tempDir, waitFor, type FakeRule, type ScriptedAnswers } from './support';
 
@@ -47,7 +48,7 @@ const webRules: FakeRule[] = [
   { cmd: 'rollout status deployment/web', stdout: 'deployment "web" successfully rolled out\n' },
 ];
 
-function setup(rules: FakeRule[], opts: { answers?: ScriptedAnswers; editor?: EditorSnapshot } = {}) {
+function setup(rules: FakeRule[], opts: { answers?: ScriptedAnswers; editor?: EditorSnapshot; selected?: NodeTarget } = {}) {
   const fake = fakeKubectl(mkdtempSync(join(tmp.dir, 'fake-')), rules);
   const ui = new FakeUi(opts.answers);
   const k = new Kubectl({ path: fake.path, kubeconfig: kubeconfigFile, requestTimeoutSec: 5, log: () => undefined });
@@ -63,6 +64,7 @@ function setup(rules: FakeRule[], opts: { answers?: ScriptedAnswers; editor?: Ed
     rolloutTimeoutSec: () => 60,
     onMutated: () => void mutations++,
     activeEditor: () => opts.editor,
+    selectedTarget: () => opts.selected,
   });
   const ran = () => fake.calls().map(commandOf);
   const contexts = () => fake.calls().map((a) => a[a.indexOf('--context') + 1]);
@@ -87,6 +89,30 @@ describe('which deployment a command acts on', () => {
     assert.deepEqual(palette.ui.picks[0].items.map((i) => `${i.label} ${i.description}`), ['web 3/3 ready · rev 3', 'worker 3/3 ready · rev 3']);
     assert.equal(palette.ui.picks[0].options.title, 'Deployment in payments · prod-eu');
     assert.deepEqual(palette.contexts(), ['prod-eu']);
+  });
+
+  test('from the palette, the Deployment selected in the cluster view comes before the cursor and the quick pick', async () => {
+    const yaml = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n  namespace: backend\nspec: {}\n';
+    const editor: EditorSnapshot = { languageId: 'yaml', text: yaml, offset: yaml.indexOf('spec'), label: 'api.yaml' };
+    const web = { context: 'prod-eu', namespace: 'shop', kind: 'deployment' as const, name: 'web' };
+    const selectedDeployment = setup([], { editor, selected: web });
+    assert.deepEqual(await selectedDeployment.commands.deployment(undefined), { context: 'prod-eu', namespace: 'shop', name: 'web' });
+    // An explicit argument (CodeLens, context menu) still wins over the selection.
+    assert.deepEqual(await selectedDeployment.commands.deployment({ name: 'api', namespace: 'backend' }), { context: 'stevedore-test', namespace: 'backend', name: 'api' });
+    // A pod or a namespace selected: not a Deployment, so the cursor decides.
+    for (const selected of [{ context: 'prod-eu', namespace: 'shop', kind: 'pod' as const, name: 'web-1' }, { context: 'prod-eu', namespace: 'shop' }]) {
+      assert.deepEqual(await setup([], { editor, selected }).commands.deployment(undefined), { context: 'stevedore-test', namespace: 'backend', name: 'api' });
+    }
+  });
+
+  test('"Roll Back" from the palette with a revision selected acts on its Deployment: only the revision is picked', async () => {
+    const s = setup(webRules, { selected: { context: 'stevedore-test', namespace: 'shop', kind: 'deployment', name: 'web', revision: 1 } });
+    const outcome = await s.commands.rolloutUndo();
+    assert.deepEqual(s.ui.errors, []);
+    assert.deepEqual(s.ui.picks.map((p) => p.items.map((i) => i.label)), [['Revision 2', 'Revision 1']], 'no deployment pick');
+    assert.equal(s.ui.confirms[0].message, 'Roll back deployment "web" to revision 2?');
+    assert.ok(s.ran().includes('rollout undo deployment/web --to-revision=2'), s.ran().join('\n'));
+    assert.equal(outcome?.ok, true);
   });
 
   test('a bad name from a CodeLens argument is refused before kubectl runs', async () => {

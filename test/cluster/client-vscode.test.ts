@@ -36,6 +36,8 @@ let treeProvider: { getChildren(n?: unknown): Promise<{ label: string; contextVa
 const grantTrust = new EventEmitter<void>();
 const configChange = new EventEmitter<{ affectsConfiguration: (s: string) => boolean }>();
 let warningAnswer: string | undefined;
+// What the user has selected in the cluster view (the view's `selection`).
+let viewSelection: unknown[] = [];
 
 const fakeVscode = {
   EventEmitter,
@@ -60,7 +62,12 @@ const fakeVscode = {
     createTreeView: (id: string, opts: { treeDataProvider: typeof treeProvider }) => {
       assert.equal(id, 'stevedore.clusters');
       treeProvider = opts.treeDataProvider;
-      return { dispose() {} };
+      return {
+        get selection() {
+          return viewSelection;
+        },
+        dispose() {},
+      };
     },
     showWarningMessage: async (message: string, ...rest: unknown[]) => {
       const [options, ...items] = typeof rest[0] === 'object' ? rest : [undefined, ...rest];
@@ -105,7 +112,7 @@ test('cluster wiring: untrusted shows only the notice; after trust the tree list
   const memento = new Map<string, unknown>();
   const context = { subscriptions, globalState: { get: (k: string) => memento.get(k), update: async (k: string, v: unknown) => void memento.set(k, v) } } as never;
   let loaded = 0;
-  registerClusterLazily(fakeVscode as never, context, () => (loaded++, createCluster(context)));
+  registerClusterLazily(fakeVscode as never, context, (selectedNodes) => (loaded++, createCluster(context, selectedNodes)));
   assert.equal(loaded, 0, 'the cluster code is not loaded at activation');
 
   assert.deepEqual([...seen.commands.keys()].sort(), [
@@ -149,4 +156,11 @@ test('cluster wiring: untrusted shows only the notice; after trust the tree list
   assert.deepEqual(modal.options, { modal: true, detail: `This runs "kubectl config use-context prod-eu" and changes ${kubeconfig} for every terminal and tool that uses it.` });
   assert.deepEqual(modal.items, ['Use Context']);
   assert.ok(!seen.output.some((l) => l.includes('use-context')));
+
+  // "Rollout Status" from the palette (no argument) acts on the Deployment selected in the view: no pick, no cursor.
+  viewSelection = [{ id: 'x', label: 'web', contextValue: 'stevedore.deployment', collapsible: true, target: { context: 'prod-eu', namespace: 'shop', kind: 'deployment', name: 'web' } }];
+  const before = seen.output.length;
+  await seen.commands.get('stevedore.rolloutStatus')!();
+  assert.match(seen.output.slice(before).join('\n'), /^\$ \/usr\/bin\/kubectl --context prod-eu --namespace shop .* deployment\/web/m);
+  viewSelection = [];
 });

@@ -34,6 +34,8 @@ export interface CommandDeps {
   rolloutTimeoutSec: () => number;
   onMutated: () => void;
   activeEditor: () => EditorSnapshot | undefined;
+  /** The target of the node selected in the cluster view, if any (commands run from the palette act on it). */
+  selectedTarget?: () => NodeTarget | undefined;
 }
 
 const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
@@ -55,7 +57,10 @@ export class ClusterCommands {
     return { context: ctx, namespace };
   }
 
-  /** The Deployment a command acts on: the argument, else the one under the cursor, else a quick pick. */
+  /**
+   * The Deployment a command acts on: the argument, else the Deployment selected in the cluster view (a revision or
+   * the Revisions folder count as their Deployment), else the one under the cursor in a YAML editor, else a quick pick.
+   */
   async deployment(arg: CommandArg): Promise<DeploymentRef | undefined> {
     const t = arg && 'target' in arg ? arg.target : undefined;
     if (t) {
@@ -67,6 +72,8 @@ export class ClusterCommands {
       const scope = await this.scope(str(given?.context));
       return { context: scope.context, namespace: str(given?.namespace) ?? scope.namespace, name: str(given?.name)! };
     }
+    const selected = this.deps.selectedTarget?.();
+    if (selected?.kind === 'deployment' && selected.name && selected.namespace) return { context: selected.context, namespace: selected.namespace, name: selected.name };
     const editor = this.deps.activeEditor();
     const atCursor = editor?.languageId === 'yaml' ? cursorDeployment(editor.text, editor.offset) : undefined;
     const scope = await this.scope();

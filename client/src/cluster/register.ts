@@ -48,8 +48,11 @@ export interface ClusterParts {
   run(command: string, arg?: unknown): unknown;
 }
 
-/** Builds the cluster features; disposables go to the context's subscriptions. */
-export function createCluster(context: vscodeT.ExtensionContext): ClusterParts {
+/**
+ * Builds the cluster features; disposables go to the context's subscriptions. `selectedNodes` reads the cluster
+ * view's selection, so commands run from the palette act on the selected Deployment.
+ */
+export function createCluster(context: vscodeT.ExtensionContext, selectedNodes: () => readonly unknown[] = () => []): ClusterParts {
   const vscode = require('vscode') as typeof vscodeT;
   let trusted = vscode.workspace.isTrusted;
   let settings: Settings | undefined;
@@ -90,6 +93,8 @@ export function createCluster(context: vscodeT.ExtensionContext): ClusterParts {
     rolloutTimeoutSec: () => config().rolloutTimeoutSec,
     onMutated: () => tree.refresh(),
     activeEditor,
+    // Only while the tree shows cluster nodes (not the untrusted notice); the view holds the nodes the model made.
+    selectedTarget: () => (trusted ? (selectedNodes()[0] as ClusterNode | undefined)?.target : undefined),
   });
 
   // A saved file is applied by path (clearer kubectl messages); unsaved or untitled text goes through stdin.
