@@ -1,18 +1,14 @@
 // The `stevedore` CLI as a CI pipeline runs it: the built dist/cli.js in a real folder.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
+import { runCli } from './run';
 
-const CLI = path.resolve(__dirname, '../../dist/cli.js');
 const BAD = 'FROM debian:12-slim\nRUN apt-get update\nRUN apt-get install curl\nUSER nobody\nCMD ["bash"]\n';
 
-function run(args: string[], options: { cwd?: string; input?: string } = {}) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd, input: options.input, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = runCli;
 
 describe('stevedore lint', () => {
   let dir: string;
@@ -102,7 +98,8 @@ describe('stevedore lint', () => {
 
   it('--fix creates a missing .dockerignore and says so', () => {
     fs.rmSync(path.join(dir, '.dockerignore'));
-    write('Dockerfile', 'FROM debian:12-slim\nRUN echo a\nUSER nobody\n');
+    // `COPY . /app` copies the whole context, so a .dockerignore is worth having even in an otherwise empty folder.
+    write('Dockerfile', 'FROM debian:12-slim\nCOPY . /app\nUSER nobody\n');
     const r = run(['lint', '--fix', 'Dockerfile'], { cwd: dir });
     assert.match(r.stdout, /^Dockerfile: fixed missing-dockerignore \(wrote \.dockerignore\)$/m);
     assert.match(fs.readFileSync(path.join(dir, '.dockerignore'), 'utf8'), /^Dockerfile$/m);
@@ -177,7 +174,9 @@ describe('stevedore lint', () => {
   });
 
   it('exits 2 on usage errors', () => {
+    assert.equal(run([]).code, 2);
     assert.equal(run(['lint']).code, 2);
+    assert.equal(run(['lint', '--fix=yes', 'x']).code, 2);
     assert.equal(run(['lint', '--format', 'xml', 'x']).code, 2);
     assert.equal(run(['lint', '--bogus', 'x']).code, 2);
     assert.equal(run(['frobnicate']).code, 2);

@@ -1,5 +1,6 @@
 // Command-line parsing for `stevedore lint`. Usage errors throw UsageError (exit code 2).
 import { SEVERITIES, type Severity } from '../core/types';
+import { InputError } from './errors';
 
 export type Format = 'text' | 'json' | 'sarif';
 
@@ -10,12 +11,17 @@ export interface LintArgs {
   failOn?: Severity | 'none';
   config?: string;
   stdinFilename?: string;
-  color: boolean;
+  /** `--color` / `--no-color`; undefined leaves it to the environment and the terminal (see color.ts). */
+  color?: boolean;
+  /** Print the stack trace of an unexpected error (also STEVEDORE_DEBUG=1). */
+  debug: boolean;
 }
 
-export class UsageError extends Error {}
+/** A command-line mistake: exit 2 with a one-line message (no stack even with --debug). */
+export class UsageError extends InputError {}
 
 export const USAGE = `Usage: stevedore lint [options] <path|->...
+       stevedore --version
 
 Lints Dockerfiles and Kubernetes manifests (files, or folders walked for Dockerfile*, *.dockerfile,
 Containerfile, *.yaml and *.yml; .gitignore respected).
@@ -27,15 +33,18 @@ Options:
                              exit 1 when a finding is at or above this severity (default: warning)
   --config FILE              use this .stevedore.yaml instead of the nearest one
   --stdin-filename NAME      name (and folder for the build context) of the text read from "-"
-  --no-color                 plain text output
+  --color, --no-color        colour the text output or not (default: colour on a terminal; NO_COLOR and
+                             FORCE_COLOR are honoured, the flags win over them)
+  --debug                    print the stack trace of an unexpected error (also STEVEDORE_DEBUG=1)
   -h, --help                 show this help
   -v, --version              print the version
 
-Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage or I/O error.`;
+Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage, I/O or configuration error
+(one line on stderr: "stevedore: <path>: <message>").`;
 
 /** Parses argv after the `lint` subcommand. */
 export function parseLintArgs(argv: string[]): LintArgs {
-  const args: LintArgs = { paths: [], format: 'text', fix: false, color: false };
+  const args: LintArgs = { paths: [], format: 'text', fix: false, debug: false };
   const value = (i: number, flag: string): string => {
     const v = argv[i + 1];
     if (v === undefined || (v.startsWith('--') && v !== '-')) throw new UsageError(`${flag} needs a value`);
@@ -49,6 +58,9 @@ export function parseLintArgs(argv: string[]): LintArgs {
       inline = a.slice(eq + 1);
       a = a.slice(0, eq);
     }
+    const flagOnly = (): void => {
+      if (inline !== undefined) throw new UsageError(`${a} takes no value`);
+    };
     const take = (flag: string): string => {
       if (inline !== undefined) return inline;
       const v = value(i, flag);
@@ -63,6 +75,7 @@ export function parseLintArgs(argv: string[]): LintArgs {
         break;
       }
       case '--fix':
+        flagOnly();
         args.fix = true;
         break;
       case '--fail-on': {
@@ -78,10 +91,16 @@ export function parseLintArgs(argv: string[]): LintArgs {
         args.stdinFilename = take(a);
         break;
       case '--no-color':
+        flagOnly();
         args.color = false;
         break;
       case '--color':
+        flagOnly();
         args.color = true;
+        break;
+      case '--debug':
+        flagOnly();
+        args.debug = true;
         break;
       default:
         if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${argv[i]}`);

@@ -11,7 +11,9 @@ import { ManifestWorkspace } from '../core/k8s/workspace';
 import { fixInputOf, lintText, type LintTarget } from '../core/lint';
 import { rulesById } from '../core/registry';
 import { severityRank, type Finding, type Severity } from '../core/types';
-import { parseLintArgs, UsageError, USAGE, type LintArgs } from './args';
+import { parseLintArgs, USAGE, type LintArgs } from './args';
+import { useColor } from './color';
+import { debugRequested, errorReport, FileError, firstLine, InputError, installProcessGuards, ioError } from './errors';
 import { fixText, writeAtomic } from './fixfile';
 import { formatJson, formatSarif, formatText, type FileReport } from './format';
 import { walk } from '../core/walk';
@@ -19,13 +21,20 @@ import { walk } from '../core/walk';
 declare const STEVEDORE_VERSION: string | undefined;
 const version = typeof STEVEDORE_VERSION === 'string' ? STEVEDORE_VERSION : '0.0.0-dev';
 
-/** An I/O or configuration problem: exit 2 with a one-line message naming the path. */
-class InputError extends Error {}
+/** The file being read or linted, so an unexpected error can name it. */
+let currentPath: string | undefined;
 
-function ioError(file: string, e: unknown): InputError {
-  const err = e as NodeJS.ErrnoException;
-  const reason = err.code === 'ENOENT' ? 'no such file or directory' : err.code === 'EACCES' ? 'permission denied' : err.code === 'EISDIR' ? 'is a directory' : (err.message ?? String(e)).split('\n')[0];
-  return new InputError(`${file}: ${reason}`);
+/** Runs `work` for one file; an unexpected error becomes a FileError naming it (our own errors pass through). */
+function forFile<T>(file: string, work: () => T): T {
+  currentPath = file;
+  try {
+    return work();
+  } catch (e) {
+    if (e instanceof InputError || e instanceof FileError) throw e;
+    throw new FileError(file, e);
+  } finally {
+    currentPath = undefined;
+  }
 }
 
 /** Expands the given paths into files to lint; folders are walked. */
@@ -85,13 +94,21 @@ function readInputs(files: string[], args: LintArgs): { inputs: Input[]; workspa
     const fromStdin = file === '-';
     const displayPath = fromStdin ? args.stdinFilename ?? '-' : file;
     const diskPath = fromStdin ? (args.stdinFilename ? path.resolve(args.stdinFilename) : undefined) : path.resolve(file);
-    const text = readInput(file);
-    // Named files of other kinds are linted as Dockerfiles (e.g. `stevedore lint build/Dockerfile-prod`).
-    const kind = fileKind(displayPath) ?? 'dockerfile';
-    if (kind === 'manifest' && diskPath) workspace.set(parseManifest(text, diskPath));
-    return { file, displayPath, diskPath, text, kind };
+    return forFile(displayPath, () => {
+      const text = readInput(file);
+      // Named files of other kinds are linted as Dockerfiles (e.g. `stevedore lint build/Dockerfile-prod`).
+      const kind = fileKind(displayPath) ?? 'dockerfile';
+      if (kind === 'manifest' && diskPath) workspace.set(parseManifest(text, diskPath));
+      return { file, displayPath, diskPath, text, kind };
+    });
   });
   return { inputs, workspace };
+}
+
+/** A file --fix wrote, shown the way the input's own path is (relative to the cwd when it was given relative). */
+function displayPathOf(written: string, input: Input): string {
+  if (!input.diskPath) return path.relative(process.cwd(), written) || written;
+  return path.join(path.dirname(input.displayPath), path.relative(path.dirname(input.diskPath), written));
 }
 
 function lintOne(input: Input, args: LintArgs, workspace: ManifestWorkspace): { report?: FileReport; failOn?: Severity | 'none' } {
@@ -105,7 +122,7 @@ function lintOne(input: Input, args: LintArgs, workspace: ManifestWorkspace): { 
     if (e instanceof ConfigError) throw new InputError(e.message);
     throw e;
   }
-  const onRuleError = (id: string, e: unknown) => process.stderr.write(`stevedore: rule ${id} failed on ${displayPath}: ${(e as Error).message}\n`);
+  const onRuleError = (id: string, e: unknown) => process.stderr.write(`stevedore: ${displayPath}: rule ${id} failed: ${firstLine(e)}\n`);
   const target: LintTarget = {
     kind,
     // The build context is the file's folder; text from stdin without a name has none.
@@ -129,20 +146,25 @@ function lintOne(input: Input, args: LintArgs, workspace: ManifestWorkspace): { 
       if (kind === 'manifest' && diskPath) workspace.set(parseManifest(text, diskPath));
     }
     fixed = outcome.fixed;
-    wrote = outcome.touched.map((p) => path.relative(process.cwd(), p) || p);
+    wrote = outcome.touched.map((p) => displayPathOf(p, input));
   }
   const findings = lintText(text, target);
   return { report: { path: displayPath, findings, fixable: fixableFlags(findings, text, target), fixed, wrote }, failOn: configFailOn(config) };
 }
 
-/** Runs the CLI; returns the exit code. */
-export async function main(argv: string[]): Promise<number> {
+/** Runs the CLI; returns the exit code. Never throws: every failure is one line on stderr and exit 2. */
+export async function main(argv: string[], env: Record<string, string | undefined> = process.env): Promise<number> {
+  const debug = debugRequested(argv, env);
   const [command, ...rest] = argv;
-  if (!command || command === '-h' || command === '--help' || command === 'help') {
+  if (command === '-h' || command === '--help' || command === 'help') {
     process.stdout.write(USAGE + '\n');
-    return command ? 0 : 2;
+    return 0;
   }
-  if (command === '-v' || command === '--version') {
+  if (!command) {
+    process.stderr.write(USAGE + '\n');
+    return 2;
+  }
+  if (command === '-v' || command === '--version' || (command === 'lint' && (rest.includes('-v') || rest.includes('--version')))) {
     process.stdout.write(version + '\n');
     return 0;
   }
@@ -156,37 +178,36 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     const args = parseLintArgs(rest);
-    await initShellParser();
+    try {
+      await initShellParser();
+    } catch (e) {
+      throw new InputError(`cannot load the shell parser: ${firstLine(e)}`, { cause: e });
+    }
     const { inputs, workspace } = readInputs(collectFiles(args.paths), args);
     const reports: FileReport[] = [];
     let configFail: Severity | 'none' | undefined;
     for (const input of inputs) {
-      const { report, failOn } = lintOne(input, args, workspace);
+      const { report, failOn } = forFile(input.displayPath, () => lintOne(input, args, workspace));
       if (report) reports.push(report);
       configFail = failOn ?? configFail;
     }
-    const out = args.format === 'json' ? formatJson(reports) : args.format === 'sarif' ? formatSarif(reports, version) : formatText(reports, args.color);
+    const color = useColor({ flag: args.color, env, isTTY: process.stdout.isTTY === true });
+    const out = args.format === 'json' ? formatJson(reports) : args.format === 'sarif' ? formatSarif(reports, version) : formatText(reports, color);
     process.stdout.write(out + '\n');
     const failOn = args.failOn ?? configFail ?? 'warning';
     if (failOn === 'none') return 0;
     const failing = reports.some((r) => r.findings.some((f) => severityRank(f.severity) <= severityRank(failOn)));
     return failing ? 1 : 0;
   } catch (e) {
-    if (e instanceof UsageError) {
-      process.stderr.write(`stevedore: ${e.message}\n`);
-      return 2;
-    }
-    if (e instanceof InputError) {
-      process.stderr.write(`stevedore: ${e.message}\n`);
-      return 2;
-    }
-    process.stderr.write(`stevedore: internal error: ${(e as Error).stack ?? e}\n`);
+    process.stderr.write(errorReport(e, debug));
     return 2;
   }
 }
 
 if (require.main === module) {
-  void main(process.argv.slice(2)).then((code) => {
+  const argv = process.argv.slice(2);
+  installProcessGuards(debugRequested(argv, process.env), () => currentPath);
+  void main(argv).then((code) => {
     process.exitCode = code;
   });
 }
