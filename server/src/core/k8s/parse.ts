@@ -1,8 +1,9 @@
 // Kubernetes manifests: a YAML file split into documents, each parsed on its own with the `yaml` package so
 // that an edit re-parses only the document it touches (unchanged documents come from a cache by their text).
-import { isMap, isScalar, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
+import { isMap, isScalar, type Document, type Node, type YAMLMap } from 'yaml';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from '../types';
+import { ParseSession } from './parse-cache';
 
 /** One `---`-separated document of a file. Node offsets are relative to `start`. */
 export interface YamlDoc {
@@ -41,24 +42,6 @@ export interface ManifestFile {
   offsetAt(position: Range['start']): number;
 }
 
-const CACHE_SIZE = 5000;
-const cache = new Map<string, Document.Parsed>();
-
-/** Parses one document's text, reusing the tree of an identical earlier text. Trees are only read. */
-function parseCached(text: string): Document.Parsed {
-  let doc = cache.get(text);
-  if (doc) {
-    cache.delete(text);
-  } else {
-    // Aliases stay Alias nodes in the tree (never expanded here), so alias bombs cost nothing; errors are kept
-    // on the document for the yaml-syntax rule.
-    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
-    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-  }
-  cache.set(text, doc);
-  return doc;
-}
-
 /** Start/end offsets of the documents of a YAML stream: each starts at its `---` line; `...` lines end one. */
 export function splitDocuments(text: string): Array<[number, number]> {
   const pieces: Array<[number, number]> = [];
@@ -71,6 +54,15 @@ export function splitDocuments(text: string): Array<[number, number]> {
   pieces.push([start, text.length]);
   const docs = pieces.filter(([s, e]) => e > s);
   return docs.length ? docs : [[0, text.length]];
+}
+
+/**
+ * Helm templates hold a `{{` with a `}}` after it. Two scans, not /\{\{[\s\S]*?\}\}/: that regex retries from
+ * every `{{` to the end of the text, quadratic when `}}` never comes (80,000 `{{` took 7 s).
+ */
+export function isHelmTemplate(text: string): boolean {
+  const open = text.indexOf('{{');
+  return open >= 0 && text.indexOf('}}', open + 2) >= 0;
 }
 
 function stringAt(map: YAMLMap, key: string): string | undefined {
@@ -86,7 +78,7 @@ export function parseManifest(text: string, path?: string): ManifestFile {
     text,
     docs: [],
     objects: [],
-    templated: /\{\{[\s\S]*?\}\}/.test(text),
+    templated: isHelmTemplate(text),
     nodeRange: (doc, node) => {
       const r = node.range ?? [0, 0, 0];
       return { start: lines.positionAt(doc.start + r[0]), end: lines.positionAt(doc.start + r[1]) };
@@ -96,8 +88,9 @@ export function parseManifest(text: string, path?: string): ManifestFile {
     offsetAt: (p) => lines.offsetAt(p),
   };
   if (file.templated) return file;
+  const parses = new ParseSession(path ?? '');
   for (const [start, end] of splitDocuments(text)) {
-    const yamlDoc: YamlDoc = { index: file.docs.length, start, end, doc: parseCached(text.slice(start, end)) };
+    const yamlDoc: YamlDoc = { index: file.docs.length, start, end, doc: parses.parse(text.slice(start, end), end - start < text.length) };
     file.docs.push(yamlDoc);
     const root = yamlDoc.doc.contents;
     if (!isMap(root)) continue;
@@ -109,5 +102,6 @@ export function parseManifest(text: string, path?: string): ManifestFile {
     const namespace = (isMap(metadata) ? stringAt(metadata, 'namespace') : undefined) ?? 'default';
     file.objects.push({ file, doc: yamlDoc, root, apiVersion, kind, name, namespace });
   }
+  parses.commit();
   return file;
 }

@@ -3,7 +3,8 @@ import { nodeAt, scalarAt, seqAt, type PathKey } from '../../core/k8s/object';
 import { parseManifest } from '../../core/k8s/parse';
 import type { ManifestRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
-import { ingressBackends, objectAtDoc, objectsOf } from './refs-shared';
+import { workspaceIndex } from './index-shared';
+import { ingressBackends, objectAtDoc } from './refs-shared';
 import { replaceNode } from './yaml-edit';
 
 const INGRESS = 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\nspec:\n  ingressClassName: nginx\n  rules:\n    - http:\n        paths:\n          - path: /\n            pathType: Prefix\n            backend:\n              service:\n                name: web\n                port:\n                  number: PORT\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n    - name: http\n      port: 80\n      targetPort: 8080\n';
@@ -24,9 +25,11 @@ export const ingressUnknownPort: ManifestRule = {
     for (const obj of file.objects) {
       const backends = ingressBackends(obj);
       if (!backends.length) continue;
-      const services = objectsOf(workspace, 'Service', obj.namespace);
+      const index = workspaceIndex(workspace);
       for (const b of backends) {
-        const service = services.find((s) => s.name === scalarAt(b.service, ['name']));
+        // The index finds a named Service without scanning every Service for every backend (quadratic on big files).
+        const wanted = scalarAt(b.service, ['name']);
+        const service = typeof wanted === 'string' ? index.find('Service', wanted, obj.namespace) : index.of('Service', obj.namespace).find((s) => s.name === wanted);
         if (!service) continue;
         const ports = seqAt(service.root, ['spec', 'ports']).filter(isMap);
         const numbers = ports.map((p) => p.get('port')).filter((n): n is number => typeof n === 'number');

@@ -3,6 +3,7 @@ import { nodeAt, type PathKey } from '../../core/k8s/object';
 import { parseManifest } from '../../core/k8s/parse';
 import type { ManifestRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
+import { workspaceIndex } from './index-shared';
 import { closestName, ingressBackends, objectAtDoc, objectsOf } from './refs-shared';
 import { replaceNode } from './yaml-edit';
 
@@ -25,10 +26,11 @@ export const ingressUnknownService: ManifestRule = {
     for (const obj of file.objects) {
       const backends = ingressBackends(obj);
       if (!backends.length) continue;
-      const names = objectsOf(workspace, 'Service', obj.namespace).map((s) => s.name).filter((n): n is string => !!n);
+      // One name set per namespace and analysis: a list per Ingress made every lookup scan every Service.
+      const names = workspaceIndex(workspace).memo('ingress-unknown-service', obj.namespace, () => new Set(objectsOf(workspace, 'Service', obj.namespace).flatMap((s) => (s.name ? [s.name] : []))));
       for (const b of backends) {
         const node = nodeAt(b.service, ['name']);
-        if (!isScalar(node) || typeof node.value !== 'string' || names.includes(node.value)) continue;
+        if (!isScalar(node) || typeof node.value !== 'string' || names.has(node.value)) continue;
         const suggestion = closestName(node.value, names);
         hits.push({
           message: `Ingress ${obj.name ?? '(unnamed)'} routes to Service ${node.value}, which does not exist in namespace ${obj.namespace}${suggestion ? `; did you mean ${suggestion}?` : '; create it or fix the name.'}`,

@@ -43,6 +43,8 @@ export function servicesSelecting(workspace: Workspace, workload: K8sObject): K8
 export function closestName(name: string, candidates: Iterable<string>, max = 2): string | undefined {
   let best: [number, string] | undefined;
   for (const c of candidates) {
+    // The distance is at least the length difference: skip the O(n·m) computation for names that cannot be close.
+    if (Math.abs(c.length - name.length) > max) continue;
     const d = editDistance(name, c);
     if (d <= max && (!best || d < best[0] || (d === best[0] && c < best[1]))) best = [d, c];
   }
