@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { kubectl } from '../support/apiserver/kubectl';
 import { allGone, freePort, repo, StartSandbox } from './startHarness';
@@ -22,6 +22,7 @@ describe('npm start', () => {
   before(async () => {
     box = new StartSandbox(await freePort());
   });
+  afterEach(async () => box.killRuns());
   after(async () => box.dispose());
 
   test('opens a copy of examples/ under an ignored path, reset on the next start; examples/ stays unchanged', async () => {
@@ -52,8 +53,10 @@ describe('npm start', () => {
       const run = await box.start();
       const { pid, helperPid } = run.record();
       assert.ok(await allGone([pid, helperPid], 0).then((gone) => !gone), 'the fake code-server runs');
-      await run.stop(signal);
-      assert.ok(await allGone([pid, helperPid], 5000), `pids ${pid} and ${helperPid} are gone after ${signal}`);
+      // Exit code 0: start handled the signal and stopped the group itself (without a handler the watchdog would
+      // still clean up, but start would die of the signal).
+      assert.deepEqual(await run.stop(signal), { code: 0, signal: null });
+      assert.ok(await allGone([pid, helperPid], 500), `pids ${pid} and ${helperPid} are gone once start exits after ${signal}`);
     });
   }
 

@@ -79,8 +79,13 @@ export class StartSandbox {
     return run;
   }
 
+  /** Kills whatever a test left running (a failed assertion must not leave the port busy for the next test). */
+  async killRuns(): Promise<void> {
+    for (const run of this.runs.splice(0)) await run.kill();
+  }
+
   async dispose(): Promise<void> {
-    for (const run of this.runs) await run.kill();
+    await this.killRuns();
     fs.rmSync(this.demoDir, { recursive: true, force: true });
     fs.rmSync(this.cache, { recursive: true, force: true });
   }
@@ -126,13 +131,16 @@ export class StartRun {
   /** Leaves nothing behind, whatever a failed test left running. */
   async kill(): Promise<void> {
     if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
-    if (!this.fake) return;
-    for (const pid of [this.fake.pid, this.fake.helperPid]) {
+    if (!this.fake || !running(this.fake.pid)) return;
+    // The fake runs in its own process group (start spawns it detached), with its helper.
+    for (const target of [-this.fake.pid, this.fake.pid, this.fake.helperPid]) {
       try {
-        process.kill(pid, 'SIGKILL');
+        process.kill(target, 'SIGKILL');
       } catch {
         /* gone */
       }
     }
+    await allGone([this.fake.pid, this.fake.helperPid], 2000);
   }
+
 }
