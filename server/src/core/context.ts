@@ -1,7 +1,7 @@
 // Build-context implementations: a real folder (CLI, LSP) and an in-memory one (tests).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { BuildContext } from './types';
+import type { BuildContext, ContextSize } from './types';
 
 /** Read-only view of a folder on disk. */
 export class FolderContext implements BuildContext {
@@ -38,6 +38,48 @@ export class FolderContext implements BuildContext {
       return [];
     }
   }
+
+  size(rel: string, maxEntries: number): ContextSize {
+    let bytes = 0;
+    let entries = 0;
+    // Breadth first: a folder's files count before its sub-folders' contents, so big files near the top count
+    // early. Symlinks are not followed (lstat): `docker build` sends the link, not its target.
+    const queue = [this.abs(rel)];
+    while (queue.length) {
+      const dir = queue.shift()!;
+      let stat: fs.Stats;
+      try {
+        stat = fs.lstatSync(dir);
+      } catch {
+        continue;
+      }
+      if (!stat.isDirectory()) {
+        bytes += stat.size;
+        entries++;
+        continue;
+      }
+      let names: fs.Dirent[];
+      try {
+        names = fs.readdirSync(dir, { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      for (const d of names) {
+        if (entries >= maxEntries) return { bytes, entries, complete: false };
+        entries++;
+        const child = path.join(dir, d.name);
+        if (d.isDirectory()) queue.push(child);
+        else if (d.isFile()) {
+          try {
+            bytes += fs.lstatSync(child).size;
+          } catch {
+            // Gone since the listing: nothing to count.
+          }
+        }
+      }
+    }
+    return { bytes, entries, complete: true };
+  }
 }
 
 /** A build context held in memory: keys are '/'-separated relative paths; a key ending in '/' is an empty folder. */
@@ -55,6 +97,14 @@ export class MemoryContext implements BuildContext {
 
   readFile(rel: string): string | undefined {
     return Object.prototype.hasOwnProperty.call(this.files, rel) && !rel.endsWith('/') ? this.files[rel] : undefined;
+  }
+
+  size(rel: string, maxEntries: number): ContextSize {
+    const prefix = rel.replace(/\/$/, '') + '/';
+    const keys = Object.keys(this.files).filter((k) => (k === rel || k.startsWith(prefix)) && !k.endsWith('/'));
+    const counted = keys.slice(0, maxEntries);
+    const bytes = counted.reduce((sum, k) => sum + Buffer.byteLength(this.files[k]), 0);
+    return { bytes, entries: counted.length, complete: counted.length === keys.length };
   }
 
   list(rel = ''): string[] {

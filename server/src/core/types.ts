@@ -92,4 +92,16 @@ export interface BuildContext {
   readFile(rel: string): string | undefined;
   /** Entry names directly inside a folder ('' = root). */
   list(rel?: string): string[];
+  /**
+   * Bytes of a file, or of everything under a folder, visiting at most `maxEntries` entries (so a huge tree stays
+   * cheap); `complete` is false when the cap cut the walk short and `bytes` is a lower bound.
+   */
+  size?(rel: string, maxEntries: number): ContextSize;
+}
+
+export interface ContextSize {
+  bytes: number;
+  /** Entries visited (counts against the caller's budget). */
+  entries: number;
+  complete: boolean;
 }

@@ -1,10 +1,16 @@
 import { buildModel, type DockerfileModel } from '../../core/dockerfile/model';
 import type { DockerfileRule } from '../../core/rule';
-import type { BuildContext } from '../../core/types';
+import type { JSONInstruction } from 'dockerfile-ast';
+import type { BuildContext, ContextSize, RuleHit } from '../../core/types';
 import { allCommands } from './util';
-import { copiedNames, dockerfileRel, firstInstructionRange, ignoreFileOf } from './dockerignore-shared';
+import { copiedNames, copyArgs, dockerfileRel, firstInstructionRange, ignoreFileOf } from './dockerignore-shared';
 
+// Named first in the message: the entries that cost the most (size, cache, secrets).
 const NOTABLE = ['.git', 'node_modules', '.env', 'venv', '.venv'];
+const BUILD_FILES = 'Docker build files';
+// Entries the size measurement may visit per check, across all folders: a few ms even on a slow disk.
+const SIZE_BUDGET = 4000;
+const SHOWN = 4;
 // Never worth descending into; their presence is all that matters.
 const OPAQUE = new Set(['.git', 'node_modules', 'venv', '.venv', '__pycache__', 'target', '.tox', 'vendor']);
 const TEST_RUNNERS = new Set(['pytest', 'tox', 'nox', 'jest', 'vitest', 'mocha', 'rspec', 'phpunit']);
@@ -34,8 +40,8 @@ function runsTests(model: DockerfileModel): boolean {
   return false;
 }
 
-/** The .dockerignore content for what this context holds, grouped under comments, in a fixed order. */
-export function dockerignoreFor(model: DockerfileModel, context: BuildContext, dockerfile: string | undefined): string {
+/** The .dockerignore lines for what this context holds, grouped under titles, in a fixed order. */
+function ignoreGroups(model: DockerfileModel, context: BuildContext, dockerfile: string | undefined): [string, string[]][] {
   const root = new Set(context.list(''));
   const paths = scan(context);
   const all = new Set(paths.map((p) => p.slice(p.lastIndexOf('/') + 1)));
@@ -71,31 +77,98 @@ export function dockerignoreFor(model: DockerfileModel, context: BuildContext, d
     ],
     ['Editors and OS files', [...['.vscode', '.idea'].filter(at).map((d) => `${d}/`), ...(all.has('.DS_Store') ? ['**/.DS_Store'] : [])]],
     ['Logs', [...all].some((n) => n.endsWith('.log')) ? ['**/*.log'] : []],
-    ['Docker build files', [...(dockerfile && !copied.has(dockerfile) ? [dockerfile] : []), '.dockerignore']],
+    [BUILD_FILES, [...(dockerfile && !copied.has(dockerfile) ? [dockerfile] : []), '.dockerignore']],
   ];
+  return groups;
+}
+
+/** The .dockerignore content for what this context holds, grouped under comments. */
+export function dockerignoreFor(model: DockerfileModel, context: BuildContext, dockerfile: string | undefined): string {
   const eol = model.eol;
-  return groups
+  return ignoreGroups(model, context, dockerfile)
     .filter(([, lines]) => lines.length)
     .map(([title, lines]) => [`# ${title}`, ...lines].join(eol))
     .join(eol + eol) + eol;
+}
+
+/** The first COPY/ADD that copies the whole context (`COPY . .`, `ADD ./ /app`), as written. */
+function wholeContextCopy(model: DockerfileModel): string | undefined {
+  for (const ins of model.ast.getInstructions()) {
+    const kw = ins.getKeyword();
+    if (kw !== 'COPY' && kw !== 'ADD') continue;
+    const copy = ins as JSONInstruction;
+    if (copy.getFlags().some((f) => f.getName() === 'from')) continue;
+    if (copyArgs(copy).slice(0, -1).some((src) => /^(\.\/?|\.\/\*|\*|\/)$/.test(src))) return model.doc.getText(ins.getRange()).split(/\r?\n/)[0].replace(/\s*\\$/, '');
+  }
+  return undefined;
+}
+
+/**
+ * `40 MB`; when the walk was cut short, a lower bound (`over 40 MB`, or `over 4000 entries` while under 1 MB);
+ * undefined for a complete folder under 1 MB (small folders are not worth a number).
+ */
+function sizeText({ bytes, entries, complete }: ContextSize): string | undefined {
+  const mb = Math.round(bytes / (1 << 20));
+  if (complete) return bytes < 1 << 20 ? undefined : `${mb} MB`;
+  return bytes < 1 << 20 ? `over ${entries >= 1000 ? Math.floor(entries / 1000) * 1000 : entries} entries` : `over ${mb} MB`;
+}
+
+/** What the context holds that a .dockerignore should exclude (`.git`, `**\/node_modules`, `dist`), notable ones first. */
+function worthExcluding(model: DockerfileModel, context: BuildContext): string[] {
+  const rank = (e: string) => (NOTABLE.includes(e) ? NOTABLE.indexOf(e) : NOTABLE.length);
+  return ignoreGroups(model, context, undefined)
+    .filter(([title]) => title !== BUILD_FILES)
+    .flatMap(([, lines]) => lines)
+    .filter((l) => !l.startsWith('!'))
+    .map((l) => l.replace(/\/$/, ''))
+    .sort((a, b) => rank(a) - rank(b));
+}
+
+/** The entries as the message names them: big folders with their size, measured within a bounded walk. */
+function describeEntries(entries: string[], context: BuildContext): string[] {
+  let budget = SIZE_BUDGET;
+  return entries.map((entry) => {
+    if (!context.size || budget <= 0 || entry.includes('*') || !context.isDirectory(entry)) return `\`${entry}\``;
+    const size = context.size(entry, budget);
+    budget -= size.entries;
+    const text = sizeText(size);
+    return text ? `\`${entry}\` (${text})` : `\`${entry}\``;
+  });
+}
+
+/**
+ * The finding, or undefined when the context holds nothing worth excluding and nothing copies all of it. Only a
+ * whole-context COPY makes it a warning: otherwise BuildKit sends just what the COPYs name, and the entries matter
+ * for a later `COPY . .` or the classic builder (which sends everything).
+ */
+function problem(model: DockerfileModel, context: BuildContext): RuleHit | undefined {
+  const copy = wholeContextCopy(model);
+  const found = describeEntries(worthExcluding(model, context), context);
+  const range = firstInstructionRange(model);
+  const named = found.length > SHOWN + 1 ? [...found.slice(0, SHOWN), `${found.length - SHOWN} more`] : found;
+  const list = named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}` : named.join('');
+  if (copy && found.length) return { range, message: `No .dockerignore in the build context, so \`${copy}\` sends ${list} to the builder and copies ${found.length > 1 ? 'them' : 'it'} into the image; add a .dockerignore` };
+  if (copy) return { range, message: `No .dockerignore in the build context, so \`${copy}\` copies all of it into the image, the Dockerfile included, and any file change invalidates that layer's cache; add a .dockerignore` };
+  if (found.length) return { range, severity: 'info', message: `No .dockerignore in the build context, which holds ${list}: nothing keeps ${found.length > 1 ? 'them' : 'it'} out of a later \`COPY . .\` or a build with the classic builder; add a .dockerignore` };
+  return undefined;
 }
 
 export const missingDockerignore: DockerfileRule = {
   id: 'missing-dockerignore',
   aliases: ['ID.10001'],
   severity: 'warning',
+  severityNote: 'info when no COPY or ADD copies the whole context',
   category: 'size',
   docs: {
-    summary: 'The build context has no `.dockerignore`.',
-    why: 'Without it, `docker build` sends the whole folder to the builder (`.git`, `node_modules`, virtualenvs), and `COPY . .` copies it into the image, including local `.env` secrets. Every unrelated file change also invalidates the COPY layer cache.',
+    summary: 'The build context has no `.dockerignore` but holds something to exclude (`.git`, `node_modules`, `.env`, build output…) or is copied whole.',
+    why: 'Without it, `docker build` sends the whole folder to the builder (`.git`, `node_modules`, virtualenvs), and `COPY . .` copies it into the image, including local `.env` secrets. Every unrelated file change also invalidates the COPY layer cache. Where no instruction copies the whole context, BuildKit sends only what the COPYs name, so the finding is information: the file still guards a later `COPY . .` and builds with the classic builder. A context that holds nothing worth excluding and is not copied whole is not flagged.',
     bad: '# no .dockerignore next to:\nFROM node:20-slim\nCOPY . .',
     good: '# .dockerignore\n.git\nnode_modules\n.env',
   },
   check({ model, path, context }) {
     if (!context || ignoreFileOf(path, context)) return [];
-    const present = NOTABLE.filter((n) => context.exists(n)).map((n) => `\`${n}\``);
-    const what = present.length ? `${present.join(', ')} ${present.length > 1 ? 'are' : 'is'}` : 'every file is';
-    return [{ message: `No .dockerignore in the build context, so ${what} sent to the builder and copied by \`COPY . .\`; add a .dockerignore`, range: firstInstructionRange(model) }];
+    const hit = problem(model, context);
+    return hit ? [hit] : [];
   },
   fixes: [
     {
@@ -107,6 +180,7 @@ export const missingDockerignore: DockerfileRule = {
         const context = input.context;
         if (!context || ignoreFileOf(input.path, context)) return null;
         const model = buildModel(input.text);
+        if (!wholeContextCopy(model) && !worthExcluding(model, context).length) return null;
         const content = dockerignoreFor(model, context, dockerfileRel(input.path, context));
         return { edits: [], files: [{ path: `${context.root}/.dockerignore`, create: content }] };
       },
