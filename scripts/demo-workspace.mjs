@@ -2,13 +2,14 @@
 // fix a visitor tries would land in the repository. It opens a copy under the git-ignored .cache/ that each start
 // resets. The test cluster's kubeconfig lives at a fixed path there too, so a setting pointing at it stays valid.
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Where start keeps its state: `<root>/demo/examples` (the opened copy), `<root>/cluster/kubeconfig`, the log. */
-export function demoPaths(root = join(repoRoot, '.cache')) {
+export function demoPaths(dir) {
+  const root = resolve(dir ?? join(repoRoot, '.cache'));
   return {
     root,
     workspace: join(root, 'demo', 'examples'),

@@ -93,8 +93,8 @@ async function startCluster() {
 
 /** Resolves when something accepts connections on 127.0.0.1:port, rejects when `exited` settles first. */
 async function waitForPort(exited, timeoutMs = 120_000) {
-  let gone = false;
-  exited.then(() => (gone = true));
+  let gone;
+  exited.then((how) => (gone = how));
   const deadline = Date.now() + timeoutMs;
   while (!gone && Date.now() < deadline) {
     const open = await new Promise((resolve) => {
@@ -107,7 +107,8 @@ async function waitForPort(exited, timeoutMs = 120_000) {
     if (open) return;
     await sleep(100);
   }
-  throw new Error(gone ? 'code-server exited before it listened' : `code-server did not listen on port ${port} within ${timeoutMs / 1000} s`);
+  if (gone) throw new Error(`code-server exited (${gone.error?.message ?? gone.signal ?? `exit code ${gone.code}`}) before it listened`);
+  throw new Error(`code-server did not listen on port ${port} within ${timeoutMs / 1000} s`);
 }
 
 /** Runs code-server in its own process group, watched by group-watchdog.mjs should this process be killed outright. */
@@ -147,7 +148,8 @@ async function main() {
     if (!(await portIsFree(port))) fail(`${describePortHolder(port)}; stop it or choose another port with \`npm start -- --port N\``);
   }
   if (!args.includes('--no-build')) steps.step('Building the extension', () => steps.run(process.execPath, [join(repo, 'scripts', 'build.mjs')], { cwd: repo }));
-  steps.step(`Copying examples/ to ${relative(repo, paths.workspace) || paths.workspace} (reset on every start)`, () => resetCopy(examples, paths.workspace));
+  const shown = relative(repo, paths.workspace).startsWith('..') ? paths.workspace : relative(repo, paths.workspace);
+  steps.step(`Copying examples/ to ${shown} (reset on every start)`, () => resetCopy(examples, paths.workspace));
   const cluster = args.includes('--cluster') ? await steps.step('Starting the test cluster', startCluster) : undefined;
   if (cluster) onStop(() => cluster.close());
   const env = { ...process.env };
