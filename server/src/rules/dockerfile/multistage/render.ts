@@ -8,6 +8,8 @@ type Role = 'build' | 'move' | 'both';
 
 const RUNTIME_ONLY = new Set(['CMD', 'ENTRYPOINT', 'EXPOSE', 'HEALTHCHECK', 'LABEL', 'MAINTAINER', 'STOPSIGNAL', 'VOLUME', 'ONBUILD']);
 const OVERRIDDEN = new Set(['CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
+// Image metadata that the original puts right after FROM stays right after the runtime stage's FROM.
+const METADATA = new Set(['MAINTAINER', 'LABEL']);
 
 /** Where an instruction goes: the builder, the runtime stage, or both (USER that the build also runs as). */
 function roles(stage: Stage): Map<Instruction, Role | 'drop'> {
@@ -35,6 +37,8 @@ export function render(p: Plan): string {
   const imageEnd = stage.from.getImageRange()?.end ?? fromRange.end;
   const builder = [`${text.slice(at(fromRange.start.line, fromRange.start.character), model.offsetAt(imageEnd))} AS build`];
   const moved: string[] = [];
+  const head: string[] = [];
+  let leading = true;
   const pushGap = (line: string) => {
     if (line.trim() || builder[builder.length - 1].trim()) builder.push(line);
   };
@@ -48,6 +52,7 @@ export function render(p: Plan): string {
     const segStart = at(lead);
     const end = model.offsetAt(r.end);
     const what = role.get(ins);
+    leading &&= METADATA.has(ins.getKeyword());
     if (what === 'build' || what === 'both') {
       builder.push(...(p.before.get(ins) ?? []));
       let seg = text.slice(segStart, end);
@@ -59,7 +64,7 @@ export function render(p: Plan): string {
     if (what === 'move' || what === 'both') {
       const comments = what === 'move' ? lines.slice(lead, r.start.line) : [];
       const replacement = p.transform.get(ins);
-      if (replacement !== null) moved.push(...comments, ...(replacement ?? [instructionText(model, ins)]));
+      if (replacement !== null) (leading ? head : moved).push(...comments, ...(replacement ?? [instructionText(model, ins)]));
     }
     prevEnd = r.end.line;
   }
@@ -67,7 +72,7 @@ export function render(p: Plan): string {
   const trailing = lines.slice(prevEnd + 1).filter((l) => l.trim().startsWith('#'));
   while (!builder[builder.length - 1].trim()) builder.pop();
 
-  const runtimeLines = [...p.body, ...moved, ...p.tail, ...trailing];
+  const runtimeLines = [...head, ...p.body, ...moved, ...p.tail, ...trailing];
   // Stage-scoped ARGs that the runtime instructions use must be declared again there.
   const used = runtimeLines.join('\n');
   const args = stage.instructions.filter((i) => i.getKeyword() === 'ARG' && properties(i).some((pr) => new RegExp(`\\$\\{?${pr.getName()}\\b`).test(used)));

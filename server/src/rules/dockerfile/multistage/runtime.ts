@@ -7,6 +7,7 @@ import { packageLines, type Family } from './packages';
 import { resolvePath } from './paths';
 import type { Plan } from './plan';
 import { commands, isPipInstall, positionals } from './run-commands';
+import { looksLikeSecret } from '../secret-in-env';
 
 /** Runtime packages, users, WORKDIR and runtime ENV: the common start of a runtime stage with a shell. */
 export function runtimeSetup(p: Plan, fam: Family, env: string[] = [], buildOnly?: RegExp): void {
@@ -50,16 +51,22 @@ export function userLines(p: Plan): string[] {
 
 const BUILD_ENV = /^(?:CGO_ENABLED|GOOS|GOARCH|GOARM|GOAMD64|GOFLAGS|GOPROXY|GOPRIVATE|GONOPROXY|GONOSUMDB|GOSUMDB|GOINSECURE|GOPATH|GOROOT|GOBIN|GOCACHE|GOMODCACHE|GO111MODULE|GOTOOLCHAIN|GOEXPERIMENT|DEBIAN_FRONTEND|PIP_\w+|POETRY_\w+|npm_config_\w+|NPM_CONFIG_\w+|YARN_\w+|MAVEN_\w+|GRADLE_\w+|JAVA_HOME|CARGO_\w+|RUSTUP_\w+|RUSTFLAGS|CC|CXX|CFLAGS|CXXFLAGS|CPPFLAGS|LDFLAGS|MAKEFLAGS|PKG_CONFIG_PATH)$/;
 
-/** The original ENV instructions, minus variables only the build uses. */
+/**
+ * The original ENV instructions, minus variables only the build uses and secret-looking ones (as secret-in-env
+ * judges names): those stay in the builder, and a comment says why they are not in the runtime stage.
+ */
 export function runtimeEnvs(p: Plan, drop: (name: string) => boolean = () => false): string[] {
   const out: string[] = [];
+  const secrets: string[] = [];
   for (const ins of p.f.stage.instructions) {
     if (ins.getKeyword() !== 'ENV') continue;
     const props = properties(ins);
-    const keep = props.filter((pr) => !BUILD_ENV.test(pr.getName()) && !drop(pr.getName()));
+    secrets.push(...props.map((pr) => pr.getName()).filter(looksLikeSecret));
+    const keep = props.filter((pr) => !BUILD_ENV.test(pr.getName()) && !drop(pr.getName()) && !looksLikeSecret(pr.getName()));
     if (keep.length === props.length && keep.length) out.push(instructionText(p.f.model, ins));
     else if (keep.length) out.push(`ENV ${keep.map((pr) => p.f.model.doc.getText(pr.getRange())).join(' ')}`);
   }
+  if (secrets.length) out.unshift(`# ${secrets.join(', ')} ${secrets.length > 1 ? 'look like secrets' : 'looks like a secret'}: not copied into the runtime image; pass ${secrets.length > 1 ? 'them' : 'it'} at run time`);
   return out;
 }
 
