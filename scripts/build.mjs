@@ -35,4 +35,6 @@ await Promise.all([
 ]);
 // The shell parser's WebAssembly files are loaded at run time from next to the bundles.
 copyFileSync(require.resolve('web-tree-sitter/tree-sitter.wasm'), 'dist/tree-sitter.wasm');
+// Its JavaScript too: after a WebAssembly abort the server evaluates a fresh copy (server/src/core/dockerfile/shell.ts).
+copyFileSync(require.resolve('web-tree-sitter'), 'dist/tree-sitter.cjs');
 copyFileSync(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm'), 'dist/tree-sitter-bash.wasm');

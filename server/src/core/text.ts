@@ -18,3 +18,25 @@ export function editDistance(a: string, b: string, cap = Infinity): number {
   }
   return prev[b.length];
 }
+
+/**
+ * Splits text into lines the way LSP positions count them (and dockerfile-ast, and vscode's TextDocument):
+ * CRLF, LF and a lone CR each end a line. Use it for every line split of document text, so that line numbers
+ * agree with the positions of findings.
+ */
+export function splitLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
+}
+
+/** Offsets where each line starts (the first is 0), with the same line breaks as splitLines. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 /* \r */) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (c === 10 /* \n */) starts.push(i + 1);
+  }
+  return starts;
+}

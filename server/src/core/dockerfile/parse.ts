@@ -31,3 +31,37 @@ proto.getRawArguments = function (this: Instruction) {
     return new Argument(a.getValue(), { start: { line: start.line, character: start.character }, end: { line: end.line, character: end.character } });
   });
 };
+
+// dockerfile-ast 0.7.1 bugs that throw on hostile input (docs/known-issues.md). Every caller of the library in this
+// process goes through these prototypes: our model, dockerfile-utils' validator and dockerfile-language-service.
+const sample = DockerfileParser.parse('FROM a');
+type ResolveVariable = (this: object, variable: string, line: number) => string | null | undefined;
+const dockerfileProto = Object.getPrototypeOf(sample) as { resolveVariable: ResolveVariable };
+const resolveVariable = dockerfileProto.resolveVariable;
+const resolving = new Set<object>();
+// Dockerfile.resolveVariable asks getContainingImage for the line's image; for a line outside every stage and
+// outside the instructions before the first FROM (` RUN $x`: the indented instruction does not contain column
+// 0) that is the Dockerfile itself, and the call recurses with the same arguments until the stack overflows.
+// A re-entry on the same Dockerfile is that loop: the variable is not resolvable there.
+dockerfileProto.resolveVariable = function (this: object, variable: string, line: number) {
+  if (resolving.has(this)) return undefined;
+  resolving.add(this);
+  try {
+    return resolveVariable.call(this, variable, line);
+  } finally {
+    resolving.delete(this);
+  }
+};
+
+// Instruction.getHeredocs reads past its list of heredoc openers on some mixed line endings (`RUN \<CR>#x<LF>`:
+// a lone CR after the escape character) and throws "Cannot read properties of undefined (reading 'getRange')".
+// Such an instruction is treated as having no heredocs.
+const heredocProto = Instruction.prototype as unknown as { getHeredocs: (this: Instruction) => unknown[] };
+const getHeredocs = heredocProto.getHeredocs;
+heredocProto.getHeredocs = function (this: Instruction) {
+  try {
+    return getHeredocs.call(this);
+  } catch {
+    return [];
+  }
+};

@@ -1,8 +1,10 @@
 // RUN commands parsed with a real shell grammar (tree-sitter-bash compiled to WebAssembly), so that
 // `&&` chains, pipes, quoting, line continuations and heredocs are understood.
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import type { Node, Parser } from 'web-tree-sitter';
+import { overLimit, type ShellSkip } from './shell-limits';
 
 /** A word of a command: `value` is the unquoted text; offsets are into the analysed document. */
 export interface ShellWord {
@@ -39,6 +41,8 @@ export interface ShellScript {
   hasPipe: boolean;
   /** True when tree-sitter reported a syntax error somewhere in the script. */
   hasError: boolean;
+  /** Set when the script was not parsed (over a limit, or the parser failed): `commands` is then empty. */
+  skipped?: ShellSkip;
 }
 
 let parser: Parser | undefined;
@@ -50,24 +54,55 @@ function wasmPath(file: string, pkgPath: string): string {
   return existsSync(local) ? local : require.resolve(pkgPath);
 }
 
-/** Loads the shell grammar once; analysis functions require it to have finished. */
+/**
+ * A fresh copy of web-tree-sitter. The library keeps its WebAssembly instance in a module variable that
+ * Parser.init never replaces, so after an abort (out of memory) or a trap the only way to a working parser is
+ * to evaluate the library's code again; the broken copy and its heap are then garbage.
+ */
+function freshTreeSitter(): typeof import('web-tree-sitter') {
+  const file = wasmPath('tree-sitter.cjs', 'web-tree-sitter');
+  // A real Node require (not the bundler's), so that removing the cache entry makes the next call evaluate anew.
+  const load = createRequire(file);
+  delete load.cache[file];
+  return load(file) as typeof import('web-tree-sitter');
+}
+
+/**
+ * Loads the shell grammar; analysis functions require it to have finished. After the parser failed (see
+ * parseShell) this returns the reload under way, so awaiting it again gives a working parser.
+ */
 export function initShellParser(): Promise<void> {
   if (!loading) {
     loading = (async () => {
-      // Required here, not imported at the top: its module set-up is a noticeable part of server start-up.
-      const { Parser, Language } = require('web-tree-sitter') as typeof import('web-tree-sitter');
+      // Loaded here, not imported at the top: its module set-up is a noticeable part of server start-up.
+      const { Parser, Language } = freshTreeSitter();
       await Parser.init({ locateFile: () => wasmPath('tree-sitter.wasm', 'web-tree-sitter/tree-sitter.wasm') });
       const bash = await Language.load(wasmPath('tree-sitter-bash.wasm', 'tree-sitter-bash/tree-sitter-bash.wasm'));
       const p = new Parser();
       p.setLanguage(bash);
       parser = p;
     })();
+    // A failed load must not stay cached: the next call tries again.
+    const attempt = loading;
+    attempt.catch(() => {
+      if (loading === attempt) loading = undefined;
+    });
   }
   return loading;
 }
 
 export function isShellParserReady(): boolean {
   return parser !== undefined;
+}
+
+/**
+ * Drops a parser whose WebAssembly instance failed (an abort such as running out of memory leaves it corrupt:
+ * every later call throws "Aborted()", "table index is out of bounds" …) and starts loading a fresh one.
+ */
+function replaceBrokenParser(): void {
+  parser = undefined;
+  loading = undefined;
+  initShellParser().catch(() => undefined);
 }
 
 const WRAPPERS = new Set(['sudo', 'env', 'command', 'exec', 'nohup', 'time', 'nice', 'doas', 'su-exec', 'gosu']);
@@ -78,22 +113,50 @@ const TAKES_USER_ARG = new Set(['gosu', 'su-exec']);
 /**
  * Parses `source` (script text whose offset 0 is document offset `base`) into simple commands.
  * `source` must already have Dockerfile line continuations blanked out (same length as the document span).
+ * A script over SHELL_LIMITS is not given to the parser; one the parser fails on is reported as skipped.
  */
 export function parseShell(source: string, base = 0): ShellScript {
   // After an edit most RUN scripts are unchanged: reuse their parse, shifted to the new offset.
   let cached = cache.get(source);
   if (cached) {
     cache.delete(source);
+    cache.set(source, cached);
   } else {
     cached = parseUncached(source);
-    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+    // A script the parser failed on is remembered as failed (parsing it again would break the new parser too);
+    // one skipped while the parser restarts is not: the next analysis parses it.
+    if (cached.skipped?.reason !== 'parser-restarting') remember(source, cached);
   }
-  cache.set(source, cached);
   return base === 0 ? cached : shiftScript(cached, base);
 }
 
-const CACHE_SIZE = 4000;
+// Bounded by an estimate of the bytes held (script text and command objects), not by entry count: a few
+// thousand large scripts would otherwise keep hundreds of MB.
+const CACHE_BYTES = 16 * 1024 * 1024;
 const cache = new Map<string, ShellScript>();
+let cacheBytes = 0;
+
+function costOf(source: string, script: ShellScript): number {
+  const words = script.commands.reduce((n, c) => n + c.args.length + c.wrappers.length + c.assignments.length + 1, 0);
+  return 2 * source.length + 160 * words + 200 * script.commands.length + 100;
+}
+
+function remember(source: string, script: ShellScript): void {
+  const cost = costOf(source, script);
+  if (cost > CACHE_BYTES / 4) return;
+  cache.set(source, script);
+  cacheBytes += cost;
+  for (const [oldest, old] of cache) {
+    if (cacheBytes <= CACHE_BYTES) break;
+    cache.delete(oldest);
+    cacheBytes -= costOf(oldest, old);
+  }
+}
+
+/** Bytes the shell parse cache holds (estimated), for tests and diagnostics. */
+export function shellCacheBytes(): number {
+  return cacheBytes;
+}
 
 function shiftWord(w: ShellWord, by: number): ShellWord {
   return { value: w.value, raw: w.raw, start: w.start + by, end: w.end + by };
@@ -103,6 +166,7 @@ function shiftScript(script: ShellScript, by: number): ShellScript {
   return {
     hasPipe: script.hasPipe,
     hasError: script.hasError,
+    ...(script.skipped ? { skipped: script.skipped } : {}),
     commands: script.commands.map((c) => ({
       ...c,
       nameWord: shiftWord(c.nameWord, by),
@@ -116,46 +180,70 @@ function shiftScript(script: ShellScript, by: number): ShellScript {
 }
 
 function parseUncached(source: string): ShellScript {
-  if (!parser) throw new Error('shell parser not initialised: await initShellParser() first');
-  const tree = parser.parse(source);
-  if (!tree) return { commands: [], hasPipe: false, hasError: true };
-  try {
-    const commands: ShellCommand[] = [];
-    let hasPipe = false;
-    let pipelineId = 0;
-    const visit = (node: Node, pipe?: { index: number; length: number; id: number }): void => {
-      if (node.type === 'pipeline') {
-        hasPipe = true;
-        const id = ++pipelineId;
-        const stages = node.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
-        stages.forEach((child, index) => visit(child, { index, length: stages.length, id }));
-        return;
-      }
-      if (node.type === 'command') {
-        const cmd = toCommand(node, 0);
-        if (cmd) {
-          if (pipe) cmd.pipeline = pipe;
-          commands.push(cmd);
-        }
-        // Command substitutions inside arguments hold commands too.
-        for (const child of node.namedChildren) if (child) visitNested(child);
-        return;
-      }
-      for (const child of node.namedChildren) if (child) visit(child, node.type === 'redirected_statement' ? pipe : undefined);
-    };
-    const visitNested = (node: Node): void => {
-      if (node.type === 'command_substitution' || node.type === 'process_substitution') {
-        for (const child of node.namedChildren) if (child) visit(child);
-        return;
-      }
-      for (const child of node.namedChildren) if (child) visitNested(child);
-    };
-    visit(tree.rootNode);
-    commands.sort((a, b) => a.start - b.start);
-    return { commands, hasPipe, hasError: tree.rootNode.hasError };
-  } finally {
-    tree.delete();
+  const limit = overLimit(source);
+  if (limit) return { commands: [], hasPipe: false, hasError: false, skipped: limit };
+  if (!parser) {
+    if (!loading) throw new Error('shell parser not initialised: await initShellParser() first');
+    // A broken parser is being replaced (see replaceBrokenParser); this script waits for the next analysis.
+    return { commands: [], hasPipe: false, hasError: false, skipped: { reason: 'parser-restarting', bytes: source.length, commands: 0 } };
   }
+  const current = parser;
+  try {
+    const tree = current.parse(source);
+    if (!tree) return { commands: [], hasPipe: false, hasError: true };
+    try {
+      return commandsOf(tree.rootNode);
+    } finally {
+      tree.delete();
+    }
+  } catch (e) {
+    // Any throw from the WebAssembly side (abort, trap) may have corrupted the instance: never use it again.
+    if (parser === current) replaceBrokenParser();
+    return { commands: [], hasPipe: false, hasError: false, skipped: { reason: 'parser-failed', bytes: source.length, commands: 0 } };
+  }
+}
+
+type Pipe = { index: number; length: number; id: number };
+
+/**
+ * The commands of a parsed script. Walks with an explicit stack: nesting depth (subshells, substitutions)
+ * grows with the input, and a recursive walk overflowed the call stack on 2,000 nested `( … )`.
+ */
+function commandsOf(root: Node): ShellScript {
+  const commands: ShellCommand[] = [];
+  let hasPipe = false;
+  let pipelineId = 0;
+  // nested: below a command, only substitutions hold further commands.
+  const stack: Array<{ node: Node; pipe?: Pipe; nested: boolean }> = [{ node: root, nested: false }];
+  while (stack.length) {
+    const { node, pipe, nested } = stack.pop()!;
+    const children = node.namedChildren.filter((c): c is Node => c !== null);
+    if (nested) {
+      const substitution = node.type === 'command_substitution' || node.type === 'process_substitution';
+      for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], nested: !substitution });
+      continue;
+    }
+    if (node.type === 'pipeline') {
+      hasPipe = true;
+      const id = ++pipelineId;
+      const stages = children.filter((c) => c.type !== 'comment');
+      for (let i = stages.length - 1; i >= 0; i--) stack.push({ node: stages[i], pipe: { index: i, length: stages.length, id }, nested: false });
+      continue;
+    }
+    if (node.type === 'command') {
+      const cmd = toCommand(node, 0);
+      if (cmd) {
+        if (pipe) cmd.pipeline = pipe;
+        commands.push(cmd);
+      }
+      // Command substitutions inside arguments hold commands too.
+      for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], nested: true });
+      continue;
+    }
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], pipe: node.type === 'redirected_statement' ? pipe : undefined, nested: false });
+  }
+  commands.sort((a, b) => a.start - b.start);
+  return { commands, hasPipe, hasError: root.hasError };
 }
 
 function toWord(node: Node, base: number): ShellWord {

@@ -2,6 +2,7 @@ import type { Instruction, JSONInstruction } from 'dockerfile-ast';
 import { blankContinuations, buildModel, type DockerfileModel, type RunInfo, type Stage } from '../../core/dockerfile/model';
 import { subcommand, type ShellCommand } from '../../core/dockerfile/shell';
 import type { DockerfileRule } from '../../core/rule';
+import { splitLines } from '../../core/text';
 import type { BuildContext, RuleHit, TextEdit } from '../../core/types';
 import { copyArgs } from './dockerignore-shared';
 
@@ -189,7 +190,7 @@ function manifestsFor(hit: Hit, ctx: BuildContext): string[] | undefined {
     if (files.includes(f)) continue;
     files.push(f);
     const dir = f.includes('/') ? f.slice(0, f.lastIndexOf('/') + 1) : '';
-    for (const line of body.split(/\r?\n/)) {
+    for (const line of splitLines(body)) {
       // A requirement on the project itself (`-e .`) needs the sources: the install cannot move.
       if (/^\s*(?:(?:-e|--editable)\s+)?\.(?:[\s/[]|$)/.test(line)) return undefined;
       const m = /^\s*(?:-r|--requirement|-c|--constraint)[\s=]+(\S+)/.exec(line);

@@ -2,6 +2,7 @@ import ignore from 'ignore';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { buildModel } from '../../core/dockerfile/model';
 import type { DockerfileRule } from '../../core/rule';
+import { splitLines } from '../../core/text';
 import type { BuildContext, RuleHit } from '../../core/types';
 import { copiedNames, firstInstructionRange, ignoreFileOf } from './dockerignore-shared';
 
@@ -16,7 +17,7 @@ const ENTRIES: { entry: string; why: string }[] = [
 /** Entries present in the context that the ignore file lets through. */
 function gaps(context: BuildContext, file: string, copied: Set<string>): string[] {
   const ig = ignore({ ignorecase: false });
-  for (const raw of (context.readFile(file) ?? '').split(/\r?\n/)) {
+  for (const raw of splitLines(context.readFile(file) ?? '')) {
     const line = raw.trim();
     if (!line || line.startsWith('#')) continue;
     // Docker cleans patterns like filepath.Clean: `./x` and `/x` both mean `x` at the context root.

@@ -4,6 +4,7 @@
 import { isMap, isScalar, Scalar, type Node, type Pair, type YAMLMap } from 'yaml';
 import { mapAt, pairOf, seqAt } from '../../core/k8s/object';
 import type { K8sObject, ManifestFile, YamlDoc } from '../../core/k8s/parse';
+import { splitLines } from '../../core/text';
 import type { TextEdit } from '../../core/types';
 import { addToMap, endOfNodeLine, eolOf, mapIndent, removeFromMap, replaceNode } from './yaml-edit';
 
@@ -24,8 +25,7 @@ function trimmedEnd(file: ManifestFile, doc: YamlDoc, node: Node): number {
 function pairSnippet(file: ManifestFile, doc: YamlDoc, pair: Pair<Node, Node>): string {
   const col = file.positionAt(doc.start + (pair.key.range?.[0] ?? 0)).character;
   const end = pair.value ? trimmedEnd(file, doc, pair.value) : pair.key.range?.[1];
-  return src(file, doc, pair.key, end)
-    .split(/\r?\n/)
+  return splitLines(src(file, doc, pair.key, end))
     .map((l, i) => (i ? l.slice(Math.min(col, /^ */.exec(l)![0].length)) : l))
     .join('\n');
 }

@@ -1,6 +1,7 @@
 // Where the cursor is in a manifest: the YAML path of the key or value under it (from the AST), or, for a line being
 // typed in a possibly broken document, the path implied by the indentation of the lines above it.
 import { isAlias, isMap, isScalar, isSeq, type Node } from 'yaml';
+import { splitLines } from '../../text';
 import type { PathKey } from '../object';
 import type { K8sObject, ManifestFile, YamlDoc } from '../parse';
 
@@ -111,8 +112,8 @@ export function typingContext(file: ManifestFile, offset: number): TypingContext
   else if (/^[\w./-]*$/.test(prefix.slice(own.col))) partial = prefix.slice(own.col);
   else return undefined;
 
-  const lines = file.text.slice(doc.start, lineStart).split('\n');
-  const below = file.text.slice(lineStart, doc.end).split('\n').slice(1);
+  const lines = splitLines(file.text.slice(doc.start, lineStart));
+  const below = splitLines(file.text.slice(lineStart, doc.end)).slice(1);
   const siblings = siblingKeys(lines, below, own);
   // Steps are collected innermost first; an item index is known once its sequence's parent key is reached.
   const steps: PathKey[] = [];

@@ -1,5 +1,6 @@
 // The runtime stage of a compiled binary (Go, Rust): distroless, so it has no shell, package manager or named users.
 import type { Healthcheck } from 'dockerfile-ast';
+import { splitLines } from '../../../core/text';
 import { commandForm, lastCommands, rewriteCommand } from './commands';
 import { instructionText } from './instructions';
 import { baseName } from './paths';
@@ -41,7 +42,7 @@ export function binaryRuntime(p: Plan, bins: Binary[], image: string, mainDone =
       const bin = form && (form.exec || form.simple) ? binOf(form.words[0].value) : undefined;
       p.transform.set(ins, bin && form ? [rewriteCommand(model, ins, form, new Map([[0, `/app/${bin.name}`]]), true)] : [
         '# distroless has no shell or curl to run this HEALTHCHECK:',
-        ...instructionText(model, ins).split(/\r?\n/).map((l) => `# ${l}`),
+        ...splitLines(instructionText(model, ins)).map((l) => `# ${l}`),
       ]);
     }
     if (ins.getKeyword() === 'SHELL') p.transform.set(ins, null);

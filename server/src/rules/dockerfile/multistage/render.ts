@@ -1,6 +1,7 @@
 // Writing a filled-in plan out as the two-stage Dockerfile, keeping the original's comments, spacing and line endings.
 import type { Instruction } from 'dockerfile-ast';
 import type { Stage } from '../../../core/dockerfile/model';
+import { splitLines } from '../../../core/text';
 import { instructionText, properties } from './instructions';
 import type { Plan } from './plan';
 
@@ -31,7 +32,7 @@ function roles(stage: Stage): Map<Instruction, Role | 'drop'> {
 export function render(p: Plan): string {
   const { model, stage } = p.f;
   const { text, eol } = model;
-  const lines = text.split(/\r?\n/);
+  const lines = splitLines(text);
   const at = (line: number, character = 0) => model.offsetAt({ line, character });
   const fromRange = stage.from.getRange();
   const imageEnd = stage.from.getImageRange()?.end ?? fromRange.end;
