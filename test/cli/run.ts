@@ -2,8 +2,8 @@
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 
-/** The bundle `npm run build` writes. */
-export const BUILT_CLI = path.resolve(__dirname, '../../dist/cli.js');
+/** The bundle `npm run build` writes (STEVEDORE_TEST_CLI points the tests at another, e.g. an older commit's). */
+export const BUILT_CLI = process.env.STEVEDORE_TEST_CLI ?? path.resolve(__dirname, '../../dist/cli.js');
 
 export interface CliRun {
   code: number | null;
