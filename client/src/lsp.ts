@@ -4,6 +4,13 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionContext } from 'vscode';
 import { CodeLensRequest, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { openCreatedFile, uriExists } from './openCreated';
+
+/** A quick fix that creates a file (the .dockerignore) opens it once the edit is applied. */
+function showCreated<T>(action: T): Promise<T> {
+  if (!(action instanceof vscode.CodeAction)) return Promise.resolve(action);
+  return openCreatedFile<vscode.Uri, vscode.CodeAction>(action, (uri) => uriExists(vscode, uri), (uri) => ({ title: 'Open the created file', command: 'vscode.open', arguments: [uri] })) as Promise<T>;
+}
 
 export function startLanguageClient(context: ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -20,6 +27,14 @@ export function startLanguageClient(context: ExtensionContext): LanguageClient {
         const lenses = await next(document, token);
         if (!lenses || vscode.workspace.isTrusted) return lenses;
         return lenses.filter((l) => !l.command?.command.startsWith('stevedore.rollout'));
+      },
+      provideCodeActions: async (document, range, context, token, next) => {
+        const actions = await next(document, range, context, token);
+        return actions && Promise.all(actions.map(showCreated));
+      },
+      resolveCodeAction: async (item, token, next) => {
+        const resolved = await next(item, token);
+        return resolved && showCreated(resolved);
       },
     },
     documentSelector: [
