@@ -97,4 +97,16 @@ describe('stevedore-lint npm package', () => {
     assert.equal(sarif.runs[0].tool.driver.version, version);
     assert.ok(sarif.runs[0].results.some((x: any) => x.ruleId === 'merge-run' && x.locations[0].physicalLocation.artifactLocation.uri === 'Dockerfile'));
   });
+
+  it("the README installs this package at this version and its CI step fails on findings", () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const cli = readme.slice(readme.indexOf('## CLI\n'), readme.indexOf('\n## ', readme.indexOf('## CLI\n') + 1));
+    const pins = [...cli.matchAll(/stevedore-lint@(\S+)/g)].map((m) => m[1]);
+    assert.ok(pins.length >= 3, cli);
+    for (const pin of pins) assert.equal(pin, version);
+    assert.doesNotMatch(cli, /\|\| true/);
+    // npx may run the CLI only when told which package holds it (bare `stevedore` is someone else's package).
+    for (const line of cli.split('\n').filter((l) => /^\s*(- run: )?npx /.test(l))) assert.match(line, /--package=stevedore-lint@/, line);
+    assert.match(cli, /run: stevedore lint --format sarif \. > stevedore\.sarif\n\s+- name: .*\n\s+if: always\(\)\n\s+uses: github\/codeql-action\/upload-sarif/);
+  });
 });
