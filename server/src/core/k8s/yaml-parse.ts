@@ -7,14 +7,24 @@ import { Composer, Parser, YAMLParseError, type CST, type Document, type ErrorCo
 /** Deepest block/flow collection nesting analysed; real manifests (CRD schemas included) stay far below it. */
 export const MAX_NESTING = 500;
 
+/**
+ * Nesting at which the text is cut before parsing: the CST parser is iterative but allocates per level (100,000
+ * levels took about a second), so a 2 MB document of `[` or `- ` is not handed to it whole.
+ */
+const CUT_NESTING = 4 * MAX_NESTING;
+
 /** Error code of a document that was not composed because it nests deeper than MAX_NESTING. */
 export const TOO_DEEP = 'NESTING_TOO_DEEP';
 
 const OPTIONS = { prettyErrors: false, uniqueKeys: false } as const;
 
-/** Deepest collection nesting under `token` and the offset where it first exceeds `limit` (iterative). */
-export function nestingDepth(token: CST.Token, limit: number): { depth: number; offset?: number } {
-  let max = 0;
+/**
+ * Replaces every collection nested deeper than `limit` under `token` by an empty scalar, so the document composes
+ * with its outer structure (apiVersion, kind, metadata) intact. Returns the offset of the first one replaced.
+ * Iterative: the CST can be any depth.
+ */
+export function pruneDeepCollections(token: CST.Token, limit: number): number | undefined {
+  let first: number | undefined;
   const stack: Array<[CST.Token, number]> = [[token, 0]];
   while (stack.length) {
     const [t, depth] = stack.pop()!;
@@ -24,33 +34,73 @@ export function nestingDepth(token: CST.Token, limit: number): { depth: number; 
     }
     if (t.type !== 'block-map' && t.type !== 'block-seq' && t.type !== 'flow-collection') continue;
     const level = depth + 1;
-    if (level > max) max = level;
-    if (level > limit) return { depth: level, offset: t.offset };
-    for (const item of t.items) {
-      if (item.key) stack.push([item.key, level]);
-      if (item.value) stack.push([item.value, level]);
+    for (const item of t.items as Array<{ key?: CST.Token | null; value?: CST.Token }>) {
+      for (const field of ['key', 'value'] as const) {
+        const child = item[field];
+        if (!child) continue;
+        if (level < limit || !isCollection(child)) stack.push([child, level]);
+        else {
+          if (first === undefined || child.offset < first) first = child.offset;
+          item[field] = { type: 'scalar', offset: child.offset, indent: 0, source: '' };
+        }
+      }
     }
   }
-  return { depth: max };
+  return first;
+}
+
+/**
+ * Where a cheap upper bound of the nesting first exceeds `cap`: open flow brackets (wherever they are, quoted or
+ * not) plus the indentation and `- `/`? `/`: ` indicators that start the line. -1 when it never does. Linear.
+ */
+export function nestingCut(text: string, cap: number): number {
+  let flow = 0;
+  let lineStart = true;
+  let lead = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      lineStart = true;
+      lead = 0;
+      continue;
+    }
+    if (lineStart) {
+      const indicator = (c === 45 || c === 63 || c === 58) && (text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 9);
+      if (c === 32 || c === 9 || indicator) {
+        lead++;
+        if (indicator) i++;
+        if (flow + lead > cap) return i;
+        continue;
+      }
+      lineStart = false;
+    }
+    if (c === 91 || c === 123) {
+      if (++flow + lead > cap) return i;
+    } else if ((c === 93 || c === 125) && flow > 0) flow--;
+  }
+  return -1;
+}
+
+function isCollection(t: CST.Token): boolean {
+  return t.type === 'block-map' || t.type === 'block-seq' || t.type === 'flow-collection';
 }
 
 /**
  * Parses a document's text as `parseDocument` does (aliases are never expanded, errors stay on the document); a
- * document nested deeper than MAX_NESTING comes back empty with one TOO_DEEP error. Never throws.
+ * document nested deeper than MAX_NESTING keeps its outer levels (deeper collections become null) and gets one TOO_DEEP
+ * error where the first cut was made. Never throws.
  */
 export function parseYamlDocument(text: string): Document.Parsed {
-  const tokens = Array.from(new Parser().parse(text));
-  let tooDeep: number | undefined;
+  const cut = nestingCut(text, CUT_NESTING);
+  const tokens = Array.from(new Parser().parse(cut < 0 ? text : text.slice(0, cut)));
+  let tooDeep: number | undefined = cut < 0 ? undefined : cut;
   for (const token of tokens) {
-    const { offset } = nestingDepth(token, MAX_NESTING);
-    if (offset !== undefined) {
-      tooDeep = offset;
-      break;
-    }
+    const offset = pruneDeepCollections(token, MAX_NESTING);
+    if (offset !== undefined && (tooDeep === undefined || offset < tooDeep)) tooDeep = offset;
   }
   const composer = new Composer(OPTIONS);
   let doc: Document.Parsed | undefined;
-  for (const composed of composer.compose(tooDeep === undefined ? tokens : [], true, text.length)) {
+  for (const composed of composer.compose(tokens, true, text.length)) {
     if (!doc) doc = composed;
     else {
       doc.errors.push(new YAMLParseError(composed.range.slice(0, 2) as [number, number], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
@@ -58,7 +108,12 @@ export function parseYamlDocument(text: string): Document.Parsed {
     }
   }
   if (tooDeep !== undefined) {
-    const message = `Nesting deeper than ${MAX_NESTING} levels; this document was not analysed`;
+    // The parser saw the text up to the cut only: what it says past the first cut is about the cut, not the file.
+    // Every unclosed level of a deep flow collection reports the same error at the same place: keep one.
+    const seen = new Set<string>();
+    const from = tooDeep;
+    doc!.errors = doc!.errors.filter((e) => (cut < 0 || e.pos[0] < from) && !seen.has(`${e.code} ${e.pos[0]}`) && !!seen.add(`${e.code} ${e.pos[0]}`));
+    const message = `Nesting deeper than ${MAX_NESTING} levels; the values below that depth were not analysed`;
     doc!.errors.push(new YAMLParseError([tooDeep, Math.min(text.length, tooDeep + 1)], TOO_DEEP as ErrorCode, message));
   }
   return doc!;

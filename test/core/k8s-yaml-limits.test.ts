@@ -1,0 +1,121 @@
+// Pathological YAML: nesting deep enough to overflow the composer's recursion (which aborts the process inside a
+// RegExp compile rather than throwing), brace runs that made the Helm-template regex quadratic, and the parse cache's
+// memory bound.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyzeManifest } from '../../server/src/core/k8s/analyze';
+import { isHelmTemplate, parseManifest } from '../../server/src/core/k8s/parse';
+import { MAX_CACHED_CHARS, parseCacheSize } from '../../server/src/core/k8s/parse-cache';
+import { MAX_NESTING, nestingCut } from '../../server/src/core/k8s/yaml-parse';
+
+const CONFIG_MAP = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: deep\ndata:\n  x: ';
+const SERVICE = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n    - port: 80\n';
+
+const DEEP: Record<string, (n: number) => string> = {
+  'block sequences (- - - …)': (n) => `apiVersion: v1\nkind: List\nitems:\n${'- '.repeat(n)}x\n`,
+  'flow sequences ([[[…]]])': (n) => `${CONFIG_MAP}${'['.repeat(n)}${']'.repeat(n)}\n`,
+  'unclosed flow sequences ([[[…)': (n) => `${CONFIG_MAP}${'['.repeat(n)}\n`,
+  'flow maps ({a: {a: …}})': (n) => `${CONFIG_MAP}${'{a: '.repeat(n)}${'}'.repeat(n)}\n`,
+};
+
+/** Block maps nested by indentation, one space per level (1,400 levels is about 1 MB). */
+function indentedMaps(n: number): string {
+  const lines = ['apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: deep', 'data:'];
+  for (let i = 0; i < n; i++) lines.push(`${' '.repeat(i + 1)}k${i}:`);
+  return `${lines.join('\n')} v\n`;
+}
+
+function tooDeep(text: string) {
+  const a = analyzeManifest(`${text}---\n${SERVICE}`, { path: '/ws/deep.yaml' });
+  const deep = a.findings.filter((f) => f.ruleId === 'yaml-syntax' && /^Nesting deeper than 500 levels/.test(f.message));
+  return { a, deep };
+}
+
+describe('deeply nested YAML', () => {
+  for (const [name, make] of Object.entries(DEEP)) {
+    for (const n of [10_000, 100_000]) {
+      it(`${name}, ${n.toLocaleString('en')} deep: one yaml-syntax finding, the next document still analysed`, () => {
+        const { a, deep } = tooDeep(make(n));
+        assert.equal(deep.length, 1, JSON.stringify(a.findings.map((f) => f.message)));
+        assert.equal(deep[0].severity, 'error');
+        assert.equal(deep[0].range.start.line, name.startsWith('block') ? 3 : 5);
+        // The outer levels are kept: the deep document is still a Kubernetes object, and the Service after it is one.
+        assert.deepEqual(a.file.objects.map((o) => o.kind), [name.startsWith('block') ? 'List' : 'ConfigMap', 'Service']);
+        assert.ok(a.findings.some((f) => f.ruleId === 'service-selects-nothing'), 'the Service is still checked');
+      });
+    }
+  }
+
+  for (const n of [600, 1400]) {
+    it(`block maps nested by indentation, ${n} deep`, () => {
+      const { a, deep } = tooDeep(indentedMaps(n));
+      assert.equal(deep.length, 1, JSON.stringify(a.findings.map((f) => f.message)));
+      // Line 5 holds the map of level 2 (data's value); the map of level MAX_NESTING + 1 is cut.
+      assert.equal(deep[0].range.start.line, 5 + MAX_NESTING - 1);
+    });
+  }
+
+  it(`nesting up to ${MAX_NESTING} levels is analysed as before`, () => {
+    const { a, deep } = tooDeep(`${CONFIG_MAP}${'['.repeat(MAX_NESTING - 2)}${']'.repeat(MAX_NESTING - 2)}\n`);
+    assert.deepEqual(deep, []);
+    assert.deepEqual(a.findings.filter((f) => f.ruleId === 'yaml-syntax'), []);
+    assert.ok(a.findings.some((f) => f.ruleId === 'k8s-schema' && /data\.x: expected string, got array/.test(f.message)));
+  });
+
+  it('the pre-parse cut bounds nesting from above and ignores ordinary files', () => {
+    assert.equal(nestingCut(`${CONFIG_MAP}${'['.repeat(30)}${']'.repeat(30)}\n${SERVICE}`, 40), -1);
+    assert.equal(nestingCut('a: ' + '['.repeat(50), 40), 3 + 40);
+    assert.equal(nestingCut('- '.repeat(50), 40), 2 * 40 + 1);
+  });
+});
+
+describe('Helm template detection', () => {
+  it('is linear in runs of {{ without }}', () => {
+    const text = `${CONFIG_MAP}"${'{{'.repeat(160_000)}"\n`;
+    const start = performance.now();
+    assert.equal(isHelmTemplate(text), false);
+    const file = parseManifest(text);
+    assert.equal(file.templated, false);
+    assert.ok(performance.now() - start < 1000, `${performance.now() - start} ms`);
+  });
+
+  it('still recognises templates', () => {
+    assert.equal(isHelmTemplate('name: {{ .Release.Name }}'), true);
+    assert.equal(isHelmTemplate('a: "{{}"\nb: "}}"'), true);
+    assert.equal(isHelmTemplate('a: "}} {{"'), false);
+    assert.equal(isHelmTemplate('a: "{{}"'), false);
+  });
+});
+
+describe('parse cache', () => {
+  it('keeps one version per file: edits of a 120 KB document leave one copy', () => {
+    const lines = ['apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: big', 'data:'];
+    for (let i = 0; lines.length < 4000; i++) lines.push(`  key-${i}: value-${i}-abcdefghijklmnop`);
+    let text = lines.join('\n');
+    const before = parseCacheSize();
+    for (let i = 0; i < 6; i++) {
+      text += `\n  edit-${i}: x`;
+      parseManifest(text, '/ws/big.yaml');
+    }
+    const after = parseCacheSize();
+    assert.ok(after.owners <= before.owners + 1, JSON.stringify({ before, after }));
+    assert.ok(after.chars <= before.chars + text.length, JSON.stringify({ before, after, text: text.length }));
+  });
+
+  it(`bounds the text kept over many files to ${MAX_CACHED_CHARS.toLocaleString('en')} characters`, () => {
+    const doc = `${SERVICE}# ${'x'.repeat(100_000)}\n`;
+    for (let i = 0; i < 100; i++) parseManifest(`${doc}# ${i}\n`, `/ws/file-${i}.yaml`);
+    const size = parseCacheSize();
+    assert.ok(size.chars <= MAX_CACHED_CHARS, JSON.stringify(size));
+    assert.ok(size.owners < 100, JSON.stringify(size));
+  });
+
+  it('re-parses only the documents an edit touched', () => {
+    const docs = Array.from({ length: 20 }, (_, i) => SERVICE.replace('name: web', `name: web-${i}`));
+    const first = parseManifest(docs.join('---\n'), '/ws/stream.yaml');
+    docs[7] = docs[7].replace('port: 80', 'port: 81');
+    const second = parseManifest(docs.join('---\n'), '/ws/stream.yaml');
+    const same = second.docs.filter((d, i) => d.doc === first.docs[i].doc).length;
+    assert.equal(same, 19);
+  });
+});
