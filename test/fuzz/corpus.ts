@@ -57,7 +57,7 @@ const lines = (n: number, line: (i: number) => string) => Array.from({ length: n
 
 /** An 8,000-line, ~262 KB ConfigMap (the memory report's document). */
 export function bigConfigMap(): string {
-  return 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n' + lines(7995, (i) => `  key-${String(i).padStart(5, '0')}: "value ${i} ${'x'.repeat(12)}"`);
+  return 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n' + lines(7995, (i) => `  key-${String(i).padStart(5, '0')}: "value ${i} ${'x'.repeat(6)}"`);
 }
 
 const pipes = (n: number) => 'FROM a\nRUN a -f' + ' | a'.repeat(n) + '\n';
