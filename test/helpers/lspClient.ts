@@ -15,6 +15,10 @@ export interface ClientOptions {
   /** Workspace folders (absolute paths) the client reports. */
   folders?: string[];
   initializationOptions?: Record<string, unknown>;
+  /** Advertise codeAction/resolve for `edit` (as VS Code does): "fix all" actions then arrive without their edit. */
+  codeActionResolve?: boolean;
+  /** Flags for the server's node process (e.g. --max-old-space-size=512, --expose-gc). */
+  nodeArgs?: string[];
 }
 
 export class TestClient {
@@ -47,7 +51,7 @@ export class TestClient {
 
   /** Starts the server and completes the initialize handshake. */
   static async start(options: ClientOptions = {}): Promise<TestClient> {
-    const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
+    const proc = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER, '--stdio'], { stdio: 'pipe' });
     const client = new TestClient(proc, options);
     const pull = options.pull ?? true;
     await client.connection.sendRequest('initialize', {
@@ -67,7 +71,10 @@ export class TestClient {
           publishDiagnostics: { versionSupport: true },
           hover: { contentFormat: ['markdown', 'plaintext'] },
           completion: { completionItem: { snippetSupport: true } },
-          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor', 'source'] } } },
+          codeAction: {
+            codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor', 'source'] } },
+            ...(options.codeActionResolve ? { dataSupport: true, resolveSupport: { properties: ['edit'] } } : {}),
+          },
         },
       },
     });

@@ -1,10 +1,13 @@
 // The analysis entry point shared by the CLI, the language server and the tests.
 import * as path from 'node:path';
 import { EMPTY_CONFIG, type Config } from './config';
+import { withShellLimits } from './dockerfile/limits';
 import { buildModel, type DockerfileModel } from './dockerfile/model';
-import { runRules } from './engine';
+import { runRules, type RuleRun, type TimeBudget } from './engine';
+import { parseFailedFindings } from './incomplete';
 import { nextSpan, readSuppressions } from './suppress';
-import type { DockerfileRule } from './rule';
+import { splitLines } from './text';
+import type { DockerfileRule, DockerfileRuleContext } from './rule';
 import type { BuildContext, Finding } from './types';
 import { dockerfileRules } from '../rules/dockerfile';
 
@@ -20,6 +23,8 @@ export interface AnalyzeOptions {
   onRuleError?: (ruleId: string, error: unknown) => void;
   /** Checked between rules; when it returns true, analysis stops early and returns what it has. */
   isCancelled?: () => boolean;
+  /** Skip the rules that would start after this deadline (the language server's per-request budget). */
+  budget?: TimeBudget;
 }
 
 export interface DockerfileAnalysis {
@@ -34,14 +39,35 @@ export function analyzeDockerfile(text: string, options: AnalyzeOptions = {}): F
 
 /** Like analyzeDockerfile, also returning the parsed model (for hovers and lenses). */
 export function analyzeDockerfileModel(text: string, options: AnalyzeOptions = {}): DockerfileAnalysis {
-  const model = buildModel(text);
+  const prepared = prepareDockerfile(text, options);
+  if (!prepared.run) return { model: prepared.model, findings: prepared.findings };
+  const { rules, ctx, suppressions } = prepared.run;
+  return { model: prepared.model, findings: runRules(rules, ctx, suppressions, { config: options.config ?? EMPTY_CONFIG, onRuleError: options.onRuleError, isCancelled: options.isCancelled, budget: options.budget }) };
+}
+
+export interface PreparedDockerfile {
+  model: DockerfileModel;
+  /** The rules to run; undefined when the text could not be parsed (then `findings` says so). */
+  run?: RuleRun<DockerfileRuleContext>;
+  findings: Finding[];
+}
+
+/** Parses a Dockerfile and prepares its rule run, for callers that run the rules in slices (the language server). */
+export function prepareDockerfile(text: string, options: AnalyzeOptions = {}): PreparedDockerfile {
   const config = options.config ?? EMPTY_CONFIG;
+  let model: DockerfileModel;
+  try {
+    model = buildModel(text);
+  } catch (e) {
+    // A parser bug must not take the editor's features down with it: an empty model, and a finding saying why.
+    options.onRuleError?.('syntax', e);
+    return { model: buildModel(''), findings: parseFailedFindings(e, config) };
+  }
   const ctx = { model, path: options.path, context: options.context };
-  const lines = text.split(/\r?\n/);
+  const lines = splitLines(text);
   const spans = model.ast.getInstructions().map((i): [number, number] => [i.getRange().start.line, i.getRange().end.line]);
   const suppressions = readSuppressions(lines, nextSpan(spans));
-  const findings = runRules(options.rules ?? dockerfileRules, ctx, suppressions, { config, onRuleError: options.onRuleError, isCancelled: options.isCancelled });
-  return { model, findings };
+  return { model, run: { rules: withShellLimits(model, options.rules ?? dockerfileRules), ctx, suppressions }, findings: [] };
 }
 
 /** The folder a Dockerfile's build context is assumed to be: the file's own folder. */

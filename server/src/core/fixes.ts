@@ -9,10 +9,10 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
   return TextDocument.applyEdits(doc, edits);
 }
 
-/** True when two edits overlap or touch; touching edits are left to a later pass so their order never matters. */
-function overlaps(a: TextEdit, b: TextEdit, doc: TextDocument): boolean {
-  const [as, ae] = [doc.offsetAt(a.range.start), doc.offsetAt(a.range.end)];
-  const [bs, be] = [doc.offsetAt(b.range.start), doc.offsetAt(b.range.end)];
+type Span = [start: number, end: number];
+
+/** True when two spans overlap or touch; touching edits are left to a later pass so their order never matters. */
+function overlaps([as, ae]: Span, [bs, be]: Span): boolean {
   return as <= be && bs <= ae;
 }
 
@@ -35,6 +35,9 @@ export function collectFixes(
   const doc = TextDocument.create('file:///x', 'plaintext', 0, input.text);
   const applied: AppliedFix[] = [];
   const edits: TextEdit[] = [];
+  // Offsets of the edits taken so far, computed once each ("fix all" checks every new edit against them).
+  const taken: Span[] = [];
+  const spanOf = (e: TextEdit): Span => [doc.offsetAt(e.range.start), doc.offsetAt(e.range.end)];
   const files: NonNullable<FixResult['files']> = [];
   for (const finding of findings) {
     const rule = rulesById.get(finding.ruleId);
@@ -42,9 +45,11 @@ export function collectFixes(
       if (!choose(fix)) continue;
       const result = fix.apply(input, finding);
       if (!result) continue;
-      if (result.edits.some((e) => edits.some((prev) => overlaps(e, prev, doc)))) break;
+      const spans = result.edits.map(spanOf);
+      if (spans.some((s) => taken.some((prev) => overlaps(s, prev)))) break;
       if (result.files?.some((f) => files.some((g) => g.path === f.path))) break;
       edits.push(...result.edits);
+      taken.push(...spans);
       files.push(...(result.files ?? []));
       applied.push({ finding, fix, result });
       break;

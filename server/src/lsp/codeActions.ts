@@ -1,7 +1,11 @@
 // Code actions: each finding's fixes, "fix all of this rule", source.fixAll.stevedore, and ignore pragmas.
-import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver/node';
+// A request costs about the same whatever the number of findings: "fix all" actions carry only `data` and get their
+// edit in codeAction/resolve (or, for clients that cannot resolve, once per analysis, cached); a quick-fix request
+// never re-analyses the document.
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { applyEdits, collectFixes } from '../core/fixes';
+import type { TimeBudget } from '../core/engine';
+import { applyEdits, collectFixes, type AppliedFix } from '../core/fixes';
 import { rulesById } from '../core/registry';
 import type { Finding, FixInput, FixResult, TextEdit } from '../core/types';
 import { snippetAction } from './snippets';
@@ -12,18 +16,46 @@ export const FIX_ALL_KIND = 'source.fixAll.stevedore';
 export interface CodeActionEnv {
   doc: TextDocument;
   input: FixInput;
-  /** Current findings of the document (for "fix all"). */
+  /** Current findings of the document (for "fix all"); the same array for as long as the analysis is current. */
   findings: Finding[];
   documentChanges: boolean;
   /** The client inserts snippet edits (command `stevedore.applySnippetEdit`): fixes with placeholders use it. */
   snippetEdits?: boolean;
   /**
    * Analyses a changed text of this document like the document itself (same path, settings, build context or
-   * workspace): lets "Fix all" repeat until nothing changes, as `stevedore lint --fix` does.
+   * workspace), within `budget`: lets source.fixAll repeat until nothing changes, as `stevedore lint --fix` does.
    */
-  relint?: (text: string) => { findings: Finding[]; input: FixInput };
+  relint?: (text: string, budget: TimeBudget) => { findings: Finding[]; input: FixInput };
   /** Extra refactorings offered at the range regardless of findings (e.g. convert to multi-stage). */
   refactors?: CodeAction[];
+  /** The client resolves code actions' edits (codeAction/resolve): "fix all" actions go out without their edit. */
+  resolve?: boolean;
+  /** When the request must be answered by; quick fixes beyond it are left out, "fix all" stops repeating. */
+  budget: TimeBudget;
+}
+
+/** What an unresolved "fix all" action carries to codeAction/resolve. */
+export interface FixAllData {
+  stevedoreFixAll: true;
+  uri: string;
+  version: number;
+  /** A rule and one of its fixes ("fix all of this rule"); absent for source.fixAll. */
+  ruleId?: string;
+  fixId?: string;
+}
+
+export function isFixAllData(data: unknown): data is FixAllData {
+  return typeof data === 'object' && data !== null && (data as FixAllData).stevedoreFixAll === true;
+}
+
+/** "Fix all" results computed once per analysis (keyed by its findings array) for clients that cannot resolve. */
+const computed = new WeakMap<Finding[], Map<string, Omit<CodeAction, 'title'> | null>>();
+
+function once(env: CodeActionEnv, key: string, compute: () => Omit<CodeAction, 'title'> | undefined): Omit<CodeAction, 'title'> | undefined {
+  let byKey = computed.get(env.findings);
+  if (!byKey) computed.set(env.findings, (byKey = new Map()));
+  if (!byKey.has(key)) byKey.set(key, compute() ?? null);
+  return byKey.get(key) ?? undefined;
 }
 
 /** All code actions for a request. */
@@ -32,11 +64,24 @@ export function codeActions(params: CodeActionParams, env: CodeActionEnv): CodeA
   const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(o + '.'));
   const actions: CodeAction[] = [];
   if (wants(FIX_ALL_KIND)) {
-    const all = fixAllRepeated(env);
-    if (all) actions.push(all);
+    // Asked for by kind (on save), the action comes complete; in a listing it is resolved when chosen.
+    if (only || !env.resolve) {
+      const all = once(env, FIX_ALL_KIND, () => fixAllRepeated(env));
+      if (all) actions.push({ title: FIX_ALL_TITLE, ...all });
+    } else if (env.findings.some((f) => rulesById.get(f.ruleId)?.fixes?.some((fix) => fix.safe))) {
+      actions.push(unresolved(FIX_ALL_TITLE, FIX_ALL_KIND, env, {}));
+    }
     if (only) return actions;
   }
+  let lines: string[] | undefined;
+  const linesOf = () => (lines ??= env.input.text.split(/\r?\n/));
+  let perRule: Map<string, number> | undefined;
+  const countOf = (ruleId: string) => {
+    perRule ??= env.findings.reduce((m, f) => m.set(f.ruleId, (m.get(f.ruleId) ?? 0) + 1), new Map<string, number>());
+    return perRule.get(ruleId) ?? 0;
+  };
   for (const d of params.context.diagnostics) {
+    if (Date.now() >= env.budget.deadline) break;
     const finding = fromDiagnostic(d);
     const rule = finding && rulesById.get(finding.ruleId);
     if (!finding || !rule) continue;
@@ -48,15 +93,14 @@ export function codeActions(params: CodeActionParams, env: CodeActionEnv): CodeA
       if (!edit) continue;
       const action: CodeAction = { title: fix.title(finding), kind, diagnostics: [d], isPreferred: fix.preferred ?? false, edit };
       actions.push((env.snippetEdits && snippetAction(action, result, env.doc.uri, env.doc.version)) || action);
-      // "Fix all of this rule" when the same fix applies to several findings.
-      const same = env.findings.filter((f) => f.ruleId === finding.ruleId);
-      if (same.length > 1) {
-        const all = fixAll(env, same, (f) => f.id === fix.id, `${fix.title(finding)}: fix all ${rule.id} problems in this file`, CodeActionKind.QuickFix);
-        if (all && all.diagnostics!.length > 1) actions.push(all);
+      // "Fix all of this rule" when the same rule has several findings.
+      if (countOf(finding.ruleId) > 1) {
+        const all = fixAllOfRule(env, d, rule.id, fix.id, `${fix.title(finding)}: fix all ${rule.id} problems in this file`);
+        if (all) actions.push(all);
       }
     }
     if (wants(CodeActionKind.QuickFix)) {
-      const ignore = ignoreAction(env, finding);
+      const ignore = ignoreAction(env, finding, linesOf());
       if (ignore) actions.push({ ...ignore, diagnostics: [d] });
     }
   }
@@ -64,44 +108,67 @@ export function codeActions(params: CodeActionParams, env: CodeActionEnv): CodeA
   return dedupe(actions);
 }
 
-function fixAll(env: CodeActionEnv, findings: Finding[], choose: Parameters<typeof collectFixes>[3], title: string, kind: string): CodeAction | undefined {
-  const { applied, edits, files } = collectFixes(env.input, findings, rulesById, choose);
+const FIX_ALL_TITLE = 'Fix all auto-fixable Stevedore problems';
+
+function unresolved(title: string, kind: string, env: CodeActionEnv, which: Pick<FixAllData, 'ruleId' | 'fixId'>, diagnostics?: Diagnostic[]): CodeAction {
+  const data: FixAllData = { stevedoreFixAll: true, uri: env.doc.uri, version: env.doc.version, ...which };
+  return { title, kind, ...(diagnostics ? { diagnostics } : {}), data };
+}
+
+function fixAllOfRule(env: CodeActionEnv, d: Diagnostic, ruleId: string, fixId: string, title: string): CodeAction | undefined {
+  if (env.resolve) return unresolved(title, CodeActionKind.QuickFix, env, { ruleId, fixId }, [d]);
+  const all = once(env, `${ruleId}|${fixId}`, () => computeFixAllOfRule(env, ruleId, fixId));
+  return all && all.diagnostics!.length > 1 ? { title, ...all } : undefined;
+}
+
+function computeFixAllOfRule(env: CodeActionEnv, ruleId: string, fixId: string): Omit<CodeAction, 'title'> | undefined {
+  const same = env.findings.filter((f) => f.ruleId === ruleId);
+  const { applied, edits, files } = collectFixes(env.input, same, rulesById, (f) => f.id === fixId);
   if (!applied.length) return undefined;
   const edit = toWorkspaceEdit(env.doc, { edits, files }, env.documentChanges);
-  return edit ? { title, kind, diagnostics: applied.map((a) => toDiagnostic(a.finding)), edit } : undefined;
+  return edit ? { kind: CodeActionKind.QuickFix, diagnostics: applied.map((a) => toDiagnostic(a.finding)), edit } : undefined;
+}
+
+/** Fills in the edit of a "fix all" action sent without one (codeAction/resolve). */
+export function resolveFixAll(action: CodeAction, data: FixAllData, env: CodeActionEnv): CodeAction {
+  const all = data.ruleId && data.fixId ? computeFixAllOfRule(env, data.ruleId, data.fixId) : fixAllRepeated(env);
+  return all?.edit ? { ...action, edit: all.edit, diagnostics: all.diagnostics } : action;
 }
 
 const MAX_PASSES = 10;
 
 /**
  * source.fixAll: applies every safe fix, then analyses the result and applies what has become fixable (fixes that
- * overlapped, or findings a fix uncovered), until a pass changes nothing. One edit covers what changed.
+ * overlapped, or findings a fix uncovered), until a pass changes nothing or the budget is spent. One edit covers
+ * what changed.
  */
-function fixAllRepeated(env: CodeActionEnv): CodeAction | undefined {
+function fixAllRepeated(env: CodeActionEnv): Omit<CodeAction, 'title'> | undefined {
   const original = env.input.text;
   let text = original;
   let input = env.input;
   let findings = env.findings;
-  let first: ReturnType<typeof collectFixes>['applied'] = [];
+  let first: AppliedFix[] = [];
   const files: NonNullable<FixResult['files']> = [];
+  // A pass is only started when the previous one suggests it fits in what is left of the budget.
+  let lastPassMs = 0;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const started = Date.now();
     const { applied, edits, files: more } = collectFixes(input, findings, rulesById, (fix) => fix.safe);
     if (!applied.length) break;
     if (pass === 0) first = applied;
     // Other files are not changed in memory between passes, so only a path's first change is kept.
     for (const f of more) if (!files.some((g) => g.path === f.path)) files.push(f);
     const next = applyEdits(text, edits);
-    if (next === text || !env.relint) {
-      text = next;
-      break;
-    }
+    const done = next === text || !env.relint || Date.now() + lastPassMs >= env.budget.deadline;
     text = next;
-    ({ findings, input } = env.relint(text));
+    if (done) break;
+    ({ findings, input } = env.relint!(text, env.budget));
+    lastPassMs = Date.now() - started;
   }
   if (!first.length || (text === original && !files.length)) return undefined;
   const edits = text === original ? [] : [changedSpan(env.doc, original, text)];
   const edit = toWorkspaceEdit(env.doc, { edits, files }, env.documentChanges);
-  return edit ? { title: 'Fix all auto-fixable Stevedore problems', kind: FIX_ALL_KIND, diagnostics: first.map((a) => toDiagnostic(a.finding)), edit } : undefined;
+  return edit ? { kind: FIX_ALL_KIND, diagnostics: first.map((a) => toDiagnostic(a.finding)), edit } : undefined;
 }
 
 /** One edit turning `before` into `after`: the span between their common prefix and common suffix. */
@@ -124,8 +191,7 @@ function changedSpan(doc: TextDocument, before: string, after: string): TextEdit
 }
 
 /** Inserts `# stevedore ignore=<rule>` above the line the finding starts on (kept indented like it). */
-function ignoreAction(env: CodeActionEnv, finding: Finding): CodeAction | undefined {
-  const lines = env.input.text.split(/\r?\n/);
+function ignoreAction(env: CodeActionEnv, finding: Finding, lines: string[]): CodeAction | undefined {
   let line = finding.range.start.line;
   // Continuation lines belong to the instruction that starts above them.
   while (line > 0 && /[\\`]\s*$/.test(lines[line - 1] ?? '')) line--;
@@ -145,7 +211,7 @@ function ignoreAction(env: CodeActionEnv, finding: Finding): CodeAction | undefi
 function dedupe(actions: CodeAction[]): CodeAction[] {
   const seen = new Set<string>();
   return actions.filter((a) => {
-    const key = `${a.kind}|${a.title}|${JSON.stringify(a.edit ?? a.command)}`;
+    const key = `${a.kind}|${a.title}|${JSON.stringify(a.edit ?? a.command ?? a.data)}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -1,10 +1,12 @@
 // Per-document analysis with a cache keyed by version, and the settings/config each document runs with.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { CancellationToken } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeDockerfileModel, type DockerfileAnalysis } from '../core/analyze';
+import { prepareDockerfile, type DockerfileAnalysis } from '../core/analyze';
+import { budgetFromNow, runRulesAsync } from '../core/engine';
 import { fileKind } from '../core/files';
-import { analyzeManifest, type ManifestAnalysis } from '../core/k8s/analyze';
+import { prepareManifest, type ManifestAnalysis } from '../core/k8s/analyze';
 import { parseManifest } from '../core/k8s/parse';
 import { ManifestWorkspace } from '../core/k8s/workspace';
 import { walk } from '../core/walk';
@@ -24,6 +26,8 @@ export interface AnalysisHost {
   /** Settings of the document's scope (cached by the session). */
   settings(uri: string): Promise<DocumentSettings>;
   log(message: string): void;
+  /** Test-only trace of analyses started, finished and cancelled (initializationOptions.traceAnalyses). */
+  trace?(message: string): void;
   /** Reports a configuration problem to the user once per distinct message. */
   configProblem(message: string): void;
 }
@@ -37,6 +41,20 @@ interface Entry {
   analysis: Analysis;
 }
 
+/** One analysis under way: requests for the same version share it; a newer version or invalidate() cancels it. */
+interface Running {
+  version: number;
+  generation: number;
+  cancelled: boolean;
+  promise: Promise<Analysis | undefined>;
+}
+
+/**
+ * How long one analysis may run before its remaining rules are skipped (with an analysis-incomplete finding), so
+ * that every request answers within a second whatever the input. Parsing counts against it.
+ */
+export const DEFAULT_ANALYSIS_BUDGET_MS = 700;
+
 /** Files larger than this are not loaded into the manifest workspace (generated dumps, not manifests people edit). */
 const MAX_MANIFEST_BYTES = 2_000_000;
 
@@ -48,14 +66,23 @@ export function documentKind(doc: TextDocument): 'dockerfile' | 'manifest' | und
   return file ? fileKind(file) : undefined;
 }
 
-/** Caches analyses per document version; a rule that throws is logged once per rule id. */
+/**
+ * Caches analyses per document version. An analysis runs its rules in slices, giving the event loop a turn in
+ * between, so that a change to the document cancels the now stale analysis instead of waiting for it; requests
+ * for the version being analysed wait for that run rather than starting their own. A rule that throws is logged
+ * once per rule id (and shown on the file as an analysis-incomplete finding by the engine).
+ */
 export class Analyzer {
   private readonly cache = new Map<string, Entry>();
+  private readonly running = new Map<string, Running>();
+  private readonly closed = new WeakSet<TextDocument>();
   private readonly failedRules = new Set<string>();
   /** Manifests on disk (scanned from the workspace folders) for cross-file checks; open documents overlay them. */
   readonly manifests = new ManifestWorkspace();
   /** Bumped whenever a manifest changes, so cached manifest results that may depend on it are recomputed. */
   private generation = 0;
+  /** The time budget of one analysis (initializationOptions.analysisBudgetMs for tests). */
+  budgetMs = DEFAULT_ANALYSIS_BUDGET_MS;
 
   constructor(
     private readonly ready: Promise<void>,
@@ -80,26 +107,76 @@ export class Analyzer {
     return { path: file, context: file ? new FolderContext(path.dirname(file)) : undefined, config };
   }
 
-  /** Analyses a document (or returns the cached result for its version). Returns undefined when cancelled. */
-  async analyse(doc: TextDocument, isCancelled?: () => boolean): Promise<Analysis | undefined> {
-    const cached = this.cache.get(doc.uri);
-    if (cached && cached.version === doc.version && (cached.analysis.kind === 'dockerfile' || cached.generation === this.generation)) return cached.analysis;
+  /**
+   * The analysis of a document's current version: cached, shared with a run under way, or started now. A run
+   * made stale by a change is cancelled and the request waits for the current version's. Resolves to undefined
+   * when the request's token is cancelled or the document was closed.
+   */
+  async analyse(doc: TextDocument, token?: CancellationToken): Promise<Analysis | undefined> {
     const kind = documentKind(doc);
     if (!kind) return undefined;
+    while (!this.closed.has(doc) && !token?.isCancellationRequested) {
+      const cached = this.cache.get(doc.uri);
+      if (cached && cached.version === doc.version && (kind === 'dockerfile' || cached.generation === this.generation)) return cached.analysis;
+      let run = this.running.get(doc.uri);
+      if (!run || run.cancelled || run.version !== doc.version || (kind === 'manifest' && run.generation !== this.generation)) {
+        if (run) run.cancelled = true;
+        run = this.start(doc, kind);
+      }
+      const analysis = await (token ? untilCancelled(run.promise, token) : run.promise);
+      if (analysis) return analysis;
+    }
+    return undefined;
+  }
+
+  /** A document was closed: its analysis under way stops and nobody waits for it. */
+  close(doc: TextDocument): void {
+    this.closed.add(doc);
+    this.invalidate(doc.uri);
+  }
+
+  private start(doc: TextDocument, kind: 'dockerfile' | 'manifest'): Running {
+    const run: Running = { version: doc.version, generation: this.generation, cancelled: false, promise: Promise.resolve(undefined) };
+    this.running.set(doc.uri, run);
+    run.promise = this.compute(doc, kind, run).finally(() => {
+      if (this.running.get(doc.uri) === run) this.running.delete(doc.uri);
+    });
+    return run;
+  }
+
+  private async compute(doc: TextDocument, kind: 'dockerfile' | 'manifest', run: Running): Promise<Analysis | undefined> {
+    // The text of the version this run is for (the document object is updated in place by later changes).
+    const text = doc.getText();
+    const label = `${doc.uri} v${run.version}`;
+    const stale = () => run.cancelled || doc.version !== run.version;
     const env = await this.environment(doc);
     if (kind === 'dockerfile') await this.ready;
-    if (isCancelled?.()) return undefined;
+    if (stale()) {
+      this.host.trace?.(`analysis cancelled: ${label}`);
+      return undefined;
+    }
+    const started = Date.now();
+    this.host.trace?.(`analysis started: ${label}`);
     const onRuleError = (id: string, e: unknown) => {
       if (this.failedRules.has(id)) return;
       this.failedRules.add(id);
       this.host.log(`rule ${id} failed and was skipped: ${(e as Error).stack ?? e}`);
     };
-    const analysis: Analysis =
-      kind === 'dockerfile'
-        ? { kind, ...analyzeDockerfileModel(doc.getText(), { ...env, isCancelled, onRuleError }) }
-        : { kind, ...analyzeManifest(doc.getText(), { path: env.path, config: env.config, workspace: this.manifests, isCancelled, onRuleError }) };
-    if (isCancelled?.()) return undefined;
-    this.cache.set(doc.uri, { version: doc.version, generation: this.generation, analysis });
+    const options = { config: env.config, onRuleError, isCancelled: stale, budget: budgetFromNow(this.budgetMs) };
+    let analysis: Analysis;
+    if (kind === 'dockerfile') {
+      const prepared = prepareDockerfile(text, { ...env, ...options });
+      analysis = { kind, model: prepared.model, findings: prepared.run ? await runRulesAsync(prepared.run, options) : prepared.findings };
+    } else {
+      const { run: rules, ...prepared } = prepareManifest(text, { path: env.path, workspace: this.manifests, ...options });
+      analysis = { kind, ...prepared, findings: rules ? await runRulesAsync(rules, options) : prepared.findings };
+    }
+    if (stale()) {
+      this.host.trace?.(`analysis cancelled: ${label}`);
+      return undefined;
+    }
+    this.cache.set(doc.uri, { version: run.version, generation: run.generation, analysis });
+    this.host.trace?.(`analysis finished: ${label} in ${Date.now() - started} ms`);
     return analysis;
   }
 
@@ -144,7 +221,29 @@ export class Analyzer {
 
   /** Forgets cached results (settings or project files changed). */
   invalidate(uri?: string): void {
+    for (const [key, run] of this.running) if (!uri || key === uri) run.cancelled = true;
     if (uri) this.cache.delete(uri);
     else this.cache.clear();
   }
+}
+
+/** The promise's value, or undefined as soon as the token is cancelled (the shared run itself goes on). */
+function untilCancelled<T>(promise: Promise<T>, token: CancellationToken): Promise<T | undefined> {
+  if (token.isCancellationRequested) return Promise.resolve(undefined);
+  return new Promise<T | undefined>((resolve, reject) => {
+    const listener = token.onCancellationRequested(() => {
+      listener.dispose();
+      resolve(undefined);
+    });
+    promise.then(
+      (value) => {
+        listener.dispose();
+        resolve(value);
+      },
+      (error) => {
+        listener.dispose();
+        reject(error);
+      },
+    );
+  });
 }

@@ -6,23 +6,35 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   type CancellationToken,
+  type CodeAction,
+  type CodeActionParams,
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeDockerfile } from '../core/analyze';
+import { budgetFromNow, type TimeBudget } from '../core/engine';
 import { initShellParser } from '../core/dockerfile/shell';
 import { analyzeManifest } from '../core/k8s/analyze';
 import { preloadSchemas } from '../core/k8s/schema';
 import { warmUpManifests } from '../core/k8s/warmup';
 import { fileKind } from '../core/files';
-import { Analyzer, documentKind, type DocumentSettings } from './documents';
-import { codeActions, FIX_ALL_KIND } from './codeActions';
+import { Analyzer, documentKind, type Analysis, type DocumentSettings } from './documents';
+import { codeActions, FIX_ALL_KIND, isFixAllData, resolveFixAll, type CodeActionEnv } from './codeActions';
 import { toDiagnostic, uriToPath } from './convert';
 import { dockerfileService, hover } from './hover';
 import { stageLenses } from './lenses';
 import { completeManifest, definitionInManifest, hoverManifest, manifestCodeLenses, manifestDocumentSymbols, referencesInManifest } from './manifests';
 import { imageHoverForStage, manifestRefactors, multiStageRefactors } from './refactors';
+import { dockerfileRules } from '../rules/dockerfile';
+import { manifestRules } from '../rules/k8s';
+import type { RuleMeta } from '../core/rule';
+
+/** Only rules with a safe fix change what "fix all" does: its re-analyses of the fixed text run just those. */
+const hasSafeFix = (r: RuleMeta) => !!r.fixes?.some((f) => f.safe);
+const fixingDockerfileRules = dockerfileRules.filter(hasSafeFix);
+const fixingManifestRules = manifestRules.filter(hasSafeFix);
+import { registerMemoryRequest } from './debug';
 
 /** How long push-mode diagnostics wait for typing to pause. Pull-mode clients pace requests themselves. */
 const PUSH_DEBOUNCE_MS = 150;
@@ -42,6 +54,8 @@ export function startServer(connection: Connection): void {
   let documentChanges = false;
   let snippetEdits = false;
   let rolloutLenses = false;
+  let resolveActions = false;
+  let traceAnalyses = false;
 
   const analyzer = new Analyzer(shellReady, {
     settings(uri) {
@@ -54,6 +68,7 @@ export function startServer(connection: Connection): void {
       return s;
     },
     log: (m) => connection.console.error(m),
+    trace: (m) => traceAnalyses && connection.console.log(m),
     configProblem(message) {
       if (reported.has(message)) return;
       reported.add(message);
@@ -67,9 +82,14 @@ export function startServer(connection: Connection): void {
     configurationSupport = !!caps.workspace?.configuration;
     pullDiagnostics = !!caps.textDocument?.diagnostic;
     documentChanges = !!caps.workspace?.workspaceEdit?.documentChanges && !!caps.workspace.workspaceEdit.resourceOperations?.includes('create');
-    const init = params.initializationOptions as { snippetEdits?: unknown; rolloutLenses?: unknown } | undefined;
+    const resolveSupport = caps.textDocument?.codeAction?.resolveSupport?.properties ?? [];
+    resolveActions = !!caps.textDocument?.codeAction?.dataSupport && resolveSupport.includes('edit');
+    const init = params.initializationOptions as { snippetEdits?: unknown; rolloutLenses?: unknown; analysisBudgetMs?: unknown; traceAnalyses?: unknown } | undefined;
     snippetEdits = init?.snippetEdits === true;
     rolloutLenses = init?.rolloutLenses === true;
+    // Tests shrink the budget to see it run out, and trace analyses to see stale ones cancelled.
+    if (typeof init?.analysisBudgetMs === 'number' && init.analysisBudgetMs >= 0) analyzer.budgetMs = init.analysisBudgetMs;
+    traceAnalyses = init?.traceAnalyses === true;
     setImmediate(grammarRequested);
     // The Kubernetes schemas (~700 KB of JSON) load once the handshake is done, before the first manifest opens.
     // Then the YAML parser and manifest rules get a few rounds on a sample, one per turn of the event loop, so
@@ -87,7 +107,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor, CodeActionKind.RefactorRewrite, FIX_ALL_KIND] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor, CodeActionKind.RefactorRewrite, FIX_ALL_KIND], resolveProvider: true },
         hoverProvider: true,
         codeLensProvider: { resolveProvider: false },
         completionProvider: { triggerCharacters: ['-', '=', ' ', '$', '{', ':'], resolveProvider: false },
@@ -131,7 +151,7 @@ export function startServer(connection: Connection): void {
 
   const analysisOf = (uri: string, token?: CancellationToken) => {
     const doc = documents.get(uri);
-    return doc ? analyzer.analyse(doc, token ? () => token.isCancellationRequested : undefined) : Promise.resolve(undefined);
+    return doc ? analyzer.analyse(doc, token) : Promise.resolve(undefined);
   };
 
   connection.languages.diagnostics.on(async (params, token) => {
@@ -147,8 +167,9 @@ export function startServer(connection: Connection): void {
       setTimeout(async () => {
         timers.delete(doc.uri);
         const version = doc.version;
-        const analysis = await analyzer.analyse(doc, () => documents.get(doc.uri)?.version !== version);
-        if (analysis) void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: analysis.findings.map(toDiagnostic) });
+        const analysis = await analyzer.analyse(doc);
+        // A newer version came in meanwhile (the result is for it): that version's own push is scheduled.
+        if (analysis && doc.version === version) void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: analysis.findings.map(toDiagnostic) });
       }, PUSH_DEBOUNCE_MS),
     );
   }
@@ -168,39 +189,55 @@ export function startServer(connection: Connection): void {
     clearTimeout(timers.get(e.document.uri));
     const closed = uriToPath(e.document.uri);
     if (closed && documentKind(e.document) === 'manifest') analyzer.manifestChanged(closed);
-    analyzer.invalidate(e.document.uri);
+    analyzer.close(e.document);
     settingsCache.delete(e.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
-  connection.onCodeAction(async (params, token) => {
+  /** What code actions on a document need: its text, findings, how to re-analyse a fixed text, within `budget`. */
+  async function actionEnv(doc: TextDocument, analysis: Analysis, budget: TimeBudget): Promise<CodeActionEnv> {
+    const env = await analyzer.environment(doc);
+    const text = doc.getText();
+    const common = { doc, findings: analysis.findings, documentChanges, resolve: resolveActions, budget };
+    if (analysis.kind === 'manifest') {
+      return {
+        ...common,
+        input: { text, path: env.path, workspace: analysis.workspace },
+        snippetEdits,
+        relint: (changed, limit) => {
+          const again = analyzeManifest(changed, { path: env.path, config: env.config, workspace: analyzer.manifests, budget: limit, rules: fixingManifestRules });
+          return { findings: again.findings, input: { text: changed, path: env.path, workspace: again.workspace } };
+        },
+      };
+    }
+    return {
+      ...common,
+      input: { text, path: env.path, context: env.context },
+      relint: (changed, limit) => ({ findings: analyzeDockerfile(changed, { ...env, budget: limit, rules: fixingDockerfileRules }), input: { text: changed, path: env.path, context: env.context } }),
+    };
+  }
+
+  connection.onCodeAction(async (params: CodeActionParams, token) => {
     const doc = documents.get(params.textDocument.uri);
     const analysis = await analysisOf(params.textDocument.uri, token);
     if (!doc || !analysis) return [];
-    const env = await analyzer.environment(doc);
-    const text = doc.getText();
-    if (analysis.kind === 'manifest') {
-      return codeActions(params, {
-        doc,
-        input: { text, path: env.path, workspace: analysis.workspace },
-        findings: analysis.findings,
-        documentChanges,
-        snippetEdits,
-        relint: (changed) => {
-          const again = analyzeManifest(changed, { path: env.path, config: env.config, workspace: analyzer.manifests });
-          return { findings: again.findings, input: { text: changed, path: env.path, workspace: again.workspace } };
-        },
-        refactors: manifestRefactors(doc, analysis, params.range, documentChanges),
-      });
-    }
-    return codeActions(params, {
-      doc,
-      input: { text, path: env.path, context: env.context },
-      findings: analysis.findings,
-      documentChanges,
-      relint: (changed) => ({ findings: analyzeDockerfile(changed, env), input: { text: changed, path: env.path, context: env.context } }),
-      refactors: multiStageRefactors(doc, analysis, params.range, documentChanges, env.context),
-    });
+    const env = await actionEnv(doc, analysis, budgetFromNow(analyzer.budgetMs));
+    env.refactors =
+      analysis.kind === 'manifest'
+        ? manifestRefactors(doc, analysis, params.range, documentChanges)
+        : multiStageRefactors(doc, analysis, params.range, documentChanges, env.input.context);
+    return codeActions(params, env);
+  });
+
+  // "Fix all" actions are listed without their edit; it is computed here, when the user picks one.
+  connection.onCodeActionResolve(async (action: CodeAction, token) => {
+    const data = action.data;
+    if (!isFixAllData(data)) return action;
+    const doc = documents.get(data.uri);
+    if (!doc || doc.version !== data.version) return action;
+    const analysis = await analysisOf(data.uri, token);
+    if (!analysis) return action;
+    return resolveFixAll(action, data, await actionEnv(doc, analysis, budgetFromNow(analyzer.budgetMs)));
   });
 
   connection.onHover(async (params, token) => {
@@ -256,6 +293,7 @@ export function startServer(connection: Connection): void {
     return doc ? dockerfileService().computeFoldingRanges(doc.getText()) : [];
   });
 
+  registerMemoryRequest(connection);
   documents.listen(connection);
   connection.listen();
 }

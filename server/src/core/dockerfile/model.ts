@@ -79,8 +79,17 @@ export interface DockerfileModel {
   stageOf(instruction: Instruction): Stage | undefined;
 }
 
+// Fixes rebuild the model of the text they are given, once per finding, so "fix all" over hundreds of findings of
+// one text parsed it hundreds of times. Models are only read (like the trees in parse.ts): the last one is reused.
+let lastModel: DockerfileModel | undefined;
+
 /** Parses a Dockerfile into the shared model. Requires the shell parser to be initialised. */
 export function buildModel(text: string): DockerfileModel {
+  if (lastModel?.text !== text) lastModel = parseModel(text);
+  return lastModel;
+}
+
+function parseModel(text: string): DockerfileModel {
   const doc = TextDocument.create('file:///Dockerfile', 'dockerfile', 0, text);
   const ast = parseDockerfile(text);
   const escape = ast.getEscapeCharacter();

@@ -1,7 +1,8 @@
 // Analysis of Kubernetes manifests: the entry point shared by the CLI, the language server and the tests.
 import { configKubernetesVersion, EMPTY_CONFIG, type Config } from '../config';
-import { runRules } from '../engine';
-import type { ManifestRule } from '../rule';
+import { runRules, type RuleRun, type TimeBudget } from '../engine';
+import { parseFailedFindings } from '../incomplete';
+import type { ManifestRule, ManifestRuleContext } from '../rule';
 import { readSuppressions } from '../suppress';
 import type { Finding } from '../types';
 import { manifestRules } from '../../rules/k8s';
@@ -22,6 +23,8 @@ export interface ManifestOptions {
   rules?: readonly ManifestRule[];
   onRuleError?: (ruleId: string, error: unknown) => void;
   isCancelled?: () => boolean;
+  /** Skip the rules that would start after this deadline (the language server's per-request budget). */
+  budget?: TimeBudget;
 }
 
 export interface ManifestAnalysis {
@@ -32,16 +35,36 @@ export interface ManifestAnalysis {
 
 /** Analyses a YAML file's Kubernetes objects. Files without objects, and Helm templates, give no findings. */
 export function analyzeManifest(text: string, options: ManifestOptions = {}): ManifestAnalysis {
-  const file = parseManifest(text, options.path);
+  const { file, workspace, run, findings } = prepareManifest(text, options);
+  if (!run) return { file, workspace, findings };
+  const config = options.config ?? EMPTY_CONFIG;
+  return { file, workspace, findings: runRules(run.rules, run.ctx, run.suppressions, { config, onRuleError: options.onRuleError, isCancelled: options.isCancelled, budget: options.budget }) };
+}
+
+export interface PreparedManifest extends ManifestAnalysis {
+  /** The rules to run; undefined when there is nothing to check (or the text could not be parsed: see findings). */
+  run?: RuleRun<ManifestRuleContext>;
+}
+
+/** Parses a manifest and prepares its rule run, for callers that run the rules in slices (the language server). */
+export function prepareManifest(text: string, options: ManifestOptions = {}): PreparedManifest {
+  const config = options.config ?? EMPTY_CONFIG;
+  let file: ManifestFile;
+  try {
+    file = parseManifest(text, options.path);
+  } catch (e) {
+    // parseManifest is meant never to throw; if it does, say so on the file instead of failing the request.
+    options.onRuleError?.('yaml-syntax', e);
+    file = parseManifest('', options.path);
+    return { file, workspace: (options.workspace ?? new ManifestWorkspace()).with(file), findings: parseFailedFindings(e, config) };
+  }
   const workspace = (options.workspace ?? new ManifestWorkspace()).with(file);
   if (file.templated || !file.objects.length) return { file, workspace, findings: [] };
-  const config = options.config ?? EMPTY_CONFIG;
   const kubernetesVersion = options.kubernetesVersion ?? configKubernetesVersion(config) ?? DEFAULT_KUBERNETES_VERSION;
   const ctx = { file, workspace, kubernetesVersion };
   const lines = text.split(/\r?\n/);
   const suppressions = readSuppressions(lines, (line) => yamlBlockAfter(lines, line));
-  const findings = runRules(options.rules ?? manifestRules, ctx, suppressions, { config, onRuleError: options.onRuleError, isCancelled: options.isCancelled });
-  return { file, workspace, findings };
+  return { file, workspace, run: { rules: options.rules ?? manifestRules, ctx, suppressions }, findings: [] };
 }
 
 /**

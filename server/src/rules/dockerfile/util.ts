@@ -51,6 +51,9 @@ export function lineText(model: DockerfileModel, line: number): string {
  * `install`. `find` lists the words the rule flags; in an exec-form RUN the flag becomes its own JSON string.
  */
 export function insertFlagFix(id: string, flag: string, find: (model: DockerfileModel) => ShellWord[]): Fix {
+  // "Fix all" applies the fix once per finding of the same model: the flagged words are listed once per model.
+  const found = new WeakMap<DockerfileModel, ShellWord[]>();
+  const wordsOf = (model: DockerfileModel) => found.get(model) ?? found.set(model, find(model)).get(model)!;
   return {
     id,
     title: () => `Add ${flag}`,
@@ -58,7 +61,7 @@ export function insertFlagFix(id: string, flag: string, find: (model: Dockerfile
     preferred: true,
     apply(input, finding) {
       const model = buildModel(input.text);
-      const word = find(model).find((w) => w.start === finding.data?.offset);
+      const word = wordsOf(model).find((w) => w.start === finding.data?.offset);
       if (!word) return null;
       const run = model.runs.find((r) => r.scriptStart <= word.start && word.end <= r.scriptEnd);
       return { edits: [insertAfter(model, word, run?.execForm ? `, ${JSON.stringify(flag)}` : ` ${flag}`)] };
