@@ -33,10 +33,42 @@ export function selectedWorkloads(workspace: Workspace, service: K8sObject): K8s
   return workspaceIndex(workspace).selected(serviceSelector(service), service.namespace).map((w) => w.obj);
 }
 
+interface SelectingService {
+  service: K8sObject;
+  selector: Record<string, string>;
+  /** Position among the namespace's Services, to return matches in workspace order. */
+  order: number;
+}
+
+/**
+ * The Services of a namespace by each `label=value` of their selectors, built once per analysis: a workload's
+ * candidates are the Services sharing one of its labels, not every Service (lenses on 1,250 Deployments took 98 s).
+ */
+function servicesByLabel(workspace: Workspace, namespace: string): Map<string, SelectingService[]> {
+  return workspaceIndex(workspace).memo('services-by-label', namespace, () => {
+    const byLabel = new Map<string, SelectingService[]>();
+    objectsOf(workspace, 'Service', namespace).forEach((service, order) => {
+      const selector = serviceSelector(service);
+      for (const [k, v] of Object.entries(selector ?? {})) {
+        const key = `${k}=${v}`;
+        let list = byLabel.get(key);
+        if (!list) byLabel.set(key, (list = []));
+        list.push({ service, selector: selector!, order });
+      }
+    });
+    return byLabel;
+  });
+}
+
 /** The Services (in the workload's namespace) that select a workload's pods. */
 export function servicesSelecting(workspace: Workspace, workload: K8sObject): K8sObject[] {
   const labels = podLabels(workload);
-  return objectsOf(workspace, 'Service', workload.namespace).filter((s) => selects(serviceSelector(s), labels));
+  const byLabel = servicesByLabel(workspace, workload.namespace);
+  const found = new Map<number, K8sObject>();
+  for (const [k, v] of Object.entries(labels)) {
+    for (const c of byLabel.get(`${k}=${v}`) ?? []) if (!found.has(c.order) && selects(c.selector, labels)) found.set(c.order, c.service);
+  }
+  return [...found].sort((a, b) => a[0] - b[0]).map(([, service]) => service);
 }
 
 /** The candidate nearest to `name` within `max` edits (ties: alphabetical first), if any. */

@@ -11,6 +11,7 @@ import {
   selectedWorkloads,
   servicesSelecting,
 } from '../../../rules/k8s/refs-shared';
+import { workspaceIndex } from '../../../rules/k8s/index-shared';
 import { mapAt, nodeAt, pairOf, scalarAt, type PathKey } from '../object';
 import type { K8sObject } from '../parse';
 import type { Workspace } from '../workspace';
@@ -62,8 +63,10 @@ export interface Incoming {
 
 /** Autoscalers (HPA, ScaledObject) in a workload's namespace that scale it. */
 export function autoscalersOf(workspace: Workspace, workload: K8sObject): Incoming[] {
-  return workspace.objects().flatMap((o) => {
-    const ref = (isHpa(o) || isScaledObject(o)) && o.namespace === workload.namespace ? scaleTargetRef(o) : undefined;
+  // The index lists the autoscalers naming this kind and name (a scan of every object per workload was quadratic).
+  if (workload.name === undefined) return [];
+  return workspaceIndex(workspace).scalersOf(workload.kind, workload.name, workload.namespace).flatMap((o) => {
+    const ref = scaleTargetRef(o);
     return ref && findScaleTarget(workspace, o) === workload ? [{ from: o, node: ref.nameNode }] : [];
   });
 }
@@ -78,16 +81,28 @@ export function selectingServices(workspace: Workspace, workload: K8sObject): In
 
 /** Ingress backends naming a Service, each with its `name` value and the rule's host and path. */
 export function ingressesTo(workspace: Workspace, service: K8sObject): Incoming[] {
-  return objectsOf(workspace, 'Ingress', service.namespace).flatMap((ing) =>
-    ingressBackends(ing).flatMap((b) => {
-      const node = nodeAt(b.service, ['name']);
-      if (!node || scalarAt(b.service, ['name']) !== service.name) return [];
-      const rule = typeof b.path[2] === 'number' ? b.path.slice(0, 3) : undefined;
-      const host = rule && scalarAt(ing.root, [...rule, 'host']);
-      const httpPath = rule && scalarAt(ing.root, [...b.path.slice(0, -2), 'path']);
-      return [{ from: ing, node, ...(typeof host === 'string' ? { host } : {}), ...(typeof httpPath === 'string' ? { httpPath } : {}) }];
-    }),
-  );
+  return ingressBackendsByService(workspace, service.namespace).get(service.name) ?? [];
+}
+
+/** Every Ingress backend of a namespace by the Service name it routes to, read once per analysis (in order). */
+function ingressBackendsByService(workspace: Workspace, namespace: string): Map<unknown, Incoming[]> {
+  return workspaceIndex(workspace).memo('ingress-backends-by-service', namespace, () => {
+    const byName = new Map<unknown, Incoming[]>();
+    for (const ing of objectsOf(workspace, 'Ingress', namespace)) {
+      for (const b of ingressBackends(ing)) {
+        const node = nodeAt(b.service, ['name']);
+        if (!node) continue;
+        const rule = typeof b.path[2] === 'number' ? b.path.slice(0, 3) : undefined;
+        const host = rule && scalarAt(ing.root, [...rule, 'host']);
+        const httpPath = rule && scalarAt(ing.root, [...b.path.slice(0, -2), 'path']);
+        const name = scalarAt(b.service, ['name']);
+        let list = byName.get(name);
+        if (!list) byName.set(name, (list = []));
+        list.push({ from: ing, node, ...(typeof host === 'string' ? { host } : {}), ...(typeof httpPath === 'string' ? { httpPath } : {}) });
+      }
+    }
+    return byName;
+  });
 }
 
 /** Everything pointing at an object: Ingress backends for a Service; autoscalers and selecting Services for a workload. */
