@@ -36,7 +36,10 @@ export class TestClient {
       this.pushed.set(p.uri, { version: p.version, diagnostics: p.diagnostics });
       this.waiters.splice(0).forEach((w) => w());
     });
-    this.connection.onNotification('window/logMessage', (p: any) => this.messages.push(p.message));
+    this.connection.onNotification('window/logMessage', (p: any) => {
+      this.messages.push(p.message);
+      this.waiters.splice(0).forEach((w) => w());
+    });
     this.connection.onNotification('window/showMessage', (p: any) => this.messages.push(p.message));
     this.connection.onRequest('window/showMessageRequest', (p: any) => {
       this.messages.push(p.message);
@@ -106,6 +109,23 @@ export class TestClient {
       const got = this.pushed.get(uri);
       if (got && got.version === version) return got.diagnostics;
       if (Date.now() > deadline) throw new Error(`no diagnostics pushed for ${uri} v${version}`);
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, Math.max(0, deadline - Date.now()));
+        this.waiters.push(() => {
+          clearTimeout(t);
+          resolve();
+        });
+      });
+    }
+  }
+
+  /** Waits for a log message matching `pattern` (e.g. the server's test-only analysis trace). */
+  async waitForMessage(pattern: RegExp, timeoutMs = 10_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.messages.find((m) => pattern.test(m));
+      if (found) return found;
+      if (Date.now() > deadline) throw new Error(`no log message matching ${pattern}`);
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, Math.max(0, deadline - Date.now()));
         this.waiters.push(() => {

@@ -1,0 +1,180 @@
+// The request layer stays bounded: a change cancels the stale analysis of the previous version, an analysis that
+// runs out of its time budget skips the remaining rules and says so, and a rule that throws shows up on the file.
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { analyzeDockerfile } from '../../server/src/core/analyze';
+import { FolderContext } from '../../server/src/core/context';
+import { initShellParser } from '../../server/src/core/dockerfile/shell';
+import { TestClient } from '../helpers/lspClient';
+
+/** A Dockerfile whose full analysis takes well over a second (2,000 RUNs, 4,000 findings). */
+function bigDockerfile(runs = 2000, extra = ''): string {
+  return 'FROM ubuntu:22.04\n' + 'RUN apt-get install foo\n'.repeat(runs) + extra;
+}
+
+const DEPLOYMENT = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+`;
+
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stevedore-limits-'));
+  fs.writeFileSync(path.join(dir, '.dockerignore'), '.git\n');
+  return dir;
+}
+
+async function timed<T>(request: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const start = performance.now();
+  const value = await request();
+  return { ms: performance.now() - start, value };
+}
+
+describe('a change cancels the stale analysis', () => {
+  let client: TestClient;
+  let dir: string;
+  before(async () => {
+    await initShellParser();
+    dir = tempDir();
+    // No budget to speak of: each version's analysis would run to completion if nothing cancelled it.
+    client = await TestClient.start({ folders: [dir], initializationOptions: { traceAnalyses: true, analysisBudgetMs: 600_000 } });
+  });
+  after(async () => {
+    await client.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('quick edits to a big Dockerfile: only the last version is analysed to the end, and its diagnostics match its text', async () => {
+    const file = path.join(dir, 'Dockerfile');
+    const uri = pathToFileURL(file).toString();
+    const label = (v: number) => new RegExp(`^analysis (started|finished|cancelled): ${uri.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} v${v}\\b`);
+    let text = bigDockerfile();
+    client.open(uri, text);
+    // As VS Code does: a pull after every change, each one superseding the one before.
+    const pulls = [client.diagnostics(uri)];
+    for (let version = 2; version <= 5; version++) {
+      // The previous version's analysis is under way when the edit arrives.
+      await client.waitForMessage(new RegExp(label(version - 1).source.replace('(started|finished|cancelled)', 'started')), 30_000);
+      // Each version adds a line, so each has its own set of findings.
+      text = bigDockerfile(2000, 'RUN apt-get install marker\n'.repeat(version - 1));
+      client.change(uri, text);
+      pulls.push(client.diagnostics(uri));
+    }
+    const results = await Promise.all(pulls);
+    const last = results[results.length - 1];
+    await client.waitForMessage(new RegExp(label(5).source.replace('(started|finished|cancelled)', 'finished')), 30_000);
+
+    const trace = client.messages.filter((m) => m.startsWith('analysis '));
+    for (let v = 1; v <= 4; v++) {
+      assert.ok(!trace.some((m) => m.startsWith('analysis finished') && label(v).test(m)), `v${v} was analysed to the end:\n${trace.join('\n')}`);
+      assert.ok(trace.some((m) => m.startsWith('analysis cancelled') && label(v).test(m)), `v${v} was not cancelled:\n${trace.join('\n')}`);
+    }
+    assert.equal(trace.filter((m) => m.startsWith('analysis finished')).length, 1, trace.join('\n'));
+
+    // The diagnostics are those of the last text (every pull gets them: older ones waited for the newest analysis).
+    const expected = analyzeDockerfile(text, { path: file, context: new FolderContext(dir) });
+    const key = (d: { ruleId?: string; code?: string; range: any; message: string }) => `${d.ruleId ?? d.code} ${JSON.stringify(d.range)} ${d.message}`;
+    assert.deepEqual(last.map(key), expected.map(key));
+    assert.ok(last.some((d) => d.code === 'apt-missing-yes' && d.range.start.line === 2004), 'the fifth version\'s last line is analysed');
+    for (const r of results) assert.equal(r.length, last.length);
+  });
+});
+
+describe('time budget', () => {
+  let budgeted: TestClient;
+  let unbounded: TestClient;
+  let dir: string;
+  const BUDGET_MS = 50;
+  before(async () => {
+    dir = tempDir();
+    budgeted = await TestClient.start({ folders: [dir], initializationOptions: { analysisBudgetMs: BUDGET_MS } });
+    unbounded = await TestClient.start({ folders: [dir], initializationOptions: { analysisBudgetMs: 600_000 } });
+  });
+  after(async () => {
+    await budgeted.stop();
+    await unbounded.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('an analysis over its budget answers early and names the rules it skipped', async () => {
+    const uri = pathToFileURL(path.join(dir, 'Dockerfile')).toString();
+    const warm = pathToFileURL(path.join(dir, 'Dockerfile.warm')).toString();
+    // Parsing is not cut short, so the file is sized for its parse to fit well within a second.
+    const text = bigDockerfile(1000);
+    for (const client of [budgeted, unbounded]) {
+      client.open(warm, bigDockerfile(300));
+      await client.diagnostics(warm);
+      client.open(uri, text);
+    }
+    const full = await timed(() => unbounded.diagnostics(uri));
+    const cut = await timed(() => budgeted.diagnostics(uri));
+    console.log(`1,000 RUNs: diagnostics with a ${BUDGET_MS} ms budget ${cut.ms.toFixed(0)} ms (${cut.value.length} findings), unbounded ${full.ms.toFixed(0)} ms (${full.value.length} findings)`);
+    const notes = cut.value.filter((d) => d.code === 'analysis-incomplete');
+    assert.equal(notes.length, 1, JSON.stringify(notes));
+    assert.equal(notes[0].severity, 3, 'information');
+    assert.deepEqual(notes[0].range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+    assert.match(notes[0].message, new RegExp(`^Analysis stopped at its time budget \\(${BUDGET_MS} ms\\); \\d+ rules? skipped: .*; results are incomplete$`));
+    assert.ok(!full.value.some((d) => d.code === 'analysis-incomplete'), 'with room to spare every rule runs');
+    assert.ok(cut.ms < 1000, `the budgeted request took ${cut.ms.toFixed(0)} ms`);
+    assert.ok(cut.ms < full.ms, `budgeted ${cut.ms.toFixed(0)} ms, unbounded ${full.ms.toFixed(0)} ms`);
+    // Requests that need the analysis reuse it instead of starting one without a budget.
+    const hover = await timed(() => budgeted.request('textDocument/hover', { textDocument: { uri }, position: { line: 5, character: 5 } }));
+    const actions = await timed(() => budgeted.request<any[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, context: { diagnostics: cut.value.filter((d) => d.range.start.line === 5) } }));
+    assert.ok(hover.ms < 1000 && actions.ms < 1000, `hover ${hover.ms.toFixed(0)} ms, code actions ${actions.ms.toFixed(0)} ms`);
+  });
+});
+
+describe('a rule that throws shows on the file', () => {
+  let client: TestClient;
+  let dir: string;
+  before(async () => {
+    dir = tempDir();
+    // The spawned server cannot be handed a throwing rule; this test hook makes real rules throw.
+    process.env.STEVEDORE_TEST_FAIL_RULES = 'merge-run,missing-resources';
+    try {
+      client = await TestClient.start({ folders: [dir] });
+    } finally {
+      delete process.env.STEVEDORE_TEST_FAIL_RULES;
+    }
+  });
+  after(async () => {
+    await client.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  for (const [name, text, languageId, rule] of [
+    ['Dockerfile', 'FROM debian:12-slim\nRUN apt-get update\nRUN apt-get install -y curl\n', 'dockerfile', 'merge-run'],
+    ['web.yaml', DEPLOYMENT, 'yaml', 'missing-resources'],
+  ] as const) {
+    it(`${languageId}: one information diagnostic at the top names ${rule}; the server log still says so`, async () => {
+      const uri = pathToFileURL(path.join(dir, name)).toString();
+      client.open(uri, text, languageId);
+      const diags = await client.diagnostics(uri);
+      const notes = diags.filter((d) => d.code === 'analysis-incomplete');
+      assert.equal(notes.length, 1, JSON.stringify(diags.map((d) => d.code)));
+      assert.equal(notes[0].severity, 3);
+      assert.equal(notes[0].source, 'stevedore');
+      assert.deepEqual(notes[0].range.start, { line: 0, character: 0 });
+      assert.equal(notes[0].message, `Rule ${rule} failed on this file and was skipped: ${rule} made to fail by STEVEDORE_TEST_FAIL_RULES; results are incomplete`);
+      assert.match(notes[0].codeDescription.href, /rules\.md#analysis-incomplete$/);
+      assert.ok(diags.some((d) => d.code !== 'analysis-incomplete'), 'the other rules still report');
+      await client.waitForMessage(new RegExp(`rule ${rule} failed and was skipped`));
+    });
+  }
+});
