@@ -30,6 +30,21 @@ ruleTable(dockerignoreGap, [
     fixedFiles: { '.dockerignore': '# nothing yet\r\n*.md\r\n.venv\r\n' },
   },
   {
+    name: 'the message quotes the instruction that copies the whole context',
+    text: 'FROM node:20-slim\nWORKDIR /app\nCOPY ./ /app/\n',
+    files: { '.dockerignore': '*.log\n', '.git/HEAD': '' },
+    expect: ['1:1-1:5'],
+    messages: [/^\.dockerignore does not exclude `\.git`: the repository history is sent with every build and a new commit invalidates the `COPY \.\/ \/app\/` cache; add `\.git` to it$/],
+  },
+  {
+    name: 'no instruction copies the whole context: the message says what a later `COPY . .` would do',
+    text: 'FROM node:20-slim\nCOPY package.json server.js /app/\n',
+    files: { '.dockerignore': '*.log\n', '.env': 'TOKEN=x' },
+    expect: ['1:1-1:5'],
+    messages: [/^\.dockerignore does not exclude `\.env`: a later `COPY \. \.` would bake the secrets in it into an image layer that anyone who pulls the image can read; add `\.env` to it$/],
+    fixedFiles: { '.dockerignore': '*.log\n.env\n' },
+  },
+  {
     name: 'a negation re-includes the folder',
     text: DF,
     files: { '.dockerignore': 'node_modules\n!node_modules\n', 'node_modules/a/index.js': '' },

@@ -4,14 +4,20 @@ import { buildModel } from '../../core/dockerfile/model';
 import type { DockerfileRule } from '../../core/rule';
 import { splitLines } from '../../core/text';
 import type { BuildContext, RuleHit } from '../../core/types';
-import { copiedNames, firstInstructionRange, ignoreFileOf } from './dockerignore-shared';
+import { copiedNames, firstInstructionRange, ignoreFileOf, wholeContextCopy } from './dockerignore-shared';
 
-const ENTRIES: { entry: string; why: string }[] = [
-  { entry: '.git', why: 'the repository history is sent with every build and a new commit invalidates the `COPY . .` cache' },
-  { entry: 'node_modules', why: 'host-installed modules (often for another OS) are sent with every build and copied over the ones installed in the image' },
-  { entry: '.env', why: '`COPY . .` bakes the secrets in it into an image layer that anyone who pulls the image can read' },
-  { entry: 'venv', why: 'a host virtualenv is sent with every build and copied into the image, where its interpreter links are broken' },
-  { entry: '.venv', why: 'a host virtualenv is sent with every build and copied into the image, where its interpreter links are broken' },
+// Why each entry matters when an instruction copies the whole context (`copy` is that instruction), and when none
+// does (BuildKit then sends only what the COPYs name: the entry waits for a later `COPY . .` or the classic builder).
+const VENV = {
+  copied: (copy: string) => `a host virtualenv is sent with every build and \`${copy}\` copies it into the image, where its interpreter links are broken`,
+  kept: 'a host virtualenv would be copied into the image by a later `COPY . .`, with broken interpreter links',
+};
+const ENTRIES: { entry: string; copied: (copy: string) => string; kept: string }[] = [
+  { entry: '.git', copied: (copy) => `the repository history is sent with every build and a new commit invalidates the \`${copy}\` cache`, kept: 'the repository history would be sent by a later `COPY . .` (or the classic builder), and every commit would invalidate its cache' },
+  { entry: 'node_modules', copied: (copy) => `host-installed modules (often for another OS) are sent with every build and \`${copy}\` copies them over the ones installed in the image`, kept: 'host-installed modules (often for another OS) would be copied over the ones installed in the image by a later `COPY . .`' },
+  { entry: '.env', copied: (copy) => `\`${copy}\` bakes the secrets in it into an image layer that anyone who pulls the image can read`, kept: 'a later `COPY . .` would bake the secrets in it into an image layer that anyone who pulls the image can read' },
+  { entry: 'venv', ...VENV },
+  { entry: '.venv', ...VENV },
 ];
 
 /** Entries present in the context that the ignore file lets through. */
@@ -53,11 +59,11 @@ export const dockerignoreGap: DockerfileRule = {
     const file = context && ignoreFileOf(path, context);
     if (!context || !file) return [];
     const range = firstInstructionRange(model);
-    return gaps(context, file, copiedNames(model)).map((entry): RuleHit => ({
-      message: `${file} does not exclude \`${entry}\`: ${ENTRIES.find((e) => e.entry === entry)!.why}; add \`${entry}\` to it`,
-      range,
-      data: { entry, file },
-    }));
+    const copy = wholeContextCopy(model);
+    return gaps(context, file, copiedNames(model)).map((entry): RuleHit => {
+      const e = ENTRIES.find((x) => x.entry === entry)!;
+      return { message: `${file} does not exclude \`${entry}\`: ${copy ? e.copied(copy) : e.kept}; add \`${entry}\` to it`, range, data: { entry, file } };
+    });
   },
   fixes: [
     {

@@ -2,6 +2,7 @@
 import type { JSONInstruction } from 'dockerfile-ast';
 import * as path from 'node:path';
 import type { DockerfileModel } from '../../core/dockerfile/model';
+import { splitLines } from '../../core/text';
 import type { BuildContext, Range } from '../../core/types';
 
 /** Where the .dockerignore findings go: the first instruction's keyword, or 0:0 of an empty document. */
@@ -41,6 +42,18 @@ export function copiedNames(model: DockerfileModel): Set<string> {
     }
   }
   return names;
+}
+
+/** The first COPY/ADD that copies the whole context (`COPY . .`, `ADD ./ /app`), as written. */
+export function wholeContextCopy(model: DockerfileModel): string | undefined {
+  for (const ins of model.ast.getInstructions()) {
+    const kw = ins.getKeyword();
+    if (kw !== 'COPY' && kw !== 'ADD') continue;
+    const copy = ins as JSONInstruction;
+    if (copy.getFlags().some((f) => f.getName() === 'from')) continue;
+    if (copyArgs(copy).slice(0, -1).some((src) => /^(\.\/?|\.\/\*|\*|\/)$/.test(src))) return splitLines(model.doc.getText(ins.getRange()))[0].replace(/\s*\\$/, '');
+  }
+  return undefined;
 }
 
 /** The source and destination arguments of a COPY/ADD, in shell or JSON form. */

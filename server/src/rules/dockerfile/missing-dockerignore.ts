@@ -1,9 +1,8 @@
 import { buildModel, type DockerfileModel } from '../../core/dockerfile/model';
 import type { DockerfileRule } from '../../core/rule';
-import type { JSONInstruction } from 'dockerfile-ast';
 import type { BuildContext, ContextSize, RuleHit } from '../../core/types';
 import { allCommands } from './util';
-import { copiedNames, copyArgs, dockerfileRel, firstInstructionRange, ignoreFileOf } from './dockerignore-shared';
+import { copiedNames, dockerfileRel, firstInstructionRange, ignoreFileOf, wholeContextCopy } from './dockerignore-shared';
 
 // Named first in the message: the entries that cost the most (size, cache, secrets).
 const NOTABLE = ['.git', 'node_modules', '.env', 'venv', '.venv'];
@@ -89,18 +88,6 @@ export function dockerignoreFor(model: DockerfileModel, context: BuildContext, d
     .filter(([, lines]) => lines.length)
     .map(([title, lines]) => [`# ${title}`, ...lines].join(eol))
     .join(eol + eol) + eol;
-}
-
-/** The first COPY/ADD that copies the whole context (`COPY . .`, `ADD ./ /app`), as written. */
-function wholeContextCopy(model: DockerfileModel): string | undefined {
-  for (const ins of model.ast.getInstructions()) {
-    const kw = ins.getKeyword();
-    if (kw !== 'COPY' && kw !== 'ADD') continue;
-    const copy = ins as JSONInstruction;
-    if (copy.getFlags().some((f) => f.getName() === 'from')) continue;
-    if (copyArgs(copy).slice(0, -1).some((src) => /^(\.\/?|\.\/\*|\*|\/)$/.test(src))) return model.doc.getText(ins.getRange()).split(/\r?\n/)[0].replace(/\s*\\$/, '');
-  }
-  return undefined;
 }
 
 /**
