@@ -12,8 +12,10 @@ export interface CampaignOptions {
   /** Mutated inputs to run (after the corpus); Infinity with `minutes` for a timed run. */
   count: number;
   minutes?: number;
-  /** No new mutated input starts after this time (ms since the epoch): bounds a run on a loaded machine. */
-  deadline?: number;
+  /** No new mutated input starts after the mutated phase has run this long (ms): bounds a run on a loaded machine. */
+  mutatedBudgetMs?: number;
+  /** Run the mutated inputs before the regression corpus (so a slow corpus cannot use up their budget). */
+  mutatedFirst?: boolean;
   /** Run the regression corpus first. */
   corpus: boolean;
   /** Only these regression-corpus names / mutated indexes (replay). */
@@ -67,7 +69,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
   const driver = new FuzzDriver({ limitMs: options.limitMs, hangMs: options.hangMs });
   const failures: Failure[] = [];
   let inputs = 0;
-  const deadline = Math.min(options.minutes ? Date.now() + options.minutes * 60_000 : Infinity, options.deadline ?? Infinity);
+  const deadline = options.minutes ? Date.now() + options.minutes * 60_000 : Infinity;
   let mutated = 0;
   const record = (input: FuzzInput, found: Failure[], replay: string, file: string) => {
     if (!found.length) return;
@@ -83,19 +85,30 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
       record(input, await driver.exercise(input, rng), replay, file);
       if (++inputs % HEALTH_EVERY === 0) failures.push(...(await driver.healthCheck(`health check after ${inputs} inputs`)));
     };
-    if (options.corpus || options.only?.names) {
+    const runCorpus = async () => {
+      if (!options.corpus && !options.only?.names) return;
       for (const [i, named] of hostileInputs.entries()) {
         if (options.only?.names && !options.only.names.includes(named.name)) continue;
         await step(hostile(named), corpusRequestRng(i), replayCommand(options.seed, { name: named.name }), named.name);
       }
-    }
-    const corpus = mutationCorpus();
-    const indexes = options.only?.indexes ?? (options.only?.names ? [] : undefined);
-    for (let n = 0; indexes ? n < indexes.length : n < options.count && Date.now() < deadline; n++) {
-      const index = indexes ? indexes[n] : n;
-      await step(fuzzInput(options.seed, index, corpus), inputRequestRng(options.seed, index), replayCommand(options.seed, { index }), `seed-${options.seed}-${index}`);
-      mutated++;
-      if (!indexes && n % 100 === 99) log(`${n + 1} inputs, RSS ${driver.rssMb()} MB, slowest ${driver.slowest.ms} ms (${driver.slowest.request} on ${driver.slowest.input})`);
+    };
+    const runMutated = async () => {
+      const corpus = mutationCorpus();
+      const indexes = options.only?.indexes ?? (options.only?.names ? [] : undefined);
+      const stopAt = Math.min(deadline, Date.now() + (options.mutatedBudgetMs ?? Infinity));
+      for (let n = 0; indexes ? n < indexes.length : n < options.count && Date.now() < stopAt; n++) {
+        const index = indexes ? indexes[n] : n;
+        await step(fuzzInput(options.seed, index, corpus), inputRequestRng(options.seed, index), replayCommand(options.seed, { index }), `seed-${options.seed}-${index}`);
+        mutated++;
+        if (!indexes && n % 100 === 99) log(`${n + 1} inputs, RSS ${driver.rssMb()} MB, slowest ${driver.slowest.ms} ms (${driver.slowest.request} on ${driver.slowest.input})`);
+      }
+    };
+    if (options.mutatedFirst) {
+      await runMutated();
+      await runCorpus();
+    } else {
+      await runCorpus();
+      await runMutated();
     }
     failures.push(...(await driver.healthCheck('final health check')));
     const finalRssMb = driver.alive ? driver.rssMb() : NaN;
