@@ -40,6 +40,13 @@ describe('build context size', () => {
     assert.deepEqual(new FolderContext(dir).size('nope', 10), { bytes: 0, entries: 0, complete: true });
   });
 
+  it('a folder size is reused for a minute: a keystroke in the Dockerfile does not walk node_modules again', () => {
+    const first = new FolderContext(dir).size('many', 500);
+    fs.writeFileSync(path.join(dir, 'many', 'new'), 'x'.repeat(1000));
+    assert.deepEqual(new FolderContext(dir).size('many', 500), first);
+    fs.rmSync(path.join(dir, 'many', 'new'));
+  });
+
   it('an in-memory context counts its files the same way', () => {
     const ctx = new MemoryContext({ '.git/HEAD': 'abc', '.git/objects/x': 'é', 'a.txt': 'zz' });
     assert.deepEqual(ctx.size('.git', 10), { bytes: 5, entries: 2, complete: true });

@@ -3,6 +3,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { BuildContext, ContextSize } from './types';
 
+// Folder sizes on disk, by absolute path: the rules that report them run on every keystroke in a Dockerfile, and the
+// size of `.git` or `node_modules` does not change that fast. Bounded in age and in count.
+const SIZE_TTL_MS = 60_000;
+const SIZE_CACHE_MAX = 64;
+const sizeCache = new Map<string, { at: number; maxEntries: number; size: ContextSize }>();
+
 /** Read-only view of a folder on disk. */
 export class FolderContext implements BuildContext {
   constructor(readonly root: string) {}
@@ -40,11 +46,23 @@ export class FolderContext implements BuildContext {
   }
 
   size(rel: string, maxEntries: number): ContextSize {
+    const key = this.abs(rel);
+    const now = Date.now();
+    const hit = sizeCache.get(key);
+    if (hit && now - hit.at < SIZE_TTL_MS && hit.maxEntries === maxEntries) return hit.size;
+    const size = this.walkSize(key, maxEntries);
+    sizeCache.delete(key);
+    sizeCache.set(key, { at: now, maxEntries, size });
+    if (sizeCache.size > SIZE_CACHE_MAX) sizeCache.delete(sizeCache.keys().next().value!);
+    return size;
+  }
+
+  private walkSize(abs: string, maxEntries: number): ContextSize {
     let bytes = 0;
     let entries = 0;
     // Breadth first: a folder's files count before its sub-folders' contents, so big files near the top count
     // early. Symlinks are not followed (lstat): `docker build` sends the link, not its target.
-    const queue = [this.abs(rel)];
+    const queue = [abs];
     while (queue.length) {
       const dir = queue.shift()!;
       let stat: fs.Stats;

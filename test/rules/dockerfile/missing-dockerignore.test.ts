@@ -150,14 +150,17 @@ describe('missing-dockerignore on a folder on disk', () => {
 
   it('names .git with its size and node_modules with a bounded count, within a bounded time', () => {
     const text = 'FROM node:20-slim\nCOPY . .\n';
-    const run = () => analyzeDockerfile(text, { rules: [missingDockerignore], context: new FolderContext(dir), path: path.join(dir, 'Dockerfile') });
-    run();
+    const run = (root: string) => analyzeDockerfile(text, { rules: [missingDockerignore], context: new FolderContext(root), path: path.join(root, 'Dockerfile') });
+    // Warm the analysis up on another folder, so the timed run is the first (uncached) size walk of this one.
+    const warm = fs.mkdtempSync(path.join(os.tmpdir(), 'stevedore-warm-'));
+    run(warm);
+    fs.rmSync(warm, { recursive: true, force: true });
     const started = performance.now();
-    const [finding] = run();
+    const [finding] = run(dir);
     const ms = performance.now() - started;
-    assert.match(finding.message, /^No \.dockerignore in the build context, so `COPY \. \.` sends `\.git` \(5 MB\) and `node_modules` \(over 3000 entries\) to the builder and copies them into the image; add a \.dockerignore$/);
+    assert.match(finding.message, /^No \.dockerignore in the build context, so `COPY \. \.` sends `\.git` \(5 MB\) and `node_modules` \(over 1000 entries\) to the builder and copies them into the image; add a \.dockerignore$/);
     assert.equal(finding.severity, 'warning');
-    // About 10 ms on an idle machine; the bound leaves room for a loaded one.
+    // 20-70 ms measured on the shared, loaded test machine; the bound leaves room for worse.
     assert.ok(ms < 1000, `took ${ms.toFixed(0)} ms`);
   });
 });

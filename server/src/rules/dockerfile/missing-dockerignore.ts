@@ -8,7 +8,7 @@ import { copiedNames, dockerfileRel, firstInstructionRange, ignoreFileOf, wholeC
 const NOTABLE = ['.git', 'node_modules', '.env', 'venv', '.venv'];
 const BUILD_FILES = 'Docker build files';
 // Entries the size measurement may visit per check, across all folders: a few ms even on a slow disk.
-const SIZE_BUDGET = 4000;
+const SIZE_BUDGET = 2000;
 const SHOWN = 4;
 // Never worth descending into; their presence is all that matters.
 const OPAQUE = new Set(['.git', 'node_modules', 'venv', '.venv', '__pycache__', 'target', '.tox', 'vendor']);
