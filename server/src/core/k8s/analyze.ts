@@ -72,15 +72,39 @@ export function prepareManifest(text: string, options: ManifestOptions = {}): Pr
  * `# stevedore ignore=missing-resources` above `- name: web` silences the whole container.
  */
 export function yamlBlockAfter(lines: string[], line: number): [number, number] | undefined {
-  let start = line + 1;
-  while (start < lines.length && /^\s*(#.*)?$/.test(lines[start])) start++;
+  const memo = blockMemo(lines);
+  const start = memo.next[Math.min(line + 1, lines.length)];
   if (start >= lines.length) return undefined;
+  const known = memo.blocks.get(start);
+  if (known) return known;
   const indent = /^[\s-]*/.exec(lines[start])![0].length - (lines[start].trimStart().startsWith('- ') ? 2 : 0);
   let end = start;
   for (let i = start + 1; i < lines.length; i++) {
-    if (/^\s*(#.*)?$/.test(lines[i])) continue;
+    if (isBlankOrComment(lines[i])) continue;
     if (/^(---|\.\.\.)/.test(lines[i]) || /^\s*/.exec(lines[i])![0].length <= indent) break;
     end = i;
   }
-  return [start, end];
+  const block: [number, number] = [start, end];
+  memo.blocks.set(start, block);
+  return block;
+}
+
+const isBlankOrComment = (line: string) => /^\s*(#.*)?$/.test(line);
+
+/**
+ * Per lines array: the first content line at or after each line, and the blocks found so far. Without it, each of
+ * N pragmas in a row skipped all the comment lines after it and re-scanned the same block (20,000 pragmas: 28 s).
+ */
+const blockMemos = new WeakMap<string[], { next: Int32Array; blocks: Map<number, [number, number]> }>();
+
+function blockMemo(lines: string[]): { next: Int32Array; blocks: Map<number, [number, number]> } {
+  let memo = blockMemos.get(lines);
+  if (!memo) {
+    const next = new Int32Array(lines.length + 1);
+    next[lines.length] = lines.length;
+    for (let i = lines.length - 1; i >= 0; i--) next[i] = isBlankOrComment(lines[i]) ? next[i + 1] : i;
+    memo = { next, blocks: new Map() };
+    blockMemos.set(lines, memo);
+  }
+  return memo;
 }

@@ -158,7 +158,7 @@ export const deprecatedApi: ManifestRule = {
     migrationFix('migrate-workload', false, ['workload'], (file, obj, d) => workloadEdits(file, obj, d.to)),
     migrationFix('migrate-api', true, ['rename'], (file, obj, d) => {
       // discovery.k8s.io/v1 dropped the per-endpoint `topology` map (nodeName/zone instead).
-      if (obj.kind === 'EndpointSlice' && /\n\s*-?\s*topology:/.test(file.text.slice(obj.doc.start, obj.doc.end))) return null;
+      if (obj.kind === 'EndpointSlice' && /^[ \t]*(?:-[ \t]*)?topology:/m.test(file.text.slice(obj.doc.start, obj.doc.end))) return null;
       return [renameApiVersion(file, obj, d.to)];
     }),
     migrationFix('migrate-api-review', false, ['review', 'flowcontrol'], (file, obj, d) =>

@@ -65,7 +65,9 @@ interface LineShape {
   keyEnd?: number;
 }
 
-const KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#"'{[\]},&*!|>%@`-][^#]*?|-[^\s#][^#]*?)[ \t]*:(?=[ \t]|\r?$)/;
+// A run of spaces inside a plain key is consumed whole (`[ \t]+` not followed by a space): with `[^#]*?` the lazy
+// loop tried `[ \t]*:` at every space of the run, quadratic on a long line of spaces.
+const KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#"'{[\]},&*!|>%@`-](?:[^# \t]|[ \t]+(?=[^ \t#]))*?|-[^\s#](?:[^# \t]|[ \t]+(?=[^ \t#]))*?)[ \t]*:(?=[ \t]|\r?$)/;
 
 /** Indicators and key of one line; undefined for blank and comment lines. */
 function shapeOf(line: string): LineShape | undefined {
