@@ -102,7 +102,10 @@ suite('Dockerfile in the extension host', () => {
     const actions = await codeActions(doc.uri, new vscode.Range(missing.range.start, missing.range.start), vscode.CodeActionKind.QuickFix.value);
     const create = actions.find((a) => a.title === 'Create a .dockerignore for this build context');
     assert.ok(create, `offered: ${actions.map((a) => a.title).join(' | ')}`);
+    // Applying the edit creates the file; the action's command then shows it in an editor.
+    assert.equal(create.command?.command, 'vscode.open');
     await applyAction(create);
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), fileUri('svc/.dockerignore').toString(), 'the new file is shown');
     const ignore = await vscode.workspace.openTextDocument(fileUri('svc/.dockerignore'));
     const lines = ignore.getText().split('\n');
     for (const entry of ['.git', 'node_modules', '.env', 'Dockerfile', '.dockerignore']) assert.ok(lines.includes(entry), `${entry} missing from:\n${ignore.getText()}`);
@@ -115,6 +118,9 @@ suite('Dockerfile in the extension host', () => {
     const onFinding = await hoverText(dockerfile(), new vscode.Position(3, 1));
     assert.match(onFinding, /\*\*merge-run\*\* \(DL3059\)/);
     assert.match(onFinding, /Every RUN adds a layer/);
+    // The message is the diagnostic's own (VS Code shows it in the same hover): the rule's explanation does not repeat it.
+    const message = (await waitForRules(dockerfile(), ['merge-run'])).find((d) => ruleId(d) === 'merge-run')!.message;
+    assert.equal(onFinding.split(message).length - 1, 0, onFinding);
     const onImage = await hoverText(dockerfile(), positionOf(editor.document, 'python:3.12', 2));
     assert.match(onImage, /python:3\.12-slim/);
     assert.match(onImage, /MB/);
