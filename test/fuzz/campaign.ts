@@ -36,6 +36,8 @@ export interface CampaignResult {
   failures: Failure[];
   baselineRssMb: number;
   finalRssMb: number;
+  /** RSS after each phase (mutated inputs, corpus), to tell which one grew it. */
+  phaseRss: string[];
   slowest: FuzzDriver['slowest'];
   restarts: number;
 }
@@ -71,6 +73,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
   let inputs = 0;
   const deadline = options.minutes ? Date.now() + options.minutes * 60_000 : Infinity;
   let mutated = 0;
+  const phaseRss: string[] = [];
   const record = (input: FuzzInput, found: Failure[], replay: string, file: string) => {
     if (!found.length) return;
     failures.push(...found);
@@ -103,20 +106,24 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
         if (!indexes && n % 100 === 99) log(`${n + 1} inputs, RSS ${driver.rssMb()} MB, slowest ${driver.slowest.ms} ms (${driver.slowest.request} on ${driver.slowest.input})`);
       }
     };
+    const phase = async (name: string, run: () => Promise<void>) => {
+      await run();
+      if (driver.alive) phaseRss.push(`${name} ${driver.rssMb()} MB`);
+    };
     if (options.mutatedFirst) {
-      await runMutated();
-      await runCorpus();
+      await phase('after mutated', runMutated);
+      await phase('after corpus', runCorpus);
     } else {
-      await runCorpus();
-      await runMutated();
+      await phase('after corpus', runCorpus);
+      await phase('after mutated', runMutated);
     }
     failures.push(...(await driver.healthCheck('final health check')));
     const finalRssMb = driver.alive ? driver.rssMb() : NaN;
     const bound = options.rssBoundMb ?? 300;
     if (driver.restarts === 0 && finalRssMb - driver.baselineRssMb >= bound) {
-      failures.push({ input: `whole run (seed ${options.seed})`, request: 'rss', error: `RSS grew ${finalRssMb - driver.baselineRssMb} MB (${driver.baselineRssMb} -> ${finalRssMb}), bound ${bound} MB` });
+      failures.push({ input: `whole run (seed ${options.seed})`, request: 'rss', error: `RSS grew ${finalRssMb - driver.baselineRssMb} MB (${driver.baselineRssMb} -> ${finalRssMb}; ${phaseRss.join(', ')}), bound ${bound} MB` });
     }
-    return { inputs, mutated, failures, baselineRssMb: driver.baselineRssMb, finalRssMb, slowest: driver.slowest, restarts: driver.restarts };
+    return { inputs, mutated, failures, baselineRssMb: driver.baselineRssMb, finalRssMb, phaseRss, slowest: driver.slowest, restarts: driver.restarts };
   } finally {
     await driver.stop();
   }

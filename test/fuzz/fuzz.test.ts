@@ -1,4 +1,4 @@
-// The bounded, seeded fuzz run of `npm test`: 300 mutated inputs (at most 60 s of them), then the regression corpus,
+// The bounded, seeded fuzz run of `npm test`: 300 mutated inputs (at most 45 s of them), then the regression corpus,
 // against ONE server.
 // Fails on any error response, any request over 1 s, a crash or hang, a failure log line, RSS growth of 300 MB or
 // more, or a server that no longer reports a trivial Dockerfile's and manifest's findings. Longer runs: `npm run fuzz`.
@@ -10,7 +10,7 @@ import { formatFailure } from './driver';
 const SEED = 20261206;
 const COUNT = 300;
 /** Mutated inputs stop starting after this (the corpus always runs whole), so `npm test` stays bounded under load. */
-const MUTATED_BUDGET_MS = 60_000;
+const MUTATED_BUDGET_MS = 45_000;
 
 describe('fuzz (bounded, seeded)', () => {
   it(`seed ${SEED}: the regression corpus and up to ${COUNT} mutated inputs, every request type`, async (t) => {

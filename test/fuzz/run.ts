@@ -53,7 +53,7 @@ async function main(): Promise<number> {
     log: (line) => console.log(line),
   });
   console.log(
-    `fuzz: ${result.inputs} inputs, ${result.failures.length} failures, RSS ${result.baselineRssMb} -> ${result.finalRssMb} MB, ` +
+    `fuzz: ${result.inputs} inputs, ${result.failures.length} failures, RSS ${result.baselineRssMb} -> ${result.finalRssMb} MB (${result.phaseRss.join(', ')}), ` +
       `slowest ${result.slowest.ms} ms (${result.slowest.request} on ${result.slowest.input}), server restarts ${result.restarts}; seed ${opts.seed}`,
   );
   return result.failures.length ? 1 : 0;
