@@ -113,7 +113,9 @@ describe('analysis engine', () => {
     const errors: string[] = [];
     const findings = analyzeDockerfile('FROM a:1\nFROM b:2\n', { rules: [boom, fromRule], onRuleError: (id, e) => errors.push(`${id}: ${(e as Error).message}`) });
     assert.deepEqual(errors, ['boom: rule bug']);
-    assert.deepEqual(findings.map((f) => `${f.ruleId}@${f.range.start.line}`), ['every-from@0', 'every-from@1']);
+    // The failure is not silent: one analysis-incomplete finding at the top names the rule.
+    assert.deepEqual(findings.map((f) => `${f.ruleId}@${f.range.start.line}`), ['analysis-incomplete@0', 'every-from@0', 'every-from@1']);
+    assert.match(findings[0].message, /^Rule boom failed on this file and was skipped: rule bug; results are incomplete$/);
   });
 
   it('stops early when cancelled', () => {
