@@ -175,6 +175,9 @@ describe('a rule that throws shows on the file', () => {
       assert.match(notes[0].codeDescription.href, /rules\.md#analysis-incomplete$/);
       assert.ok(diags.some((d) => d.code !== 'analysis-incomplete'), 'the other rules still report');
       await client.waitForMessage(new RegExp(`rule ${rule} failed and was skipped`));
+      // A pragma cannot silence it (it belongs to no instruction), so no "Ignore" action pretends to.
+      const actions: any[] = await client.request('textDocument/codeAction', { textDocument: { uri }, range: notes[0].range, context: { diagnostics: notes } });
+      assert.deepEqual(actions.filter((a) => a.diagnostics?.[0]?.code === 'analysis-incomplete').map((a) => a.title), []);
     });
   }
 });

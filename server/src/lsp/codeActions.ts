@@ -6,6 +6,7 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TimeBudget } from '../core/engine';
 import { applyEdits, collectFixes, type AppliedFix } from '../core/fixes';
+import { ANALYSIS_INCOMPLETE } from '../core/incomplete';
 import { rulesById } from '../core/registry';
 import type { Finding, FixInput, FixResult, TextEdit } from '../core/types';
 import { snippetAction } from './snippets';
@@ -99,7 +100,8 @@ export function codeActions(params: CodeActionParams, env: CodeActionEnv): CodeA
         if (all) actions.push(all);
       }
     }
-    if (wants(CodeActionKind.QuickFix)) {
+    // The engine's own note is not tied to an instruction, so a pragma could not silence it (settings can).
+    if (wants(CodeActionKind.QuickFix) && finding.ruleId !== ANALYSIS_INCOMPLETE.id) {
       const ignore = ignoreAction(env, finding, linesOf());
       if (ignore) actions.push({ ...ignore, diagnostics: [d] });
     }
