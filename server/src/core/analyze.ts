@@ -1,7 +1,7 @@
 // The analysis entry point shared by the CLI, the language server and the tests.
 import * as path from 'node:path';
 import { EMPTY_CONFIG, type Config } from './config';
-import { withShellLimits } from './dockerfile/limits';
+import { withSizeLimits } from './dockerfile/limits';
 import { buildModel, type DockerfileModel } from './dockerfile/model';
 import { runRules, type RuleRun, type TimeBudget } from './engine';
 import { parseFailedFindings } from './incomplete';
@@ -67,7 +67,7 @@ export function prepareDockerfile(text: string, options: AnalyzeOptions = {}): P
   const lines = splitLines(text);
   const spans = model.ast.getInstructions().map((i): [number, number] => [i.getRange().start.line, i.getRange().end.line]);
   const suppressions = readSuppressions(lines, nextSpan(spans));
-  return { model, run: { rules: withShellLimits(model, options.rules ?? dockerfileRules), ctx, suppressions }, findings: [] };
+  return { model, run: { rules: withSizeLimits(model, options.rules ?? dockerfileRules), ctx, suppressions }, findings: [] };
 }
 
 /** The folder a Dockerfile's build context is assumed to be: the file's own folder. */

@@ -3,8 +3,10 @@
 import type { Dockerfile, From, Instruction, Run } from 'dockerfile-ast';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range } from '../types';
-import { parseDockerfile } from './parse';
+import type { Oversized } from './oversized';
+import { oversizedInstructions, parseDockerfile } from './parse';
 import { parseShell, type ShellScript } from './shell';
+import { SHELL_LIMITS } from './shell-limits';
 
 export interface ImageRef {
   /** The image as written, e.g. `${BASE}:3.12` or `python:3.12-slim`. */
@@ -70,6 +72,8 @@ export interface DockerfileModel {
   eol: '\n' | '\r\n';
   stages: Stage[];
   runs: RunInfo[];
+  /** Instructions too large to parse in full, and the part of a very large file that was not parsed. */
+  oversized: Oversized[];
   /** Global ARG defaults (before the first FROM). */
   globalArgs: Map<string, string | undefined>;
   offsetAt(p: Position): number;
@@ -105,6 +109,7 @@ function parseModel(text: string): DockerfileModel {
 
   const stages: Stage[] = [];
   const byName = new Map<string, Stage>();
+  const stageByFrom = new Map<Instruction, Stage>();
   for (const image of ast.getFROMs()) {
     const index = stages.length;
     const stage: Stage = {
@@ -127,6 +132,7 @@ function parseModel(text: string): DockerfileModel {
       else stage.image = parseImageRef(ref, image.getImageRange() ?? image.getRange(), globalArgs);
     }
     if (stage.name) byName.set(stage.name, stage);
+    stageByFrom.set(image, stage);
     stages.push(stage);
   }
   const instructions = ast.getInstructions();
@@ -134,7 +140,7 @@ function parseModel(text: string): DockerfileModel {
   const stageByLine = new Map<number, Stage>();
   for (const ins of instructions) {
     if (ins.getKeyword() === 'FROM') {
-      current = stages.find((s) => s.from === ins);
+      current = stageByFrom.get(ins);
       continue;
     }
     if (current) {
@@ -151,10 +157,12 @@ function parseModel(text: string): DockerfileModel {
 
   const runs: RunInfo[] = [];
   const runByLine = new Map<number, RunInfo>();
+  // Shell script bytes the parser may still be given in this document (see SHELL_LIMITS.documentBytes).
+  const budget = { bytes: SHELL_LIMITS.documentBytes };
   for (const stage of stages) {
     for (const ins of stage.instructions) {
       if (ins.getKeyword() !== 'RUN') continue;
-      const info = analyseRun(ins as Run, stage, text, escape, offsetAt);
+      const info = analyseRun(ins as Run, stage, text, escape, offsetAt, budget);
       runs.push(info);
       runByLine.set(ins.getRange().start.line, info);
     }
@@ -173,11 +181,12 @@ function parseModel(text: string): DockerfileModel {
     positionAt,
     rangeOf,
     runOf: (ins) => runByLine.get(ins.getRange().start.line),
-    stageOf: (ins) => (ins.getKeyword() === 'FROM' ? stages.find((s) => s.from === ins) : stageByLine.get(ins.getRange().start.line)),
+    stageOf: (ins) => (ins.getKeyword() === 'FROM' ? stageByFrom.get(ins) : stageByLine.get(ins.getRange().start.line)),
+    oversized: oversizedInstructions(text),
   };
 }
 
-function analyseRun(ins: Run, stage: Stage, text: string, escape: string, offsetAt: (p: Position) => number): RunInfo {
+function analyseRun(ins: Run, stage: Stage, text: string, escape: string, offsetAt: (p: Position) => number, budget: { bytes: number }): RunInfo {
   const mounts: MountFlag[] = [];
   // dockerfile-ast recomputes flags, JSON strings and heredocs on every call; ask only when they can exist.
   const raw = text.slice(offsetAt(ins.getRange().start), offsetAt(ins.getRange().end));
@@ -221,12 +230,19 @@ function analyseRun(ins: Run, stage: Stage, text: string, escape: string, offset
     if (body) {
       const bStart = offsetAt(body.start);
       const bEnd = offsetAt(body.end);
-      const script = parseShell(text.slice(bStart, bEnd), bStart);
+      const script = parseWithin(budget, text.slice(bStart, bEnd), bStart);
       return { instruction: ins, stage, execForm, mounts, scriptStart: bStart, scriptEnd: bEnd, script, heredoc: true };
     }
   }
-  const script = parseShell(blankContinuations(content, escape, heredocs.length > 0), start);
+  const script = parseWithin(budget, blankContinuations(content, escape, heredocs.length > 0), start);
   return { instruction: ins, stage, execForm, mounts, scriptStart: start, scriptEnd: end, script, heredoc: false };
+}
+
+/** parseShell, unless the document's earlier RUN scripts used up its budget (2 MB of RUNs took 1.5 s to parse). */
+function parseWithin(budget: { bytes: number }, source: string, base: number): ShellScript {
+  budget.bytes -= source.length;
+  if (budget.bytes < 0) return { commands: [], hasPipe: false, hasError: false, skipped: { reason: 'document-budget', bytes: source.length, commands: 0 } };
+  return parseShell(source, base);
 }
 
 function jsonString(raw: string): string {

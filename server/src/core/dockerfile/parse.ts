@@ -2,14 +2,31 @@
 // second parse of a large file costs as much as the rest of its checks; both go through
 // DockerfileParser.parse, so remembering the last result lets the validator reuse the model's tree.
 import { Argument, DockerfileParser, Instruction, type Dockerfile } from 'dockerfile-ast';
+import { blankOversized, type Oversized } from './oversized';
 
 const original = DockerfileParser.parse.bind(DockerfileParser);
-let last: { text: string; ast: Dockerfile } | undefined;
+// One entry: the tree of the text being analysed (its size is bounded by the document's).
+let last: { text: string; ast: Dockerfile; oversized: Oversized[] } | undefined;
 
-/** Parses a Dockerfile, reusing the previous tree when the text is the same (trees are only read). */
+/**
+ * Parses a Dockerfile, reusing the previous tree when the text is the same (trees are only read). Instructions
+ * over INSTRUCTION_LIMIT are parsed with their arguments blanked (see oversizedInstructions).
+ */
 export function parseDockerfile(text: string): Dockerfile {
-  if (last?.text !== text) last = { text, ast: original(text) };
-  return last.ast;
+  return parsed(text).ast;
+}
+
+/** The instructions of `text` that were too large to parse in full (document offsets). */
+export function oversizedInstructions(text: string): Oversized[] {
+  return parsed(text).oversized;
+}
+
+function parsed(text: string): NonNullable<typeof last> {
+  if (last?.text !== text) {
+    const bounded = blankOversized(text);
+    last = { text, ast: original(bounded.text), oversized: bounded.oversized };
+  }
+  return last;
 }
 
 DockerfileParser.parse = parseDockerfile;

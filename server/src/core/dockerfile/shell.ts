@@ -192,7 +192,7 @@ function parseUncached(source: string): ShellScript {
     const tree = current.parse(source);
     if (!tree) return { commands: [], hasPipe: false, hasError: true };
     try {
-      return commandsOf(tree.rootNode);
+      return commandsOf(tree.rootNode, source);
     } finally {
       tree.delete();
     }
@@ -205,11 +205,13 @@ function parseUncached(source: string): ShellScript {
 
 type Pipe = { index: number; length: number; id: number };
 
+const SUBSTITUTION = /\$\(|`|[<>]\(/;
+
 /**
  * The commands of a parsed script. Walks with an explicit stack: nesting depth (subshells, substitutions)
  * grows with the input, and a recursive walk overflowed the call stack on 2,000 nested `( … )`.
  */
-function commandsOf(root: Node): ShellScript {
+function commandsOf(root: Node, source: string): ShellScript {
   const commands: ShellCommand[] = [];
   let hasPipe = false;
   let pipelineId = 0;
@@ -231,13 +233,14 @@ function commandsOf(root: Node): ShellScript {
       continue;
     }
     if (node.type === 'command') {
-      const cmd = toCommand(node, 0);
+      const cmd = toCommand(node, source);
       if (cmd) {
         if (pipe) cmd.pipeline = pipe;
         commands.push(cmd);
       }
-      // Command substitutions inside arguments hold commands too.
-      for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], nested: true });
+      // Command substitutions inside arguments hold commands too; most words have none (every visit is a call
+      // into WebAssembly, and one RUN may hold thousands of words).
+      for (let i = children.length - 1; i >= 0; i--) if (SUBSTITUTION.test(textOf(children[i], source))) stack.push({ node: children[i], nested: true });
       continue;
     }
     for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], pipe: node.type === 'redirected_statement' ? pipe : undefined, nested: false });
@@ -246,42 +249,48 @@ function commandsOf(root: Node): ShellScript {
   return { commands, hasPipe, hasError: root.hasError };
 }
 
-function toWord(node: Node, base: number): ShellWord {
-  return { value: unquote(node), raw: node.text, start: base + node.startIndex, end: base + node.endIndex };
+// A node's text is sliced from the source here: web-tree-sitter's Node.text copies the whole rest of the script
+// for every node (its text callback returns input.slice(index)), which made 10,000 words take over a second.
+function textOf(node: Node, source: string): string {
+  return source.slice(node.startIndex, node.endIndex);
 }
 
-function unquote(node: Node): string {
+function toWord(node: Node, source: string): ShellWord {
+  return { value: unquote(node, source), raw: textOf(node, source), start: node.startIndex, end: node.endIndex };
+}
+
+function unquote(node: Node, source: string): string {
   switch (node.type) {
     case 'raw_string':
-      return node.text.slice(1, -1);
+      return textOf(node, source).slice(1, -1);
     case 'string': {
-      const t = node.text;
+      const t = textOf(node, source);
       return t.length >= 2 ? t.slice(1, -1) : t;
     }
     case 'ansi_c_string':
-      return node.text.slice(2, -1);
+      return textOf(node, source).slice(2, -1);
     case 'concatenation':
-      return node.namedChildren.map((c) => (c ? unquote(c) : '')).join('');
+      return node.namedChildren.map((c) => (c ? unquote(c, source) : '')).join('');
     case 'word':
     case 'number':
-      return node.text.replace(/\\(.)/g, '$1');
+      return textOf(node, source).replace(/\\(.)/g, '$1');
     default:
-      return node.text;
+      return textOf(node, source);
   }
 }
 
-function toCommand(node: Node, base: number): ShellCommand | undefined {
+function toCommand(node: Node, source: string): ShellCommand | undefined {
   const assignments: ShellWord[] = [];
   let nameNode: Node | null = null;
   const argNodes: Node[] = [];
   for (const child of node.namedChildren) {
     if (!child) continue;
-    if (child.type === 'variable_assignment' && !nameNode) assignments.push(toWord(child, base));
+    if (child.type === 'variable_assignment' && !nameNode) assignments.push(toWord(child, source));
     else if (child.type === 'command_name') nameNode = child.namedChild(0) ?? child;
     else if (nameNode && !child.type.endsWith('redirect')) argNodes.push(child);
   }
   if (!nameNode) return undefined;
-  let words = [toWord(nameNode, base), ...argNodes.map((n) => toWord(n, base))];
+  let words = [toWord(nameNode, source), ...argNodes.map((n) => toWord(n, source))];
   const wrappers: ShellWord[] = [];
   // Peel `sudo -E apt-get …`, `env A=b apt-get …`, `gosu user cmd` down to the real command.
   while (words.length > 1 && WRAPPERS.has(basename(words[0].value))) {
@@ -308,8 +317,8 @@ function toCommand(node: Node, base: number): ShellCommand | undefined {
     args: words.slice(1),
     wrappers,
     assignments,
-    start: base + node.startIndex,
-    end: base + node.endIndex,
+    start: node.startIndex,
+    end: node.endIndex,
   };
 }
 

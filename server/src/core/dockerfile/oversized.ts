@@ -1,0 +1,93 @@
+// Instructions too large to analyse. dockerfile-ast's cost grows with an instruction's words (a 1 MB RUN line took
+// 1-2 s to parse and as long again to split into arguments; dockerfile-utils' validate the same again), so the
+// parser is given such an instruction with its arguments after the first KB blanked: same length, same line
+// breaks and continuation characters, so every offset and position in the document stays what it was. In a very
+// large file, the lines after DOCUMENT_LIMIT are given empty: their line numbers stay, nothing there is parsed.
+import { lineStarts } from '../text';
+
+/** Logical instructions (continuation lines included) longer than this are blanked, in UTF-16 units. */
+export const INSTRUCTION_LIMIT = 64 * 1024;
+/**
+ * Instructions that start after this much of the document are blanked whole: parsing and splitting 2 MB of
+ * instructions took 2-3 s before any rule ran. Real Dockerfiles are a few KB.
+ */
+export const DOCUMENT_LIMIT = 128 * 1024;
+/** How much of a blanked instruction's text is kept, so that it still has its keyword and first arguments. */
+const KEPT = 1024;
+
+export interface Oversized {
+  /** Document offsets of the instruction, or of everything after DOCUMENT_LIMIT (`rest`). */
+  start: number;
+  end: number;
+  rest?: boolean;
+}
+
+/** The text dockerfile-ast is given, and the instructions blanked in it (none for most files: same string). */
+export function blankOversized(text: string): { text: string; oversized: Oversized[] } {
+  if (text.length <= INSTRUCTION_LIMIT) return { text, oversized: [] };
+  const escape = /^#\s*escape\s*=\s*`/im.test(text.slice(0, 1024)) ? '`' : '\\';
+  const starts = lineStarts(text);
+  const oversized: Oversized[] = [];
+  let first = 0;
+  while (first < starts.length) {
+    // One logical instruction: lines continued by the escape character, with the comment and empty lines inside.
+    let last = first;
+    let continued = endsWithEscape(lineText(text, starts, first), escape);
+    while (continued && last + 1 < starts.length) {
+      last++;
+      const line = lineText(text, starts, last).trim();
+      // Comment and empty lines inside a continued instruction neither continue nor end it.
+      if (line && !line.startsWith('#')) continued = endsWithEscape(line, escape);
+    }
+    const start = starts[first];
+    const end = lineEnd(text, starts, last);
+    if (start > DOCUMENT_LIMIT) {
+      oversized.push({ start, end: text.length, rest: true });
+      break;
+    }
+    const heredoc = text.slice(start, Math.min(end, start + KEPT)).includes('<<');
+    if (end - start > INSTRUCTION_LIMIT && !heredoc) oversized.push({ start, end });
+    first = last + 1;
+  }
+  if (!oversized.length) return { text, oversized };
+  const parts: string[] = [];
+  let at = 0;
+  for (const o of oversized) {
+    if (o.rest) {
+      // Only the line breaks: nothing after the limit is parsed, and lines keep their numbers.
+      parts.push(text.slice(at, o.start), text.slice(o.start).replace(/[^\r\n]+/g, ''));
+      at = o.end;
+      continue;
+    }
+    // Keep up to the first blank after KEPT characters, so no word is cut in two.
+    let keep = o.start + KEPT;
+    while (keep < o.end && !/\s/.test(text[keep])) keep++;
+    parts.push(text.slice(at, keep), blank(text.slice(keep, o.end), escape));
+    at = o.end;
+  }
+  parts.push(text.slice(at));
+  return { text: parts.join(''), oversized };
+}
+
+function lineEnd(text: string, starts: number[], line: number): number {
+  let end = line + 1 < starts.length ? starts[line + 1] : text.length;
+  while (end > starts[line] && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
+  return end;
+}
+
+function lineText(text: string, starts: number[], line: number): string {
+  return text.slice(starts[line], lineEnd(text, starts, line));
+}
+
+function endsWithEscape(line: string, escape: string): boolean {
+  return line.trimEnd().endsWith(escape);
+}
+
+/** Spaces for everything but line breaks and each line's final escape character (continuations stay). */
+function blank(s: string, escape: string): string {
+  return s.replace(/[^\r\n]+/g, (line) => {
+    const trimmed = line.trimEnd();
+    if (!trimmed.endsWith(escape)) return ' '.repeat(line.length);
+    return ' '.repeat(trimmed.length - 1) + escape + line.slice(trimmed.length);
+  });
+}

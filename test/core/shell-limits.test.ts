@@ -1,0 +1,85 @@
+// The shell parser is never given a script that could exhaust it, and recovers when its WebAssembly instance fails.
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { analyzeDockerfile, analyzeDockerfileModel } from '../../server/src/core/analyze';
+import { initShellParser, parseShell, shellCacheBytes } from '../../server/src/core/dockerfile/shell';
+import { SHELL_LIMITS } from '../../server/src/core/dockerfile/shell-limits';
+
+const fuzzerPipes = 'FROM a\nRUN a -f' + ' | a'.repeat(14000);
+
+function ids(text: string): string[] {
+  return analyzeDockerfile(text, { onRuleError: (id, e) => assert.fail(`${id}: ${String(e)}`) }).map((f) => f.ruleId);
+}
+
+describe('shell parser limits and recovery', () => {
+  before(() => initShellParser());
+
+  it('a 14,000-stage pipe chain is not parsed: one information finding on the RUN, quickly', () => {
+    analyzeDockerfile('FROM a\nRUN a | b\n'); // warm-up
+    const started = Date.now();
+    const findings = analyzeDockerfile(fuzzerPipes);
+    const elapsed = Date.now() - started;
+    const skipped = findings.filter((f) => f.ruleId === 'analysis-incomplete');
+    assert.equal(skipped.length, 1);
+    assert.equal(skipped[0].severity, 'info');
+    assert.equal(skipped[0].message, 'RUN too large/complex to analyse (55 KB, up to 14001 commands); shell checks skipped');
+    assert.deepEqual(skipped[0].range, { start: { line: 1, character: 0 }, end: { line: 1, character: 3 } });
+    // Parsing it took 6.7 s and 2.2 GB before aborting; the rest of the analysis takes well under a second.
+    assert.ok(elapsed < 2000, `took ${elapsed} ms`);
+    assert.ok(process.memoryUsage().rss < 1024 * 1024 * 1024, 'the parser did not grow');
+  });
+
+  it('after the pipe chain the same process analyses ordinary Dockerfiles normally', () => {
+    analyzeDockerfile(fuzzerPipes);
+    assert.deepEqual(analyzeDockerfileModel('FROM a\nRUN echo hi').model.runs[0].script.commands.map((c) => c.program), ['echo']);
+    assert.ok(ids('FROM debian:12\nRUN apt-get install curl\n').includes('apt-missing-yes'));
+  });
+
+  it('limits count pipes, operators and bytes; a script at the limit is still parsed', () => {
+    const pipes = (n: number) => 'a' + ' | b'.repeat(n);
+    assert.equal(parseShell(pipes(SHELL_LIMITS.pipes)).commands.length, SHELL_LIMITS.pipes + 1);
+    assert.equal(parseShell(pipes(SHELL_LIMITS.pipes + 1)).skipped?.reason, 'too-large');
+    assert.equal(parseShell('a' + ' && b'.repeat(SHELL_LIMITS.operators + 1)).skipped?.reason, 'too-large');
+    assert.equal(parseShell('echo ' + 'x'.repeat(SHELL_LIMITS.bytes)).skipped?.reason, 'too-large');
+    assert.equal(parseShell('echo' + ' w'.repeat(SHELL_LIMITS.words - 1)).commands[0].args.length, SHELL_LIMITS.words - 1);
+    assert.equal(parseShell('echo' + ' w'.repeat(SHELL_LIMITS.words)).skipped?.reason, 'too-large');
+    // `||` is one operator, not two pipes.
+    assert.equal(parseShell('a' + ' || b'.repeat(SHELL_LIMITS.pipes + 1)).skipped, undefined);
+  });
+
+  it('deeply nested subshells under the limits are walked without overflowing the stack', () => {
+    const depth = 1900;
+    const script = parseShell('echo ' + '$(a '.repeat(depth) + ')'.repeat(depth));
+    assert.equal(script.skipped, undefined);
+    assert.equal(script.commands.length, depth + 1);
+  });
+
+  it('a WebAssembly failure reloads the parser: the failing RUN says so, later parses succeed', async () => {
+    const { Parser } = require('web-tree-sitter') as typeof import('web-tree-sitter');
+    const parse = Parser.prototype.parse;
+    let failures = 0;
+    // What an out-of-memory abort throws; from then on the old instance is never called again.
+    Parser.prototype.parse = function () {
+      failures++;
+      throw new (globalThis as unknown as { WebAssembly: { RuntimeError: ErrorConstructor } }).WebAssembly.RuntimeError('Aborted(). Build with -sASSERTIONS for more info.');
+    };
+    let analysis;
+    try {
+      analysis = analyzeDockerfile('FROM debian:12\nRUN apt-get install wasm-abort\n');
+    } finally {
+      Parser.prototype.parse = parse;
+    }
+    assert.equal(failures, 1);
+    assert.deepEqual(
+      analysis.filter((f) => f.ruleId === 'analysis-incomplete').map((f) => f.message),
+      ['The shell parser failed on this RUN (26 bytes) and is being restarted; shell checks skipped'],
+    );
+    await initShellParser();
+    assert.ok(ids('FROM debian:12\nRUN apt-get install after-abort\n').includes('apt-missing-yes'));
+  });
+
+  it('the parse cache is bounded in bytes, not entries', () => {
+    for (let i = 0; i < 200; i++) parseShell(`echo ${i} ` + 'x'.repeat(60 * 1024));
+    assert.ok(shellCacheBytes() <= 16 * 1024 * 1024, `${shellCacheBytes()} bytes cached`);
+  });
+});
