@@ -51,7 +51,8 @@ export function wholeContextCopy(model: DockerfileModel): string | undefined {
     if (kw !== 'COPY' && kw !== 'ADD') continue;
     const copy = ins as JSONInstruction;
     if (copy.getFlags().some((f) => f.getName() === 'from')) continue;
-    if (copyArgs(copy).slice(0, -1).some((src) => /^(\.\/?|\.\/\*|\*|\/)$/.test(src))) return splitLines(model.doc.getText(ins.getRange()))[0].replace(/\s*\\$/, '');
+    // (?<!…): a match starts only where the trailing run starts (retried inside a long run of spaces, it was quadratic).
+    if (copyArgs(copy).slice(0, -1).some((src) => /^(\.\/?|\.\/\*|\*|\/)$/.test(src))) return splitLines(model.doc.getText(ins.getRange()))[0].replace(/(?<!\s)\s*\\$/, '');
   }
   return undefined;
 }

@@ -50,7 +50,8 @@ function flagsText(model: DockerfileModel, run: RunInfo): string {
 
 /** The script text of a RUN as written, without a trailing `;`. */
 function scriptText(model: DockerfileModel, run: RunInfo): string {
-  return model.text.slice(run.scriptStart, run.scriptEnd).replace(/\s*;\s*$/, '');
+  // (?<!…): a match starts only where the trailing run starts (retried inside a long run of spaces, it was quadratic).
+  return model.text.slice(run.scriptStart, run.scriptEnd).replace(/(?<!\s)\s*;\s*$/, '');
 }
 
 export const mergeRun: DockerfileRule = {

@@ -130,7 +130,8 @@ export function appendCommand(model: DockerfileModel, run: RunInfo, command: str
     return { range: { start: at, end: at }, newText: `${model.eol}${command}` };
   }
   const script = model.text.slice(run.scriptStart, run.scriptEnd);
-  const trimmed = script.replace(/[\s;]+$/, '');
+  // (?<!…): a match starts only where the trailing run starts (retried inside a long run of spaces, it was quadratic).
+  const trimmed = script.replace(/(?<![\s;])[\s;]+$/, '');
   if (!trimmed) return null;
   return appendToRun(model, { ...run, scriptEnd: run.scriptStart + trimmed.length }, command);
 }
