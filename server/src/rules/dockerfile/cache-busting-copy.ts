@@ -176,7 +176,7 @@ function manifestsFor(hit: Hit, ctx: BuildContext): string[] | undefined {
     const names = [...(install.cmd.program === 'mvnw' ? ['mvnw', '.mvn'] : install.cmd.program === 'gradlew' ? ['gradlew'] : []), ...MANIFESTS[install.eco]];
     return names.filter((n) => ctx.exists(n));
   }
-  const dest = hit.dest.replace(/\/+$/, '');
+  const dest = hit.dest.replace(/(?<!\/)\/+$/, '');
   const toContext = (f: string) => {
     const rel = f.startsWith('/') ? (dest.startsWith('/') && f.startsWith(dest + '/') ? f.slice(dest.length + 1) : undefined) : f.replace(/^(\.\/)+/, '');
     return rel && !rel.includes('$') && !rel.split('/').includes('..') ? rel : undefined;

@@ -79,7 +79,7 @@ export function createdBy(model: DockerfileModel, ins: Instruction, scope: PathS
   for (const src of sources) {
     const url = /^[a-z]+:\/\//i.test(src);
     if (keyword === 'ADD' && !url && ARCHIVE.test(src)) continue; // extracted, contents unknown
-    const rel = src.replace(/^(\.\/)+|^\/+/, '').replace(/\/+$/, '').replace(/^\.$/, '');
+    const rel = src.replace(/^(\.\/)+|^\/+/, '').replace(/(?<!\/)\/+$/, '').replace(/^\.$/, '');
     const isDir = !url && (src === '.' || src.endsWith('/') || (!fromStage && !!context?.isDirectory(rel)));
     const base = basename(url ? src.replace(/[?#].*$/, '') : rel);
     if (isDir) out.push({ path: dest, kind: 'copy', ins, what: keyword, srcRel: fromStage ? undefined : rel });
@@ -128,7 +128,7 @@ function commandWrites(model: DockerfileModel, ins: Instruction, scope: PathScop
     const dirs = optionValue(cmd, /^-[a-zA-Z]*P$/, ['--directory-prefix']);
     for (const v of o) addWrite(found, run, scope, ins, v, 'file', 'wget -O');
     if (!o.length) {
-      const dir = dirs.length ? dirs[dirs.length - 1].replace(/\/*$/, '/') : '';
+      const dir = dirs.length ? dirs[dirs.length - 1].replace(/(?<!\/)\/*$/, '/') : '';
       for (const a of cmd.args) if (/^[a-z]+:\/\//i.test(a.value)) addWrite(found, run, scope, ins, dir + basename(a.value.replace(/[?#].*$/, '')), 'file', dirs.length ? 'wget -P' : 'wget');
     }
   }
@@ -149,7 +149,7 @@ function commandWrites(model: DockerfileModel, ins: Instruction, scope: PathScop
     const clone = subcommandAt(cmd)!.index;
     const url = subcommandAt(cmd, GIT_VALUE_OPTS, clone + 1);
     const dir = url && subcommandAt(cmd, GIT_VALUE_OPTS, url.index + 1);
-    if (url) addWrite(found, run, scope, ins, dir?.word.value ?? basename(url.word.value.replace(/\/+$/, '')).replace(/\.git$/, ''), 'tree', 'git clone');
+    if (url) addWrite(found, run, scope, ins, dir?.word.value ?? basename(url.word.value.replace(/(?<!\/)\/+$/, '')).replace(/\.git$/, ''), 'tree', 'git clone');
   }
   // Redirections (`> FILE`) are not part of the command's words: read the text up to the next command or operator.
   // Blanking continuations only turns characters into spaces, so text without `>` has no redirection.

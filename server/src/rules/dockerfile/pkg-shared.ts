@@ -103,7 +103,7 @@ export function pathCovers(target: string, path: string): boolean {
     const prefix = target.slice(0, glob);
     return prefix.length > 1 && (path.startsWith(prefix) || path === prefix.replace(/\/$/, ''));
   }
-  const t = target.length > 1 ? target.replace(/\/+$/, '') : target;
+  const t = target.length > 1 ? target.replace(/(?<!\/)\/+$/, '') : target;
   return t !== '/' && (path === t || path.startsWith(t + '/'));
 }
 
@@ -115,7 +115,7 @@ export function removedLater(cmds: ShellCommand[], after: ShellCommand, dir: str
 /** True when the RUN mounts a cache or tmpfs on `dir` or on a folder above it, so `dir` never reaches the layer. */
 export function hasCacheMountOn(run: RunInfo, ...dirs: string[]): boolean {
   return run.mounts.some(
-    (m) => (m.type === 'cache' || m.type === 'tmpfs') && m.target && m.target.replace(/\/+$/, '') !== '' && dirs.some((d) => pathCovers(m.target!, d)),
+    (m) => (m.type === 'cache' || m.type === 'tmpfs') && m.target && m.target.replace(/(?<!\/)\/+$/, '') !== '' && dirs.some((d) => pathCovers(m.target!, d)),
   );
 }
 

@@ -12,6 +12,6 @@ export function resolvePath(wd: string, p: string): string {
 
 /** The last component of a path, ignoring trailing slashes. */
 export function baseName(p: string): string {
-  const t = p.replace(/\/+$/, '');
+  const t = p.replace(/(?<!\/)\/+$/, '');
   return t.slice(t.lastIndexOf('/') + 1);
 }
