@@ -40,3 +40,9 @@ export function lineStarts(text: string): number[] {
   }
   return starts;
 }
+
+/** The text's first line break (LF, CRLF or a lone CR), for edits that add lines; LF when there is none. */
+export function eolOf(text: string): '\n' | '\r\n' | '\r' {
+  const m = /\r\n|\r|\n/.exec(text);
+  return (m?.[0] as '\n' | '\r\n' | '\r' | undefined) ?? '\n';
+}

@@ -8,6 +8,7 @@ import type { TimeBudget } from '../core/engine';
 import { applyEdits, collectFixes, type AppliedFix } from '../core/fixes';
 import { ANALYSIS_INCOMPLETE } from '../core/incomplete';
 import { rulesById } from '../core/registry';
+import { eolOf, splitLines } from '../core/text';
 import type { Finding, FixInput, FixResult, TextEdit } from '../core/types';
 import { snippetAction } from './snippets';
 import { fromDiagnostic, toDiagnostic, toWorkspaceEdit } from './convert';
@@ -75,7 +76,7 @@ export function codeActions(params: CodeActionParams, env: CodeActionEnv): CodeA
     if (only) return actions;
   }
   let lines: string[] | undefined;
-  const linesOf = () => (lines ??= env.input.text.split(/\r?\n/));
+  const linesOf = () => (lines ??= splitLines(env.input.text));
   let perRule: Map<string, number> | undefined;
   const countOf = (ruleId: string) => {
     perRule ??= env.findings.reduce((m, f) => m.set(f.ruleId, (m.get(f.ruleId) ?? 0) + 1), new Map<string, number>());
@@ -198,7 +199,7 @@ function ignoreAction(env: CodeActionEnv, finding: Finding, lines: string[]): Co
   // Continuation lines belong to the instruction that starts above them.
   while (line > 0 && /[\\`]\s*$/.test(lines[line - 1] ?? '')) line--;
   const indent = /^\s*/.exec(lines[line] ?? '')?.[0] ?? '';
-  const eol = env.input.text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = eolOf(env.input.text);
   const previous = lines[line - 1]?.trim() ?? '';
   const m = /^#\s*stevedore\s+ignore=(.*)$/.exec(previous);
   const edit = m

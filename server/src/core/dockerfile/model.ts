@@ -2,6 +2,7 @@
 // RUN's shell commands. Built once per analysis.
 import type { Dockerfile, From, Instruction, Run } from 'dockerfile-ast';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { eolOf } from '../text';
 import type { Position, Range } from '../types';
 import type { Oversized } from './oversized';
 import { oversizedInstructions, parseDockerfile } from './parse';
@@ -68,8 +69,8 @@ export interface DockerfileModel {
   doc: TextDocument;
   ast: Dockerfile;
   escape: string;
-  /** The document's line ending, for edits that add lines. */
-  eol: '\n' | '\r\n';
+  /** The document's line ending (its first line break), for edits that add lines. */
+  eol: '\n' | '\r\n' | '\r';
   stages: Stage[];
   runs: RunInfo[];
   /** Instructions too large to parse in full, and the part of a very large file that was not parsed. */
@@ -89,9 +90,11 @@ let lastModel: DockerfileModel | undefined;
 
 /** Parses a Dockerfile into the shared model. Requires the shell parser to be initialised. */
 export function buildModel(text: string): DockerfileModel {
-  if (lastModel?.text !== text) lastModel = parseModel(text);
+  // A model built while the shell parser was restarting is not reused: the next analysis parses those RUNs.
+  if (lastModel?.text !== text || lastModel.runs.some((r) => r.script.skipped?.reason === 'parser-restarting')) lastModel = parseModel(text);
   return lastModel;
 }
+
 
 function parseModel(text: string): DockerfileModel {
   const doc = TextDocument.create('file:///Dockerfile', 'dockerfile', 0, text);
@@ -173,7 +176,7 @@ function parseModel(text: string): DockerfileModel {
     doc,
     ast,
     escape,
-    eol: text.includes('\r\n') ? '\r\n' : '\n',
+    eol: eolOf(text),
     stages,
     runs,
     globalArgs,

@@ -42,7 +42,7 @@ export function blankOversized(text: string): { text: string; oversized: Oversiz
     const start = starts[first];
     const end = lineEnd(text, starts, last);
     if (start > DOCUMENT_LIMIT) {
-      oversized.push({ start, end: text.length, rest: true });
+      if (/\S/.test(text.slice(start))) oversized.push({ start, end: text.length, rest: true });
       break;
     }
     const heredoc = text.slice(start, Math.min(end, start + KEPT)).includes('<<');

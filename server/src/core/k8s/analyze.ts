@@ -4,6 +4,7 @@ import { runRules, type RuleRun, type TimeBudget } from '../engine';
 import { parseFailedFindings } from '../incomplete';
 import type { ManifestRule, ManifestRuleContext } from '../rule';
 import { readSuppressions } from '../suppress';
+import { splitLines } from '../text';
 import type { Finding } from '../types';
 import { manifestRules } from '../../rules/k8s';
 import { parseManifest, type ManifestFile } from './parse';
@@ -62,7 +63,7 @@ export function prepareManifest(text: string, options: ManifestOptions = {}): Pr
   if (file.templated || !file.objects.length) return { file, workspace, findings: [] };
   const kubernetesVersion = options.kubernetesVersion ?? configKubernetesVersion(config) ?? DEFAULT_KUBERNETES_VERSION;
   const ctx = { file, workspace, kubernetesVersion };
-  const lines = text.split(/\r?\n/);
+  const lines = splitLines(text);
   const suppressions = readSuppressions(lines, (line) => yamlBlockAfter(lines, line));
   return { file, workspace, run: { rules: options.rules ?? manifestRules, ctx, suppressions }, findings: [] };
 }
