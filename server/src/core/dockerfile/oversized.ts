@@ -5,8 +5,11 @@
 // large file, the lines after DOCUMENT_LIMIT are given empty: their line numbers stay, nothing there is parsed.
 import { lineStarts } from '../text';
 
-/** Logical instructions (continuation lines included) longer than this are blanked, in UTF-16 units. */
-export const INSTRUCTION_LIMIT = 64 * 1024;
+/**
+ * Logical instructions (continuation lines included) longer than this are blanked, in UTF-16 units. A 56 KB RUN
+ * of 28,000 words still took 0.3-0.8 s to parse and validate; real instructions stay under a few KB.
+ */
+export const INSTRUCTION_LIMIT = 16 * 1024;
 /**
  * Instructions that start after this much of the document are blanked whole: parsing and splitting 2 MB of
  * instructions took 2-3 s before any rule ran. Real Dockerfiles are a few KB.
