@@ -62,7 +62,8 @@ describe('shell parser limits and recovery', () => {
   });
 
   it('a WebAssembly failure reloads the parser: the failing RUN says so, later parses succeed', async () => {
-    const { Parser } = require('web-tree-sitter') as typeof import('web-tree-sitter');
+    const library = require('web-tree-sitter') as typeof import('web-tree-sitter');
+    const { Parser } = library;
     const parse = Parser.prototype.parse;
     let failures = 0;
     // What an out-of-memory abort throws; from then on the old instance is never called again.
@@ -82,6 +83,8 @@ describe('shell parser limits and recovery', () => {
       ['The shell parser failed on this RUN (26 bytes) and is being restarted; shell checks skipped'],
     );
     await initShellParser();
+    // A fresh copy of the library (its module instance is never reused after a failure), and it parses.
+    assert.notEqual(require('web-tree-sitter'), library);
     assert.ok(ids('FROM debian:12\nRUN apt-get install after-abort\n').includes('apt-missing-yes'));
   });
 
