@@ -107,8 +107,9 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
       }
     };
     const phase = async (name: string, run: () => Promise<void>) => {
+      const before = inputs;
       await run();
-      if (driver.alive) phaseRss.push(`${name} ${driver.rssMb()} MB`);
+      if (driver.alive && inputs > before) phaseRss.push(`${name} ${driver.rssMb()} MB`);
     };
     if (options.mutatedFirst) {
       await phase('after mutated', runMutated);

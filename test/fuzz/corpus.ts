@@ -117,6 +117,10 @@ export const hostileInputs: NamedInput[] = [
   { name: 'nul-bytes-dockerfile', kind: 'dockerfile', make: () => NUL_DOCKERFILE },
   { name: 'nul-bytes-manifest', kind: 'manifest', make: () => NUL_MANIFEST },
   { name: 'bom-dockerfile', kind: 'dockerfile', make: () => '\ufeffFROM debian:12\nRUN apt-get update\nRUN apt-get install curl\n' },
+  // Found by the fuzzer (seed 1233318929), kept as minimal regressions.
+  { name: 'completion-bom-quote-dollar-brace', kind: 'dockerfile', make: () => "\ufeffFROM de'bian:12${" },
+  { name: 'yaml-one-line-of-2000-pairs-then-dedent', kind: 'manifest', make: () => 'spec:\n' + '        app: web'.repeat(2000) + '\n    spec:\n' },
+  { name: 'shell-form-cmd-480', kind: 'dockerfile', make: () => 'FROM python:3.12\n' + lines(480, () => 'EXPOSE 8000\nCMD gunicorn -b 0.0.0.0:8000 app:app') },
   { name: 'bom-manifest', kind: 'manifest', make: () => '\ufeff' + manifestRules.find((r) => r.id === 'missing-resources')!.docs.bad },
 ];
 
