@@ -103,7 +103,7 @@ export function parseYamlDocument(text: string): Document.Parsed {
   for (const composed of composer.compose(tokens, true, text.length)) {
     if (!doc) doc = composed;
     else {
-      doc.errors.push(new YAMLParseError(composed.range.slice(0, 2) as [number, number], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
+      doc.errors.push(new YAMLParseError(composed.range.slice(0, 2) as [number, number], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
       break;
     }
   }
