@@ -52,6 +52,8 @@ export function readmeTable(): string {
     ...table(manifestRules),
     '',
     'Fixes marked * are offered in the editor but not applied by `stevedore lint --fix` or "fix all" (they change behaviour or layout and deserve a look).',
+    '',
+    'Default is the severity of the rule\'s findings; where some of them get another one, it says which and when ("info (warning when …)").',
   ].join('\n');
 }
 
