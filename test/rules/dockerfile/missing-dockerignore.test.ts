@@ -33,7 +33,7 @@ ruleTable(missingDockerignore, [
       '.env.example': 'TOKEN=',
     },
     expect: ['1:1-1:5'],
-    messages: [/^No \.dockerignore in the build context, so `COPY \. \.` sends `\.git`, `node_modules`, `\.env`, `dist` and 6 more to the builder and copies them into the image; add a \.dockerignore$/],
+    messages: [/^No \.dockerignore in the build context, so `COPY \. \.` sends `\.git`, `node_modules`, `\.env`, `dist` and 3 more to the builder and copies them into the image; add a \.dockerignore$/],
     fixedFiles: {
       '.dockerignore': [
         '# Version control',
@@ -98,9 +98,16 @@ ruleTable(missingDockerignore, [
   {
     name: 'CRLF Dockerfile gets a CRLF .dockerignore; the first instruction may be an ARG',
     text: '# syntax=docker/dockerfile:1\r\nARG V=1\r\nFROM alpine:3.20\r\n',
-    files: { '.idea/workspace.xml': '' },
+    files: { '.idea/workspace.xml': '', '.env': 'TOKEN=x' },
     expect: ['2:1-2:4'],
-    fixedFiles: { '.dockerignore': '# Editors and OS files\r\n.idea/\r\n\r\n# Docker build files\r\nDockerfile\r\n.dockerignore\r\n' },
+    fixedFiles: { '.dockerignore': '# Local environment and secrets\r\n.env\r\n\r\n# Editors and OS files\r\n.idea/\r\n\r\n# Docker build files\r\nDockerfile\r\n.dockerignore\r\n' },
+  },
+  {
+    name: 'editor folders and logs alone are not worth a finding when nothing copies the whole context',
+    text: 'FROM alpine:3.20\nCOPY run.sh /usr/local/bin/\n',
+    files: { 'run.sh': '', '.vscode/settings.json': '{}', 'build.log': '', '.DS_Store': '' },
+    expect: [],
+    noFix: true,
   },
   { name: 'empty document: 0:0', text: '', files: { '.git/HEAD': '' }, expect: ['1:1-1:1'] },
   {

@@ -7,6 +7,8 @@ import { copiedNames, dockerfileRel, firstInstructionRange, ignoreFileOf, wholeC
 // Named first in the message: the entries that cost the most (size, cache, secrets).
 const NOTABLE = ['.git', 'node_modules', '.env', 'venv', '.venv'];
 const BUILD_FILES = 'Docker build files';
+// Listed in a created file, but not worth a finding on their own.
+const MINOR = new Set([BUILD_FILES, 'Editors and OS files', 'Logs']);
 // Entries the size measurement may visit per check, across all folders: a few ms even on a slow disk.
 const SIZE_BUDGET = 2000;
 const SHOWN = 4;
@@ -100,11 +102,14 @@ function sizeText({ bytes, entries, complete }: ContextSize): string | undefined
   return bytes < 1 << 20 ? `over ${entries >= 1000 ? Math.floor(entries / 1000) * 1000 : entries} entries` : `over ${mb} MB`;
 }
 
-/** What the context holds that a .dockerignore should exclude (`.git`, `**\/node_modules`, `dist`), notable ones first. */
+/**
+ * What the context holds that is worth a .dockerignore (`.git`, `**\/node_modules`, `dist`, `.env`), notable ones
+ * first; editor folders, logs and the Docker files alone are not.
+ */
 function worthExcluding(model: DockerfileModel, context: BuildContext): string[] {
   const rank = (e: string) => (NOTABLE.includes(e) ? NOTABLE.indexOf(e) : NOTABLE.length);
   return ignoreGroups(model, context, undefined)
-    .filter(([title]) => title !== BUILD_FILES)
+    .filter(([title]) => !MINOR.has(title))
     .flatMap(([, lines]) => lines)
     .filter((l) => !l.startsWith('!'))
     .map((l) => l.replace(/\/$/, ''))
@@ -130,9 +135,10 @@ function describeEntries(entries: string[], context: BuildContext): string[] {
  */
 function problem(model: DockerfileModel, context: BuildContext): RuleHit | undefined {
   const copy = wholeContextCopy(model);
-  const found = describeEntries(worthExcluding(model, context), context);
+  const found = worthExcluding(model, context);
   const range = firstInstructionRange(model);
-  const named = found.length > SHOWN + 1 ? [...found.slice(0, SHOWN), `${found.length - SHOWN} more`] : found;
+  // Only the named entries are measured.
+  const named = found.length > SHOWN + 1 ? [...describeEntries(found.slice(0, SHOWN), context), `${found.length - SHOWN} more`] : describeEntries(found, context);
   const list = named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}` : named.join('');
   if (copy && found.length) return { range, message: `No .dockerignore in the build context, so \`${copy}\` sends ${list} to the builder and copies ${found.length > 1 ? 'them' : 'it'} into the image; add a .dockerignore` };
   if (copy) return { range, message: `No .dockerignore in the build context, so \`${copy}\` copies all of it into the image, the Dockerfile included, and any file change invalidates that layer's cache; add a .dockerignore` };
