@@ -1,8 +1,8 @@
 // Instructions too large to analyse. dockerfile-ast's cost grows with an instruction's words (a 1 MB RUN line took
 // 1-2 s to parse and as long again to split into arguments; dockerfile-utils' validate the same again), so the
-// parser is given such an instruction with its arguments after the first KB blanked: same length, same line
-// breaks and continuation characters, so every offset and position in the document stays what it was. In a very
-// large file, the lines after DOCUMENT_LIMIT are given empty: their line numbers stay, nothing there is parsed.
+// parser is given such an instruction cut after its first KB: the rest of it is given as empty lines. In a very
+// large file, the lines after DOCUMENT_LIMIT are given empty too. Line breaks are kept, so every position (line and
+// character) outside the cut text is what it was; the model maps positions to offsets with the original text.
 import { lineStarts } from '../text';
 
 /**
@@ -56,16 +56,11 @@ export function blankOversized(text: string): { text: string; oversized: Oversiz
   const parts: string[] = [];
   let at = 0;
   for (const o of oversized) {
-    if (o.rest) {
-      // Only the line breaks: nothing after the limit is parsed, and lines keep their numbers.
-      parts.push(text.slice(at, o.start), text.slice(o.start).replace(/[^\r\n]+/g, ''));
-      at = o.end;
-      continue;
-    }
-    // Keep up to the first blank after KEPT characters, so no word is cut in two.
-    let keep = o.start + KEPT;
-    while (keep < o.end && !/\s/.test(text[keep])) keep++;
-    parts.push(text.slice(at, keep), blank(text.slice(keep, o.end), escape));
+    // Keep up to the first blank after KEPT characters, so no word is cut in two (unless it is huge itself, like
+    // `ARG X=${X:-${X:-…`); nothing after the limit.
+    let keep = o.rest ? o.start : o.start + KEPT;
+    while (keep < o.end && keep < o.start + 2 * KEPT && !/\s/.test(text[keep])) keep++;
+    parts.push(text.slice(at, keep), lineBreaks(text.slice(keep, o.end)));
     at = o.end;
   }
   parts.push(text.slice(at));
@@ -86,11 +81,7 @@ function endsWithEscape(line: string, escape: string): boolean {
   return line.trimEnd().endsWith(escape);
 }
 
-/** Spaces for everything but line breaks and each line's final escape character (continuations stay). */
-function blank(s: string, escape: string): string {
-  return s.replace(/[^\r\n]+/g, (line) => {
-    const trimmed = line.trimEnd();
-    if (!trimmed.endsWith(escape)) return ' '.repeat(line.length);
-    return ' '.repeat(trimmed.length - 1) + escape + line.slice(trimmed.length);
-  });
+/** Only the line breaks of `s`: the instruction ends where it was cut, and lines keep their numbers. */
+function lineBreaks(s: string): string {
+  return s.replace(/[^\r\n]+/g, '');
 }
