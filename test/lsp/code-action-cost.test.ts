@@ -75,7 +75,7 @@ describe('code action cost on a Dockerfile with hundreds of findings', () => {
       let fixed = text;
       let listed = all.value;
       const resolves: number[] = [];
-      for (let round = 0; round < 4; round++) {
+      for (let round = 0; round < 10; round++) {
         const fixAll = listed.find((a) => a.kind === 'source.fixAll.stevedore');
         if (!fixAll) break;
         assert.ok(!fixAll.edit && fixAll.data, 'source.fixAll is listed unresolved');

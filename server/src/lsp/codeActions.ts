@@ -36,18 +36,27 @@ export interface CodeActionEnv {
   budget: TimeBudget;
 }
 
-/** What an unresolved "fix all" action carries to codeAction/resolve. */
-export interface FixAllData {
-  stevedoreFixAll: true;
+/**
+ * What an action sent without its edit carries to codeAction/resolve: "fix all" (of one rule when `ruleId` and
+ * `fixId` are set), one costly fix of `finding` (rewrites), or the multi-stage conversion refactoring.
+ */
+export interface LazyActionData {
+  stevedoreLazy: 'fixAll' | 'fix' | 'multiStage';
   uri: string;
   version: number;
-  /** A rule and one of its fixes ("fix all of this rule"); absent for source.fixAll. */
   ruleId?: string;
   fixId?: string;
+  finding?: Finding;
 }
 
-export function isFixAllData(data: unknown): data is FixAllData {
-  return typeof data === 'object' && data !== null && (data as FixAllData).stevedoreFixAll === true;
+export function isLazyActionData(data: unknown): data is LazyActionData {
+  return typeof data === 'object' && data !== null && typeof (data as LazyActionData).stevedoreLazy === 'string';
+}
+
+/** An action whose edit codeAction/resolve computes. */
+export function lazyAction(title: string, kind: string, doc: TextDocument, what: Omit<LazyActionData, 'uri' | 'version'>, diagnostics?: Diagnostic[]): CodeAction {
+  const data: LazyActionData = { uri: doc.uri, version: doc.version, ...what };
+  return { title, kind, ...(diagnostics ? { diagnostics } : {}), data };
 }
 
 /** "Fix all" results computed once per analysis (keyed by its findings array) for clients that cannot resolve. */
@@ -71,7 +80,7 @@ export function codeActions(params: CodeActionParams, env: CodeActionEnv): CodeA
       const all = once(env, FIX_ALL_KIND, () => fixAllRepeated(env));
       if (all) actions.push({ title: FIX_ALL_TITLE, ...all });
     } else if (env.findings.some((f) => rulesById.get(f.ruleId)?.fixes?.some((fix) => fix.safe))) {
-      actions.push(unresolved(FIX_ALL_TITLE, FIX_ALL_KIND, env, {}));
+      actions.push(lazyAction(FIX_ALL_TITLE, FIX_ALL_KIND, env.doc, { stevedoreLazy: 'fixAll' }));
     }
     if (only) return actions;
   }
@@ -90,6 +99,11 @@ export function codeActions(params: CodeActionParams, env: CodeActionEnv): CodeA
     for (const fix of rule.fixes ?? []) {
       const kind = fix.kind === 'refactor.rewrite' ? CodeActionKind.RefactorRewrite : CodeActionKind.QuickFix;
       if (!wants(kind)) continue;
+      // Rewrites of the whole file can cost seconds on a huge one: computed only when chosen.
+      if (env.resolve && fix.kind === 'refactor.rewrite') {
+        actions.push(lazyAction(fix.title(finding), kind, env.doc, { stevedoreLazy: 'fix', ruleId: rule.id, fixId: fix.id, finding }, [d]));
+        continue;
+      }
       const result = fix.apply(env.input, finding);
       const edit = result && toWorkspaceEdit(env.doc, result, env.documentChanges);
       if (!edit) continue;
@@ -113,13 +127,8 @@ export function codeActions(params: CodeActionParams, env: CodeActionEnv): CodeA
 
 const FIX_ALL_TITLE = 'Fix all auto-fixable Stevedore problems';
 
-function unresolved(title: string, kind: string, env: CodeActionEnv, which: Pick<FixAllData, 'ruleId' | 'fixId'>, diagnostics?: Diagnostic[]): CodeAction {
-  const data: FixAllData = { stevedoreFixAll: true, uri: env.doc.uri, version: env.doc.version, ...which };
-  return { title, kind, ...(diagnostics ? { diagnostics } : {}), data };
-}
-
 function fixAllOfRule(env: CodeActionEnv, d: Diagnostic, ruleId: string, fixId: string, title: string): CodeAction | undefined {
-  if (env.resolve) return unresolved(title, CodeActionKind.QuickFix, env, { ruleId, fixId }, [d]);
+  if (env.resolve) return lazyAction(title, CodeActionKind.QuickFix, env.doc, { stevedoreLazy: 'fixAll', ruleId, fixId }, [d]);
   const all = once(env, `${ruleId}|${fixId}`, () => computeFixAllOfRule(env, ruleId, fixId));
   return all && all.diagnostics!.length > 1 ? { title, ...all } : undefined;
 }
@@ -132,8 +141,14 @@ function computeFixAllOfRule(env: CodeActionEnv, ruleId: string, fixId: string):
   return edit ? { kind: CodeActionKind.QuickFix, diagnostics: applied.map((a) => toDiagnostic(a.finding)), edit } : undefined;
 }
 
-/** Fills in the edit of a "fix all" action sent without one (codeAction/resolve). */
-export function resolveFixAll(action: CodeAction, data: FixAllData, env: CodeActionEnv): CodeAction {
+/** Fills in the edit of a "fix all" or rewrite action sent without one (codeAction/resolve). */
+export function resolveLazyFix(action: CodeAction, data: LazyActionData, env: CodeActionEnv): CodeAction {
+  if (data.stevedoreLazy === 'fix') {
+    const fix = rulesById.get(data.ruleId ?? '')?.fixes?.find((f) => f.id === data.fixId);
+    const result = fix && data.finding ? fix.apply(env.input, data.finding) : null;
+    const edit = result && toWorkspaceEdit(env.doc, result, env.documentChanges);
+    return edit ? { ...action, edit } : action;
+  }
   const all = data.ruleId && data.fixId ? computeFixAllOfRule(env, data.ruleId, data.fixId) : fixAllRepeated(env);
   return all?.edit ? { ...action, edit: all.edit, diagnostics: all.diagnostics } : action;
 }

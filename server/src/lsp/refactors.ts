@@ -1,5 +1,5 @@
 // Refactorings offered without a finding, and the FROM hover's image table.
-import { CodeActionKind, type CodeAction, type Range } from 'vscode-languageserver/node';
+import { CodeActionKind, type CodeAction, type Range, type WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DockerfileAnalysis } from '../core/analyze';
 import type { BuildContext } from '../core/types';
@@ -7,19 +7,31 @@ import { convertToMultiStage } from '../rules/dockerfile/build-tools-in-final-st
 import { imageHoverMarkdown } from '../rules/dockerfile/image-variants';
 import type { ManifestAnalysis } from '../core/k8s/analyze';
 import { createObjectActions } from '../rules/k8s/generate';
+import { lazyAction } from './codeActions';
 import { toWorkspaceEdit } from './convert';
 
-/** "Convert to multi-stage build" when the range touches the FROM of a single-stage file. */
-export function multiStageRefactors(doc: TextDocument, analysis: DockerfileAnalysis, range: Range, documentChanges: boolean, context?: BuildContext): CodeAction[] {
-  const { stages, text } = analysis.model;
+const MULTI_STAGE_TITLE = 'Convert to multi-stage build';
+
+/**
+ * "Convert to multi-stage build" when the range touches the FROM of a single-stage file. With `lazy` (clients that
+ * resolve actions) the conversion, which can take seconds on a huge file, waits until the action is chosen.
+ */
+export function multiStageRefactors(doc: TextDocument, analysis: DockerfileAnalysis, range: Range, documentChanges: boolean, context?: BuildContext, lazy = false): CodeAction[] {
+  const { stages } = analysis.model;
   if (stages.length !== 1) return [];
   const from = stages[0].from.getRange();
   if (range.end.line < from.start.line || range.start.line > from.end.line) return [];
+  if (lazy) return [lazyAction(MULTI_STAGE_TITLE, CodeActionKind.RefactorRewrite, doc, { stevedoreLazy: 'multiStage' })];
+  const edit = multiStageEdit(doc, analysis.model.text, documentChanges, context);
+  return edit ? [{ title: MULTI_STAGE_TITLE, kind: CodeActionKind.RefactorRewrite, edit }] : [];
+}
+
+/** The edit converting `text` (the document's) to a multi-stage build; undefined when there is nothing to convert. */
+export function multiStageEdit(doc: TextDocument, text: string, documentChanges: boolean, context?: BuildContext): WorkspaceEdit | undefined {
   const converted = convertToMultiStage(text, context);
-  if (converted === null || converted === text) return [];
+  if (converted === null || converted === text) return undefined;
   const end = doc.positionAt(text.length);
-  const edit = toWorkspaceEdit(doc, { edits: [{ range: { start: { line: 0, character: 0 }, end }, newText: converted }] }, documentChanges);
-  return edit ? [{ title: 'Convert to multi-stage build', kind: CodeActionKind.RefactorRewrite, edit }] : [];
+  return toWorkspaceEdit(doc, { edits: [{ range: { start: { line: 0, character: 0 }, end }, newText: converted }] }, documentChanges);
 }
 
 /** Markdown table of the stage's base image variants and sizes. */

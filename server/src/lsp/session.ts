@@ -20,12 +20,12 @@ import { preloadSchemas } from '../core/k8s/schema';
 import { warmUpManifests } from '../core/k8s/warmup';
 import { fileKind } from '../core/files';
 import { Analyzer, documentKind, type Analysis, type DocumentSettings } from './documents';
-import { codeActions, FIX_ALL_KIND, isFixAllData, resolveFixAll, type CodeActionEnv } from './codeActions';
+import { codeActions, FIX_ALL_KIND, isLazyActionData, resolveLazyFix, type CodeActionEnv } from './codeActions';
 import { toDiagnostic, uriToPath } from './convert';
 import { dockerfileService, hover } from './hover';
 import { stageLenses } from './lenses';
 import { completeManifest, definitionInManifest, hoverManifest, manifestCodeLenses, manifestDocumentSymbols, referencesInManifest } from './manifests';
-import { imageHoverForStage, manifestRefactors, multiStageRefactors } from './refactors';
+import { imageHoverForStage, manifestRefactors, multiStageEdit, multiStageRefactors } from './refactors';
 import { dockerfileRules } from '../rules/dockerfile';
 import { manifestRules } from '../rules/k8s';
 import type { RuleMeta } from '../core/rule';
@@ -225,19 +225,24 @@ export function startServer(connection: Connection): void {
     env.refactors =
       analysis.kind === 'manifest'
         ? manifestRefactors(doc, analysis, params.range, documentChanges)
-        : multiStageRefactors(doc, analysis, params.range, documentChanges, env.input.context);
+        : multiStageRefactors(doc, analysis, params.range, documentChanges, env.input.context, resolveActions);
     return codeActions(params, env);
   });
 
-  // "Fix all" actions are listed without their edit; it is computed here, when the user picks one.
+  // "Fix all" and whole-file rewrites are listed without their edit; it is computed here, when the user picks one.
   connection.onCodeActionResolve(async (action: CodeAction, token) => {
     const data = action.data;
-    if (!isFixAllData(data)) return action;
+    if (!isLazyActionData(data)) return action;
     const doc = documents.get(data.uri);
     if (!doc || doc.version !== data.version) return action;
     const analysis = await analysisOf(data.uri, token);
     if (!analysis) return action;
-    return resolveFixAll(action, data, await actionEnv(doc, analysis, budgetFromNow(analyzer.budgetMs)));
+    const env = await actionEnv(doc, analysis, budgetFromNow(analyzer.budgetMs));
+    if (data.stevedoreLazy === 'multiStage') {
+      const edit = analysis.kind === 'dockerfile' ? multiStageEdit(doc, env.input.text, documentChanges, env.input.context) : undefined;
+      return edit ? { ...action, edit } : action;
+    }
+    return resolveLazyFix(action, data, env);
   });
 
   connection.onHover(async (params, token) => {
