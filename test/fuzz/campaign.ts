@@ -103,13 +103,16 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
         const index = indexes ? indexes[n] : n;
         await step(fuzzInput(options.seed, index, corpus), inputRequestRng(options.seed, index), replayCommand(options.seed, { index }), `seed-${options.seed}-${index}`);
         mutated++;
-        if (!indexes && n % 100 === 99) log(`${n + 1} inputs, RSS ${driver.rssMb()} MB, slowest ${driver.slowest.ms} ms (${driver.slowest.request} on ${driver.slowest.input})`);
+        if (!indexes && n % 100 === 99) log(`${n + 1} inputs, RSS ${driver.rssMb()} MB (before GC), slowest ${driver.slowest.ms} ms (${driver.slowest.request} on ${driver.slowest.input})`);
       }
     };
     const phase = async (name: string, run: () => Promise<void>) => {
       const before = inputs;
       await run();
-      if (driver.alive && inputs > before) phaseRss.push(`${name} ${driver.rssMb()} MB`);
+      if (driver.alive && inputs > before) {
+        const m = await driver.memory();
+        phaseRss.push(`${name} ${m.rssMb} MB${m.heapMb === undefined ? '' : ` (heap ${m.heapMb} MB)`}`);
+      }
     };
     if (options.mutatedFirst) {
       await phase('after mutated', runMutated);
@@ -119,7 +122,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
       await phase('after mutated', runMutated);
     }
     failures.push(...(await driver.healthCheck('final health check')));
-    const finalRssMb = driver.alive ? driver.rssMb() : NaN;
+    const finalRssMb = driver.alive ? (await driver.memory()).rssMb : NaN;
     const bound = options.rssBoundMb ?? 300;
     if (driver.restarts === 0 && finalRssMb - driver.baselineRssMb >= bound) {
       failures.push({ input: `whole run (seed ${options.seed})`, request: 'rss', error: `RSS grew ${finalRssMb - driver.baselineRssMb} MB (${driver.baselineRssMb} -> ${finalRssMb}; ${phaseRss.join(', ')}), bound ${bound} MB` });

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { TestClient, type ClientOptions } from '../helpers/lspClient';
+import { TestClient } from '../helpers/lspClient';
 import { manifestRules } from '../../server/src/rules/k8s';
 import type { FuzzInput } from './corpus';
 import type { Rng } from './prng';
@@ -53,7 +53,7 @@ export class FuzzDriver {
   private counter = 0;
   private readonly limitMs: number;
   private readonly hangMs: number;
-  /** RSS of the server after warm-up (MB), the baseline for the growth check. */
+  /** RSS of the server after warm-up and a full GC (MB), the baseline for the growth check. */
   baselineRssMb = 0;
   restarts = 0;
   /** Slowest request seen: for the summary. */
@@ -70,15 +70,25 @@ export class FuzzDriver {
     await this.spawn();
     const failures: Failure[] = [];
     for (let i = 0; i < 3; i++) failures.push(...(await this.healthCheck('warm-up')));
-    this.baselineRssMb = this.rssMb();
+    this.baselineRssMb = (await this.memory()).rssMb;
     return failures;
   }
 
-  /** Resident set size of the server process in MB, from /proc (no server request needed). */
+  /** Resident set size of the server process in MB, from /proc (what the OS sees, garbage included). */
   rssMb(): number {
     const status = fs.readFileSync(`/proc/${this.client.proc.pid}/status`, 'utf8');
     const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
     return Math.round(kb / 1024);
+  }
+
+  /** RSS and JS heap in MB after a full GC, from the server's stevedore/memory request; /proc RSS if it has none. */
+  async memory(): Promise<{ rssMb: number; heapMb?: number }> {
+    try {
+      const m: any = await this.client.request('stevedore/memory', {});
+      return { rssMb: Math.round(m.rss / 2 ** 20), heapMb: Math.round(m.heapUsed / 2 ** 20) };
+    } catch {
+      return { rssMb: this.rssMb() };
+    }
   }
 
   get alive(): boolean {
@@ -219,9 +229,9 @@ export class FuzzDriver {
   }
 
   private async spawn(): Promise<void> {
-    // As VS Code: code actions may come without their edit, to be resolved when chosen.
-    const options: ClientOptions & { codeActionResolve?: boolean } = { codeActionResolve: true };
-    this.client = await TestClient.start(options);
+    // As VS Code: code actions may come without their edit, to be resolved when chosen. --expose-gc lets
+    // stevedore/memory collect garbage first, so RSS growth means memory kept, not garbage not yet collected.
+    this.client = await TestClient.start({ codeActionResolve: true, nodeArgs: ['--expose-gc'] });
     const proc = this.client.proc;
     this.exited = new Promise<never>((_, reject) => proc.once('exit', (code, signal) => reject(new Error(`server exited (code ${code}, signal ${signal})`))));
     this.exited.catch(() => {});
