@@ -12,6 +12,7 @@ import { fixText } from '../../server/src/cli/fixfile';
 import { FolderContext } from '../../server/src/core/context';
 import { initShellParser } from '../../server/src/core/dockerfile/shell';
 import { applyEdits } from '../../server/src/core/fixes';
+import { convertToMultiStage } from '../../server/src/rules/dockerfile/build-tools-in-final-stage';
 import { TestClient } from '../helpers/lspClient';
 
 /** `FROM ubuntu:22.04` and `runs` times `RUN apt-get install foo`, as the fuzzer wrote it. */
@@ -106,6 +107,39 @@ describe('code action cost on a Dockerfile with hundreds of findings', () => {
       assert.equal(applyEdits(text, editsFor(resolved.edit, uri)), 'FROM ubuntu:22.04\n' + 'RUN apt-get install -y foo\n'.repeat(runs));
     });
   }
+});
+
+describe('whole-file rewrites for clients that resolve', () => {
+  let client: TestClient;
+  let dir: string;
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stevedore-rewrite-'));
+    fs.writeFileSync(path.join(dir, '.dockerignore'), '.git\n');
+    client = await TestClient.start({ folders: [dir], codeActionResolve: true });
+  });
+  after(async () => {
+    await client.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('"Convert to multi-stage build" and the build-tools fix are listed without an edit; resolving gives the conversion', async () => {
+    const file = path.join(dir, 'Dockerfile');
+    const uri = pathToFileURL(file).toString();
+    const text = 'FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go build -o /bin/app .\nCMD ["/bin/app"]\n';
+    client.open(uri, text);
+    const diags = await client.diagnostics(uri);
+    const tools = diags.filter((d) => d.code === 'build-tools-in-final-stage');
+    assert.ok(tools.length, diags.map((d) => d.code).join());
+    const actions: any[] = await client.request('textDocument/codeAction', { textDocument: { uri }, range: tools[0].range, context: { diagnostics: tools } });
+    const rewrites = actions.filter((a) => a.kind === 'refactor.rewrite');
+    assert.ok(rewrites.length >= 1 && rewrites.every((a) => !a.edit && a.data), JSON.stringify(actions.map((a) => [a.title, a.kind, !!a.edit])));
+    const expected = convertToMultiStage(text, new FolderContext(dir));
+    assert.ok(expected && expected !== text);
+    for (const action of rewrites) {
+      const resolved: any = await client.request('codeAction/resolve', action);
+      assert.equal(applyEdits(text, editsFor(resolved.edit, uri)), expected, action.title);
+    }
+  });
 });
 
 describe('code actions for clients that cannot resolve', () => {
