@@ -154,7 +154,12 @@ export function withLayers(config: Config, ...extra: ConfigLayer[]): Config {
 
 /** The level a rule runs at: the last layer entry naming it (by id or alias) wins, else its default severity. */
 export function ruleLevel(rule: Pick<RuleMeta, 'id' | 'aliases' | 'severity'>, config: Config): RuleLevel {
-  let level: RuleLevel = rule.severity;
+  return configuredLevel(rule, config) ?? rule.severity;
+}
+
+/** The level a configuration layer sets for the rule (by id or alias), or undefined when none does. */
+export function configuredLevel(rule: Pick<RuleMeta, 'id' | 'aliases'>, config: Config): RuleLevel | undefined {
+  let level: RuleLevel | undefined;
   for (const layer of config.layers) for (const [key, l] of layer.rules) if (ruleMatches(rule, key)) level = l;
   return level;
 }

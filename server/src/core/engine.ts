@@ -1,6 +1,6 @@
 // Running a set of rules over one file: configured levels, in-file suppressions, rule errors, cancellation and a
 // time budget. A rule that throws or is skipped for time leaves an analysis-incomplete finding, never silence.
-import { ruleLevel, type Config } from './config';
+import { configuredLevel, type Config } from './config';
 import { incompleteFindings, type SkippedRule } from './incomplete';
 import type { RuleMeta } from './rule';
 import { isSuppressed, type Suppressions } from './suppress';
@@ -73,7 +73,8 @@ function* ruleSteps<C>(run: RuleRun<C>, options: RunRulesOptions): Generator<voi
   const outOfTime: string[] = [];
   for (const rule of run.rules) {
     if (options.isCancelled?.()) break;
-    const level = ruleLevel(rule, options.config);
+    const configured = configuredLevel(rule, options.config);
+    const level = configured ?? rule.severity;
     if (level === 'off') continue;
     if (options.budget && Date.now() >= options.budget.deadline) {
       outOfTime.push(rule.id);
@@ -88,13 +89,12 @@ function* ruleSteps<C>(run: RuleRun<C>, options: RunRulesOptions): Generator<voi
       failed.push({ ruleId: rule.id, error: e });
       continue;
     }
-    // A level set by the user wins over a rule's own per-hit severity.
-    const configured = level !== rule.severity;
+    // A level set by the user (even one equal to the default) wins over a rule's own per-hit severity.
     for (const hit of hits) {
       if (isSuppressed(run.suppressions, [rule.id, ...rule.aliases], hit.range)) continue;
       findings.push({
         ruleId: rule.id,
-        severity: configured ? level : hit.severity ?? level,
+        severity: configured && configured !== 'off' ? configured : hit.severity ?? level,
         message: hit.message,
         range: hit.range,
         ...(hit.data ? { data: hit.data } : {}),
