@@ -62,9 +62,26 @@ describe('deeply nested YAML', () => {
     assert.ok(a.findings.some((f) => f.ruleId === 'k8s-schema' && /data\.x: expected string, got array/.test(f.message)));
   });
 
+  it('2,000 keys on one line before a dedent (the CST parser recursed once per key and overflowed the stack)', () => {
+    const { a, deep } = tooDeep('spec:\n' + '        app: web'.repeat(2000) + '\n    spec:\n');
+    assert.equal(deep.length, 1, JSON.stringify(a.findings.map((f) => f.message)));
+    assert.ok(a.findings.filter((f) => f.ruleId === 'yaml-syntax').length <= 11);
+    assert.ok(a.findings.some((f) => f.ruleId === 'service-selects-nothing'), 'the Service is still checked');
+  });
+
+  it('": " inside quotes, comments and flow maps does not count as nesting', () => {
+    const json = `{${Array.from({ length: 3000 }, (_, i) => `"k${i}": ${i}`).join(', ')}}`;
+    // Quoted, escaped in double quotes, in a comment, and as a one-line flow map (JSON as Python writes it).
+    const text = `${CONFIG_MAP}'${json}'\n  y: "${json.replace(/"/g, '\\"')}" # ${'a: '.repeat(3000)}\nlabels: ${json.replace(/\d+(?=[,}])/g, '"v"')}\n`;
+    assert.equal(nestingCut(text, 1000), -1);
+    const { a, deep } = tooDeep(text);
+    assert.deepEqual(deep, []);
+    assert.deepEqual(a.findings.filter((f) => f.ruleId === 'yaml-syntax'), []);
+  });
+
   it('the pre-parse cut bounds nesting from above and ignores ordinary files', () => {
     assert.equal(nestingCut(`${CONFIG_MAP}${'['.repeat(30)}${']'.repeat(30)}\n${SERVICE}`, 40), -1);
-    assert.equal(nestingCut('a: ' + '['.repeat(50), 40), 3 + 40);
+    assert.equal(nestingCut('a: ' + '['.repeat(50), 40), 3 + 39);
     assert.equal(nestingCut('- '.repeat(50), 40), 2 * 40 + 1);
   });
 });

@@ -9,14 +9,16 @@ export const MAX_NESTING = 500;
 
 /**
  * Nesting at which the text is cut before parsing: the CST parser is iterative but allocates per level (100,000
- * levels took about a second), so a 2 MB document of `[` or `- ` is not handed to it whole.
+ * levels took about a second) and recursive when it closes levels (2,000 block maps overflowed the stack), so
+ * text nested past this bound is not handed to it.
  */
-const CUT_NESTING = 4 * MAX_NESTING;
+const CUT_NESTING = 2 * MAX_NESTING;
 
 /** Error code of a document that was not composed because it nests deeper than MAX_NESTING. */
 export const TOO_DEEP = 'NESTING_TOO_DEEP';
 
 const OPTIONS = { prettyErrors: false, uniqueKeys: false } as const;
+const MAX_ERRORS_WHEN_DEEP = 10;
 
 /**
  * Replaces every collection nested deeper than `limit` under `token` by an empty scalar, so the document composes
@@ -50,22 +52,29 @@ export function pruneDeepCollections(token: CST.Token, limit: number): number | 
 }
 
 /**
- * Where a cheap upper bound of the nesting first exceeds `cap`: open flow brackets (wherever they are, quoted or
- * not) plus the indentation and `- `/`? `/`: ` indicators that start the line. -1 when it never does. Linear.
+ * Where a cheap upper bound of the nesting first exceeds `cap`, -1 when it never does (linear): open flow brackets
+ * (quoted or not), plus, per line, the indentation, the `- `/`? `/`: ` indicators that start it and the `: ` outside
+ * flow collections, quotes and comments after them (`a: b: c: …` on one line nests a map per key in the CST parser, whose recursion on
+ * the next dedent overflowed the stack at 2,000 keys).
  */
 export function nestingCut(text: string, cap: number): number {
   let flow = 0;
   let lineStart = true;
   let lead = 0;
+  let quote = 0;
+  let comment = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10) {
       lineStart = true;
       lead = 0;
+      quote = 0;
+      comment = false;
       continue;
     }
+    if (comment) continue;
     if (lineStart) {
-      const indicator = (c === 45 || c === 63 || c === 58) && (text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 9);
+      const indicator = (c === 45 || c === 63 || c === 58) && isBlank(text.charCodeAt(i + 1));
       if (c === 32 || c === 9 || indicator) {
         lead++;
         if (indicator) i++;
@@ -74,12 +83,27 @@ export function nestingCut(text: string, cap: number): number {
       }
       lineStart = false;
     }
-    if (c === 91 || c === 123) {
+    if (quote) {
+      if (quote === 34 && c === 92) i++;
+      else if (c === quote) {
+        if (quote === 39 && text.charCodeAt(i + 1) === 39) i++;
+        else quote = 0;
+      }
+      continue;
+    }
+    const before = i > 0 ? text.charCodeAt(i - 1) : 10;
+    if ((c === 34 || c === 39) && (isBlank(before) || before === 10 || before === 91 || before === 123 || before === 44 || before === 58)) quote = c;
+    else if (c === 35 && (isBlank(before) || before === 10)) comment = true;
+    else if (c === 58 && flow === 0 && isBlank(text.charCodeAt(i + 1))) {
+      if (flow + ++lead > cap) return i;
+    } else if (c === 91 || c === 123) {
       if (++flow + lead > cap) return i;
     } else if ((c === 93 || c === 125) && flow > 0) flow--;
   }
   return -1;
 }
+
+const isBlank = (c: number) => c === 32 || c === 9;
 
 function isCollection(t: CST.Token): boolean {
   return t.type === 'block-map' || t.type === 'block-seq' || t.type === 'flow-collection';
@@ -112,7 +136,10 @@ export function parseYamlDocument(text: string): Document.Parsed {
     // Every unclosed level of a deep flow collection reports the same error at the same place: keep one.
     const seen = new Set<string>();
     const from = tooDeep;
-    doc!.errors = doc!.errors.filter((e) => (cut < 0 || e.pos[0] < from) && !seen.has(`${e.code} ${e.pos[0]}`) && !!seen.add(`${e.code} ${e.pos[0]}`));
+    // Each level of a deep line can report its own error (2,000 nested maps on a line): the first few say enough.
+    doc!.errors = doc!.errors
+      .filter((e) => (cut < 0 || e.pos[0] < from) && !seen.has(`${e.code} ${e.pos[0]}`) && !!seen.add(`${e.code} ${e.pos[0]}`))
+      .slice(0, MAX_ERRORS_WHEN_DEEP);
     const message = `Nesting deeper than ${MAX_NESTING} levels; the values below that depth were not analysed`;
     doc!.errors.push(new YAMLParseError([tooDeep, Math.min(text.length, tooDeep + 1)], TOO_DEEP as ErrorCode, message));
   }
