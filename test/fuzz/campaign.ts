@@ -111,7 +111,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
       await run();
       if (driver.alive && inputs > before) {
         const m = await driver.memory();
-        phaseRss.push(`${name} ${m.rssMb} MB${m.heapMb === undefined ? '' : ` (heap ${m.heapMb} MB)`}`);
+        phaseRss.push(`${name} ${m.rssMb} MB${m.heapMb === undefined ? '' : ` (heap ${m.heapMb} MB, external ${m.externalMb} MB)`}`);
       }
     };
     if (options.mutatedFirst) {

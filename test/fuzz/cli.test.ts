@@ -60,7 +60,7 @@ function inputs(): Array<{ name: string; make: () => FuzzInput }> {
   ];
 }
 
-describe('stevedore lint on hostile inputs', () => {
+describe('fuzz: stevedore lint on the regression corpus', () => {
   let dir: string;
   before(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stevedore-fuzz-cli-'))));
   after(() => fs.rmSync(dir, { recursive: true, force: true }));

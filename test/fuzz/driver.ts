@@ -82,10 +82,11 @@ export class FuzzDriver {
   }
 
   /** RSS and JS heap in MB after a full GC, from the server's stevedore/memory request; /proc RSS if it has none. */
-  async memory(): Promise<{ rssMb: number; heapMb?: number }> {
+  async memory(): Promise<{ rssMb: number; heapMb?: number; externalMb?: number }> {
     try {
       const m: any = await this.client.request('stevedore/memory', {});
-      return { rssMb: Math.round(m.rss / 2 ** 20), heapMb: Math.round(m.heapUsed / 2 ** 20) };
+      // external includes WebAssembly memories (the shell grammar's heap), which never shrink.
+      return { rssMb: Math.round(m.rss / 2 ** 20), heapMb: Math.round(m.heapUsed / 2 ** 20), externalMb: Math.round(m.external / 2 ** 20) };
     } catch {
       return { rssMb: this.rssMb() };
     }
