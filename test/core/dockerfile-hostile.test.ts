@@ -35,6 +35,11 @@ describe('hostile Dockerfiles', () => {
     assert.doesNotThrow(() => service.computeSemanticTokens(' RUN $x'));
   });
 
+  it('a byte-order mark before FROM: completion of a variable answers (getAvailableVariables recursed)', () => {
+    const text = "\ufeffFROM de'bian:12${";
+    assert.ok(Array.isArray(service.computeCompletionItems(text, { line: 0, character: 17 })));
+  });
+
   it('a heredoc scan that dockerfile-ast cannot read leaves syntax and merge-run reporting', () => {
     const findings = analyse('FROM a\nRUNN x\nRUN echo a\nRUN echo b < /dev/null \\\r#x\n');
     assert.deepEqual(

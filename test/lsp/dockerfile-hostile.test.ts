@@ -82,6 +82,16 @@ describe('language server on hostile Dockerfiles', () => {
     assert.match(hover.contents.value, /Execute any commands/);
   });
 
+  it('stages built from each other: completion of a COPY destination answers (dockerfile-ast looped forever)', async () => {
+    const uri = 'file:///hostile/stage-cycle/Dockerfile';
+    client.open(uri, 'FROM b AS a\nFROM a AS b\nWORKDIR /x\nCOPY . ');
+    const completion = client.request('textDocument/completion', { textDocument: { uri }, position: { line: 3, character: 7 } });
+    const hung = new Promise((_, reject) => setTimeout(() => reject(new Error('no answer in 5 s')), 5000).unref());
+    const items: any = await Promise.race([completion, hung]);
+    assert.ok((Array.isArray(items) ? items : items.items).some((i: any) => i.label === '/x/'));
+    await healthy();
+  });
+
   it('lone CR line endings: the ignore pragma lands above the instruction, with the file\'s line ending', async () => {
     const uri = 'file:///hostile/lone-cr/Dockerfile';
     const text = 'FROM debian:12\r\rRUN apt-get install curl\r';

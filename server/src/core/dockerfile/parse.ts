@@ -49,25 +49,48 @@ proto.getRawArguments = function (this: Instruction) {
   });
 };
 
-// dockerfile-ast 0.7.1 bugs that throw on hostile input (docs/known-issues.md). Every caller of the library in this
-// process goes through these prototypes: our model, dockerfile-utils' validator and dockerfile-language-service.
+// dockerfile-ast 0.7.1 bugs that throw or hang on hostile input (docs/known-issues.md). Every caller of the library in
+// this process goes through these prototypes: our model, dockerfile-utils' validator and dockerfile-language-service.
 const sample = DockerfileParser.parse('FROM a');
-type ResolveVariable = (this: object, variable: string, line: number) => string | null | undefined;
-const dockerfileProto = Object.getPrototypeOf(sample) as { resolveVariable: ResolveVariable };
-const resolveVariable = dockerfileProto.resolveVariable;
-const resolving = new Set<object>();
-// Dockerfile.resolveVariable asks getContainingImage for the line's image; for a line outside every stage and
-// outside the instructions before the first FROM (` RUN $x`: the indented instruction does not contain column
-// 0) that is the Dockerfile itself, and the call recurses with the same arguments until the stack overflows.
-// A re-entry on the same Dockerfile is that loop: the variable is not resolvable there.
-dockerfileProto.resolveVariable = function (this: object, variable: string, line: number) {
-  if (resolving.has(this)) return undefined;
-  resolving.add(this);
-  try {
-    return resolveVariable.call(this, variable, line);
-  } finally {
-    resolving.delete(this);
-  }
+type Method = (this: object, ...args: never[]) => unknown;
+interface DockerfileInternals {
+  resolveVariable: Method;
+  getAvailableVariables: Method;
+  getStageHierarchy: (this: DockerfileInternals, line: number) => unknown[];
+  getContainingImage(position: { line: number; character: number }): unknown;
+  getParentStage(image: unknown): unknown;
+}
+const dockerfileProto = Object.getPrototypeOf(sample) as DockerfileInternals;
+
+// Dockerfile.resolveVariable and getAvailableVariables ask getContainingImage for the image of (line, 0); for a line
+// outside every stage and outside the instructions before the first FROM (` RUN $x`: column 0 of an indented
+// instruction; a byte-order mark before FROM) that is the Dockerfile itself, and the method calls itself with the
+// same arguments until the stack overflows. A re-entry on the same Dockerfile is that loop: nothing is found there.
+function stopSelfRecursion(name: 'resolveVariable' | 'getAvailableVariables', notFound: () => unknown): void {
+  const method = dockerfileProto[name];
+  const active = new Set<object>();
+  dockerfileProto[name] = function (this: object, ...args: never[]) {
+    if (active.has(this)) return notFound();
+    active.add(this);
+    try {
+      return method.apply(this, args);
+    } finally {
+      active.delete(this);
+    }
+  };
+}
+stopSelfRecursion('resolveVariable', () => undefined);
+stopSelfRecursion('getAvailableVariables', () => []);
+
+// Dockerfile.getStageHierarchy follows FROM <stage> links upwards without remembering where it has been, so stages
+// built from each other (`FROM b AS a` + `FROM a AS b`) looped forever (completion in a WORKDIR hung the server).
+// The same walk, stopping at a stage already seen.
+dockerfileProto.getStageHierarchy = function (this: DockerfileInternals, line: number) {
+  const image = this.getContainingImage({ line, character: 0 });
+  if (image === null) return [];
+  const stages = [image];
+  for (let stage = this.getParentStage(image); stage !== null && !stages.includes(stage); stage = this.getParentStage(stage)) stages.unshift(stage);
+  return stages;
 };
 
 // Instruction.getHeredocs reads past its list of heredoc openers on some mixed line endings (`RUN \<CR>#x<LF>`:
