@@ -3,7 +3,6 @@
 // parser is given such an instruction cut after its first KB: the rest of it is given as empty lines. In a very
 // large file, the lines after DOCUMENT_LIMIT are given empty too. Line breaks are kept, so every position (line and
 // character) outside the cut text is what it was; the model maps positions to offsets with the original text.
-import { lineStarts } from '../text';
 
 /**
  * Logical instructions (continuation lines included) longer than this are blanked, in UTF-16 units. A 56 KB RUN
@@ -29,28 +28,26 @@ export interface Oversized {
 export function blankOversized(text: string): { text: string; oversized: Oversized[] } {
   if (text.length <= INSTRUCTION_LIMIT) return { text, oversized: [] };
   const escape = /^#\s*escape\s*=\s*`/im.test(text.slice(0, 1024)) ? '`' : '\\';
-  const starts = lineStarts(text);
   const oversized: Oversized[] = [];
-  let first = 0;
-  while (first < starts.length) {
-    // One logical instruction: lines continued by the escape character, with the comment and empty lines inside.
-    let last = first;
-    let continued = endsWithEscape(lineText(text, starts, first), escape);
-    while (continued && last + 1 < starts.length) {
-      last++;
-      const line = lineText(text, starts, last).trim();
-      // Comment and empty lines inside a continued instruction neither continue nor end it.
-      if (line && !line.startsWith('#')) continued = endsWithEscape(line, escape);
-    }
-    const start = starts[first];
-    const end = lineEnd(text, starts, last);
+  // Lines are found one at a time (no array of all line starts, no copies): the text may be many MB.
+  for (let start = 0; start <= text.length; ) {
     if (start > DOCUMENT_LIMIT) {
-      if (/\S/.test(text.slice(start))) oversized.push({ start, end: text.length, rest: true });
+      NON_BLANK.lastIndex = start;
+      if (NON_BLANK.test(text)) oversized.push({ start, end: text.length, rest: true });
       break;
+    }
+    // One logical instruction: lines continued by the escape character, with the comment and empty lines inside.
+    let [end, next] = lineAt(text, start);
+    let continued = endsWithEscape(text, start, end, escape);
+    while (continued && next <= text.length) {
+      const lineStart = next;
+      [end, next] = lineAt(text, lineStart);
+      // Comment and empty lines inside a continued instruction neither continue nor end it.
+      if (!isBlankOrComment(text, lineStart, end)) continued = endsWithEscape(text, lineStart, end, escape);
     }
     const heredoc = text.slice(start, Math.min(end, start + KEPT)).includes('<<');
     if (end - start > INSTRUCTION_LIMIT && !heredoc) oversized.push({ start, end });
-    first = last + 1;
+    start = next;
   }
   if (!oversized.length) return { text, oversized };
   const parts: string[] = [];
@@ -58,8 +55,11 @@ export function blankOversized(text: string): { text: string; oversized: Oversiz
   for (const o of oversized) {
     // Keep up to the first blank after KEPT characters, so no word is cut in two (unless it is huge itself, like
     // `ARG X=${X:-${X:-…`); nothing after the limit.
-    let keep = o.rest ? o.start : o.start + KEPT;
-    while (keep < o.end && keep < o.start + 2 * KEPT && !/\s/.test(text[keep])) keep++;
+    let keep = o.start;
+    if (!o.rest) {
+      keep += KEPT;
+      while (keep < o.end && keep < o.start + 2 * KEPT && !/\s/.test(text[keep])) keep++;
+    }
     parts.push(text.slice(at, keep), lineBreaks(text.slice(keep, o.end)));
     at = o.end;
   }
@@ -67,18 +67,26 @@ export function blankOversized(text: string): { text: string; oversized: Oversiz
   return { text: parts.join(''), oversized };
 }
 
-function lineEnd(text: string, starts: number[], line: number): number {
-  let end = line + 1 < starts.length ? starts[line + 1] : text.length;
-  while (end > starts[line] && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
-  return end;
+const LINE_BREAK = /\r\n|\r|\n/g;
+const NON_BLANK = /\S/g;
+
+/** The end of the line starting at `start` (before its break) and where the next line starts (past the end: none). */
+function lineAt(text: string, start: number): [end: number, next: number] {
+  LINE_BREAK.lastIndex = start;
+  const m = LINE_BREAK.exec(text);
+  return m ? [m.index, m.index + m[0].length] : [text.length, text.length + 1];
 }
 
-function lineText(text: string, starts: number[], line: number): string {
-  return text.slice(starts[line], lineEnd(text, starts, line));
+function endsWithEscape(text: string, start: number, end: number, escape: string): boolean {
+  let i = end - 1;
+  while (i >= start && (text[i] === ' ' || text[i] === '\t')) i--;
+  return i >= start && text[i] === escape;
 }
 
-function endsWithEscape(line: string, escape: string): boolean {
-  return line.trimEnd().endsWith(escape);
+function isBlankOrComment(text: string, start: number, end: number): boolean {
+  let i = start;
+  while (i < end && (text[i] === ' ' || text[i] === '\t')) i++;
+  return i === end || text[i] === '#';
 }
 
 /** Only the line breaks of `s`: the instruction ends where it was cut, and lines keep their numbers. */
