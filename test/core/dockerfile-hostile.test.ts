@@ -7,6 +7,7 @@ import { analyzeDockerfile, analyzeDockerfileModel } from '../../server/src/core
 import { initShellParser } from '../../server/src/core/dockerfile/shell';
 import { applyEdits, collectFixes } from '../../server/src/core/fixes';
 import { rulesById } from '../../server/src/core/registry';
+import { fixText } from '../../server/src/cli/fixfile';
 import { convertToMultiStage } from '../../server/src/rules/dockerfile/multistage';
 
 const service = DockerfileLanguageServiceFactory.createLanguageService();
@@ -55,7 +56,7 @@ describe('hostile Dockerfiles', () => {
     const spent = cpuMs() - started;
     assert.deepEqual(
       findings.filter((f) => f.ruleId === 'analysis-incomplete').map((f) => f.message),
-      ['Instruction too large to analyse (781 KB); only its first KB was checked'],
+      ['Instruction too large to analyse (781 KB); it was not checked'],
     );
     // It took 4 s of parsing before the instruction was bounded; now well under a second even on a loaded machine.
     assert.ok(spent < 1500, `analysis took ${Math.round(spent)} ms of CPU`);
@@ -68,7 +69,7 @@ describe('hostile Dockerfiles', () => {
     const singleLine = 'FROM debian:12\nRUN echo ' + 'abc '.repeat(262_144) + '\n';
     const manyLines = 'FROM debian:12\n' + Array.from({ length: 40_000 }, (_, i) => (i % 3 ? `RUN echo ${'a'.repeat(40)} ${i}` : `ENV V${i}=${'b'.repeat(30)}`)).join('\n') + '\n';
     for (const [text, expected] of [
-      [singleLine, ['Instruction too large to analyse (1024 KB); only its first KB was checked']],
+      [singleLine, ['Instruction too large to analyse (1024 KB); it was not checked']],
       [manyLines, [/Shell checks skipped for this and later RUN instructions: the Dockerfile's RUN scripts exceed 32 KB/, /Only the first 128 KB of this 1994 KB Dockerfile were analysed/]],
     ] as const) {
       const started = cpuMs();
@@ -106,5 +107,15 @@ describe('hostile Dockerfiles', () => {
     // The fix edits land on the lines the editor shows.
     const fixed = applyEdits(text, collectFixes({ text }, analyse(text).filter((f) => f.ruleId === 'apt-missing-yes'), rulesById, () => true).edits);
     assert.equal(fixed, 'FROM debian:12\r# stevedore ignore=apt-missing-yes\rRUN apt-get install curl\r\nRUN apt-get install -y git\n');
+  });
+  it('--fix on 400 RUNs reaches a fixed point: the merged RUN is too large to analyse, so nothing in it is fixed again', () => {
+    const text = 'FROM ubuntu:22.04\n' + 'RUN apt-get install foo\n'.repeat(400);
+    const target = { kind: 'dockerfile' as const, dockerfile: {}, manifest: {} };
+    const once = fixText(text, target).text;
+    assert.equal(once.match(/ -y/g)?.length, 400, 'each install got exactly one -y');
+    assert.doesNotMatch(once, /-y -y|--no-install-recommends --no-install-recommends/);
+    assert.equal(fixText(once, target).text, once, 'a second --fix changes nothing');
+    const left = analyse(once).filter((f) => f.range.start.line >= 1).map((f) => f.ruleId);
+    assert.deepEqual(left, ['analysis-incomplete'], 'only the note that the merged RUN was not checked');
   });
 });

@@ -26,7 +26,7 @@ function skippedForSize(model: DockerfileModel): RuleHit[] {
     const start = model.positionAt(o.start);
     const keyword = /^\s*\S+/.exec(model.text.slice(o.start, o.start + 64))?.[0].trimStart() ?? '';
     hits.push({
-      message: `Instruction too large to analyse (${kb(o.end - o.start)}); only its first KB was checked`,
+      message: `Instruction too large to analyse (${kb(o.end - o.start)}); it was not checked`,
       range: { start, end: { line: start.line, character: start.character + keyword.length } },
       data: { reason: 'instruction-too-large', bytes: o.end - o.start },
     });
@@ -54,7 +54,18 @@ function skippedForSize(model: DockerfileModel): RuleHit[] {
   return hits;
 }
 
-/** The rules to run on a model: `rules`, preceded by the skipped-for-size check when something was skipped. */
+/**
+ * The rules to run on a model: `rules`, preceded by the skipped-for-size check when something was skipped. Hits
+ * inside a cut instruction are dropped: the parser saw only its first KB, so a command cut there looks incomplete
+ * (`apt-get install --` "without -y") and its fixes would repeat forever.
+ */
 export function withSizeLimits<R extends CheckedRule<DockerfileRuleContext>>(model: DockerfileModel, rules: readonly R[]): ReadonlyArray<R | CheckedRule<DockerfileRuleContext>> {
-  return model.oversized.length || model.runs.some((r) => r.script.skipped) ? [skippedForSizeCheck, ...rules] : rules;
+  if (!model.oversized.length && !model.runs.some((r) => r.script.skipped)) return rules;
+  const cut = model.oversized.filter((o) => !o.rest);
+  if (!cut.length) return [skippedForSizeCheck, ...rules];
+  const inCut = (hit: RuleHit) => {
+    const at = model.offsetAt(hit.range.start);
+    return cut.some((o) => o.start <= at && at < o.end);
+  };
+  return [skippedForSizeCheck, ...rules.map((rule) => ({ ...rule, check: (ctx: DockerfileRuleContext): RuleHit[] => rule.check(ctx).filter((hit) => !inCut(hit)) }))];
 }
