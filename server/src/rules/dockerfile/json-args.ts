@@ -15,13 +15,24 @@ interface ShellForm {
   end: number;
 }
 
-/** CMD / ENTRYPOINT instructions in shell form, unless a SHELL instruction chose the shell explicitly. */
+const shellFormsCache = new WeakMap<DockerfileModel, ShellForm[]>();
+
+/**
+ * CMD / ENTRYPOINT instructions in shell form, unless a SHELL instruction chose the shell explicitly. Computed once
+ * per model: each finding's fix looks its instruction up here (a file of 480 CMDs took seconds to fix all).
+ */
 function shellForms(model: DockerfileModel): ShellForm[] {
+  const cached = shellFormsCache.get(model);
+  if (cached) return cached;
   const out: ShellForm[] = [];
   for (const stage of model.stages) {
+    // A SHELL in the stage this one is built FROM counts too.
+    let shellSet = !!stage.parent && instructionsBefore(stage.parent).some((i) => i.getKeyword() === 'SHELL');
     for (const ins of stage.instructions) {
       const kw = ins.getKeyword();
-      if (kw !== 'CMD' && kw !== 'ENTRYPOINT') continue;
+      // BuildKit stays quiet once SHELL is set: the author picked the shell on purpose.
+      if (kw === 'SHELL') shellSet = true;
+      if ((kw !== 'CMD' && kw !== 'ENTRYPOINT') || shellSet) continue;
       // dockerfile-ast re-parses the arguments on every call: only ask for CMD and ENTRYPOINT.
       const range = ins.getArgumentsRange();
       if (!range) continue;
@@ -30,11 +41,10 @@ function shellForms(model: DockerfileModel): ShellForm[] {
       const content = model.text.slice(start, end).trim();
       // Exec form, or a broken JSON array that the syntax rule reports.
       if (content.startsWith('[') && content.endsWith(']')) continue;
-      // BuildKit stays quiet once SHELL is set: the author picked the shell on purpose.
-      if (instructionsBefore(stage, ins).some((i) => i.getKeyword() === 'SHELL')) continue;
       out.push({ ins, range, start, end });
     }
   }
+  shellFormsCache.set(model, out);
   return out;
 }
 
