@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { mutationCorpus } from './campaign';
 import { hostile, hostileInputs } from './corpus';
-import { fuzzInput, mutations } from './mutate';
+import { fuzzInput, MAX_INPUT_CHARS, mutations } from './mutate';
 import { mulberry32 } from './prng';
 
 const digest = (texts: string[]) => createHash('sha256').update(texts.join('\u0001')).digest('hex');
@@ -26,6 +26,11 @@ describe('fuzz generator', () => {
     assert.equal(digest(a.map((i) => i.name + i.kind + i.text)), digest(run(42).map((i) => i.name + i.kind + i.text)));
     assert.notEqual(digest(a.map((i) => i.text)), digest(run(43).map((i) => i.text)));
     assert.deepEqual(fuzzInput(42, 17, mutationCorpus()), a[17]);
+  });
+
+  it('mutated inputs stay within the 2 MB of the largest regression input', () => {
+    const corpus = mutationCorpus();
+    for (let i = 0; i < 300; i++) assert.ok(fuzzInput(20261206, i, corpus).text.length <= MAX_INPUT_CHARS, `#${i}`);
   });
 
   it('every mutation is used and changes its input', () => {

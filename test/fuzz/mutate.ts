@@ -80,6 +80,8 @@ export const mutations: Record<string, Mutation> = {
 };
 
 const NAMES = Object.keys(mutations);
+/** The largest documents are 2 MB: a huge line duplicated 500 times (50 MB) tests nothing more, only slower. */
+export const MAX_INPUT_CHARS = 2_000_000;
 
 /** A new input from a seed: 1-4 mutations, occasionally opened as the other language. */
 export function mutate(seed: FuzzInput, corpus: readonly FuzzInput[], rng: Rng, label: string): FuzzInput {
@@ -87,7 +89,7 @@ export function mutate(seed: FuzzInput, corpus: readonly FuzzInput[], rng: Rng, 
   const applied: string[] = [];
   for (let n = 1 + rng.int(4); n > 0; n--) {
     const name = rng.pick(NAMES);
-    text = mutations[name](text, rng, rng.pick(corpus).text);
+    text = mutations[name](text, rng, rng.pick(corpus).text).slice(0, MAX_INPUT_CHARS);
     applied.push(name);
   }
   const swap = rng.chance(0.1);
