@@ -14,10 +14,10 @@ interface SudoUse {
 }
 
 /** Who the RUN runs as: the last USER before it in its stage or a parent stage, else the base image's user. */
-function runUser(run: RunInfo): SudoUse['user'] {
+function runUser(run: RunInfo, usersOf: (stage: RunInfo['stage']) => Array<{ line: number; ins: Instruction }>): SudoUse['user'] {
   const line = run.instruction.getRange().start.line;
-  const before = run.stage.instructions.filter((i) => i.getKeyword() === 'USER' && i.getRange().start.line < line);
-  const user: Instruction | undefined = before.length ? before[before.length - 1] : run.stage.parent && lastUser(run.stage.parent);
+  const before = usersOf(run.stage).filter((u) => u.line < line);
+  const user: Instruction | undefined = before.length ? before[before.length - 1].ins : run.stage.parent && lastUser(run.stage.parent);
   if (!user) {
     const image = rootImage(run.stage);
     return image && runsAsNonRoot(image) ? 'other' : 'root';
@@ -26,15 +26,28 @@ function runUser(run: RunInfo): SudoUse['user'] {
   return name === undefined ? undefined : isRootUser(name) ? 'root' : 'other';
 }
 
+const sudoCache = new WeakMap<DockerfileModel, SudoUse[]>();
+
+/** Every sudo word of the file, found once per model (each fix looks its finding up here). */
 function findSudo(model: DockerfileModel): SudoUse[] {
+  const cached = sudoCache.get(model);
+  if (cached) return cached;
+  // The USER instructions of each stage, listed once: 800 RUNs with sudo took 16 s to fix when each looked again.
+  const users = new Map<RunInfo['stage'], Array<{ line: number; ins: Instruction }>>();
+  const usersOf = (stage: RunInfo['stage']) => {
+    let list = users.get(stage);
+    if (!list) users.set(stage, (list = stage.instructions.filter((i) => i.getKeyword() === 'USER').map((ins) => ({ line: ins.getRange().start.line, ins }))));
+    return list;
+  };
   const uses: SudoUse[] = [];
   for (const { run, cmd } of allCommands(model)) {
     cmd.wrappers.forEach((w, i) => {
       if (w.value !== 'sudo' && !w.value.endsWith('/sudo')) return;
       const next = (cmd.wrappers[i + 1] ?? cmd.nameWord).start;
-      uses.push({ sudo: w, next, user: runUser(run) });
+      uses.push({ sudo: w, next, user: runUser(run, usersOf) });
     });
   }
+  sudoCache.set(model, uses);
   return uses;
 }
 
