@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { CancellationToken } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { prepareDockerfile, type DockerfileAnalysis } from '../core/analyze';
+import { initShellParser, isShellParserReady } from '../core/dockerfile/shell';
 import { budgetFromNow, runRulesAsync } from '../core/engine';
 import { fileKind } from '../core/files';
 import { prepareManifest, type ManifestAnalysis } from '../core/k8s/analyze';
@@ -150,7 +151,11 @@ export class Analyzer {
     const label = `${doc.uri} v${run.version}`;
     const stale = () => run.cancelled || doc.version !== run.version;
     const env = await this.environment(doc);
-    if (kind === 'dockerfile') await this.ready;
+    if (kind === 'dockerfile') {
+      await this.ready;
+      // After a WebAssembly failure the shell parser is being reloaded: wait for it rather than skip shell checks.
+      if (!isShellParserReady()) await initShellParser().catch(() => undefined);
+    }
     if (stale()) {
       this.host.trace?.(`analysis cancelled: ${label}`);
       return undefined;
