@@ -53,7 +53,13 @@ describe('a change cancels the stale analysis', () => {
     await initShellParser();
     dir = tempDir();
     // No budget to speak of: each version's analysis would run to completion if nothing cancelled it.
-    client = await TestClient.start({ folders: [dir], initializationOptions: { traceAnalyses: true, analysisBudgetMs: 600_000 } });
+    // Every rule takes 20 ms, so each analysis lasts most of a second and the next change arrives while it runs.
+    process.env.STEVEDORE_TEST_SLOW_RULES_MS = '20';
+    try {
+      client = await TestClient.start({ folders: [dir], initializationOptions: { traceAnalyses: true, analysisBudgetMs: 600_000 } });
+    } finally {
+      delete process.env.STEVEDORE_TEST_SLOW_RULES_MS;
+    }
   });
   after(async () => {
     await client.stop();

@@ -68,10 +68,13 @@ describe('npm start', () => {
   });
 
   test('a busy port: one line naming the holder, exit code 1, nothing started', async () => {
+    // A port of its own, held from the moment it is chosen: the sandbox's port may still be held by the fake
+    // code-server of an earlier test while its process group is being stopped.
     const holder = net.createServer();
-    await new Promise<void>((resolve) => holder.listen(box.port, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    const port = (holder.address() as net.AddressInfo).port;
     try {
-      const r = spawnSync(process.execPath, ['scripts/start.mjs', '--browser', '--no-build', '--code-server', '/nonexistent/code-server', '--port', String(box.port), '--demo-dir', box.demoDir], {
+      const r = spawnSync(process.execPath, ['scripts/start.mjs', '--browser', '--no-build', '--code-server', '/nonexistent/code-server', '--port', String(port), '--demo-dir', box.demoDir], {
         cwd: repo,
         encoding: 'utf8',
         timeout: 20_000,
@@ -80,7 +83,7 @@ describe('npm start', () => {
       assert.equal(r.status, 1, r.stderr);
       const lines = r.stderr.trim().split('\n');
       assert.equal(lines.length, 1, r.stderr);
-      assert.match(lines[0], new RegExp(`port ${box.port} is in use by pid ${process.pid} \\(${process.execPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} `));
+      assert.match(lines[0], new RegExp(`port ${port} is in use by pid ${process.pid} \\(${process.execPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} `));
       assert.match(lines[0], /--port N/);
     } finally {
       await new Promise((resolve) => holder.close(resolve));

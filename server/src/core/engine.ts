@@ -34,6 +34,9 @@ export interface RuleRun<C> {
 
 // Test hook: the spawned CLI and server cannot be handed a throwing rule, so this variable names rules made to throw.
 const FAIL_FOR_TESTS = new Set((process.env.STEVEDORE_TEST_FAIL_RULES ?? '').split(',').filter(Boolean));
+// Test hook: every rule takes at least this long, so a test can change a document while its analysis is under way
+// on any machine (a fast one finished a real analysis before the change arrived).
+const SLOW_FOR_TESTS_MS = Number(process.env.STEVEDORE_TEST_SLOW_RULES_MS ?? 0) || 0;
 
 /** A time budget of `ms` starting now. */
 export function budgetFromNow(ms: number): TimeBudget {
@@ -83,6 +86,7 @@ function* ruleSteps<C>(run: RuleRun<C>, options: RunRulesOptions): Generator<voi
     let hits: RuleHit[];
     try {
       if (FAIL_FOR_TESTS.has(rule.id)) throw new Error(`${rule.id} made to fail by STEVEDORE_TEST_FAIL_RULES`);
+      if (SLOW_FOR_TESTS_MS) for (const until = Date.now() + SLOW_FOR_TESTS_MS; Date.now() < until; );
       hits = rule.check(run.ctx);
     } catch (e) {
       options.onRuleError?.(rule.id, e);
