@@ -136,3 +136,18 @@ describe('parse cache', () => {
     assert.equal(same, 19);
   });
 });
+
+describe('a YAML document over 1 MB', () => {
+  it('is not parsed: one yaml-syntax error at its start says why, and the next document is still checked', async () => {
+    const { analyzeManifest } = await import('../../server/src/core/k8s/analyze');
+    const big = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n' + Array.from({ length: 40000 }, (_, i) => `  key${i}: "value ${i} lorem ipsum"`).join('\n') + '\n';
+    const service = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n    - port: 80\n      targetPort: 8080\n  selectr: {}\n';
+    const started = performance.now();
+    const { findings } = analyzeManifest(`${big}---\n${service}`, { path: '/tmp/big.yaml' });
+    const ms = performance.now() - started;
+    const syntax = findings.filter((f) => f.ruleId === 'yaml-syntax');
+    assert.deepEqual(syntax.map((f) => [f.message, f.range.start.line]), [['YAML document too large to analyse (1.4 MB; the limit is 1 MB): the API server refuses objects over 1.5 MB', 0]]);
+    assert.ok(findings.some((f) => f.ruleId === 'k8s-schema' && f.range.start.line > 40000), 'the Service after it is still validated');
+    assert.ok(ms < 1000, `${Math.round(ms)} ms`);
+  });
+});

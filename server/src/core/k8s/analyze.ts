@@ -1,4 +1,5 @@
 // Analysis of Kubernetes manifests: the entry point shared by the CLI, the language server and the tests.
+import { TOO_LARGE } from './yaml-parse';
 import { configKubernetesVersion, EMPTY_CONFIG, type Config } from '../config';
 import { runRules, type RuleRun, type TimeBudget } from '../engine';
 import { parseFailedFindings } from '../incomplete';
@@ -60,7 +61,9 @@ export function prepareManifest(text: string, options: ManifestOptions = {}): Pr
     return { file, workspace: (options.workspace ?? new ManifestWorkspace()).with(file), findings: parseFailedFindings(e, config) };
   }
   const workspace = (options.workspace ?? new ManifestWorkspace()).with(file);
-  if (file.templated || !file.objects.length) return { file, workspace, findings: [] };
+  // A file whose only object was too large to parse still gets the finding that says so.
+  const tooLarge = !file.objects.length && file.docs.some((d) => d.doc.errors.some((e) => e.code === (TOO_LARGE as string)));
+  if (file.templated || (!file.objects.length && !tooLarge)) return { file, workspace, findings: [] };
   const kubernetesVersion = options.kubernetesVersion ?? configKubernetesVersion(config) ?? DEFAULT_KUBERNETES_VERSION;
   const ctx = { file, workspace, kubernetesVersion };
   const lines = splitLines(text);

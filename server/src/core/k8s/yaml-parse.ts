@@ -2,7 +2,7 @@
 // recurses once per level, and past a few thousand levels V8 runs out of stack inside a regular expression compile,
 // which aborts the whole process instead of throwing. The lexer and CST parser are iterative, so the depth is
 // measured on the CST first and only documents within MAX_NESTING levels are composed.
-import { Composer, Parser, YAMLParseError, type CST, type Document, type ErrorCode } from 'yaml';
+import { Composer, parseDocument, Parser, YAMLParseError, type CST, type Document, type ErrorCode } from 'yaml';
 
 /** Deepest block/flow collection nesting analysed; real manifests (CRD schemas included) stay far below it. */
 export const MAX_NESTING = 500;
@@ -105,6 +105,30 @@ export function nestingCut(text: string, cap: number): number {
 
 const isBlank = (c: number) => c === 32 || c === 9;
 
+/**
+ * One YAML document (one object) longer than this is not parsed: the `yaml` package takes about a second for 2 MB,
+ * and every request must answer within one. The API server refuses such an object anyway (etcd stores at most
+ * 1.5 MB per object; a ConfigMap or Secret holds at most 1 MiB of data).
+ */
+export const MAX_DOCUMENT_CHARS = 1024 * 1024;
+
+/** Error code of a document that was not parsed because it is longer than MAX_DOCUMENT_CHARS. */
+export const TOO_LARGE = 'DOCUMENT_TOO_LARGE';
+
+/**
+ * An empty document; when the text starts like a Kubernetes object (top-level `apiVersion:` and `kind:` in its
+ * first 4 KB), with one error saying it was too large to analyse. Other large YAML gets nothing, as usual.
+ */
+function tooLarge(text: string): Document.Parsed {
+  const doc = parseDocument('', OPTIONS) as Document.Parsed;
+  const head = text.slice(0, 4096);
+  if (!/^apiVersion:/m.test(head) || !/^kind:/m.test(head)) return doc;
+  const mb = (text.length / (1024 * 1024)).toFixed(1);
+  const message = `YAML document too large to analyse (${mb} MB; the limit is 1 MB): the API server refuses objects over 1.5 MB`;
+  doc.errors.push(new YAMLParseError([0, Math.min(text.length, 1)], TOO_LARGE as ErrorCode, message));
+  return doc;
+}
+
 function isCollection(t: CST.Token): boolean {
   return t.type === 'block-map' || t.type === 'block-seq' || t.type === 'flow-collection';
 }
@@ -115,6 +139,7 @@ function isCollection(t: CST.Token): boolean {
  * error where the first cut was made. Never throws.
  */
 export function parseYamlDocument(text: string): Document.Parsed {
+  if (text.length > MAX_DOCUMENT_CHARS) return tooLarge(text);
   const cut = nestingCut(text, CUT_NESTING);
   const tokens = Array.from(new Parser().parse(cut < 0 ? text : text.slice(0, cut)));
   let tooDeep: number | undefined = cut < 0 ? undefined : cut;
