@@ -120,6 +120,17 @@ export class Workbench {
     await this.page.locator('.monaco-editor.focused').waitFor({ timeout: STEP });
   }
 
+  /**
+   * Waits until the active editor's visible lines satisfy `ok`: a code action resolved through the server
+   * (codeAction/resolve) applies its edit a round trip after it is chosen.
+   */
+  async waitForEditorText(what: string, ok: (text: string) => boolean, timeoutMs = STEP): Promise<string> {
+    const lines = this.page.locator('.editor-group-container.active .monaco-editor .view-lines').first();
+    let text = '';
+    await waitFor(what, async () => ok((text = (await lines.innerText()).replace(/\u00a0/g, ' '))), timeoutMs);
+    return text;
+  }
+
   /** Saves the active editor (Ctrl+S) and waits until its tab is no longer dirty. */
   async save(): Promise<void> {
     await this.page.keyboard.press('Control+S');

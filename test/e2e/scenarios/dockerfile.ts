@@ -82,6 +82,7 @@ export const multiStage: Scenario = {
     await wb.waitForSquiggles(['warning']);
     await wb.goToLine(1, 3);
     await wb.codeAction('Convert to multi-stage build');
+    await wb.waitForEditorText('the editor to show the build stage', (t) => /FROM golang:1\.22 AS build/.test(t));
     await wb.save();
     const text = await waitForFile(path.join(folder, 'Dockerfile'), (t) => (t.match(/^FROM /gm) ?? []).length === 2, 'two stages in the saved Dockerfile');
     assert.match(text, /^FROM golang:1\.22 AS build$/m, text);

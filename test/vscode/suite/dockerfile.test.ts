@@ -103,7 +103,8 @@ suite('Dockerfile in the extension host', () => {
     const create = actions.find((a) => a.title === 'Create a .dockerignore for this build context');
     assert.ok(create, `offered: ${actions.map((a) => a.title).join(' | ')}`);
     // Applying the edit creates the file; the action's command then shows it in an editor.
-    assert.equal(create.command?.command, 'vscode.open');
+    // (VS Code hands an extension's own vscode.open back under its internal id.)
+    assert.ok(['vscode.open', '_workbench.open'].includes(create.command?.command ?? ''), `command: ${create.command?.command}`);
     await applyAction(create);
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), fileUri('svc/.dockerignore').toString(), 'the new file is shown');
     const ignore = await vscode.workspace.openTextDocument(fileUri('svc/.dockerignore'));

@@ -93,7 +93,9 @@ export function waitForRules(uri: vscode.Uri, ids: string[], ms?: number): Promi
 
 /** Code actions VS Code collects from every provider for a range (what Ctrl+. shows), optionally of one kind. */
 export async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
-  const actions = await vscode.commands.executeCommand<Array<vscode.CodeAction | vscode.Command>>('vscode.executeCodeActionProvider', uri, range, kind);
+  // Resolved as the editor resolves the one a user picks: the server sends fix-all and whole-file rewrites without
+  // their edit and computes it on codeAction/resolve.
+  const actions = await vscode.commands.executeCommand<Array<vscode.CodeAction | vscode.Command>>('vscode.executeCodeActionProvider', uri, range, kind, 1000);
   return (actions ?? []).filter((a): a is vscode.CodeAction => 'title' in a && !('command' in a && typeof a.command === 'string'));
 }
 
