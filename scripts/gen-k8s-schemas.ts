@@ -1,5 +1,7 @@
 // Generates schemas/kubernetes.json: strict JSON schemas, with descriptions, for the built-in Kubernetes kinds and KEDA.
-// Run: npx tsx scripts/gen-k8s-schemas.ts. The output is committed; nothing is fetched at run time.
+// Run: npm run gen:schemas (the KEDA definitions come from gen-k8s-schemas-keda.ts, which this imports). The output
+// is committed; nothing is fetched at run time. `--check` regenerates in memory and fails when the committed file
+// differs (npm test runs it).
 //
 // Source: the .d.ts files of kubernetes-models (pinned devDependency), read with the TypeScript compiler API. They carry
 // the OpenAPI descriptions and enums (kubernetes-types has no enums), and every API version under one interface name,
@@ -200,6 +202,13 @@ function main(): void {
     kinds,
     definitions: sorted,
   });
+  if (process.argv.includes('--check')) {
+    if (!fs.existsSync(OUT) || fs.readFileSync(OUT, 'utf8') !== out) {
+      console.error(`out of date: ${path.relative(ROOT, OUT)} (run npm run gen:schemas)`);
+      process.exit(1);
+    }
+    return;
+  }
   fs.mkdirSync(path.dirname(OUT), { recursive: true });
   fs.writeFileSync(OUT, out);
   const gz = zlib.gzipSync(out, { level: 9 }).length;
