@@ -1,6 +1,6 @@
-// Generates the rules and snippet tables in README.md, docs/rules.md, the `stevedore.rules` setting's schema and
-// the snippet contributions in package.json from rule metadata and snippet files, so none of them can drift.
-// `--check` fails instead of writing.
+// Generates, from rule metadata and snippet files, so none of them can drift: the rules and snippet tables in
+// README.md, docs/rules.md, and in package.json the `stevedore.rules` setting's schema, the snippet contributions
+// and the dockerignore language entry. It writes all three files; `--check` fails instead of writing.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { allRules } from '../server/src/core/registry';
