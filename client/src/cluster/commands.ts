@@ -6,12 +6,12 @@ import { KubectlError, errorMessage, isKubectlError } from './errors';
 import { deploymentDescription } from './format';
 import type { Kubeconfig } from './kubeconfig';
 import type { Kubectl } from './kubectl';
-import type { NodeTarget } from './model';
+import { listNamespaces, type NodeTarget } from './model';
 import { namespaceProblem } from './names';
 import type { DeploymentRef } from './revisions';
 import { Rollouts, type Outcome } from './rollout';
 import type { ClusterSelection } from './state';
-import { itemsOf, type Deployment, type K8sObject } from './types';
+import { itemsOf, type Deployment } from './types';
 
 /** A command argument: a tree node, `{ name, namespace?, context? }` (CodeLens), `{ path }` (a file), or nothing. */
 export type CommandArg = { target?: NodeTarget } | { name?: unknown; namespace?: unknown; context?: unknown; path?: unknown } | undefined;
@@ -161,13 +161,7 @@ export class ClusterCommands {
       const scope = await this.scope(t?.context);
       let namespace = t?.namespace;
       if (!namespace) {
-        let names: string[] | undefined;
-        try {
-          const list = await this.deps.kubectl().json(['get', 'namespaces'], { context: scope.context });
-          names = itemsOf<K8sObject>(list, 'namespaces').map((n) => n.metadata?.name ?? '').filter(Boolean).sort();
-        } catch (e) {
-          if (!isKubectlError(e) || e.kind !== 'forbidden') throw e;
-        }
+        const { names } = await listNamespaces(this.deps.kubectl(), scope.context);
         namespace = names
           ? await this.deps.ui.pick(names.map((n) => ({ label: n, value: n })), { title: `Namespace in ${scope.context}`, activeIndex: Math.max(0, names.indexOf(scope.namespace)) })
           : await this.deps.ui.ask(`You may not list namespaces in ${scope.context}. Namespace to use:`, scope.namespace);

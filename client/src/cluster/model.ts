@@ -17,6 +17,17 @@ import type { Kubectl } from './kubectl';
 import { listRevisions } from './revisions';
 import { itemsOf, selectorString, type Deployment, type HorizontalPodAutoscaler, type Ingress, type K8sObject, type Pod, type ScaledObject, type Service } from './types';
 
+/** A context's namespaces, sorted, or kubectl's message when the user may not list them (other errors throw). */
+export async function listNamespaces(kubectl: Kubectl, context: string): Promise<{ names: string[] } | { names?: undefined; forbidden: string }> {
+  try {
+    const list = await kubectl.json(['get', 'namespaces'], { context });
+    return { names: itemsOf<K8sObject>(list, 'namespaces').map((n) => n.metadata?.name ?? '').filter(Boolean).sort() };
+  } catch (e) {
+    if (!isKubectlError(e) || e.kind !== 'forbidden') throw e;
+    return { forbidden: e.message };
+  }
+}
+
 /** What a command run on a tree item acts on. */
 export interface NodeTarget {
   context: string;
@@ -130,17 +141,10 @@ export class ClusterModel {
   private async namespaces(parentId: string, c: KubeContext): Promise<ClusterNode[]> {
     const sel = this.deps.selection();
     const selectedNs = sel.context === c.name ? sel.namespace : undefined;
-    let names: string[];
-    let note: ClusterNode | undefined;
-    try {
-      const list = await this.deps.kubectl().json(['get', 'namespaces'], { context: c.name });
-      names = itemsOf<K8sObject>(list, 'namespaces').map((n) => n.metadata?.name ?? '').filter(Boolean).sort();
-    } catch (e) {
-      if (!isKubectlError(e) || e.kind !== 'forbidden') throw e;
-      // Many users may not list namespaces but can work in their own: show that one.
-      names = [...new Set([selectedNs ?? c.namespace ?? 'default'])];
-      note = infoNode(parentId, 'Cannot list namespaces here; use "Select Namespace" to open another', e.message);
-    }
+    const listed = await listNamespaces(this.deps.kubectl(), c.name);
+    // Many users may not list namespaces but can work in their own: show that one.
+    const names = listed.names ?? [selectedNs ?? c.namespace ?? 'default'];
+    const note = listed.names ? undefined : infoNode(parentId, 'Cannot list namespaces here; use "Select Namespace" to open another', listed.forbidden);
     const nodes = names.map((ns) => this.namespaceNode(c.name, ns, ns === (selectedNs ?? c.namespace ?? 'default')));
     return note ? [...nodes, note] : nodes;
   }
