@@ -9,6 +9,7 @@ import { manifestDefinition, manifestReferences } from '../core/k8s/features/nav
 import { manifestSymbols } from '../core/k8s/features/symbols';
 import { pathToUri } from './convert';
 import { findingsMarkdown } from './hover';
+import { ROLLOUT_STATUS_COMMAND, ROLLOUT_UNDO_COMMAND, type RolloutLensTarget } from '../protocol';
 
 /** Findings under the cursor explained, then the schema, reference and quantity details. */
 export function hoverManifest(doc: TextDocument, a: ManifestAnalysis, position: Position): Hover | null {
@@ -42,10 +43,10 @@ export function manifestCodeLenses(a: ManifestAnalysis, rollout = false): CodeLe
   return manifestLenses(a.file, a.workspace).flatMap((l) => {
     const lenses: CodeLens[] = [{ range: l.range, command: { title: l.title, command: '' } }];
     if (rollout && l.kind === 'Deployment' && l.name) {
-      const target = { kind: 'Deployment', name: l.name, ...(l.namespace ? { namespace: l.namespace } : {}) };
+      const target: RolloutLensTarget = { kind: 'Deployment', name: l.name, ...(l.namespace ? { namespace: l.namespace } : {}) };
       lenses.push(
-        { range: l.range, command: { title: 'Rollout status', command: 'stevedore.rolloutStatus', arguments: [target] } },
-        { range: l.range, command: { title: 'Rollout undo…', command: 'stevedore.rolloutUndo', arguments: [target] } },
+        { range: l.range, command: { title: 'Rollout status', command: ROLLOUT_STATUS_COMMAND, arguments: [target] } },
+        { range: l.range, command: { title: 'Rollout undo…', command: ROLLOUT_UNDO_COMMAND, arguments: [target] } },
       );
     }
     return lenses;

@@ -28,6 +28,7 @@ import { completeManifest, definitionInManifest, hoverManifest, manifestCodeLens
 import { imageHoverForStage, manifestRefactors, multiStageEdit, multiStageRefactors } from './refactors';
 import { dockerfileRules } from '../rules/dockerfile';
 import { manifestRules } from '../rules/k8s';
+import type { InitializationOptions } from '../protocol';
 import type { RuleMeta } from '../core/rule';
 
 /** Only rules with a safe fix change what "fix all" does: its re-analyses of the fixed text run just those. */
@@ -84,7 +85,8 @@ export function startServer(connection: Connection): void {
     documentChanges = !!caps.workspace?.workspaceEdit?.documentChanges && !!caps.workspace.workspaceEdit.resourceOperations?.includes('create');
     const resolveSupport = caps.textDocument?.codeAction?.resolveSupport?.properties ?? [];
     resolveActions = !!caps.textDocument?.codeAction?.dataSupport && resolveSupport.includes('edit');
-    const init = params.initializationOptions as { snippetEdits?: unknown; rolloutLenses?: unknown; analysisBudgetMs?: unknown; traceAnalyses?: unknown } | undefined;
+    // Declared in the protocol, but a client may send anything: each option is checked before use.
+    const init = params.initializationOptions as { [K in keyof InitializationOptions]?: unknown } | undefined;
     snippetEdits = init?.snippetEdits === true;
     rolloutLenses = init?.rolloutLenses === true;
     // Tests shrink the budget to see it run out, and trace analyses to see stale ones cancelled.

@@ -1,17 +1,9 @@
 // Snippet edits: a fix's guessed values become tab stops in editors that can take them (our VS Code client says so
 // in initializationOptions). LSP 3.17 has no snippet text edits, so such a fix travels as a command the client
 // runs with `editor.insertSnippet`; the plain edit is sent along for when the document changed in between.
-import type { CodeAction, Command, TextEdit } from 'vscode-languageserver/node';
+import type { CodeAction, Command } from 'vscode-languageserver/node';
 import type { FixResult } from '../core/types';
-
-export const APPLY_SNIPPET_COMMAND = 'stevedore.applySnippetEdit';
-
-export interface SnippetEditArgs {
-  uri: string;
-  version: number;
-  edit: TextEdit;
-  snippet: string;
-}
+import { APPLY_SNIPPET_EDIT_COMMAND, type SnippetEditArgs } from '../protocol';
 
 /** Escapes text for a snippet body (`$`, `}` and `\` are special). */
 export function escapeSnippet(text: string): string {
@@ -49,7 +41,7 @@ export function snippetAction(action: CodeAction, result: FixResult, uri: string
   const snippet = snippetOf(edit.newText, result.placeholders);
   if (!snippet) return undefined;
   const args: SnippetEditArgs = { uri, version, edit, snippet };
-  const command: Command = { title: action.title, command: APPLY_SNIPPET_COMMAND, arguments: [args] };
+  const command: Command = { title: action.title, command: APPLY_SNIPPET_EDIT_COMMAND, arguments: [args] };
   const { edit: _plain, ...rest } = action;
   return { ...rest, command };
 }
