@@ -8,7 +8,8 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import type * as ClusterModule from './cluster/register';
 import type * as LspModule from './lsp';
 import { registerClusterLazily } from './lazyCluster';
-import { applySnippetEdit, type SnippetEditArgs } from './snippetEdit';
+import { applySnippetEdit } from './snippetEdit';
+import { APPLY_SNIPPET_EDIT_COMMAND, type SnippetEditArgs } from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
 
@@ -18,7 +19,7 @@ function bundle<T>(name: string): T {
 }
 
 export function activate(context: ExtensionContext): void {
-  context.subscriptions.push(vscode.commands.registerCommand('stevedore.applySnippetEdit', (args: SnippetEditArgs) => applySnippetEdit(vscode, args)));
+  context.subscriptions.push(vscode.commands.registerCommand(APPLY_SNIPPET_EDIT_COMMAND, (args: SnippetEditArgs) => applySnippetEdit(vscode, args)));
   // The cluster view and commands (kubectl); off in untrusted workspaces.
   registerClusterLazily(vscode, context, (selectedNodes) => bundle<typeof ClusterModule>('cluster.js').createCluster(context, selectedNodes));
   setImmediate(() => {

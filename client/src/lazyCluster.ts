@@ -2,7 +2,7 @@
 // model, the YAML parser for kubeconfigs) is a separate bundle loaded the first time the view or a command is used.
 import type * as vscodeT from 'vscode';
 import type { ClusterParts } from './cluster/register';
-import { CLUSTER_COMMANDS } from './cluster/ids';
+import { CLUSTER_COMMANDS } from '../../server/src/protocol';
 
 /** `load` builds the cluster code; it gets the view's current selection (palette commands act on it). */
 export function registerClusterLazily(vscode: typeof vscodeT, context: vscodeT.ExtensionContext, load: (selectedNodes: () => readonly unknown[]) => ClusterParts): void {

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { ExtensionContext } from 'vscode';
 import { CodeLensRequest, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { openCreatedFile, uriExists } from './openCreated';
+import { isRolloutCommand, type InitializationOptions } from '../../server/src/protocol';
 
 /** A quick fix that creates a file (the .dockerignore) opens it once the edit is applied. */
 function showCreated<T>(action: T): Promise<T> {
@@ -18,15 +19,16 @@ export function startLanguageClient(context: ExtensionContext): LanguageClient {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
+  const initializationOptions: InitializationOptions = { snippetEdits: true, rolloutLenses: true };
   const clientOptions: LanguageClientOptions = {
     // Fixes with values to review arrive as snippet commands (see server/src/lsp/snippets.ts).
     // Deployments get "Rollout status/undo" lenses; they are dropped below while the workspace is untrusted.
-    initializationOptions: { snippetEdits: true, rolloutLenses: true },
+    initializationOptions,
     middleware: {
       provideCodeLenses: async (document, token, next) => {
         const lenses = await next(document, token);
         if (!lenses || vscode.workspace.isTrusted) return lenses;
-        return lenses.filter((l) => !l.command?.command.startsWith('stevedore.rollout'));
+        return lenses.filter((l) => !isRolloutCommand(l.command?.command));
       },
       provideCodeActions: async (document, range, context, token, next) => {
         const actions = await next(document, range, context, token);

@@ -1,17 +1,8 @@
 // Runs the server's snippet edits (fixes whose guessed values the user should tab through, e.g. resource requests).
 import type * as vscode from 'vscode';
+import type { SnippetEditArgs } from '../../server/src/protocol';
 
-interface Pos {
-  line: number;
-  character: number;
-}
-export interface SnippetEditArgs {
-  uri: string;
-  version: number;
-  edit: { range: { start: Pos; end: Pos }; newText: string };
-  snippet: string;
-}
-
+/** Inserts the snippet over the edit's range; does nothing (and says so) when the document changed since. */
 export async function applySnippetEdit(api: typeof vscode, args: SnippetEditArgs): Promise<boolean> {
   const uri = api.Uri.parse(args.uri);
   const doc = await api.workspace.openTextDocument(uri);

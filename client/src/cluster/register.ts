@@ -10,6 +10,7 @@ import { ClusterModel, type ClusterNode } from './model';
 import { ClusterSelection } from './state';
 import { ClusterTreeProvider } from './treeView';
 import { VirtualDocs, VscodeClusterUi } from './ui';
+import type { ClusterCommandId } from '../../../server/src/protocol';
 
 const DISABLED = 'Cluster features are disabled in untrusted workspaces.';
 
@@ -45,7 +46,7 @@ function readSettings(vscode: typeof vscodeT): Settings {
 /** The cluster features, built but not registered: a tree data provider and a runner for the commands. */
 export interface ClusterParts {
   tree: ClusterTreeProvider;
-  run(command: string, arg?: unknown): unknown;
+  run(command: ClusterCommandId, arg?: unknown): unknown;
 }
 
 /**
@@ -105,7 +106,8 @@ export function createCluster(context: vscodeT.ExtensionContext, selectedNodes: 
     return doc && doc.uri.scheme === 'file' && !doc.isDirty ? { path: doc.uri.fsPath } : undefined;
   };
 
-  const handlers: Record<string, (arg?: unknown) => unknown> = {
+  // Keyed by every cluster command id: a command without a handler does not compile.
+  const handlers: Record<ClusterCommandId, (arg?: unknown) => unknown> = {
     'stevedore.rolloutStatus': (a) => commands.rolloutStatus(a as CommandArg),
     'stevedore.rolloutHistory': (a) => commands.rolloutHistory(a as CommandArg),
     'stevedore.rolloutUndo': (a) => commands.rolloutUndo(a as CommandArg),
@@ -138,7 +140,7 @@ export function createCluster(context: vscodeT.ExtensionContext, selectedNodes: 
     tree,
     run(id, arg) {
       if (!trusted) return void vscode.window.showWarningMessage(DISABLED);
-      return handlers[id]?.(arg);
+      return handlers[id](arg);
     },
   };
 }
