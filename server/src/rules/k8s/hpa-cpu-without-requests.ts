@@ -4,8 +4,9 @@ import { parseManifest, type K8sObject } from '../../core/k8s/parse';
 import type { Workspace } from '../../core/k8s/workspace';
 import type { ManifestRule } from '../../core/rule';
 import type { FileChange, RuleHit, TextEdit } from '../../core/types';
-import { workspaceIndex } from './index-shared';
-import { ensurePath, findScaleTarget, isHpa, objectAtDoc, objectsOf, yamlStyle } from './refs-shared';
+import { workspaceIndex, isHpa } from '../../core/k8s/workspace-index';
+import { findScaleTarget, objectsOf } from '../../core/k8s/references';
+import { ensurePath, objectAtDoc, yamlStyle } from './refs-shared';
 
 type Resource = 'cpu' | 'memory';
 const DEFAULT_REQUEST: Record<Resource, string> = { cpu: '100m', memory: '128Mi' };

@@ -2,7 +2,7 @@ import { isScalar } from 'yaml';
 import { nodeAt } from '../../core/k8s/object';
 import type { ManifestRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
-import { isHpa } from './refs-shared';
+import { isHpa } from '../../core/k8s/workspace-index';
 
 const HPA = 'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\nspec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: web\n  minReplicas: MIN\n  maxReplicas: 10\n';
 

@@ -3,7 +3,8 @@ import { mapAt, nodeAt, pairOf, scalarAt } from '../../core/k8s/object';
 import { parseManifest } from '../../core/k8s/parse';
 import type { ManifestRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
-import { insertBefore, isHpa, objectAtDoc } from './refs-shared';
+import { isHpa } from '../../core/k8s/workspace-index';
+import { insertBefore, objectAtDoc } from './refs-shared';
 import { addToMap, replaceNode } from './yaml-edit';
 
 const HPA = 'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\nspec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: web\nMIN  maxReplicas: 10\n';

@@ -1,8 +1,8 @@
 import { nodeAt } from '../../core/k8s/object';
 import type { ManifestRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
-import { workspaceIndex } from './index-shared';
-import { findScaleTarget, isHpa, scaleTargetRef } from './refs-shared';
+import { workspaceIndex, isHpa, scaleTargetRef } from '../../core/k8s/workspace-index';
+import { findScaleTarget } from '../../core/k8s/references';
 
 const EXAMPLE = 'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\nspec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: web\n  minReplicas: 2\n  maxReplicas: 10\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n          resources:\n            requests:\n              cpu: 100m\nPROBE';
 

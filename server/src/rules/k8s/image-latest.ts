@@ -3,7 +3,7 @@ import { scalarAt, seqAt } from '../../core/k8s/object';
 import type { Workspace } from '../../core/k8s/workspace';
 import type { ManifestRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
-import { workspaceIndex } from './index-shared';
+import { workspaceIndex } from '../../core/k8s/workspace-index';
 import { allContainers, containerLabel } from './workload-shared';
 
 /** Repository and tag of an image reference without a digest (`localhost:5000/app` has no tag). */

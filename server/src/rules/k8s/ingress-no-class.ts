@@ -3,7 +3,7 @@ import { mapAt, nodeAt, pairOf, scalarAt, stringMapAt } from '../../core/k8s/obj
 import { parseManifest } from '../../core/k8s/parse';
 import type { ManifestRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
-import { workspaceIndex } from './index-shared';
+import { workspaceIndex } from '../../core/k8s/workspace-index';
 import { objectAtDoc } from './refs-shared';
 import { addToMap } from './yaml-edit';
 

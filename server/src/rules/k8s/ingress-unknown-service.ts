@@ -3,8 +3,9 @@ import { nodeAt, type PathKey } from '../../core/k8s/object';
 import { parseManifest } from '../../core/k8s/parse';
 import type { ManifestRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
-import { workspaceIndex } from './index-shared';
-import { closestName, ingressBackends, objectAtDoc, objectsOf } from './refs-shared';
+import { workspaceIndex } from '../../core/k8s/workspace-index';
+import { ingressBackends, objectsOf } from '../../core/k8s/references';
+import { closestName, objectAtDoc } from './refs-shared';
 import { replaceNode } from './yaml-edit';
 
 const INGRESS = 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\nspec:\n  ingressClassName: nginx\n  rules:\n    - host: example.com\n      http:\n        paths:\n          - path: /\n            pathType: Prefix\n            backend:\n              service:\n                name: NAME\n                port:\n                  number: 80\n';

@@ -4,7 +4,7 @@ import { scalarAt, seqAt } from '../../core/k8s/object';
 import { hasSchema, validateObject, type SchemaIssue } from '../../core/k8s/schema';
 import type { ManifestRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
-import { workspaceIndex, type WorkspaceIndex } from './index-shared';
+import { workspaceIndex, type WorkspaceIndex } from '../../core/k8s/workspace-index';
 
 /** Files a kustomization.yaml in the same folder lists as patches: partial objects, so required keys may be absent. */
 function patchFiles(index: WorkspaceIndex, dir: string): Set<string> {

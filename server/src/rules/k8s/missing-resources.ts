@@ -4,7 +4,7 @@ import type { K8sObject } from '../../core/k8s/parse';
 import type { Workspace } from '../../core/k8s/workspace';
 import type { ManifestRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
-import { workspaceIndex } from './index-shared';
+import { workspaceIndex } from '../../core/k8s/workspace-index';
 import { allContainers, containerTitle, containerRange, locate, mergeMap, type Tree } from './workload-shared';
 
 type Setting = 'requests.cpu' | 'requests.memory' | 'limits.memory';

@@ -1,7 +1,7 @@
 import { mapAt, pairOf } from '../../core/k8s/object';
 import type { ManifestRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
-import { workspaceIndex } from './index-shared';
+import { workspaceIndex } from '../../core/k8s/workspace-index';
 import { removeFromMap } from './yaml-edit';
 import { locate } from './workload-shared';
 

@@ -1,8 +1,8 @@
 import { mapAt, pairOf } from '../../core/k8s/object';
 import type { ManifestRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
-import { workspaceIndex, type Workload } from './index-shared';
-import { serviceSelector } from './refs-shared';
+import { workspaceIndex, type Workload } from '../../core/k8s/workspace-index';
+import { serviceSelector } from '../../core/k8s/references';
 
 const fmt = (labels: Record<string, string>) => Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(', ');
 

@@ -3,8 +3,8 @@ import { nodeAt, seqAt } from '../../core/k8s/object';
 import type { K8sObject } from '../../core/k8s/parse';
 import type { ManifestRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
-import { workspaceIndex, type WorkspaceIndex } from './index-shared';
-import { serviceSelector } from './refs-shared';
+import { workspaceIndex, type WorkspaceIndex } from '../../core/k8s/workspace-index';
+import { serviceSelector } from '../../core/k8s/references';
 
 interface Exposed {
   numbers: Set<number>;

@@ -1,17 +1,8 @@
 // References between objects as the editor features see them: which path of an object is a reference, what it
-// resolves to, and (the other way) what points at an object. Lookups come from the cross-resource rules' helpers.
+// resolves to, and (the other way) what points at an object. Lookups come from workspace-index.ts and references.ts.
 import type { Node } from 'yaml';
-import {
-  findScaleTarget,
-  ingressBackends,
-  isHpa,
-  isScaledObject,
-  objectsOf,
-  scaleTargetRef,
-  selectedWorkloads,
-  servicesSelecting,
-} from '../../../rules/k8s/refs-shared';
-import { workspaceIndex } from '../../../rules/k8s/index-shared';
+import { isHpa, isScaledObject, scaleTargetRef, workspaceIndex } from '../workspace-index';
+import { findScaleTarget, ingressBackends, objectsOf, selectedWorkloads, servicesSelecting } from '../references';
 import { mapAt, nodeAt, pairOf, scalarAt, type PathKey } from '../object';
 import type { K8sObject } from '../parse';
 import type { Workspace } from '../workspace';

@@ -1,6 +1,6 @@
 // "Create HorizontalPodAutoscaler" and "Create KEDA ScaledObject (Prometheus)" on a Deployment or StatefulSet.
 import { podLabels } from '../../../core/k8s/object';
-import { isHpa, isScaledObject, scaleTargetRef } from '../refs-shared';
+import { isHpa, isScaledObject, scaleTargetRef } from '../../../core/k8s/workspace-index';
 import { insertAction, metadataOf, nameTaken, yamlScalar, type Doc, type GenContext, type GeneratedAction } from './shared';
 
 export const SCALABLE_KINDS: ReadonlySet<string> = new Set(['Deployment', 'StatefulSet']);

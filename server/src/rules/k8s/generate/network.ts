@@ -1,7 +1,8 @@
 // "Create Service" on a Deployment (a headless one on a StatefulSet) and "Create Ingress" on a Service.
 import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
 import { containers, podLabels, scalarAt, selects, seqAt, type ContainerRef } from '../../../core/k8s/object';
-import { serviceSelector, type Tree } from '../refs-shared';
+import { serviceSelector } from '../../../core/k8s/references';
+import type { Tree } from '../refs-shared';
 import { SCALABLE_KINDS } from './autoscalers';
 import { insertAction, metadataOf, nameTaken, sameNamespace, yamlScalar, type Doc, type GenContext, type GeneratedAction } from './shared';
 

@@ -1,11 +1,11 @@
-// Lookups over a workspace's objects, built once per analysis and shared by every cross-object rule. Without them
-// each Service, Ingress or autoscaler scanned (and re-read the YAML of) every object, which made a 900-object
-// manifest cost hundreds of milliseconds. Every lookup returns objects in workspace order, so the rules find the
-// same objects, first matches and message order as a linear scan would.
+// Lookups over a workspace's objects, built once per analysis and shared by every cross-object rule and editor
+// feature. Without them each Service, Ingress or autoscaler scanned (and re-read the YAML of) every object, which
+// made a 900-object manifest cost hundreds of milliseconds. Every lookup returns objects in workspace order, so the
+// rules find the same objects, first matches and message order as a linear scan would.
 import type { Node } from 'yaml';
-import { containers, mapAt, nodeAt, podLabels, scalarAt, selects, WORKLOAD_KINDS, type ContainerRef } from '../../core/k8s/object';
-import type { K8sObject } from '../../core/k8s/parse';
-import type { Workspace } from '../../core/k8s/workspace';
+import { containers, mapAt, nodeAt, podLabels, scalarAt, selects, WORKLOAD_KINDS, type ContainerRef } from './object';
+import type { K8sObject } from './parse';
+import type { Workspace } from './workspace';
 
 /** True for a HorizontalPodAutoscaler of any autoscaling/* version. */
 export function isHpa(obj: K8sObject): boolean {
