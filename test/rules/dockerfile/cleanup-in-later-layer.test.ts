@@ -35,6 +35,18 @@ ruleTable(cleanupInLaterLayer, [
     fixed: 'FROM debian:12\nRUN curl -fsSL https://x.example/install.sh | sh > /tmp/install.log 2>&1 && rm -f /tmp/install.log',
   },
   {
+    name: 'a continuation at the end of the file: the final newline stays',
+    text: 'FROM debian:12\nRUN curl -o /tmp/x.tgz https://x.example/x.tgz\nRUN rm /tmp/x.tgz \\\n',
+    expect: ['3:8-3:18'],
+    fixed: 'FROM debian:12\nRUN curl -o /tmp/x.tgz https://x.example/x.tgz && rm /tmp/x.tgz\n',
+  },
+  {
+    name: 'CR line endings: the final line break stays',
+    text: 'FROM debian:12\rRUN curl -o /tmp/x.tgz https://x.example/x.tgz\rRUN rm /tmp/x.tgz\r',
+    expect: ['3:8-3:18'],
+    fixed: 'FROM debian:12\rRUN curl -o /tmp/x.tgz https://x.example/x.tgz && rm /tmp/x.tgz\r',
+  },
+  {
     name: 'COPY then rm: points to a bind mount',
     text: 'FROM python:3.12-slim\nCOPY requirements.txt /tmp/\nRUN pip install --no-cache-dir -r /tmp/requirements.txt && rm /tmp/requirements.txt\n',
     expect: ['3:63-3:84'],

@@ -1,8 +1,8 @@
-import type { Instruction } from 'dockerfile-ast';
 import { blankContinuations, buildModel, type DockerfileModel, type RunInfo, type Stage } from '../../core/dockerfile/model';
 import type { ShellCommand, ShellWord } from '../../core/dockerfile/shell';
 import type { DockerfileRule } from '../../core/rule';
-import type { BuildContext, Position, TextEdit } from '../../core/types';
+import type { BuildContext } from '../../core/types';
+import { deleteInstruction } from './instructions-shared';
 import { createdBy, globRegex, normalisePath, type Created, type PathScope } from './layer-paths';
 import { appendCommand, pathCovers, rmTargets, runCommands } from './pkg-shared';
 
@@ -175,17 +175,6 @@ function describe(c: Created): string {
   return c.ins.getKeyword() === 'RUN' ? `\`${c.what}\` in the RUN on line ${line}` : `the ${c.ins.getKeyword()} on line ${line}`;
 }
 
-/** Deletes the whole instruction's lines (with the line break before it when it is the last line). */
-function deleteLines(model: DockerfileModel, ins: Instruction): TextEdit {
-  const r = ins.getRange();
-  let start = model.offsetAt({ line: r.start.line, character: 0 });
-  const next: Position = { line: r.end.line + 1, character: 0 };
-  let end = r.end.line + 1 < model.doc.lineCount ? model.offsetAt(next) : model.text.length;
-  if (end === model.text.length && !/\n$/.test(model.text)) start = Math.max(0, start - model.eol.length);
-  if (start === end) end = model.text.length;
-  return { range: model.rangeOf(start, end), newText: '' };
-}
-
 export const cleanupInLaterLayer: DockerfileRule = {
   id: 'cleanup-in-later-layer',
   aliases: ['ID.20021'],
@@ -229,7 +218,7 @@ export const cleanupInLaterLayer: DockerfileRule = {
         const next = cmds[1];
         if (!next) {
           if (model.text.slice(cmd.end, run.scriptEnd).trim()) return null;
-          return { edits: [append, deleteLines(model, run.instruction)] };
+          return { edits: [append, deleteInstruction(model, run.instruction)] };
         }
         const between = blankContinuations(model.text.slice(cmd.end, next.start), model.escape, false).trim();
         if (between !== '&&' && between !== ';') return null;

@@ -12,9 +12,12 @@ export function deleteInstruction(model: DockerfileModel, ins: Instruction): Tex
   if (next < model.doc.lineCount) {
     return { range: { start: { line: start.line, character: 0 }, end: { line: next, character: 0 } }, newText: '' };
   }
+  const eof = model.positionAt(model.text.length);
+  // A continuation at the end took the instruction onto the empty last line: the line break before it stays the final one.
+  if (/[\r\n]$/.test(model.text)) return { range: { start: { line: start.line, character: 0 }, end: eof }, newText: '' };
   // Last line of a file without a final newline: take the line break before it instead.
   const from = start.line > 0 ? model.positionAt(model.offsetAt({ line: start.line, character: 0 }) - model.eol.length) : { line: 0, character: 0 };
-  return { range: { start: from, end: model.positionAt(model.text.length) }, newText: '' };
+  return { range: { start: from, end: eof }, newText: '' };
 }
 
 /** The instructions before `ins` that apply to its stage: those of its ancestor stages, then its own. */
