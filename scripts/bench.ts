@@ -10,6 +10,7 @@ import { warmUpManifests } from '../server/src/core/k8s/warmup';
 import { parseManifest } from '../server/src/core/k8s/parse';
 import { ManifestWorkspace } from '../server/src/core/k8s/workspace';
 import { initShellParser } from '../server/src/core/dockerfile/shell';
+import { dockerfileRules, manifestRules } from '../server/src/rules';
 
 /** A realistic 1,000-line multi-stage Dockerfile. */
 export function bigDockerfile(lines = 1000): string {
@@ -122,7 +123,7 @@ export function bigManifest(lines = 20000): string {
 function benchManifests(): { edit2k: number; open20k: number; openScanned20k: number; edit20k: number } {
   const run = (text: string) => {
     const t0 = performance.now();
-    analyzeManifest(text, { path: '/ws/big.yaml' });
+    analyzeManifest(text, { rules: manifestRules, path: '/ws/big.yaml' });
     return performance.now() - t0;
   };
   const edits = (text: string) => {
@@ -145,7 +146,7 @@ function benchManifests(): { edit2k: number; open20k: number; openScanned20k: nu
   const workspace = new ManifestWorkspace();
   workspace.set(parseManifest(scanned, '/ws/scanned.yaml'));
   const t0 = performance.now();
-  analyzeManifest(scanned, { path: '/ws/scanned.yaml', workspace });
+  analyzeManifest(scanned, { rules: manifestRules, path: '/ws/scanned.yaml', workspace });
   const openScanned20k = performance.now() - t0;
   return { edit2k: edits(bigManifest(2000)), open20k, openScanned20k, edit20k: edits(big) };
 }
@@ -159,14 +160,14 @@ async function benchAnalysis(): Promise<number> {
   await initShellParser();
   const text = bigDockerfile();
   const context = new MemoryContext({ 'requirements.txt': 'flask\n', '.dockerignore': '.git\n' });
-  analyzeDockerfile(text, { context, path: '/ctx/Dockerfile' });
+  analyzeDockerfile(text, { rules: dockerfileRules, context, path: '/ctx/Dockerfile' });
   // Steady state, as for manifests: a few edits first warm the JIT, as a user's first keystrokes do.
-  for (let k = 0; k < 3; k++) analyzeDockerfile(text.replace('WORKDIR /src', `WORKDIR /warm${k}`), { context, path: '/ctx/Dockerfile' });
+  for (let k = 0; k < 3; k++) analyzeDockerfile(text.replace('WORKDIR /src', `WORKDIR /warm${k}`), { rules: dockerfileRules, context, path: '/ctx/Dockerfile' });
   const times: number[] = [];
   for (let k = 0; k < 20; k++) {
     const edited = text.replace('WORKDIR /src', `WORKDIR /src${k}`);
     const t0 = performance.now();
-    analyzeDockerfile(edited, { context, path: '/ctx/Dockerfile' });
+    analyzeDockerfile(edited, { rules: dockerfileRules, context, path: '/ctx/Dockerfile' });
     times.push(performance.now() - t0);
   }
   return median(times);

@@ -3,7 +3,7 @@
 // and the dockerignore language entry. It writes all three files; `--check` fails instead of writing.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { allRules } from '../server/src/core/registry';
+import { allRules } from '../server/src/rules';
 import { dockerfileRules } from '../server/src/rules/dockerfile';
 import { manifestRules } from '../server/src/rules/k8s';
 import type { RuleMeta } from '../server/src/core/rule';

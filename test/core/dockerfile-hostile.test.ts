@@ -6,7 +6,7 @@ import { DockerfileLanguageServiceFactory } from 'dockerfile-language-service';
 import { analyzeDockerfile, analyzeDockerfileModel } from '../../server/src/core/analyze';
 import { initShellParser } from '../../server/src/core/dockerfile/shell';
 import { applyEdits, collectFixes } from '../../server/src/core/fixes';
-import { rulesById } from '../../server/src/core/registry';
+import { dockerfileRules, rulesById } from '../../server/src/rules';
 import { fixText } from '../../server/src/cli/fixfile';
 import { convertToMultiStage } from '../../server/src/rules/dockerfile/multistage';
 
@@ -14,7 +14,7 @@ const service = DockerfileLanguageServiceFactory.createLanguageService();
 
 function analyse(text: string) {
   const errors: string[] = [];
-  const findings = analyzeDockerfile(text, { onRuleError: (id, e) => errors.push(`${id}: ${(e as Error).message}`) });
+  const findings = analyzeDockerfile(text, { rules: dockerfileRules, onRuleError: (id, e) => errors.push(`${id}: ${(e as Error).message}`) });
   assert.deepEqual(errors, [], 'no rule threw');
   assert.deepEqual(findings.filter((f) => f.data?.reason === 'rule-failed'), []);
   return findings;
@@ -52,7 +52,7 @@ describe('hostile Dockerfiles', () => {
   it('a 100,000-line continuation: analysis, fixes and hover answer without a stack overflow, within bounded CPU', () => {
     const text = 'FROM debian:12\nRUN apt-get install \\\n' + '  pkg \\\n'.repeat(100_000) + '  last\n';
     const started = cpuMs();
-    const { findings } = analyzeDockerfileModel(text);
+    const { findings } = analyzeDockerfileModel(text, { rules: dockerfileRules });
     const spent = cpuMs() - started;
     assert.deepEqual(
       findings.filter((f) => f.ruleId === 'analysis-incomplete').map((f) => f.message),

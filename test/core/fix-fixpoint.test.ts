@@ -9,7 +9,7 @@ import { fixText } from '../../server/src/cli/fixfile';
 import { analyzeDockerfile } from '../../server/src/core/analyze';
 import { FolderContext } from '../../server/src/core/context';
 import { initShellParser } from '../../server/src/core/dockerfile/shell';
-import { rulesById } from '../../server/src/core/registry';
+import { rulesById } from '../../server/src/rules';
 import { dockerfileRules } from '../../server/src/rules/dockerfile';
 import { TYPICAL_CONTEXT } from '../helpers/context';
 
@@ -39,9 +39,9 @@ describe('fixing everything that is safe to fix', () => {
         }
         const options = { path: path.join(dir, 'Dockerfile'), context: new FolderContext(dir) };
         const target = { kind: 'dockerfile' as const, dockerfile: options, manifest: {} };
-        const syntaxBefore = analyzeDockerfile(c.text, options).filter((f) => f.ruleId === 'syntax').length;
+        const syntaxBefore = analyzeDockerfile(c.text, { ...options, rules: dockerfileRules }).filter((f) => f.ruleId === 'syntax').length;
         const first = fixText(c.text, target);
-        const after = analyzeDockerfile(first.text, options);
+        const after = analyzeDockerfile(first.text, { ...options, rules: dockerfileRules });
         assert.ok(after.filter((f) => f.ruleId === 'syntax').length <= syntaxBefore, `fixes added a syntax error:\n${first.text}`);
         const input = { text: first.text, ...options };
         const leftover = after.filter((f) => (rulesById.get(f.ruleId)?.fixes ?? []).some((fix) => fix.safe && fix.apply(input, f)));

@@ -6,7 +6,7 @@ import { before, describe, it } from 'node:test';
 import { analyzeDockerfile } from '../../server/src/core/analyze';
 import { initShellParser } from '../../server/src/core/dockerfile/shell';
 import { collectFixes } from '../../server/src/core/fixes';
-import { rulesById } from '../../server/src/core/registry';
+import { rulesById } from '../../server/src/rules';
 import { dockerfileRules } from '../../server/src/rules/dockerfile';
 
 const COPIES = 400;
@@ -24,7 +24,7 @@ describe('fix all scales with the number of findings', () => {
     for (const fix of rule.fixes ?? []) {
       it(`${rule.id} / ${fix.id}`, () => {
         const text = repeated(rule.docs.bad);
-        const findings = analyzeDockerfile(text, {}).filter((f) => f.ruleId === rule.id);
+        const findings = analyzeDockerfile(text, { rules: dockerfileRules }).filter((f) => f.ruleId === rule.id);
         const started = performance.now();
         collectFixes({ text }, findings, rulesById, (f) => f.id === fix.id);
         const ms = performance.now() - started;

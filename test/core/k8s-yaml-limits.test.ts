@@ -7,6 +7,7 @@ import { analyzeManifest } from '../../server/src/core/k8s/analyze';
 import { isHelmTemplate, parseManifest } from '../../server/src/core/k8s/parse';
 import { MAX_CACHED_CHARS, parseCacheSize } from '../../server/src/core/k8s/parse-cache';
 import { MAX_NESTING, nestingCut } from '../../server/src/core/k8s/yaml-parse';
+import { manifestRules } from '../../server/src/rules';
 
 const CONFIG_MAP = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: deep\ndata:\n  x: ';
 const SERVICE = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n    - port: 80\n';
@@ -26,7 +27,7 @@ function indentedMaps(n: number): string {
 }
 
 function tooDeep(text: string) {
-  const a = analyzeManifest(`${text}---\n${SERVICE}`, { path: '/ws/deep.yaml' });
+  const a = analyzeManifest(`${text}---\n${SERVICE}`, { rules: manifestRules, path: '/ws/deep.yaml' });
   const deep = a.findings.filter((f) => f.ruleId === 'yaml-syntax' && /^Nesting deeper than 500 levels/.test(f.message));
   return { a, deep };
 }
@@ -143,7 +144,7 @@ describe('a YAML document over 1 MB', () => {
     const big = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n' + Array.from({ length: 40000 }, (_, i) => `  key${i}: "value ${i} lorem ipsum"`).join('\n') + '\n';
     const service = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n    - port: 80\n      targetPort: 8080\n  selectr: {}\n';
     const started = performance.now();
-    const { findings } = analyzeManifest(`${big}---\n${service}`, { path: '/tmp/big.yaml' });
+    const { findings } = analyzeManifest(`${big}---\n${service}`, { rules: manifestRules, path: '/tmp/big.yaml' });
     const ms = performance.now() - started;
     const syntax = findings.filter((f) => f.ruleId === 'yaml-syntax');
     assert.deepEqual(syntax.map((f) => [f.message, f.range.start.line]), [['YAML document too large to analyse (1.4 MB; the limit is 1 MB): the API server refuses objects over 1.5 MB', 0]]);

@@ -7,7 +7,7 @@ import { before, describe, it } from 'node:test';
 import { analyzeDockerfile } from '../../server/src/core/analyze';
 import { MemoryContext } from '../../server/src/core/context';
 import { initShellParser } from '../../server/src/core/dockerfile/shell';
-import { allRules } from '../../server/src/core/registry';
+import { allRules } from '../../server/src/rules';
 import { dockerfileRules } from '../../server/src/rules/dockerfile';
 import { manifestRules } from '../../server/src/rules/k8s';
 import { analyzeManifest } from '../../server/src/core/k8s/analyze';

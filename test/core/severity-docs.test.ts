@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { readmeTable, rulesDoc, rulesSettingSchema } from '../../scripts/gen-docs';
-import { allRules } from '../../server/src/core/registry';
+import { allRules } from '../../server/src/rules';
 import { SEVERITIES } from '../../server/src/core/types';
 
 const RULES_DIR = path.resolve(__dirname, '../../server/src/rules');

@@ -4,20 +4,21 @@ import { before, describe, it } from 'node:test';
 import { analyzeDockerfile, analyzeDockerfileModel } from '../../server/src/core/analyze';
 import { initShellParser, parseShell, shellCacheBytes } from '../../server/src/core/dockerfile/shell';
 import { SHELL_LIMITS } from '../../server/src/core/dockerfile/shell-limits';
+import { dockerfileRules } from '../../server/src/rules';
 
 const fuzzerPipes = 'FROM a\nRUN a -f' + ' | a'.repeat(14000);
 
 function ids(text: string): string[] {
-  return analyzeDockerfile(text, { onRuleError: (id, e) => assert.fail(`${id}: ${String(e)}`) }).map((f) => f.ruleId);
+  return analyzeDockerfile(text, { rules: dockerfileRules, onRuleError: (id, e) => assert.fail(`${id}: ${String(e)}`) }).map((f) => f.ruleId);
 }
 
 describe('shell parser limits and recovery', () => {
   before(() => initShellParser());
 
   it('a 14,000-stage pipe chain is not parsed: one information finding on the RUN, quickly', () => {
-    analyzeDockerfile('FROM a\nRUN a | b\n'); // warm-up
+    analyzeDockerfile('FROM a\nRUN a | b\n', { rules: dockerfileRules }); // warm-up
     const started = Date.now();
-    const findings = analyzeDockerfile(fuzzerPipes);
+    const findings = analyzeDockerfile(fuzzerPipes, { rules: dockerfileRules });
     const elapsed = Date.now() - started;
     const skipped = findings.filter((f) => f.ruleId === 'analysis-incomplete');
     // At 56 KB the instruction itself is over the instruction limit: dockerfile-ast and the shell parser see its first KB.
@@ -29,7 +30,7 @@ describe('shell parser limits and recovery', () => {
   });
 
   it('a 3,000-stage pipe chain (12 KB) is within the instruction limit but over the shell limits', () => {
-    const findings = analyzeDockerfile('FROM a\nRUN a -f' + ' | a'.repeat(3000));
+    const findings = analyzeDockerfile('FROM a\nRUN a -f' + ' | a'.repeat(3000), { rules: dockerfileRules });
     assert.deepEqual(
       findings.filter((f) => f.ruleId === 'analysis-incomplete').map((f) => [f.message, f.range.start.line]),
       [['RUN too large/complex to analyse (12 KB, up to 3001 commands); shell checks skipped', 1]],
@@ -37,8 +38,8 @@ describe('shell parser limits and recovery', () => {
   });
 
   it('after the pipe chain the same process analyses ordinary Dockerfiles normally', () => {
-    analyzeDockerfile(fuzzerPipes);
-    assert.deepEqual(analyzeDockerfileModel('FROM a\nRUN echo hi').model.runs[0].script.commands.map((c) => c.program), ['echo']);
+    analyzeDockerfile(fuzzerPipes, { rules: dockerfileRules });
+    assert.deepEqual(analyzeDockerfileModel('FROM a\nRUN echo hi', { rules: dockerfileRules }).model.runs[0].script.commands.map((c) => c.program), ['echo']);
     assert.ok(ids('FROM debian:12\nRUN apt-get install curl\n').includes('apt-missing-yes'));
   });
 
@@ -73,7 +74,7 @@ describe('shell parser limits and recovery', () => {
     };
     let analysis;
     try {
-      analysis = analyzeDockerfile('FROM debian:12\nRUN apt-get install wasm-abort\n');
+      analysis = analyzeDockerfile('FROM debian:12\nRUN apt-get install wasm-abort\n', { rules: dockerfileRules });
     } finally {
       Parser.prototype.parse = parse;
     }

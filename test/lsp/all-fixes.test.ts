@@ -106,7 +106,7 @@ describe('every rule end to end', () => {
       client.open(uri, text, 'yaml');
       const diags = (await client.diagnostics(uri)).filter((d) => d.code === rule.id);
       assert.ok(diags.length, `${rule.id} not reported by the server`);
-      const problems = (t: string) => analyzeManifest(t, { path: file }).findings.filter((f) => f.ruleId === 'yaml-syntax' || f.ruleId === 'k8s-schema').length;
+      const problems = (t: string) => analyzeManifest(t, { rules: manifestRules, path: file }).findings.filter((f) => f.ruleId === 'yaml-syntax' || f.ruleId === 'k8s-schema').length;
       const before = problems(text);
       let offered = 0;
       for (const d of diags) {

@@ -10,6 +10,7 @@ import { analyzeDockerfile } from '../../server/src/core/analyze';
 import { FolderContext } from '../../server/src/core/context';
 import { initShellParser } from '../../server/src/core/dockerfile/shell';
 import { TestClient } from '../helpers/lspClient';
+import { dockerfileRules } from '../../server/src/rules';
 
 /** A Dockerfile whose full analysis takes the better part of a second (1,500 RUNs, 3,000 findings; under the shell-check size limit). */
 function bigDockerfile(runs = 1500, extra = ''): string {
@@ -94,7 +95,7 @@ describe('a change cancels the stale analysis', () => {
     assert.equal(trace.filter((m) => m.startsWith('analysis finished')).length, 1, trace.join('\n'));
 
     // The diagnostics are those of the last text (every pull gets them: older ones waited for the newest analysis).
-    const expected = analyzeDockerfile(text, { path: file, context: new FolderContext(dir) });
+    const expected = analyzeDockerfile(text, { rules: dockerfileRules, path: file, context: new FolderContext(dir) });
     const key = (d: { ruleId?: string; code?: string; range: any; message: string }) => `${d.ruleId ?? d.code} ${JSON.stringify(d.range)} ${d.message}`;
     assert.deepEqual(last.map(key), expected.map(key));
     assert.ok(last.some((d) => d.code === 'apt-missing-yes' && d.range.start.line === 1504), 'the fifth version\'s last line is analysed');

@@ -5,12 +5,13 @@ import { before, describe, it } from 'node:test';
 import { analyzeDockerfileModel } from '../../server/src/core/analyze';
 import { initShellParser } from '../../server/src/core/dockerfile/shell';
 import { findingsMarkdown, hover } from '../../server/src/lsp/hover';
+import { dockerfileRules } from '../../server/src/rules';
 
 describe('hover on a finding', () => {
   before(() => initShellParser());
 
   it('explains the rule without the finding message', () => {
-    const analysis = analyzeDockerfileModel('FROM debian:12-slim\nRUN apt-get update\nRUN apt-get install curl\nUSER nobody\n');
+    const analysis = analyzeDockerfileModel('FROM debian:12-slim\nRUN apt-get update\nRUN apt-get install curl\nUSER nobody\n', { rules: dockerfileRules });
     const merge = analysis.findings.find((f) => f.ruleId === 'merge-run')!;
     assert.ok(merge, 'merge-run fires');
     const h = hover(analysis, { line: 2, character: 1 }, () => undefined)!;

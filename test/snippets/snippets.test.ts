@@ -19,6 +19,7 @@ import { replicasWithAutoscaler } from '../../server/src/rules/k8s/replicas-with
 import { DOCKERIGNORE_LANGUAGE, loadSnippets, prefixesOf, snippetContributions, snippetTable, SNIPPET_FILES, type SnippetDef } from '../../scripts/snippets-doc';
 import { TYPICAL_CONTEXT } from '../helpers/context';
 import { conflictingDefaults, expandSnippet, tabStops, type TabStopValues } from './expand';
+import { dockerfileRules, manifestRules } from '../../server/src/rules';
 
 const snippets = loadSnippets();
 const byPrefix = new Map(snippets.map((s) => [prefixesOf(s.snippet)[0], s.snippet]));
@@ -117,7 +118,7 @@ function workspaceOf(files: Map<string, string>): Workspace {
       const ws = new ManifestWorkspace();
       for (const [p, text] of files) ws.set(parseManifest(text, p));
       const out = new Map<string, Finding[]>();
-      for (const [p, text] of files) out.set(p, analyzeManifest(text, { path: p, workspace: ws, onRuleError: (id, e) => assert.fail(`${id} threw on ${p}: ${e}`) }).findings);
+      for (const [p, text] of files) out.set(p, analyzeManifest(text, { rules: manifestRules, path: p, workspace: ws, onRuleError: (id, e) => assert.fail(`${id} threw on ${p}: ${e}`) }).findings);
       return out;
     },
   };
@@ -269,7 +270,7 @@ const CONTEXT = { ...TYPICAL_CONTEXT, '.venv/pyvenv.cfg': 'home = /usr/bin\n', '
 function lintDockerfile(text: string, withIgnore = true): Finding[] {
   const files: Record<string, string> = { ...CONTEXT, Dockerfile: text };
   if (withIgnore) files['.dockerignore'] = expand('dockerignore');
-  return analyzeDockerfile(text, { path: '/ctx/Dockerfile', context: new MemoryContext(files, '/ctx'), onRuleError: (id, e) => assert.fail(`${id} threw: ${e}`) });
+  return analyzeDockerfile(text, { rules: dockerfileRules, path: '/ctx/Dockerfile', context: new MemoryContext(files, '/ctx'), onRuleError: (id, e) => assert.fail(`${id} threw: ${e}`) });
 }
 
 /** Local COPY sources of a Dockerfile (not --from), as written. */

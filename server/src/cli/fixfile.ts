@@ -2,8 +2,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyEdits, collectFixes } from '../core/fixes';
-import { fixInputOf, lintText, type LintTarget } from '../core/lint';
-import { rulesById } from '../core/registry';
+import { fixInputOf, lintText, type LintTarget } from './lint';
+import { rulesById } from '../rules';
 import type { Finding } from '../core/types';
 
 /** Writes a file atomically: a temp file in the same folder, then rename over the target. */

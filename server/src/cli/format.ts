@@ -1,8 +1,7 @@
 // Output formats of `stevedore lint`: text for people, JSON for scripts, SARIF for code scanning.
-import { rulesById, allRules } from '../core/registry';
+import { allRules, manifestRules, rulesById } from '../rules';
 import { ruleDocsUrl, type RuleMeta } from '../core/rule';
 import type { Finding, Severity } from '../core/types';
-import { manifestRules } from '../rules/k8s';
 
 /** SARIF help shows each rule's examples in the language it checks. */
 const manifestRuleIds = new Set(manifestRules.map((r) => r.id));

@@ -9,7 +9,6 @@ import { nextSpan, readSuppressions } from './suppress';
 import { splitLines } from './text';
 import type { DockerfileRule, DockerfileRuleContext } from './rule';
 import type { BuildContext, Finding } from './types';
-import { dockerfileRules } from '../rules/dockerfile';
 
 export interface AnalyzeOptions {
   /** Path of the file on disk (used for messages and to find the build context). */
@@ -17,8 +16,8 @@ export interface AnalyzeOptions {
   /** The build context; defaults to none (rules that need it stay silent). */
   context?: BuildContext;
   config?: Config;
-  /** Rules to run instead of the registry (tests). */
-  rules?: readonly DockerfileRule[];
+  /** The rules to run: the registry's `dockerfileRules`, or a few (tests, fix loops). */
+  rules: readonly DockerfileRule[];
   /** Called when a rule throws; the other rules still run. */
   onRuleError?: (ruleId: string, error: unknown) => void;
   /** Checked between rules; when it returns true, analysis stops early and returns what it has. */
@@ -33,12 +32,12 @@ export interface DockerfileAnalysis {
 }
 
 /** Analyses a Dockerfile and returns its findings, sorted by position. Requires initShellParser(). */
-export function analyzeDockerfile(text: string, options: AnalyzeOptions = {}): Finding[] {
+export function analyzeDockerfile(text: string, options: AnalyzeOptions): Finding[] {
   return analyzeDockerfileModel(text, options).findings;
 }
 
 /** Like analyzeDockerfile, also returning the parsed model (for hovers and lenses). */
-export function analyzeDockerfileModel(text: string, options: AnalyzeOptions = {}): DockerfileAnalysis {
+export function analyzeDockerfileModel(text: string, options: AnalyzeOptions): DockerfileAnalysis {
   const prepared = prepareDockerfile(text, options);
   if (!prepared.run) return { model: prepared.model, findings: prepared.findings };
   const { rules, ctx, suppressions } = prepared.run;
@@ -53,7 +52,7 @@ export interface PreparedDockerfile {
 }
 
 /** Parses a Dockerfile and prepares its rule run, for callers that run the rules in slices (the language server). */
-export function prepareDockerfile(text: string, options: AnalyzeOptions = {}): PreparedDockerfile {
+export function prepareDockerfile(text: string, options: AnalyzeOptions): PreparedDockerfile {
   const config = options.config ?? EMPTY_CONFIG;
   let model: DockerfileModel;
   try {
@@ -67,7 +66,7 @@ export function prepareDockerfile(text: string, options: AnalyzeOptions = {}): P
   const lines = splitLines(text);
   const spans = model.ast.getInstructions().map((i): [number, number] => [i.getRange().start.line, i.getRange().end.line]);
   const suppressions = readSuppressions(lines, nextSpan(spans));
-  return { model, run: { rules: withSizeLimits(model, options.rules ?? dockerfileRules), ctx, suppressions }, findings: [] };
+  return { model, run: { rules: withSizeLimits(model, options.rules), ctx, suppressions }, findings: [] };
 }
 
 /** The folder a Dockerfile's build context is assumed to be: the file's own folder. */

@@ -7,7 +7,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TimeBudget } from '../core/engine';
 import { applyEdits, collectFixes, type AppliedFix } from '../core/fixes';
 import { ANALYSIS_INCOMPLETE } from '../core/incomplete';
-import { rulesById } from '../core/registry';
+import { rulesById } from '../rules';
 import { eolOf, splitLines } from '../core/text';
 import type { Finding, FixInput, FixResult, TextEdit } from '../core/types';
 import { snippetAction } from './snippets';

@@ -13,6 +13,7 @@ import { ManifestWorkspace } from '../core/k8s/workspace';
 import { walk } from '../core/walk';
 import { ConfigError, layerFromRules, loadProjectConfig, parseKubernetesVersion, withLayers, type Config } from '../core/config';
 import { FolderContext } from '../core/context';
+import { dockerfileRules, manifestRules } from '../rules';
 import type { BuildContext } from '../core/types';
 import { uriToPath } from './convert';
 
@@ -170,10 +171,10 @@ export class Analyzer {
     const options = { config: env.config, onRuleError, isCancelled: stale, budget: budgetFromNow(this.budgetMs) };
     let analysis: Analysis;
     if (kind === 'dockerfile') {
-      const prepared = prepareDockerfile(text, { ...env, ...options });
+      const prepared = prepareDockerfile(text, { ...env, ...options, rules: dockerfileRules });
       analysis = { kind, model: prepared.model, findings: prepared.run ? await runRulesAsync(prepared.run, options) : prepared.findings };
     } else {
-      const { run: rules, ...prepared } = prepareManifest(text, { path: env.path, workspace: this.manifests, ...options });
+      const { run: rules, ...prepared } = prepareManifest(text, { path: env.path, workspace: this.manifests, ...options, rules: manifestRules });
       analysis = { kind, ...prepared, findings: rules ? await runRulesAsync(rules, options) : prepared.findings };
     }
     if (stale()) {

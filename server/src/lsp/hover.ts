@@ -2,7 +2,7 @@
 import type { DockerfileLanguageService } from 'dockerfile-language-service';
 import { MarkupKind, type Hover, type Position, type Range } from 'vscode-languageserver/node';
 import type { DockerfileAnalysis } from '../core/analyze';
-import { rulesById } from '../core/registry';
+import { rulesById } from '../rules';
 import { ruleDocsUrl } from '../core/rule';
 import type { Finding } from '../core/types';
 

@@ -7,7 +7,6 @@ import type { ManifestRule, ManifestRuleContext } from '../rule';
 import { readSuppressions } from '../suppress';
 import { splitLines } from '../text';
 import type { Finding } from '../types';
-import { manifestRules } from '../../rules/k8s';
 import { parseManifest, type ManifestFile } from './parse';
 import { ManifestWorkspace, type Workspace } from './workspace';
 
@@ -22,7 +21,8 @@ export interface ManifestOptions {
   config?: Config;
   /** Overrides the configured Kubernetes version (tests). */
   kubernetesVersion?: string;
-  rules?: readonly ManifestRule[];
+  /** The rules to run: the registry's `manifestRules`, or a few (tests, fix loops). */
+  rules: readonly ManifestRule[];
   onRuleError?: (ruleId: string, error: unknown) => void;
   isCancelled?: () => boolean;
   /** Skip the rules that would start after this deadline (the language server's per-request budget). */
@@ -36,7 +36,7 @@ export interface ManifestAnalysis {
 }
 
 /** Analyses a YAML file's Kubernetes objects. Files without objects, and Helm templates, give no findings. */
-export function analyzeManifest(text: string, options: ManifestOptions = {}): ManifestAnalysis {
+export function analyzeManifest(text: string, options: ManifestOptions): ManifestAnalysis {
   const { file, workspace, run, findings } = prepareManifest(text, options);
   if (!run) return { file, workspace, findings };
   const config = options.config ?? EMPTY_CONFIG;
@@ -49,7 +49,7 @@ export interface PreparedManifest extends ManifestAnalysis {
 }
 
 /** Parses a manifest and prepares its rule run, for callers that run the rules in slices (the language server). */
-export function prepareManifest(text: string, options: ManifestOptions = {}): PreparedManifest {
+export function prepareManifest(text: string, options: ManifestOptions): PreparedManifest {
   const config = options.config ?? EMPTY_CONFIG;
   let file: ManifestFile;
   try {
@@ -68,7 +68,7 @@ export function prepareManifest(text: string, options: ManifestOptions = {}): Pr
   const ctx = { file, workspace, kubernetesVersion };
   const lines = splitLines(text);
   const suppressions = readSuppressions(lines, (line) => yamlBlockAfter(lines, line));
-  return { file, workspace, run: { rules: options.rules ?? manifestRules, ctx, suppressions }, findings: [] };
+  return { file, workspace, run: { rules: options.rules, ctx, suppressions }, findings: [] };
 }
 
 /**

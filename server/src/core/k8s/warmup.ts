@@ -3,6 +3,7 @@
 // The sample mixes the constructs real manifests use: block and flow collections, quoted and block scalars,
 // comments, anchors, several kinds and cross-object references.
 import { analyzeManifest } from './analyze';
+import { manifestRules } from '../../rules/k8s';
 
 const SAMPLE = `# sample
 apiVersion: apps/v1
@@ -108,6 +109,6 @@ data:
 export function warmUpManifests(rounds = 4): void {
   for (let i = 0; i < rounds; i++) {
     const text = SAMPLE.replace(/^(# sample|---)$/gm, (line) => `${line}\n# warm-up round ${i}`);
-    analyzeManifest(text, { path: `/stevedore-warmup/${i}.yaml` });
+    analyzeManifest(text, { path: `/stevedore-warmup/${i}.yaml`, rules: manifestRules });
   }
 }

@@ -1,8 +1,9 @@
 // One entry point over both file kinds, for the CLI and the fix loop: analyse a file's text by its kind.
-import { analyzeDockerfile, type AnalyzeOptions } from './analyze';
-import type { FileKind } from './files';
-import { analyzeManifest, type ManifestOptions } from './k8s/analyze';
-import type { Finding, FixInput } from './types';
+import { analyzeDockerfile, type AnalyzeOptions } from '../core/analyze';
+import type { FileKind } from '../core/files';
+import { analyzeManifest, type ManifestOptions } from '../core/k8s/analyze';
+import type { Finding, FixInput } from '../core/types';
+import { dockerfileRules, manifestRules } from '../rules';
 
 export interface LintTarget {
   kind: FileKind;
@@ -10,9 +11,11 @@ export interface LintTarget {
   manifest: Omit<ManifestOptions, 'rules'>;
 }
 
-/** Findings of a text analysed as its kind. */
+/** Findings of a text analysed as its kind, by every registered rule. */
 export function lintText(text: string, target: LintTarget): Finding[] {
-  return target.kind === 'manifest' ? analyzeManifest(text, target.manifest).findings : analyzeDockerfile(text, target.dockerfile);
+  return target.kind === 'manifest'
+    ? analyzeManifest(text, { ...target.manifest, rules: manifestRules }).findings
+    : analyzeDockerfile(text, { ...target.dockerfile, rules: dockerfileRules });
 }
 
 /** What a fix of this file may read: its build context (Dockerfiles) or the other manifests (Kubernetes). */

@@ -1,0 +1,13 @@
+// The registry: every rule Stevedore knows, by id, for the CLI, the LSP and the docs generator. The one place that
+// lists the rule modules; core takes its rules from callers, and lsp/ and cli/ reach rules through here.
+import { ANALYSIS_INCOMPLETE } from '../core/incomplete';
+import type { RuleMeta } from '../core/rule';
+import { dockerfileRules } from './dockerfile';
+import { manifestRules } from './k8s';
+
+export { dockerfileRules, manifestRules };
+
+/** Every rule module, plus the engine's own analysis-incomplete finding (so it has docs, a setting and a SARIF entry). */
+export const allRules: readonly RuleMeta[] = [...dockerfileRules, ...manifestRules, ANALYSIS_INCOMPLETE];
+
+export const rulesById: ReadonlyMap<string, RuleMeta> = new Map(allRules.map((r) => [r.id, r]));
