@@ -137,7 +137,7 @@ function benchManifests(): { edit2k: number; open20k: number; openScanned20k: nu
   // As the server does after start-up: load the schemas, then warm the parser and rules on its small sample. The
   // 20,000-line file is the first real manifest this process analyses, as a user's first open would be.
   preloadSchemas();
-  warmUpManifests(30);
+  warmUpManifests(manifestRules, 30);
   const big = bigManifest(20000);
   const open20k = run(big);
   // A file in the workspace was already parsed by the server's start-up scan (ManifestWorkspace.loadManifests);

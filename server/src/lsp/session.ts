@@ -26,8 +26,7 @@ import { dockerfileService, hover } from './hover';
 import { stageLenses } from './lenses';
 import { completeManifest, definitionInManifest, hoverManifest, manifestCodeLenses, manifestDocumentSymbols, referencesInManifest } from './manifests';
 import { imageHoverForStage, manifestRefactors, multiStageEdit, multiStageRefactors } from './refactors';
-import { dockerfileRules } from '../rules/dockerfile';
-import { manifestRules } from '../rules/k8s';
+import { dockerfileRules, manifestRules } from '../rules';
 import type { InitializationOptions } from '../protocol';
 import type { RuleMeta } from '../core/rule';
 
@@ -100,7 +99,7 @@ export function startServer(connection: Connection): void {
       preloadSchemas();
       let rounds = 30;
       const warm = () => {
-        warmUpManifests(1);
+        warmUpManifests(manifestRules, 1);
         if (--rounds > 0) setImmediate(warm);
       };
       setImmediate(warm);
