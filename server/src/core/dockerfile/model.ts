@@ -88,6 +88,18 @@ export interface DockerfileModel {
 // one text parsed it hundreds of times. Models are only read (like the trees in parse.ts): the last one is reused.
 let lastModel: DockerfileModel | undefined;
 
+/**
+ * `compute` run once per model: a rule's check and each of its fixes then share one walk of the file (fixing every
+ * finding used to re-walk it per finding, quadratic or worse).
+ */
+export function perModel<T>(compute: (model: DockerfileModel) => T): (model: DockerfileModel) => T {
+  const results = new WeakMap<DockerfileModel, T>();
+  return (model) => {
+    if (!results.has(model)) results.set(model, compute(model));
+    return results.get(model)!;
+  };
+}
+
 /** Parses a Dockerfile into the shared model. Requires the shell parser to be initialised. */
 export function buildModel(text: string): DockerfileModel {
   // A model built while the shell parser was restarting is not reused: the next analysis parses those RUNs.

@@ -1,5 +1,5 @@
 import type { Instruction } from 'dockerfile-ast';
-import { blankContinuations, buildModel, type DockerfileModel } from '../../core/dockerfile/model';
+import { blankContinuations, buildModel, perModel, type DockerfileModel } from '../../core/dockerfile/model';
 import { parseShell } from '../../core/dockerfile/shell';
 import type { DockerfileRule } from '../../core/rule';
 import type { Range, RuleHit } from '../../core/types';
@@ -15,15 +15,11 @@ interface ShellForm {
   end: number;
 }
 
-const shellFormsCache = new WeakMap<DockerfileModel, ShellForm[]>();
-
 /**
  * CMD / ENTRYPOINT instructions in shell form, unless a SHELL instruction chose the shell explicitly. Computed once
  * per model: each finding's fix looks its instruction up here (a file of 480 CMDs took seconds to fix all).
  */
-function shellForms(model: DockerfileModel): ShellForm[] {
-  const cached = shellFormsCache.get(model);
-  if (cached) return cached;
+const shellForms = perModel((model: DockerfileModel): ShellForm[] => {
   const out: ShellForm[] = [];
   for (const stage of model.stages) {
     // A SHELL in the stage this one is built FROM counts too.
@@ -44,9 +40,8 @@ function shellForms(model: DockerfileModel): ShellForm[] {
       out.push({ ins, range, start, end });
     }
   }
-  shellFormsCache.set(model, out);
   return out;
-}
+});
 
 /** The exec-form array for a shell-form command, or undefined when it needs the shell (pipes, `&&`, `$VAR`, globs …). */
 function toExecForm(model: DockerfileModel, start: number, end: number): string | undefined {

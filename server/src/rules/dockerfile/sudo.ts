@@ -1,5 +1,5 @@
 import type { Instruction } from 'dockerfile-ast';
-import { buildModel, type DockerfileModel, type RunInfo } from '../../core/dockerfile/model';
+import { buildModel, perModel, type DockerfileModel, type RunInfo } from '../../core/dockerfile/model';
 import type { ShellWord } from '../../core/dockerfile/shell';
 import type { DockerfileRule } from '../../core/rule';
 import { isRootUser, lastUser, rootImage, runsAsNonRoot, userName } from './image-family-shared';
@@ -26,12 +26,8 @@ function runUser(run: RunInfo, usersOf: (stage: RunInfo['stage']) => Array<{ lin
   return name === undefined ? undefined : isRootUser(name) ? 'root' : 'other';
 }
 
-const sudoCache = new WeakMap<DockerfileModel, SudoUse[]>();
-
 /** Every sudo word of the file, found once per model (each fix looks its finding up here). */
-function findSudo(model: DockerfileModel): SudoUse[] {
-  const cached = sudoCache.get(model);
-  if (cached) return cached;
+const findSudo = perModel((model: DockerfileModel): SudoUse[] => {
   // The USER instructions of each stage, listed once: 800 RUNs with sudo took 16 s to fix when each looked again.
   const users = new Map<RunInfo['stage'], Array<{ line: number; ins: Instruction }>>();
   const usersOf = (stage: RunInfo['stage']) => {
@@ -47,9 +43,8 @@ function findSudo(model: DockerfileModel): SudoUse[] {
       uses.push({ sudo: w, next, user: runUser(run, usersOf) });
     });
   }
-  sudoCache.set(model, uses);
   return uses;
-}
+});
 
 /** True when only `sudo` or `sudo -E` stands between the sudo word and the command (line continuations allowed). */
 function plainSudo(model: DockerfileModel, use: SudoUse): boolean {
