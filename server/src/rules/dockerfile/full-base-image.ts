@@ -1,7 +1,7 @@
 import { buildModel, type DockerfileModel, type Stage } from '../../core/dockerfile/model';
 import type { DockerfileRule } from '../../core/rule';
 import type { Finding, Fix, Range, RuleHit } from '../../core/types';
-import { describeImage, type ImageDescription, type ImageVariant, type VariantKind } from './image-variants';
+import { describeImage, type ImageDescription, type ImageVariant, type VariantKind } from '../../core/dockerfile/image-variants';
 
 // Go's full image is a build image; replacing it is the multi-stage rule's business, not a variant swap.
 const FAMILIES = new Set(['python', 'node', 'ruby', 'php', 'openjdk', 'eclipse-temurin', 'debian', 'ubuntu']);

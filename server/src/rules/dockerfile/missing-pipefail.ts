@@ -3,7 +3,7 @@ import { buildModel, type DockerfileModel, type RunInfo, type Stage } from '../.
 import type { ShellCommand } from '../../core/dockerfile/shell';
 import type { DockerfileRule } from '../../core/rule';
 import type { Range } from '../../core/types';
-import { imageFamily, rootImage } from './image-family-shared';
+import { imageFamily, rootImage } from '../../core/dockerfile/image-family';
 
 /** The SHELL in effect: undefined means Docker's default `/bin/sh -c`. */
 type ShellWords = string[] | undefined;

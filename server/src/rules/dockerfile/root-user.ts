@@ -2,7 +2,8 @@ import type { Instruction } from 'dockerfile-ast';
 import { buildModel, type DockerfileModel, type Stage } from '../../core/dockerfile/model';
 import type { DockerfileRule } from '../../core/rule';
 import type { Range, TextEdit } from '../../core/types';
-import { imageFamily, isRootUser, lastUser, rootImage, runsAsNonRoot, userName } from './image-family-shared';
+import { imageFamily, rootImage, runsAsNonRoot } from '../../core/dockerfile/image-family';
+import { isRootUser, lastUser, userName } from '../../core/dockerfile/users';
 
 interface RootFinding {
   final: Stage;

@@ -2,7 +2,8 @@ import type { Instruction } from 'dockerfile-ast';
 import { buildModel, perModel, type DockerfileModel, type RunInfo } from '../../core/dockerfile/model';
 import type { ShellWord } from '../../core/dockerfile/shell';
 import type { DockerfileRule } from '../../core/rule';
-import { isRootUser, lastUser, rootImage, runsAsNonRoot, userName } from './image-family-shared';
+import { rootImage, runsAsNonRoot } from '../../core/dockerfile/image-family';
+import { isRootUser, lastUser, userName } from '../../core/dockerfile/users';
 import { allCommands, wordRange } from './util';
 
 interface SudoUse {

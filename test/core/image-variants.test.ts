@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseImageRef } from '../../../server/src/core/dockerfile/model';
-import { describeImage, IMAGE_SIZES_AS_OF, imageHoverMarkdown } from '../../../server/src/rules/dockerfile/image-variants';
+import { parseImageRef } from '../../server/src/core/dockerfile/model';
+import { imageHoverMarkdown } from '../../server/src/core/dockerfile/image-hover';
+import { describeImage, IMAGE_SIZES_AS_OF } from '../../server/src/core/dockerfile/image-variants';
 
 const R = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 const ref = (s: string, args: Record<string, string> = {}) => parseImageRef(s, R, new Map(Object.entries(args)));

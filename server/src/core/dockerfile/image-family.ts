@@ -1,7 +1,6 @@
-// What a stage's base image is known to contain (shell, user tools, default user), shared by root-user,
+// What a stage's base image is known to contain (shell, user tools, default user), for root-user,
 // missing-pipefail and sudo. Only well-known images are classified; anything else is 'unknown'.
-import type { Instruction } from 'dockerfile-ast';
-import type { ImageRef, Stage } from '../../core/dockerfile/model';
+import type { ImageRef, Stage } from './model';
 
 export type ImageFamily =
   /** glibc distro or official image built on one: bash, groupadd/useradd. */
@@ -56,24 +55,4 @@ export function runsAsNonRoot(image: ImageRef): boolean {
   if (image.registry === 'mcr.microsoft.com' && tag.includes('chiseled')) return true;
   if (!image.registry && image.repository.startsWith('bitnami/')) return image.repository !== 'bitnami/minideb';
   return !image.registry && image.repository === 'nginxinc/nginx-unprivileged';
-}
-
-/** The user part of a USER value (`app` of `app:app`), or undefined when it uses a variable. */
-export function userName(ins: Instruction): string | undefined {
-  const value = ins.getArguments()[0]?.getValue() ?? '';
-  return value.includes('$') ? undefined : value.split(':')[0];
-}
-
-/** True for the names Docker maps to UID 0. */
-export function isRootUser(user: string): boolean {
-  return user === 'root' || /^0+$/.test(user);
-}
-
-/** The last USER instruction in effect at the end of a stage, following `FROM <stage>` parents. */
-export function lastUser(stage: Stage): Instruction | undefined {
-  for (let s: Stage | undefined = stage; s; s = s.parent) {
-    const users = s.instructions.filter((i) => i.getKeyword() === 'USER');
-    if (users.length) return users[users.length - 1];
-  }
-  return undefined;
 }

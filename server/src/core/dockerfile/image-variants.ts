@@ -1,6 +1,7 @@
 // A small bundled table of official base images and their smaller variants, for the full-base-image rule and
-// the FROM hover. Sizes are approximate compressed (download) sizes for linux/amd64 as Docker Hub lists them.
-import type { ImageRef } from '../../core/dockerfile/model';
+// the FROM hover (image-hover.ts). Sizes are approximate compressed (download) sizes for linux/amd64 as Docker Hub
+// lists them.
+import type { ImageRef } from './model';
 
 /** When the size figures below were taken; they drift with every release. */
 export const IMAGE_SIZES_AS_OF = '2025-10';
@@ -195,24 +196,4 @@ export function describeImage(image: ImageRef): ImageDescription | undefined {
   }
   if (image.registry) return undefined;
   return describeHub(image.repository, image.tag ?? 'latest');
-}
-
-/** `~45 MB` with a no-break space, so a narrow hover column never wraps the number away from its unit. */
-export function approxMb(mb: number): string {
-  return `~${mb}\u00a0MB`;
-}
-
-/** A compact markdown table of the image's smaller variants and their sizes, for the FROM hover. */
-export function imageHoverMarkdown(image: ImageRef): string | undefined {
-  const d = describeImage(image);
-  if (!d) return undefined;
-  const name = image.resolved.replace(/@.*$/, '');
-  const size = d.approxSizeMb !== undefined ? ` · ${approxMb(d.approxSizeMb)}` : '';
-  const lines = [`**${name}** (${d.currentVariant}${size}): ${d.summary}`];
-  if (d.variants.length) {
-    lines.push('', '| Smaller option | Size | Note |', '| --- | ---: | --- |');
-    for (const v of d.variants) lines.push(`| \`${v.ref}\` | ${approxMb(v.approxSizeMb)} | ${v.note.replace(/\|/g, '\\|')} |`);
-  }
-  lines.push('', `_Approximate compressed sizes, linux/amd64, as of ${IMAGE_SIZES_AS_OF}._`);
-  return lines.join('\n');
 }
