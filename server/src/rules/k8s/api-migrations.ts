@@ -6,7 +6,7 @@ import { mapAt, pairOf, seqAt } from '../../core/k8s/object';
 import type { K8sObject, ManifestFile, YamlDoc } from '../../core/k8s/parse';
 import { splitLines } from '../../core/text';
 import type { TextEdit } from '../../core/types';
-import { addToMap, endOfNodeLine, eolOf, mapIndent, removeFromMap, replaceNode } from './yaml-edit';
+import { addToMap, endOfNodeLine, eolOf, mapIndent, removeFromMap, replaceNode } from '../../core/k8s/yaml-edit';
 
 type Edits = TextEdit[] | null;
 

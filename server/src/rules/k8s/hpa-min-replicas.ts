@@ -5,7 +5,7 @@ import type { ManifestRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
 import { isHpa } from '../../core/k8s/workspace-index';
 import { insertBefore, objectAtDoc } from './refs-shared';
-import { addToMap, replaceNode } from './yaml-edit';
+import { addToMap, replaceNode } from '../../core/k8s/yaml-edit';
 
 const HPA = 'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\nspec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: web\nMIN  maxReplicas: 10\n';
 

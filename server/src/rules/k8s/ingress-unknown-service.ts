@@ -6,7 +6,7 @@ import type { RuleHit } from '../../core/types';
 import { workspaceIndex } from '../../core/k8s/workspace-index';
 import { ingressBackends, objectsOf } from '../../core/k8s/references';
 import { closestName, objectAtDoc } from './refs-shared';
-import { replaceNode } from './yaml-edit';
+import { replaceNode } from '../../core/k8s/yaml-edit';
 
 const INGRESS = 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\nspec:\n  ingressClassName: nginx\n  rules:\n    - host: example.com\n      http:\n        paths:\n          - path: /\n            pathType: Prefix\n            backend:\n              service:\n                name: NAME\n                port:\n                  number: 80\n';
 const SERVICE = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n    - port: 80\n';

@@ -4,7 +4,7 @@ import { parseManifest } from '../../core/k8s/parse';
 import type { ManifestRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
 import { objectAtDoc } from './refs-shared';
-import { replaceNode } from './yaml-edit';
+import { replaceNode } from '../../core/k8s/yaml-edit';
 
 const REQUIRED = ['serverAddress', 'query', 'threshold'];
 const SCALED = 'apiVersion: keda.sh/v1alpha1\nkind: ScaledObject\nmetadata:\n  name: web\nspec:\n  scaleTargetRef:\n    name: web\n  triggers:\n    - type: prometheus\n      metadata:\n        serverAddress: http://prometheus.monitoring:9090\n        query: sum(rate(http_requests_total{app="web"}[2m]))\n        threshold: THRESHOLD\n';

@@ -2,7 +2,7 @@ import { isScalar } from 'yaml';
 import { nodeAt, seqAt, scalarAt, type PathKey } from '../../core/k8s/object';
 import type { ManifestRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
-import { replaceNode } from './yaml-edit';
+import { replaceNode } from '../../core/k8s/yaml-edit';
 import { allContainers, containerTitle, locate } from './workload-shared';
 
 export const privilegeEscalation: ManifestRule = {

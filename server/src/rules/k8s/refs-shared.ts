@@ -6,7 +6,7 @@ import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml
 import { pairOf } from '../../core/k8s/object';
 import type { K8sObject, ManifestFile, YamlDoc } from '../../core/k8s/parse';
 import type { TextEdit } from '../../core/types';
-import { endOfNodeLine, eolOf, mapIndent } from './yaml-edit';
+import { endOfNodeLine, eolOf, mapIndent } from '../../core/k8s/yaml-edit';
 
 /** The candidate nearest to `name` within `max` edits (ties: alphabetical first), if any. */
 export function closestName(name: string, candidates: Iterable<string>, max = 2): string | undefined {

@@ -2,7 +2,7 @@ import { mapAt, pairOf } from '../../core/k8s/object';
 import type { ManifestRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
 import { workspaceIndex } from '../../core/k8s/workspace-index';
-import { removeFromMap } from './yaml-edit';
+import { removeFromMap } from '../../core/k8s/yaml-edit';
 import { locate } from './workload-shared';
 
 const SCALED_KINDS = new Set(['Deployment', 'StatefulSet']);

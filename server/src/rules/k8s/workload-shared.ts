@@ -5,7 +5,7 @@ import { containers, nodeAt, podSpecPath, scalarAt, seqAt, type ContainerRef, ty
 import { parseManifest, type K8sObject, type ManifestFile, type YamlDoc } from '../../core/k8s/parse';
 import type { ManifestRule } from '../../core/rule';
 import type { FixInput, Range, RuleHit, TextEdit } from '../../core/types';
-import { addToMap, endOfNodeLine, eolOf, indentBlock, mapIndent } from './yaml-edit';
+import { addToMap, endOfNodeLine, eolOf, indentBlock, mapIndent } from '../../core/k8s/yaml-edit';
 
 /** Where a finding's target lives: the document index and a path from the object's root. */
 export interface Target {

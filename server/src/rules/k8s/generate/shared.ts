@@ -4,7 +4,7 @@ import { scalarAt } from '../../../core/k8s/object';
 import type { K8sObject, ManifestFile } from '../../../core/k8s/parse';
 import type { TextEdit } from '../../../core/types';
 import { yamlLines, type Tree, type YamlStyle } from '../refs-shared';
-import { eolOf } from '../yaml-edit';
+import { eolOf } from '../../../core/k8s/yaml-edit';
 
 export interface GeneratedAction {
   title: string;

@@ -1,8 +1,8 @@
 // Text edits to YAML that keep the user's formatting and comments: fixes insert or replace lines computed from
 // node ranges and indentation instead of re-serialising documents.
 import { isMap, isSeq, type Node, type YAMLMap } from 'yaml';
-import type { ManifestFile, YamlDoc } from '../../core/k8s/parse';
-import type { TextEdit } from '../../core/types';
+import type { ManifestFile, YamlDoc } from './parse';
+import type { TextEdit } from '../types';
 
 /** The line ending the file uses. */
 export function eolOf(file: ManifestFile): string {

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isMap } from 'yaml';
-import { applyEdits } from '../../../server/src/core/fixes';
-import { mapAt } from '../../../server/src/core/k8s/object';
-import { parseManifest } from '../../../server/src/core/k8s/parse';
-import { addToMap, removeFromMap } from '../../../server/src/rules/k8s/yaml-edit';
+import { applyEdits } from '../../server/src/core/fixes';
+import { mapAt } from '../../server/src/core/k8s/object';
+import { parseManifest } from '../../server/src/core/k8s/parse';
+import { addToMap, removeFromMap } from '../../server/src/core/k8s/yaml-edit';
 
 const DEPLOY = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 3 # pinned\n  template:\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n---\nkind: Other\n';
 
