@@ -8,7 +8,7 @@ import { initShellParser } from '../../server/src/core/dockerfile/shell';
 import { applyEdits, collectFixes } from '../../server/src/core/fixes';
 import { dockerfileRules, rulesById } from '../../server/src/rules';
 import { fixText } from '../../server/src/cli/fixfile';
-import { convertToMultiStage } from '../../server/src/rules/dockerfile/multistage';
+import { convertToMultiStage } from '../../server/src/core/dockerfile/multistage';
 
 const service = DockerfileLanguageServiceFactory.createLanguageService();
 

@@ -12,7 +12,7 @@ import { fixText } from '../../server/src/cli/fixfile';
 import { FolderContext } from '../../server/src/core/context';
 import { initShellParser } from '../../server/src/core/dockerfile/shell';
 import { applyEdits } from '../../server/src/core/fixes';
-import { convertToMultiStage } from '../../server/src/rules/dockerfile/build-tools-in-final-stage';
+import { convertToMultiStage } from '../../server/src/core/dockerfile/multistage';
 import { TestClient } from '../helpers/lspClient';
 
 /** `FROM ubuntu:22.04` and `runs` times `RUN apt-get install foo`, as the fuzzer wrote it. */

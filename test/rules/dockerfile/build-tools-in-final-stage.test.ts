@@ -1,74 +1,10 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { analyzeDockerfile } from '../../../server/src/core/analyze';
-import { buildModel } from '../../../server/src/core/dockerfile/model';
 import { initShellParser } from '../../../server/src/core/dockerfile/shell';
-import { buildToolsInFinalStage, convertToMultiStage } from '../../../server/src/rules/dockerfile/build-tools-in-final-stage';
-import { syntax } from '../../../server/src/rules/dockerfile/syntax';
+import { buildToolsInFinalStage } from '../../../server/src/rules/dockerfile/build-tools-in-final-stage';
+import { C, df, GO, MAVEN, NODE, PYTHON } from '../../fixtures/single-stage-dockerfiles';
 import { ruleTable, runRule } from '../../helpers/ruleTable';
-
-/** A Dockerfile from its lines. */
-const df = (...lines: string[]) => `${lines.join('\n')}\n`;
-
-const GO = df(
-  '# syntax=docker/dockerfile:1',
-  'FROM golang:1.22',
-  'WORKDIR /src',
-  'COPY go.mod go.sum ./',
-  'RUN go mod download',
-  'COPY . .',
-  '# build the server',
-  'RUN go build -ldflags="-s -w" ./cmd/server',
-  'EXPOSE 8080',
-  'USER app',
-  'HEALTHCHECK CMD wget -qO- http://localhost:8080/health || exit 1',
-  'CMD ["./server", "--port", "8080"]',
-);
-
-const NODE = df(
-  'FROM node:20',
-  'WORKDIR /app',
-  'COPY package.json package-lock.json ./',
-  'RUN npm ci',
-  'COPY . .',
-  'RUN npm run build',
-  'ENV PORT=3000',
-  'EXPOSE 3000',
-  'CMD ["node", "dist/server.js"]',
-);
-
-const PYTHON = df(
-  'FROM python:3.12',
-  'ENV PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1',
-  'RUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev \\',
-  '    && rm -rf /var/lib/apt/lists/*',
-  'WORKDIR /app',
-  'COPY requirements.txt .',
-  'RUN pip install -r requirements.txt',
-  'COPY . .',
-  'EXPOSE 8000',
-  'CMD ["gunicorn", "-b", "0.0.0.0:8000", "app:app"]',
-);
-
-const MAVEN = df(
-  'FROM maven:3.9-eclipse-temurin-17',
-  'WORKDIR /app',
-  'COPY pom.xml .',
-  'RUN mvn -B dependency:go-offline',
-  'COPY src ./src',
-  'RUN mvn -B package -DskipTests',
-  'EXPOSE 8080',
-);
-
-const C = df(
-  'FROM debian:12',
-  'RUN apt-get update && apt-get install -y build-essential cmake ca-certificates',
-  'WORKDIR /src',
-  'COPY . .',
-  'RUN make',
-  'EXPOSE 9000',
-  'CMD ["./myapp"]',
-);
 
 ruleTable(buildToolsInFinalStage, [
   {
@@ -318,42 +254,5 @@ describe('build-tools-in-final-stage outside the table', () => {
   it('reports the ecosystem in data', () => {
     const ecosystems = [GO, NODE, PYTHON, MAVEN, C].map((text) => runRule(buildToolsInFinalStage, { text })[0]?.data?.ecosystem);
     assert.deepEqual(ecosystems, ['go', 'node', 'python', 'java', 'c']);
-  });
-
-  const withCmd: Record<string, string> = {
-    go: GO,
-    node: NODE,
-    python: PYTHON,
-    java: MAVEN.replace('EXPOSE 8080\n', 'EXPOSE 8080\nCMD ["java", "-jar", "target/app.jar"]\n'),
-    c: C,
-    rust: df('FROM rust:1.77', 'WORKDIR /usr/src/app', 'COPY . .', 'RUN cargo build --release', 'EXPOSE 7000', 'CMD ["./target/release/app"]'),
-  };
-  for (const [eco, text] of Object.entries(withCmd)) {
-    it(`convertToMultiStage (${eco}) gives two parsing stages that keep EXPOSE and CMD`, () => {
-      const out = convertToMultiStage(text);
-      assert.ok(out, 'converted');
-      const model = buildModel(out);
-      assert.equal(model.stages.length, 2);
-      assert.equal(model.stages[0].name, 'build');
-      assert.deepEqual(runRule(syntax, { text: out }), []);
-      const runtime = model.stages[1].instructions.map((i) => i.getKeyword());
-      const original = buildModel(text).stages[0].instructions;
-      const expose = original.find((i) => i.getKeyword() === 'EXPOSE');
-      assert.ok(expose && model.stages[1].instructions.some((i) => i.getKeyword() === 'EXPOSE' && i.toString() === expose.toString()), 'EXPOSE kept');
-      assert.ok(runtime.includes('CMD'), 'CMD kept');
-      assert.deepEqual(runRule(buildToolsInFinalStage, { text: out }), []);
-    });
-  }
-
-  it('Java keeps a named jar and rewrites the CMD that runs it', () => {
-    const out = convertToMultiStage(withCmd.java) ?? '';
-    assert.match(out, /^COPY --from=build \/app\/target\/app\.jar \/app\/app\.jar$/m);
-    assert.match(out, /^CMD \["java", "-jar", "\/app\/app\.jar"\]$/m);
-    assert.doesNotMatch(out, /ENTRYPOINT/);
-  });
-
-  it('returns null for multi-stage files and for commands it cannot rewrite safely', () => {
-    assert.equal(convertToMultiStage('FROM golang:1.22 AS b\nRUN go build .\nFROM scratch\n'), null);
-    assert.equal(convertToMultiStage(df('FROM golang:1.22', 'RUN go build -o server .', 'CMD ./server 2>&1 | tee log')), null);
   });
 });

@@ -1,7 +1,8 @@
 import type { DockerfileRule } from '../../core/rule';
-import { convertToMultiStage, ECOSYSTEM_LABEL, findToolchain, type ToolchainHit } from './multistage';
+import { convertToMultiStage, ECOSYSTEM_LABEL, findToolchain, type ToolchainHit } from '../../core/dockerfile/multistage';
 
-export { convertToMultiStage } from './multistage';
+// Until lsp/refactors.ts imports the converter from core (its import line is shared with another change in flight).
+export { convertToMultiStage } from '../../core/dockerfile/multistage';
 
 const DEV_IMAGE = /(?:^|[/\\])\.devcontainer[/\\]|(?:^|[/\\.-])(?:dev|development|devcontainer|test|ci)(?:[.-][^/\\]*)?$/i;
 

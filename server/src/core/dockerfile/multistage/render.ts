@@ -1,7 +1,7 @@
 // Writing a filled-in plan out as the two-stage Dockerfile, keeping the original's comments, spacing and line endings.
 import type { Instruction } from 'dockerfile-ast';
-import type { Stage } from '../../../core/dockerfile/model';
-import { splitLines } from '../../../core/text';
+import type { Stage } from '../model';
+import { splitLines } from '../../text';
 import { instructionText, properties } from './instructions';
 import type { Plan } from './plan';
 

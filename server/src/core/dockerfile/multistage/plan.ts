@@ -1,8 +1,8 @@
 // The plan a template fills in: facts about the original stage, and what goes where in the two new stages.
 import type { Instruction, Workdir } from 'dockerfile-ast';
-import type { DockerfileModel, ImageRef, RunInfo, Stage } from '../../../core/dockerfile/model';
-import type { ShellCommand } from '../../../core/dockerfile/shell';
-import type { BuildContext } from '../../../core/types';
+import type { DockerfileModel, ImageRef, RunInfo, Stage } from '../model';
+import type { ShellCommand } from '../shell';
+import type { BuildContext } from '../../types';
 import { resolvePath } from './paths';
 import { commandsOf } from './run-commands';
 

@@ -1,6 +1,6 @@
 // Reading the commands of RUN instructions.
-import type { DockerfileModel, RunInfo } from '../../../core/dockerfile/model';
-import type { ShellCommand, ShellWord } from '../../../core/dockerfile/shell';
+import type { DockerfileModel, RunInfo } from '../model';
+import type { ShellCommand, ShellWord } from '../shell';
 import { baseName } from './paths';
 
 /** A RUN's commands with exec-form JSON quotes removed (the core model keeps them). */

@@ -1,7 +1,7 @@
 // The commands of CMD, ENTRYPOINT and HEALTHCHECK, and their rewriting for the runtime stage.
 import type { Healthcheck, Instruction } from 'dockerfile-ast';
-import { blankContinuations, type DockerfileModel, type Stage } from '../../../core/dockerfile/model';
-import { parseShell } from '../../../core/dockerfile/shell';
+import { blankContinuations, type DockerfileModel, type Stage } from '../model';
+import { parseShell } from '../shell';
 import { baseName } from './paths';
 
 export interface CommandForm {

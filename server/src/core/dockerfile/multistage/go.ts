@@ -1,6 +1,6 @@
 // Go: the builder runs `go build` (or gets one for `go run`) and a distroless stage runs the binary.
-import type { RunInfo } from '../../../core/dockerfile/model';
-import type { ShellCommand } from '../../../core/dockerfile/shell';
+import type { RunInfo } from '../model';
+import type { ShellCommand } from '../shell';
 import { commandForm, commandName, execText, lastCommands, shellQuote } from './commands';
 import { binaryRuntime, type Binary } from './distroless';
 import { properties } from './instructions';

@@ -1,6 +1,6 @@
 // The runtime stage of a compiled binary (Go, Rust): distroless, so it has no shell, package manager or named users.
 import type { Healthcheck } from 'dockerfile-ast';
-import { splitLines } from '../../../core/text';
+import { splitLines } from '../../text';
 import { commandForm, lastCommands, rewriteCommand } from './commands';
 import { instructionText } from './instructions';
 import { baseName } from './paths';

@@ -1,6 +1,6 @@
 // Reading instructions of the original stage through dockerfile-ast, whose accessors differ per keyword.
 import type { Copy, Instruction, Property } from 'dockerfile-ast';
-import type { DockerfileModel } from '../../../core/dockerfile/model';
+import type { DockerfileModel } from '../model';
 
 /** An instruction exactly as written, continuation lines included. */
 export function instructionText(model: DockerfileModel, ins: Instruction): string {

@@ -1,7 +1,7 @@
 // Which build toolchain a single-stage Dockerfile ships, and which conversion template fits it.
-import type { DockerfileModel, ImageRef } from '../../../core/dockerfile/model';
-import type { ShellCommand } from '../../../core/dockerfile/shell';
-import type { Range } from '../../../core/types';
+import type { DockerfileModel, ImageRef } from '../model';
+import type { ShellCommand } from '../shell';
+import type { Range } from '../../types';
 import { hasToolchainPackages, packageInstalls, TOOLCHAIN_PACKAGE } from './packages';
 import { commands, isPipInstall, positionals } from './run-commands';
 

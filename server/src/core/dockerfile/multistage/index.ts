@@ -1,7 +1,7 @@
 // "Convert to multi-stage build": a single-stage Dockerfile becomes a `build` stage plus a slim runtime stage
 // that receives only the artifacts, using the template for the ecosystem that is built.
-import { buildModel } from '../../../core/dockerfile/model';
-import type { BuildContext } from '../../../core/types';
+import { buildModel } from '../model';
+import type { BuildContext } from '../../types';
 import { detectEcosystem, type Ecosystem } from './detect';
 import { goTemplate } from './go';
 import { javaTemplate } from './java';

@@ -1,13 +1,13 @@
 // Runtime-stage lines that several templates share: packages, users, WORKDIR, ENV and the app's files.
 import type { Instruction } from 'dockerfile-ast';
-import type { ImageRef } from '../../../core/dockerfile/model';
-import { hasOption } from '../../../core/dockerfile/shell';
+import type { ImageRef } from '../model';
+import { hasOption } from '../shell';
 import { flag, instructionText, properties } from './instructions';
 import { packageLines, type Family } from './packages';
 import { resolvePath } from './paths';
 import type { Plan } from './plan';
 import { commands, isPipInstall, positionals } from './run-commands';
-import { looksLikeSecret } from '../secret-in-env';
+import { looksLikeSecret } from '../secret-names';
 
 /** Runtime packages, users, WORKDIR and runtime ENV: the common start of a runtime stage with a shell. */
 export function runtimeSetup(p: Plan, fam: Family, env: string[] = [], buildOnly?: RegExp): void {

@@ -1,6 +1,6 @@
 // Node.js: the builder runs the build script and a slim node stage gets production dependencies and the output.
-import type { BuildContext } from '../../../core/types';
-import { hasOption, type ShellCommand } from '../../../core/dockerfile/shell';
+import type { BuildContext } from '../../types';
+import { hasOption, type ShellCommand } from '../shell';
 import { commandForm, lastCommands } from './commands';
 import { buildCommandEcosystem } from './detect';
 import { copySources, flag, properties } from './instructions';

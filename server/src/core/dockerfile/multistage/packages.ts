@@ -1,6 +1,6 @@
 // OS packages: what a single-stage file installs, and which of them the runtime stage needs again.
-import type { DockerfileModel, RunInfo } from '../../../core/dockerfile/model';
-import type { ShellCommand, ShellWord } from '../../../core/dockerfile/shell';
+import type { DockerfileModel, RunInfo } from '../model';
+import type { ShellCommand, ShellWord } from '../shell';
 import { commandsOf, positionals } from './run-commands';
 
 export type Family = 'apt' | 'apk' | 'rpm';

@@ -1,5 +1,5 @@
 // Rust: the builder runs `cargo build` and a distroless stage runs the binary from target/.
-import { hasOption } from '../../../core/dockerfile/shell';
+import { hasOption } from '../shell';
 import { commandName } from './commands';
 import { binaryRuntime } from './distroless';
 import { resolvePath } from './paths';
