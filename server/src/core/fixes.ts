@@ -1,5 +1,7 @@
-// Applying fixes: pure text edits, "fix all" for a rule or for every safe fix, and fix lookup by rule.
+// Applying fixes: pure text edits, "fix all" for a rule or for every safe fix, fix lookup by rule, and the one
+// "apply safe fixes until nothing changes" loop behind `stevedore lint --fix` and source.fixAll.
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TimeBudget } from './engine';
 import type { RuleMeta } from './rule';
 import type { Finding, Fix, FixInput, FixResult, TextEdit } from './types';
 
@@ -56,4 +58,64 @@ export function collectFixes(
     }
   }
   return { applied, edits, files };
+}
+
+/** The most passes of fixUntilStable: a fix that keeps finding work (a bug) cannot loop for ever. */
+export const MAX_FIX_PASSES = 10;
+
+/** What an analysis of a (fixed) text gives the fix loop: its findings and what its fixes may read. */
+export interface FixState {
+  findings: Finding[];
+  input: FixInput;
+}
+
+export interface FixUntilStableOptions {
+  rulesById: ReadonlyMap<string, RuleMeta>;
+  /** Analyses a text (the original one when `current` is not given, then each fixed one); without it, one pass. */
+  analyse?: (text: string) => FixState;
+  /** The findings of the text as it is now, when already known: the first pass uses them. */
+  current?: FixState;
+  /**
+   * Writes a pass's changes to other files where the next analysis sees them (the CLI writes to disk). Without it
+   * other files are not changed between passes and only each path's first change is kept (returned as `files`).
+   */
+  writeFiles?: (files: NonNullable<FixResult['files']>) => void;
+  /** A pass is only started when the previous one suggests it fits before the deadline (source.fixAll). */
+  budget?: TimeBudget;
+}
+
+export interface FixUntilStableResult {
+  text: string;
+  /** The fixes applied, one list per pass. */
+  passes: AppliedFix[][];
+  /** Changes to other files, each path's first (when there is no `writeFiles`). */
+  files: NonNullable<FixResult['files']>;
+}
+
+/**
+ * Applies every safe fix, then analyses the result and applies what has become fixable (fixes that overlapped, or
+ * findings a fix uncovered), until a pass changes nothing, MAX_FIX_PASSES or the budget is spent.
+ */
+export function fixUntilStable(text: string, options: FixUntilStableOptions): FixUntilStableResult {
+  const passes: AppliedFix[][] = [];
+  const files: NonNullable<FixResult['files']> = [];
+  let state = options.current ?? options.analyse!(text);
+  let lastPassMs = 0;
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const started = Date.now();
+    const { applied, edits, files: more } = collectFixes(state.input, state.findings, options.rulesById, (fix) => fix.safe);
+    if (!applied.length) break;
+    passes.push(applied);
+    if (options.writeFiles) options.writeFiles(more);
+    else for (const f of more) if (!files.some((g) => g.path === f.path)) files.push(f);
+    const next = applyEdits(text, edits);
+    // Changes written to other files may change the next analysis even when this text stayed the same.
+    const unchanged = next === text && !(options.writeFiles && more.length);
+    const outOfTime = !!options.budget && Date.now() + lastPassMs >= options.budget.deadline;
+    text = next;
+    if (unchanged || outOfTime || !options.analyse || pass === MAX_FIX_PASSES - 1) break;
+    state = options.analyse(text);
+    lastPassMs = Date.now() - started;
+  }
+  return { text, passes, files };
 }

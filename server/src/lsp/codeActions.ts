@@ -5,11 +5,11 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TimeBudget } from '../core/engine';
-import { applyEdits, collectFixes, type AppliedFix } from '../core/fixes';
+import { collectFixes, fixUntilStable } from '../core/fixes';
 import { ANALYSIS_INCOMPLETE } from '../core/incomplete';
 import { rulesById } from '../rules';
 import { eolOf, splitLines } from '../core/text';
-import type { Finding, FixInput, FixResult, TextEdit } from '../core/types';
+import type { Finding, FixInput, TextEdit } from '../core/types';
 import { snippetAction } from './snippets';
 import { fromDiagnostic, toDiagnostic, toWorkspaceEdit } from './convert';
 
@@ -153,36 +153,17 @@ export function resolveLazyFix(action: CodeAction, data: LazyActionData, env: Co
   return all?.edit ? { ...action, edit: all.edit, diagnostics: all.diagnostics } : action;
 }
 
-const MAX_PASSES = 10;
-
-/**
- * source.fixAll: applies every safe fix, then analyses the result and applies what has become fixable (fixes that
- * overlapped, or findings a fix uncovered), until a pass changes nothing or the budget is spent. One edit covers
- * what changed.
- */
+/** source.fixAll: core's fixUntilStable within the request's budget; one edit covers what changed. */
 function fixAllRepeated(env: CodeActionEnv): Omit<CodeAction, 'title'> | undefined {
   const original = env.input.text;
-  let text = original;
-  let input = env.input;
-  let findings = env.findings;
-  let first: AppliedFix[] = [];
-  const files: NonNullable<FixResult['files']> = [];
-  // A pass is only started when the previous one suggests it fits in what is left of the budget.
-  let lastPassMs = 0;
-  for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const started = Date.now();
-    const { applied, edits, files: more } = collectFixes(input, findings, rulesById, (fix) => fix.safe);
-    if (!applied.length) break;
-    if (pass === 0) first = applied;
-    // Other files are not changed in memory between passes, so only a path's first change is kept.
-    for (const f of more) if (!files.some((g) => g.path === f.path)) files.push(f);
-    const next = applyEdits(text, edits);
-    const done = next === text || !env.relint || Date.now() + lastPassMs >= env.budget.deadline;
-    text = next;
-    if (done) break;
-    ({ findings, input } = env.relint!(text, env.budget));
-    lastPassMs = Date.now() - started;
-  }
+  const relint = env.relint;
+  const { text, passes, files } = fixUntilStable(original, {
+    rulesById,
+    current: { findings: env.findings, input: env.input },
+    analyse: relint && ((changed) => relint(changed, env.budget)),
+    budget: env.budget,
+  });
+  const first = passes[0] ?? [];
   if (!first.length || (text === original && !files.length)) return undefined;
   const edits = text === original ? [] : [changedSpan(env.doc, original, text)];
   const edit = toWorkspaceEdit(env.doc, { edits, files }, env.documentChanges);
