@@ -344,3 +344,39 @@ export function hasOption(cmd: ShellCommand, ...options: string[]): boolean {
 export function subcommand(cmd: ShellCommand): ShellWord | undefined {
   return cmd.args.find((a) => !a.value.startsWith('-'));
 }
+
+/**
+ * The value of a shell word as the shell would see it, or undefined when the word expands anything
+ * (variables, command substitution, globs, braces, `~`) and so has no fixed value.
+ */
+export function literalShellWord(raw: string): string | undefined {
+  let out = '';
+  let i = 0;
+  while (i < raw.length) {
+    const c = raw[i];
+    if (c === "'") {
+      const close = raw.indexOf("'", i + 1);
+      if (close < 0) return undefined;
+      out += raw.slice(i + 1, close);
+      i = close + 1;
+    } else if (c === '"') {
+      i++;
+      while (i < raw.length && raw[i] !== '"') {
+        if (raw[i] === '$' || raw[i] === '`') return undefined;
+        if (raw[i] === '\\' && '$`"\\'.includes(raw[i + 1] ?? '')) i++;
+        out += raw[i++];
+      }
+      if (i >= raw.length) return undefined;
+      i++;
+    } else if (c === '\\') {
+      if (i + 1 >= raw.length) return undefined;
+      out += raw[i + 1];
+      i += 2;
+    } else {
+      if ('$`*?[{}()<>|&;'.includes(c) || /\s/.test(c) || (i === 0 && (c === '~' || c === '#'))) return undefined;
+      out += c;
+      i++;
+    }
+  }
+  return out;
+}

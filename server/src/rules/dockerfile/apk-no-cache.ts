@@ -1,7 +1,7 @@
 import { type DockerfileModel } from '../../core/dockerfile/model';
 import { hasOption, type ShellWord } from '../../core/dockerfile/shell';
 import type { DockerfileRule } from '../../core/rule';
-import { insertFlagFix } from './util';
+import { insertFlagFix } from '../../core/dockerfile/edits';
 import { apkAdd, finalImageCommands, hasCacheMountOn, removedLater } from './pkg-shared';
 
 const CACHE = '/var/cache/apk';

@@ -1,7 +1,8 @@
 import { buildModel } from '../../core/dockerfile/model';
 import { hasOption, subcommand } from '../../core/dockerfile/shell';
 import type { DockerfileRule } from '../../core/rule';
-import { allCommands, insertFlagFix, wordRange } from './util';
+import { insertFlagFix } from '../../core/dockerfile/edits';
+import { allCommands, wordRange } from '../../core/dockerfile/instructions';
 
 const NEEDS_YES = new Set(['install', 'upgrade', 'dist-upgrade', 'full-upgrade', 'remove', 'purge', 'autoremove', 'build-dep']);
 

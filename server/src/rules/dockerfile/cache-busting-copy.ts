@@ -4,7 +4,7 @@ import { subcommand, type ShellCommand } from '../../core/dockerfile/shell';
 import type { DockerfileRule } from '../../core/rule';
 import { splitLines } from '../../core/text';
 import type { BuildContext, RuleHit, TextEdit } from '../../core/types';
-import { copyArgs } from './dockerignore-shared';
+import { copyArgs } from '../../core/dockerfile/instructions';
 
 type Eco = 'pip' | 'poetry' | 'uv' | 'pipenv' | 'npm' | 'yarn' | 'pnpm' | 'go' | 'bundler' | 'maven' | 'gradle' | 'cargo' | 'composer';
 

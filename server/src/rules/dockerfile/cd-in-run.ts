@@ -2,7 +2,7 @@ import { blankContinuations, buildModel, type DockerfileModel, type RunInfo } fr
 import type { ShellCommand } from '../../core/dockerfile/shell';
 import type { DockerfileRule } from '../../core/rule';
 import type { TextEdit } from '../../core/types';
-import { literalShellWord } from './instructions-shared';
+import { literalShellWord } from '../../core/dockerfile/shell';
 
 /** `cd` commands in shell-form RUNs, except inside `( … )` or `$( … )`, where scoping the cd is the point. */
 function cdCommands(model: DockerfileModel): Array<{ run: RunInfo; cmd: ShellCommand }> {

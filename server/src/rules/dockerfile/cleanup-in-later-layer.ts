@@ -2,7 +2,7 @@ import { blankContinuations, buildModel, type DockerfileModel, type RunInfo, typ
 import type { ShellCommand, ShellWord } from '../../core/dockerfile/shell';
 import type { DockerfileRule } from '../../core/rule';
 import type { BuildContext } from '../../core/types';
-import { deleteInstruction } from './instructions-shared';
+import { deleteInstruction } from '../../core/dockerfile/edits';
 import { createdBy, globRegex, normalisePath, type Created, type PathScope } from './layer-paths';
 import { appendCommand, pathCovers, rmTargets, runCommands } from './pkg-shared';
 

@@ -2,7 +2,7 @@ import type { Copy, Instruction } from 'dockerfile-ast';
 import { buildModel, type DockerfileModel } from '../../core/dockerfile/model';
 import type { DockerfileRule } from '../../core/rule';
 import type { Position, Range } from '../../core/types';
-import { instructionsOf } from './util';
+import { instructionsOf } from '../../core/dockerfile/instructions';
 
 interface BadDest {
   ins: Instruction;

@@ -1,6 +1,6 @@
 import type { DockerfileRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
-import { copyFromFlags } from './instructions-shared';
+import { copyFromFlags } from '../../core/dockerfile/instructions';
 
 export const copyFromSelf: DockerfileRule = {
   id: 'copy-from-self',

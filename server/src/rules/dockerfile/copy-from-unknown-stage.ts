@@ -3,7 +3,7 @@ import { buildModel, type DockerfileModel, type Stage } from '../../core/dockerf
 import type { DockerfileRule } from '../../core/rule';
 import type { Severity } from '../../core/types';
 import { editDistance } from '../../core/text';
-import { copyFromFlags } from './instructions-shared';
+import { copyFromFlags } from '../../core/dockerfile/instructions';
 
 interface UnknownFrom {
   flag: Flag;

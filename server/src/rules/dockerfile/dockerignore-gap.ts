@@ -4,7 +4,7 @@ import { buildModel } from '../../core/dockerfile/model';
 import type { DockerfileRule } from '../../core/rule';
 import { splitLines } from '../../core/text';
 import type { BuildContext, RuleHit } from '../../core/types';
-import { copiedNames, firstInstructionRange, ignoreFileOf, wholeContextCopy } from './dockerignore-shared';
+import { copiedNames, firstInstructionRange, ignoreFileOf, wholeContextCopy } from '../../core/dockerfile/dockerignore';
 
 // Why each entry matters when an instruction copies the whole context (`copy` is that instruction), and when none
 // does (BuildKit then sends only what the COPYs name: the entry waits for a later `COPY . .` or the classic builder).

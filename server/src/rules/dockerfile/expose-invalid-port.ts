@@ -1,6 +1,6 @@
 import type { DockerfileRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
-import { instructionsOf } from './util';
+import { instructionsOf } from '../../core/dockerfile/instructions';
 
 /** Why a port or port range (`8080`, `8000-8010`) is invalid, or undefined when it is fine. */
 function portRangeProblem(spec: string): string | undefined {

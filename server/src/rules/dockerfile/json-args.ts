@@ -3,7 +3,8 @@ import { blankContinuations, buildModel, perModel, type DockerfileModel } from '
 import { parseShell } from '../../core/dockerfile/shell';
 import type { DockerfileRule } from '../../core/rule';
 import type { Range, RuleHit } from '../../core/types';
-import { instructionsBefore, literalShellWord } from './instructions-shared';
+import { instructionsBefore } from '../../core/dockerfile/instructions';
+import { literalShellWord } from '../../core/dockerfile/shell';
 
 // Shell builtins with no executable of the same name: they cannot be the program of an exec-form command.
 const BUILTINS = new Set(['cd', 'source', '.', 'export', 'set', 'unset', 'ulimit', 'umask', 'eval', 'trap', 'alias', 'read', 'wait', 'shift', 'exit', 'return']);

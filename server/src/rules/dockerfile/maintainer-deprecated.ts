@@ -1,8 +1,8 @@
 import type { Instruction } from 'dockerfile-ast';
 import { blankContinuations, buildModel, type DockerfileModel } from '../../core/dockerfile/model';
 import type { DockerfileRule } from '../../core/rule';
-import { dockerQuote } from './instructions-shared';
-import { instructionsOf, keywordRange } from './util';
+import { dockerQuote } from '../../core/dockerfile/edits';
+import { instructionsOf, keywordRange } from '../../core/dockerfile/instructions';
 
 /** The MAINTAINER value as Docker records it: the rest of the instruction, verbatim, continuations joined. */
 function maintainerValue(model: DockerfileModel, ins: Instruction): string {

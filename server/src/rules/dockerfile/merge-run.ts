@@ -1,7 +1,12 @@
 import { buildModel, type DockerfileModel, type RunInfo } from '../../core/dockerfile/model';
 import type { DockerfileRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
-import { keywordRange, lineText } from './util';
+import { keywordRange } from '../../core/dockerfile/instructions';
+
+/** The line's text of a position's line. */
+function lineText(model: DockerfileModel, line: number): string {
+  return model.doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
+}
 
 /**
  * Groups of consecutive RUNs in one stage (only comments or blank lines between) that can be merged. Only stages

@@ -1,8 +1,8 @@
 import { buildModel, type DockerfileModel } from '../../core/dockerfile/model';
 import type { DockerfileRule } from '../../core/rule';
 import type { BuildContext, ContextSize, RuleHit } from '../../core/types';
-import { allCommands } from './util';
-import { copiedNames, dockerfileRel, firstInstructionRange, ignoreFileOf, wholeContextCopy } from './dockerignore-shared';
+import { allCommands } from '../../core/dockerfile/instructions';
+import { copiedNames, dockerfileRel, firstInstructionRange, ignoreFileOf, wholeContextCopy } from '../../core/dockerfile/dockerignore';
 
 // Named first in the message: the entries that cost the most (size, cache, secrets).
 const NOTABLE = ['.git', 'node_modules', '.env', 'venv', '.venv'];

@@ -1,4 +1,4 @@
-import { overriddenInstructionRule } from './instructions-shared';
+import { overriddenInstructionRule } from '../../core/dockerfile/overridden-instructions';
 
 export const multipleHealthcheck = overriddenInstructionRule({
   id: 'multiple-healthcheck',

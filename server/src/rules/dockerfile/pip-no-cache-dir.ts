@@ -1,7 +1,7 @@
 import { type DockerfileModel, type RunInfo } from '../../core/dockerfile/model';
 import { hasOption, type ShellCommand, type ShellWord } from '../../core/dockerfile/shell';
 import type { DockerfileRule } from '../../core/rule';
-import { insertFlagFix } from './util';
+import { insertFlagFix } from '../../core/dockerfile/edits';
 import { finalImageCommands, hasCacheMountOn, pipInstall, stageEnvValue } from './pkg-shared';
 
 const VAR = 'PIP_NO_CACHE_DIR';

@@ -3,7 +3,7 @@
 import type { DockerfileModel, RunInfo, Stage } from '../../core/dockerfile/model';
 import type { ShellCommand, ShellWord } from '../../core/dockerfile/shell';
 import type { TextEdit } from '../../core/types';
-import { appendToRun } from './util';
+import { appendToRun } from '../../core/dockerfile/edits';
 
 /**
  * The commands of a RUN with leading `VAR=value` words peeled off (`["DEBIAN_FRONTEND=noninteractive", "apt-get", …]`

@@ -4,7 +4,7 @@ import type { ShellWord } from '../../core/dockerfile/shell';
 import type { DockerfileRule } from '../../core/rule';
 import { rootImage, runsAsNonRoot } from '../../core/dockerfile/image-family';
 import { isRootUser, lastUser, userName } from '../../core/dockerfile/users';
-import { allCommands, wordRange } from './util';
+import { allCommands, wordRange } from '../../core/dockerfile/instructions';
 
 interface SudoUse {
   sudo: ShellWord;

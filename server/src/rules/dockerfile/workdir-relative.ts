@@ -2,7 +2,7 @@ import type { Instruction } from 'dockerfile-ast';
 import { buildModel, type DockerfileModel } from '../../core/dockerfile/model';
 import type { DockerfileRule } from '../../core/rule';
 import type { Range } from '../../core/types';
-import { instructionsBefore } from './instructions-shared';
+import { instructionsBefore } from '../../core/dockerfile/instructions';
 
 interface RelativeWorkdir {
   ins: Instruction;

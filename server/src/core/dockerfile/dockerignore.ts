@@ -1,9 +1,11 @@
-// Helpers shared by the build-context rules (missing-dockerignore, dockerignore-gap, cache-busting-copy).
+// The build context seen from a Dockerfile: which ignore file the build uses, and what the COPY/ADD
+// instructions take from the context (for missing-dockerignore, dockerignore-gap).
 import type { JSONInstruction } from 'dockerfile-ast';
 import * as path from 'node:path';
-import type { DockerfileModel } from '../../core/dockerfile/model';
-import { splitLines } from '../../core/text';
-import type { BuildContext, Range } from '../../core/types';
+import { copyArgs } from './instructions';
+import type { DockerfileModel } from './model';
+import { splitLines } from '../text';
+import type { BuildContext, Range } from '../types';
 
 /** Where the .dockerignore findings go: the first instruction's keyword, or 0:0 of an empty document. */
 export function firstInstructionRange(model: DockerfileModel): Range {
@@ -55,11 +57,4 @@ export function wholeContextCopy(model: DockerfileModel): string | undefined {
     if (copyArgs(copy).slice(0, -1).some((src) => /^(\.\/?|\.\/\*|\*|\/)$/.test(src))) return splitLines(model.doc.getText(ins.getRange()))[0].replace(/(?<!\s)\s*\\$/, '');
   }
   return undefined;
-}
-
-/** The source and destination arguments of a COPY/ADD, in shell or JSON form. */
-export function copyArgs(ins: JSONInstruction): string[] {
-  const json = ins.getJSONStrings();
-  if (json.length && ins.getOpeningBracket()) return json.map((s) => s.getJSONValue());
-  return ins.getArguments().map((a) => a.getValue());
 }

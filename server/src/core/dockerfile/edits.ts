@@ -1,0 +1,68 @@
+// The text edits Dockerfile fixes are made of: insert a flag after a shell word, append a command to a RUN,
+// delete an instruction, quote a LABEL/ENV value.
+import type { Instruction } from 'dockerfile-ast';
+import { buildModel, type DockerfileModel, type RunInfo } from './model';
+import type { ShellWord } from './shell';
+import type { Fix, TextEdit } from '../types';
+
+/** An edit inserting `text` right after a shell word (e.g. a flag after `install`). */
+export function insertAfter(model: DockerfileModel, w: ShellWord, text: string): TextEdit {
+  const at = model.positionAt(w.end);
+  return { range: { start: at, end: at }, newText: text };
+}
+
+/**
+ * A safe, preferred fix that inserts `flag` after the word a finding points at (`data.offset`), e.g. `-y` after
+ * `install`. `find` lists the words the rule flags; in an exec-form RUN the flag becomes its own JSON string.
+ */
+export function insertFlagFix(id: string, flag: string, find: (model: DockerfileModel) => ShellWord[]): Fix {
+  // "Fix all" applies the fix once per finding of the same model: the flagged words are listed once per model.
+  const found = new WeakMap<DockerfileModel, ShellWord[]>();
+  const wordsOf = (model: DockerfileModel) => found.get(model) ?? found.set(model, find(model)).get(model)!;
+  return {
+    id,
+    title: () => `Add ${flag}`,
+    safe: true,
+    preferred: true,
+    apply(input, finding) {
+      const model = buildModel(input.text);
+      const word = wordsOf(model).find((w) => w.start === finding.data?.offset);
+      if (!word) return null;
+      const run = model.runs.find((r) => r.scriptStart <= word.start && word.end <= r.scriptEnd);
+      return { edits: [insertAfter(model, word, run?.execForm ? `, ${JSON.stringify(flag)}` : ` ${flag}`)] };
+    },
+  };
+}
+
+/**
+ * An edit appending ` && <command>` at the end of a RUN's script, on a new continuation line when the RUN
+ * already spans several lines.
+ */
+export function appendToRun(model: DockerfileModel, run: RunInfo, command: string): TextEdit {
+  const end = model.positionAt(run.scriptEnd);
+  const multiline = run.instruction.getRange().start.line !== run.instruction.getRange().end.line;
+  const text = multiline ? ` ${model.escape}${model.eol}    && ${command}` : ` && ${command}`;
+  return { range: { start: end, end }, newText: text };
+}
+
+/** An edit deleting an instruction's whole lines, line breaks included (comments above stay). */
+export function deleteInstruction(model: DockerfileModel, ins: Instruction): TextEdit {
+  const { start, end } = ins.getRange();
+  const next = end.line + 1;
+  if (next < model.doc.lineCount) {
+    return { range: { start: { line: start.line, character: 0 }, end: { line: next, character: 0 } }, newText: '' };
+  }
+  const eof = model.positionAt(model.text.length);
+  // A continuation at the end took the instruction onto the empty last line: the line break before it stays the final one.
+  if (/[\r\n]$/.test(model.text)) return { range: { start: { line: start.line, character: 0 }, end: eof }, newText: '' };
+  // Last line of a file without a final newline: take the line break before it instead.
+  const from = start.line > 0 ? model.positionAt(model.offsetAt({ line: start.line, character: 0 }) - model.eol.length) : { line: 0, character: 0 };
+  return { range: { start: from, end: eof }, newText: '' };
+}
+
+/** A double-quoted Dockerfile string (LABEL/ENV value): `"`, `$` and the escape character are escaped. */
+export function dockerQuote(value: string, escape: string): string {
+  let out = '"';
+  for (const c of value) out += c === '"' || c === '$' || c === escape ? escape + c : c;
+  return out + '"';
+}

@@ -1,0 +1,58 @@
+// Finding things in a parsed Dockerfile: instructions by keyword or by stage, COPY/ADD arguments and `--from`
+// flags, every RUN command, and the ranges findings point at.
+import type { Copy, Flag, Instruction, JSONInstruction } from 'dockerfile-ast';
+import type { DockerfileModel, RunInfo, Stage } from './model';
+import type { ShellCommand } from './shell';
+import type { Range } from '../types';
+
+/** The document range of a shell word or command. */
+export function wordRange(model: DockerfileModel, w: { start: number; end: number }): Range {
+  return model.rangeOf(w.start, w.end);
+}
+
+/** The range of an instruction's keyword (`RUN`, `FROM` …): a short, readable squiggle. */
+export function keywordRange(ins: Instruction): Range {
+  return ins.getInstructionRange();
+}
+
+/** All instructions of a keyword across the file (FROM included when asked for). */
+export function instructionsOf(model: DockerfileModel, keyword: string): Instruction[] {
+  return model.ast.getInstructions().filter((i) => i.getKeyword() === keyword);
+}
+
+/** The instructions before `ins` that apply to its stage: those of its ancestor stages, then its own. */
+export function instructionsBefore(stage: Stage, ins?: Instruction): Instruction[] {
+  const own = ins ? stage.instructions.slice(0, stage.instructions.indexOf(ins)) : stage.instructions;
+  return stage.parent ? [...instructionsBefore(stage.parent), ...own] : own;
+}
+
+/** Every command of every RUN, with its RUN, in document order. */
+export function* allCommands(model: DockerfileModel): Generator<{ run: RunInfo; cmd: ShellCommand }> {
+  for (const run of model.runs) for (const cmd of run.script.commands) yield { run, cmd };
+}
+
+/** The source and destination arguments of a COPY/ADD, in shell or JSON form. */
+export function copyArgs(ins: JSONInstruction): string[] {
+  const json = ins.getJSONStrings();
+  if (json.length && ins.getOpeningBracket()) return json.map((s) => s.getJSONValue());
+  return ins.getArguments().map((a) => a.getValue());
+}
+
+/** The `--from` flag of a COPY (dockerfile-ast's getFromFlag only finds it when it is the only flag). */
+export function fromFlag(copy: Instruction): Flag | undefined {
+  return (copy as Copy).getFlags().find((f) => f.getName() === 'from');
+}
+
+/** Every `COPY --from=<value>` with a plain value (no variables, which BuildKit rejects anyway), per stage. */
+export function* copyFromFlags(model: DockerfileModel): Generator<{ stage: Stage; flag: Flag; value: string }> {
+  for (const stage of model.stages) {
+    for (const ins of stage.instructions) {
+      if (ins.getKeyword() !== 'COPY') continue;
+      const flag = fromFlag(ins);
+      const value = flag?.getValue();
+      // Values not starting with a letter or digit are reported by the syntax rule.
+      if (!flag || !value || !flag.getValueRange() || value.includes('$') || !/^[A-Za-z0-9]/.test(value)) continue;
+      yield { stage, flag, value };
+    }
+  }
+}
