@@ -4,7 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DockerfileAnalysis } from '../core/analyze';
 import type { BuildContext } from '../core/types';
 import { convertToMultiStage } from '../rules/dockerfile/build-tools-in-final-stage';
-import { imageHoverMarkdown } from '../rules/dockerfile/image-variants';
+import { imageHoverMarkdown } from '../core/dockerfile/image-hover';
 import type { ManifestAnalysis } from '../core/k8s/analyze';
 import { createObjectActions } from '../rules/k8s/generate';
 import { lazyAction } from './codeActions';
