@@ -1,12 +1,12 @@
 import { autoscalerConflict } from '../../../server/src/rules/k8s/autoscaler-conflict';
-import { manifestTable } from '../../helpers/manifestTable';
+import { ruleTable } from '../../helpers/ruleTable';
 
 const hpa = (name: string, target = 'web', kind = 'Deployment', ns = '') =>
   `apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: ${name}\n${ns}spec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: ${kind}\n    name: ${target}\n  minReplicas: 2\n  maxReplicas: 10\n`;
 const scaled = (name: string, ref = '    name: web\n', meta = '', advanced = '') =>
   `apiVersion: keda.sh/v1alpha1\nkind: ScaledObject\nmetadata:\n  name: ${name}\n${meta}spec:\n  scaleTargetRef:\n${ref}${advanced}  triggers:\n    - type: cpu\n      metricType: Utilization\n      metadata:\n        value: "60"\n`;
 
-manifestTable(autoscalerConflict, [
+ruleTable(autoscalerConflict, [
   {
     name: 'HPA and ScaledObject in one file: both reported',
     text: `${hpa('web-hpa')}---\n${scaled('web-keda')}`,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { deprecatedApi } from '../../../server/src/rules/k8s/deprecated-api';
-import { manifestTable, runManifestRule } from '../../helpers/manifestTable';
+import { ruleTable, runRule } from '../../helpers/ruleTable';
 
 const INGRESS = `# Public entry point
 apiVersion: networking.k8s.io/v1beta1
@@ -152,7 +152,7 @@ const CRONJOB = (api: string) =>
 const PLC = (api: string, shares: string) =>
   `apiVersion: ${api}\r\nkind: PriorityLevelConfiguration\r\nmetadata:\r\n  name: batch\r\nspec:\r\n  type: Limited\r\n  limited:\r\n    ${shares}: 10\r\n    limitResponse:\r\n      type: Reject\r\n`;
 
-manifestTable(deprecatedApi, [
+ruleTable(deprecatedApi, [
   {
     name: 'networking.k8s.io/v1beta1 Ingress removed in 1.22: backends, pathType and defaultBackend migrated',
     text: INGRESS,
@@ -267,7 +267,7 @@ manifestTable(deprecatedApi, [
 ]);
 
 it('deprecated-api: the same Ingress is a warning on 1.21 and an error from 1.22, silent before 1.19', () => {
-  const severities = (v: string) => runManifestRule(deprecatedApi, { text: INGRESS, kubernetesVersion: v }).map((f) => f.severity);
+  const severities = (v: string) => runRule(deprecatedApi, { text: INGRESS, kubernetesVersion: v }).map((f) => f.severity);
   assert.deepEqual(severities('1.18'), []);
   assert.deepEqual(severities('1.21'), ['warning']);
   assert.deepEqual(severities('1.22'), ['error']);
@@ -275,6 +275,6 @@ it('deprecated-api: the same Ingress is a warning on 1.21 and an error from 1.22
 });
 
 it('deprecated-api: docs bad triggers the rule and good does not', () => {
-  assert.equal(runManifestRule(deprecatedApi, { text: deprecatedApi.docs.bad }).length, 1);
-  assert.deepEqual(runManifestRule(deprecatedApi, { text: deprecatedApi.docs.good }), []);
+  assert.equal(runRule(deprecatedApi, { text: deprecatedApi.docs.bad }).length, 1);
+  assert.deepEqual(runRule(deprecatedApi, { text: deprecatedApi.docs.good }), []);
 });

@@ -1,9 +1,9 @@
 import { duplicateEnv } from '../../../server/src/rules/k8s/duplicate-env';
-import { manifestTable } from '../../helpers/manifestTable';
+import { ruleTable } from '../../helpers/ruleTable';
 
 const pod = (env: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n      env:\n${env}      ports:\n        - containerPort: 80\n`;
 
-manifestTable(duplicateEnv, [
+ruleTable(duplicateEnv, [
   {
     name: 'the second name is reported; the fix removes the earlier entry with its nested value',
     text: pod('        - name: LOG_LEVEL\n          value: info\n        - name: PORT\n          value: "80"\n        - name: LOG_LEVEL # override\n          valueFrom:\n            configMapKeyRef:\n              name: cfg\n              key: level\n'),

@@ -1,5 +1,5 @@
 import { hpaCpuWithoutRequests } from '../../../server/src/rules/k8s/hpa-cpu-without-requests';
-import { manifestTable } from '../../helpers/manifestTable';
+import { ruleTable } from '../../helpers/ruleTable';
 
 const CPU = '  metrics:\n    - type: Resource\n      resource:\n        name: cpu\n        target:\n          type: Utilization\n          averageUtilization: 70\n';
 const hpa = (metrics: string, kind = 'Deployment', api = 'autoscaling/v2') =>
@@ -12,7 +12,7 @@ const WEB_CPU = '        - name: web\n          image: nginx:1.27\n          res
 const STS =
   'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n    name: web\nspec:\n    serviceName: web\n    selector:\n        matchLabels:\n            app: web\n    template:\n        metadata:\n            labels:\n                app: web\n        spec:\n            containers:\n            -   name: web\n                image: nginx:1.27\n                resources:\n                    limits:\n                        memory: 256Mi\n';
 
-manifestTable(hpaCpuWithoutRequests, [
+ruleTable(hpaCpuWithoutRequests, [
   {
     name: 'cpu metric, target in the next document: requests added',
     text: `${hpa(CPU)}---\n${deploy(WEB)}`,

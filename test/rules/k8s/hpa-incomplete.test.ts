@@ -1,12 +1,12 @@
 import { hpaIncomplete } from '../../../server/src/rules/k8s/hpa-incomplete';
-import { manifestTable } from '../../helpers/manifestTable';
+import { ruleTable } from '../../helpers/ruleTable';
 
 const hpa = (spec: string, api = 'autoscaling/v2') =>
   `apiVersion: ${api}\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\nspec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: web\n${spec}`;
 const METRICS = '  metrics:\n    - type: Resource\n      resource:\n        name: cpu\n        target:\n          type: Utilization\n          averageUtilization: 70\n';
 const BEHAVIOR = '  behavior:\n    scaleDown:\n      stabilizationWindowSeconds: 300\n';
 
-manifestTable(hpaIncomplete, [
+ruleTable(hpaIncomplete, [
   {
     name: 'only maxReplicas: everything else filled in',
     text: hpa('  maxReplicas: 5\n'),

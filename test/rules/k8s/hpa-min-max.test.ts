@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { hpaMinMax } from '../../../server/src/rules/k8s/hpa-min-max';
-import { manifestTable, runManifestRule } from '../../helpers/manifestTable';
+import { ruleTable, runRule } from '../../helpers/ruleTable';
 
 const hpa = (replicas: string, api = 'autoscaling/v2') =>
   `apiVersion: ${api}\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\nspec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: web\n${replicas}`;
 
-manifestTable(hpaMinMax, [
+ruleTable(hpaMinMax, [
   { name: 'min above max', text: hpa('  minReplicas: 5\n  maxReplicas: 3\n'), expect: ['10:16-10:17'], messages: [/minReplicas 5 above maxReplicas 3/], noFix: true },
   { name: 'min equals max', text: hpa('  minReplicas: 4\n  maxReplicas: 4\n'), expect: ['10:16-10:17'], messages: [/equal to maxReplicas \(4\), so it never scales/] },
   { name: 'unset min (1) equals max 1: reported on maxReplicas', text: hpa('  maxReplicas: 1\n'), expect: ['10:16-10:17'] },
@@ -19,6 +19,6 @@ manifestTable(hpaMinMax, [
 ]);
 
 it('hpa-min-max: above is an error, equal a warning', () => {
-  const sev = (r: string) => runManifestRule(hpaMinMax, { text: hpa(r) }).map((f) => f.severity);
+  const sev = (r: string) => runRule(hpaMinMax, { text: hpa(r) }).map((f) => f.severity);
   assert.deepEqual([...sev('  minReplicas: 5\n  maxReplicas: 3\n'), ...sev('  minReplicas: 3\n  maxReplicas: 3\n')], ['error', 'warning']);
 });

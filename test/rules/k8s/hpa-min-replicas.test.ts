@@ -1,10 +1,10 @@
 import { hpaMinReplicas } from '../../../server/src/rules/k8s/hpa-min-replicas';
-import { manifestTable } from '../../helpers/manifestTable';
+import { ruleTable } from '../../helpers/ruleTable';
 
 const hpa = (replicas: string, api = 'autoscaling/v2') =>
   `apiVersion: ${api}\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\nspec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: web\n${replicas}`;
 
-manifestTable(hpaMinReplicas, [
+ruleTable(hpaMinReplicas, [
   {
     name: 'minReplicas 1 is replaced',
     text: hpa('  minReplicas: 1 # start small\n  maxReplicas: 10\n'),

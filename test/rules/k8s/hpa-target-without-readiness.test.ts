@@ -1,5 +1,5 @@
 import { hpaTargetWithoutReadiness } from '../../../server/src/rules/k8s/hpa-target-without-readiness';
-import { manifestTable } from '../../helpers/manifestTable';
+import { ruleTable } from '../../helpers/ruleTable';
 
 const hpa = (kind = 'Deployment', ns = '') =>
   `apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\n${ns}spec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: ${kind}\n    name: web\n  minReplicas: 2\n  maxReplicas: 10\n`;
@@ -8,7 +8,7 @@ const workload = (containers: string, kind = 'Deployment', ns = '') =>
 const READY = '      containers:\n        - name: web\n          image: nginx:1.27\n          readinessProbe:\n            httpGet:\n              path: /healthz\n              port: 8080\n';
 const BARE = '      containers:\n        - name: web\n          image: nginx:1.27\n';
 
-manifestTable(hpaTargetWithoutReadiness, [
+ruleTable(hpaTargetWithoutReadiness, [
   {
     name: 'target container without readinessProbe',
     text: `${hpa()}---\n${workload(BARE)}`,

@@ -1,12 +1,12 @@
 import { hpaUnknownTarget } from '../../../server/src/rules/k8s/hpa-unknown-target';
-import { manifestTable } from '../../helpers/manifestTable';
+import { ruleTable } from '../../helpers/ruleTable';
 
 const hpa = (kind: string, name: string, ns = '', api = 'autoscaling/v2') =>
   `apiVersion: ${api}\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\n${ns}spec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: ${kind}\n    name: ${name}\n  minReplicas: 2\n  maxReplicas: 10\n`;
 const workload = (kind: string, name: string, ns = '') =>
   `apiVersion: apps/v1\nkind: ${kind}\nmetadata:\n  name: ${name}\n${ns}spec:\n  selector:\n    matchLabels:\n      app: ${name}\n  template:\n    metadata:\n      labels:\n        app: ${name}\n    spec:\n      containers:\n        - name: app\n          image: nginx:1.27\n`;
 
-manifestTable(hpaUnknownTarget, [
+ruleTable(hpaUnknownTarget, [
   {
     name: 'typo in the target name',
     text: `${hpa('Deployment', 'frontnd')}---\n${workload('Deployment', 'frontend')}`,

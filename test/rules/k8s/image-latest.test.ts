@@ -1,10 +1,10 @@
 import { imageLatest } from '../../../server/src/rules/k8s/image-latest';
-import { manifestTable } from '../../helpers/manifestTable';
+import { ruleTable } from '../../helpers/ruleTable';
 
 const pod = (image: string, init = '') => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n${init}  containers:\n    - name: web\n      image: ${image}\n`;
 const KUSTOMIZATION = 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - app.yaml\nimages:\n  - name: ghcr.io/acme/web\n    newTag: 2.4.1\n';
 
-manifestTable(imageLatest, [
+ruleTable(imageLatest, [
   { name: 'no tag', text: pod('nginx'), expect: ['8:14-8:19'], messages: [/`nginx` of container "web" has no tag/], noFix: true },
   { name: 'explicit :latest', text: pod('docker.io/library/nginx:latest'), expect: ['8:14-8:44'], messages: [/is tagged `latest`/] },
   { name: 'a registry port is not a tag', text: pod('localhost:5000/team/api'), expect: ['8:14-8:37'] },

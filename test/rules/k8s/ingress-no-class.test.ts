@@ -1,11 +1,11 @@
 import { ingressNoClass } from '../../../server/src/rules/k8s/ingress-no-class';
-import { manifestTable } from '../../helpers/manifestTable';
+import { ruleTable } from '../../helpers/ruleTable';
 
 const ingress = (spec: string, meta = '') => `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: shop\n${meta}spec:\n${spec}`;
 const RULES = '  rules:\n    - host: shop.example.com\n      http:\n        paths:\n          - path: /\n            pathType: Prefix\n            backend:\n              service:\n                name: web\n                port:\n                  number: 80\n';
 const DEFAULT_CLASS = 'apiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata:\n  name: nginx\n  annotations:\n    ingressclass.kubernetes.io/is-default-class: "true"\nspec:\n  controller: k8s.io/ingress-nginx\n';
 
-manifestTable(ingressNoClass, [
+ruleTable(ingressNoClass, [
   {
     name: 'no class: the class is added to spec',
     text: ingress(RULES),

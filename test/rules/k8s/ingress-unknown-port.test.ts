@@ -1,5 +1,5 @@
 import { ingressUnknownPort } from '../../../server/src/rules/k8s/ingress-unknown-port';
-import { manifestTable } from '../../helpers/manifestTable';
+import { ruleTable } from '../../helpers/ruleTable';
 
 const ingress = (port: string, ns = '') =>
   `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: shop\n${ns}spec:\n  ingressClassName: nginx\n  rules:\n    - host: shop.example.com\n      http:\n        paths:\n          - path: /\n            pathType: Prefix\n            backend:\n              service:\n                name: web\n                port:\n                  ${port}\n`;
@@ -7,7 +7,7 @@ const service = (ports: string, ns = '') => `apiVersion: v1\nkind: Service\nmeta
 const ONE = service('    - name: http\n      port: 80\n      targetPort: 8080\n');
 const TWO = service('    - name: http\n      port: 80\n    - name: https\n      port: 443\n');
 
-manifestTable(ingressUnknownPort, [
+ruleTable(ingressUnknownPort, [
   {
     name: 'container port instead of the Service port, single port fixed',
     text: `${ingress('number: 8080')}---\n${ONE}`,

@@ -1,11 +1,11 @@
 import { ingressUnknownService } from '../../../server/src/rules/k8s/ingress-unknown-service';
-import { manifestTable } from '../../helpers/manifestTable';
+import { ruleTable } from '../../helpers/ruleTable';
 
 const ingress = (name: string, ns = '') =>
   `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: shop\n${ns}spec:\n  ingressClassName: nginx\n  rules:\n    - host: shop.example.com\n      http:\n        paths:\n          - path: /\n            pathType: Prefix\n            backend:\n              service:\n                name: ${name}\n                port:\n                  number: 80\n`;
 const service = (name: string, ns = '') => `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\n${ns}spec:\n  selector:\n    app: ${name}\n  ports:\n    - port: 80\n`;
 
-manifestTable(ingressUnknownService, [
+ruleTable(ingressUnknownService, [
   {
     name: 'typo in the Service name, fixed to the closest',
     text: `${ingress('frontnd')}---\n${service('frontend')}`,

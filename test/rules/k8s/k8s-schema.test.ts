@@ -1,10 +1,10 @@
 import { k8sSchema } from '../../../server/src/rules/k8s/k8s-schema';
-import { manifestTable } from '../../helpers/manifestTable';
+import { ruleTable } from '../../helpers/ruleTable';
 
 const DEPLOY = (extra = '') =>
   `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n${extra}`;
 
-manifestTable(k8sSchema, [
+ruleTable(k8sSchema, [
   {
     name: 'an enum value outside the allowed set, on the value',
     text: DEPLOY('          imagePullPolicy: Sometimes\n'),

@@ -1,11 +1,11 @@
 import { kedaTrigger } from '../../../server/src/rules/k8s/keda-trigger';
-import { manifestTable } from '../../helpers/manifestTable';
+import { ruleTable } from '../../helpers/ruleTable';
 
 const scaled = (triggers: string, kind = 'ScaledObject') =>
   `apiVersion: keda.sh/v1alpha1\nkind: ${kind}\nmetadata:\n  name: web\nspec:\n  scaleTargetRef:\n    name: web\n  triggers:\n${triggers}`;
 const prom = (meta: string) => `    - type: prometheus\n      metadata:\n        serverAddress: http://prometheus.monitoring:9090\n        query: sum(rate(http_requests_total{app="web"}[2m]))\n${meta}`;
 
-manifestTable(kedaTrigger, [
+ruleTable(kedaTrigger, [
   {
     name: 'numeric threshold is quoted',
     text: scaled(prom('        threshold: 100\n')),

@@ -1,10 +1,10 @@
 import { missingLivenessProbe } from '../../../server/src/rules/k8s/missing-liveness-probe';
-import { manifestTable } from '../../helpers/manifestTable';
+import { ruleTable } from '../../helpers/ruleTable';
 
 const deploy = (container: string) =>
   `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n${container}`;
 
-manifestTable(missingLivenessProbe, [
+ruleTable(missingLivenessProbe, [
   {
     name: 'a metrics port gets an httpGet probe; a readiness probe does not count',
     text: deploy('          ports:\n            - name: metrics\n              containerPort: 9090\n          readinessProbe:\n            httpGet:\n              path: /ready\n              port: metrics\n'),

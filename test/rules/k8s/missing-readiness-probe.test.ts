@@ -1,11 +1,11 @@
 import { missingReadinessProbe } from '../../../server/src/rules/k8s/missing-readiness-probe';
-import { manifestTable } from '../../helpers/manifestTable';
+import { ruleTable } from '../../helpers/ruleTable';
 
 const deploy = (container: string, kind = 'Deployment') =>
   `apiVersion: apps/v1\nkind: ${kind}\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n${container}`;
 const probe = (check: string) => `          readinessProbe:\n${check}            initialDelaySeconds: 5\n            periodSeconds: 10\n`;
 
-manifestTable(missingReadinessProbe, [
+ruleTable(missingReadinessProbe, [
   {
     name: 'a named http port gets an httpGet probe on the port name',
     text: deploy('          ports:\n            - name: http\n              containerPort: 80\n'),

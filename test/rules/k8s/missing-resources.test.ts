@@ -1,12 +1,12 @@
 import { missingResources } from '../../../server/src/rules/k8s/missing-resources';
-import { manifestTable } from '../../helpers/manifestTable';
+import { ruleTable } from '../../helpers/ruleTable';
 
 const deploy = (container: string, ns = '') =>
   `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n${ns}spec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n${container}`;
 const FULL = '          resources:\n            requests:\n              cpu: 100m\n              memory: 128Mi\n            limits:\n              memory: 256Mi\n';
 const LIMIT_RANGE = 'apiVersion: v1\nkind: LimitRange\nmetadata:\n  name: defaults\n  namespace: shop\nspec:\n  limits:\n    - type: Container\n      default:\n        memory: 512Mi\n      defaultRequest:\n        cpu: 250m\n';
 
-manifestTable(missingResources, [
+ruleTable(missingResources, [
   {
     name: 'no resources at all: one hit on the container name, the fix adds the whole block',
     text: deploy('          ports:\n            - containerPort: 80\n'),

@@ -1,9 +1,9 @@
 import { privilegeEscalation } from '../../../server/src/rules/k8s/privilege-escalation';
-import { manifestTable } from '../../helpers/manifestTable';
+import { ruleTable } from '../../helpers/ruleTable';
 
 const pod = (sc: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n${sc}`;
 
-manifestTable(privilegeEscalation, [
+ruleTable(privilegeEscalation, [
   {
     name: 'allowPrivilegeEscalation: true is replaced by false, keeping the comment',
     text: pod('      securityContext:\n        allowPrivilegeEscalation: true # needed?\n        runAsNonRoot: true\n'),

@@ -1,9 +1,9 @@
 import { privilegedContainer } from '../../../server/src/rules/k8s/privileged-container';
-import { manifestTable } from '../../helpers/manifestTable';
+import { ruleTable } from '../../helpers/ruleTable';
 
 const pod = (sc: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: tools\nspec:\n  containers:\n    - name: tools\n      image: busybox:1.36\n${sc}`;
 
-manifestTable(privilegedContainer, [
+ruleTable(privilegedContainer, [
   { name: 'privileged: true', text: pod('      securityContext:\n        privileged: true\n'), expect: ['10:21-10:25'], messages: [/Container "tools" runs privileged/], noFix: true },
   { name: 'flow style', text: pod('      securityContext: {privileged: true, runAsUser: 1000}\n'), expect: ['9:37-9:41'] },
   { name: 'privileged: false is fine', text: pod('      securityContext:\n        privileged: false\n'), expect: [] },

@@ -1,12 +1,12 @@
 import { probePortMismatch } from '../../../server/src/rules/k8s/probe-port-mismatch';
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { manifestTable, runManifestRule } from '../../helpers/manifestTable';
+import { ruleTable, runRule } from '../../helpers/ruleTable';
 
 const pod = (container: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n${container}`;
 const PORTS = '      ports:\n        - name: http\n          containerPort: 8080\n';
 
-manifestTable(probePortMismatch, [
+ruleTable(probePortMismatch, [
   {
     name: 'a named port no container port has is an error',
     text: pod(`${PORTS}      readinessProbe:\n        httpGet:\n          path: /ready\n          port: web\n`),
@@ -62,5 +62,5 @@ manifestTable(probePortMismatch, [
 
 it('probe-port-mismatch: unknown names are errors, undeclared numbers warnings', () => {
   const text = pod(`${PORTS}      livenessProbe:\n        tcpSocket:\n          port: web\n      readinessProbe:\n        tcpSocket:\n          port: 9000\n`);
-  assert.deepEqual(runManifestRule(probePortMismatch, { text }).map((f) => f.severity), ['error', 'warning']);
+  assert.deepEqual(runRule(probePortMismatch, { text }).map((f) => f.severity), ['error', 'warning']);
 });

@@ -1,5 +1,5 @@
 import { replicasWithAutoscaler } from '../../../server/src/rules/k8s/replicas-with-autoscaler';
-import { manifestTable } from '../../helpers/manifestTable';
+import { ruleTable } from '../../helpers/ruleTable';
 
 const workload = (kind = 'Deployment', ns = '', replicas = '  replicas: 3 # baseline\n') =>
   `apiVersion: apps/v1\nkind: ${kind}\nmetadata:\n  name: web\n${ns}spec:\n${replicas}  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n`;
@@ -7,7 +7,7 @@ const hpa = (kind = 'Deployment', ns = '', api = 'autoscaling/v2') =>
   `apiVersion: ${api}\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web-hpa\n${ns}spec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: ${kind}\n    name: web\n  minReplicas: 2\n  maxReplicas: 10\n`;
 const KEDA = 'apiVersion: keda.sh/v1alpha1\nkind: ScaledObject\nmetadata:\n  name: web-scaler\nspec:\n  scaleTargetRef:\n    name: web\n  triggers:\n    - type: cpu\n      metricMetadata:\n        value: "60"\n';
 
-manifestTable(replicasWithAutoscaler, [
+ruleTable(replicasWithAutoscaler, [
   {
     name: 'an HPA in the same file: the replicas key is reported and removed with its comment',
     text: `${workload()}---\n${hpa()}`,

@@ -1,11 +1,11 @@
 import { selectorMismatch } from '../../../server/src/rules/k8s/selector-mismatch';
-import { manifestTable } from '../../helpers/manifestTable';
+import { ruleTable } from '../../helpers/ruleTable';
 
 const deploy = (selector: string, templateMeta: string) =>
   `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 2\n${selector}  template:\n${templateMeta}    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n`;
 const SEL = '  selector:\n    matchLabels:\n      app: web\n      tier: frontend\n';
 
-manifestTable(selectorMismatch, [
+ruleTable(selectorMismatch, [
   {
     name: 'a matchLabels entry the template lacks: the fix adds it to the template labels',
     text: deploy(SEL, '    metadata:\n      labels:\n        app: web # keep\n'),

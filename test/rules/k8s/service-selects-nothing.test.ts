@@ -1,12 +1,12 @@
 import { serviceSelectsNothing } from '../../../server/src/rules/k8s/service-selects-nothing';
-import { manifestTable } from '../../helpers/manifestTable';
+import { ruleTable } from '../../helpers/ruleTable';
 
 const svc = (selector: string, extra = '') => `apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n${extra}spec:\n  selector:\n${selector}  ports:\n    - port: 80\n      targetPort: 8080\n`;
 const deploy = (labels: string, ns = '') =>
   `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n${ns}spec:\n  selector:\n    matchLabels:\n${labels.replace(/^/gm, '  ').trimEnd()}\n  template:\n    metadata:\n      labels:\n${labels.replace(/^/gm, '    ').trimEnd()}\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n`;
 const LABELS = '    app: web\n    tier: frontend\n';
 
-manifestTable(serviceSelectsNothing, [
+ruleTable(serviceSelectsNothing, [
   {
     name: 'selector with a typo in a label value, closest workload named',
     text: `${svc('    app: webb\n')}---\n${deploy(LABELS)}`,

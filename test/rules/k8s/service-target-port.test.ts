@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { serviceTargetPort } from '../../../server/src/rules/k8s/service-target-port';
-import { manifestTable, runManifestRule } from '../../helpers/manifestTable';
+import { ruleTable, runRule } from '../../helpers/ruleTable';
 
 const svc = (ports: string, ns = '') => `apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n${ns}spec:\n  selector:\n    app: web\n  ports:\n${ports}`;
 const deploy = (ports: string, kind = 'Deployment', ns = '') =>
   `apiVersion: apps/v1\nkind: ${kind}\nmetadata:\n  name: web\n${ns}spec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n${ports}`;
 const HTTP = '          ports:\n            - name: http\n              containerPort: 8080\n';
 
-manifestTable(serviceTargetPort, [
+ruleTable(serviceTargetPort, [
   {
     name: 'unknown port name',
     text: `${svc('    - port: 80\n      targetPort: web\n')}---\n${deploy(HTTP)}`,
@@ -55,5 +55,5 @@ manifestTable(serviceTargetPort, [
 
 it('service-target-port: unknown names are errors, unknown numbers warnings', () => {
   const text = `${svc('    - name: a\n      port: 80\n      targetPort: web\n    - name: b\n      port: 81\n')}---\n${deploy(HTTP)}`;
-  assert.deepEqual(runManifestRule(serviceTargetPort, { text }).map((f) => f.severity), ['error', 'warning']);
+  assert.deepEqual(runRule(serviceTargetPort, { text }).map((f) => f.severity), ['error', 'warning']);
 });

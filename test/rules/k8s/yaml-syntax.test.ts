@@ -1,7 +1,7 @@
 import { yamlSyntax } from '../../../server/src/rules/k8s/yaml-syntax';
-import { manifestTable } from '../../helpers/manifestTable';
+import { ruleTable } from '../../helpers/ruleTable';
 
-manifestTable(yamlSyntax, [
+ruleTable(yamlSyntax, [
   {
     name: 'an unclosed flow sequence in a ConfigMap',
     text: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  a: [1, 2\n',
