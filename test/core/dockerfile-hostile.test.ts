@@ -6,7 +6,7 @@ import { DockerfileLanguageServiceFactory } from 'dockerfile-language-service';
 import { analyzeDockerfile, analyzeDockerfileModel } from '../../server/src/core/analyze';
 import { initShellParser } from '../../server/src/core/dockerfile/shell';
 import { applyEdits, collectFixes } from '../../server/src/core/fixes';
-import { dockerfileRules, rulesById } from '../../server/src/rules';
+import { dockerfileRules, languages, rulesById } from '../../server/src/rules';
 import { fixText } from '../../server/src/cli/fixfile';
 import { convertToMultiStage } from '../../server/src/core/dockerfile/multistage';
 
@@ -110,7 +110,7 @@ describe('hostile Dockerfiles', () => {
   });
   it('--fix on 400 RUNs reaches a fixed point: the merged RUN is too large to analyse, so nothing in it is fixed again', () => {
     const text = 'FROM ubuntu:22.04\n' + 'RUN apt-get install foo\n'.repeat(400);
-    const target = { kind: 'dockerfile' as const, dockerfile: {}, manifest: {} };
+    const target = { language: languages.dockerfile, env: {} };
     const once = fixText(text, target).text;
     assert.equal(once.match(/ -y/g)?.length, 400, 'each install got exactly one -y');
     assert.doesNotMatch(once, /-y -y|--no-install-recommends --no-install-recommends/);

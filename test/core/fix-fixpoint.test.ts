@@ -9,7 +9,7 @@ import { fixText } from '../../server/src/cli/fixfile';
 import { analyzeDockerfile } from '../../server/src/core/analyze';
 import { FolderContext } from '../../server/src/core/context';
 import { initShellParser } from '../../server/src/core/dockerfile/shell';
-import { rulesById } from '../../server/src/rules';
+import { languages, rulesById } from '../../server/src/rules';
 import { dockerfileRules } from '../../server/src/rules/dockerfile';
 import { TYPICAL_CONTEXT } from '../helpers/context';
 
@@ -38,7 +38,7 @@ describe('fixing everything that is safe to fix', () => {
           fs.writeFileSync(path.join(dir, rel), content);
         }
         const options = { path: path.join(dir, 'Dockerfile'), context: new FolderContext(dir) };
-        const target = { kind: 'dockerfile' as const, dockerfile: options, manifest: {} };
+        const target = { language: languages.dockerfile, env: options };
         const syntaxBefore = analyzeDockerfile(c.text, { ...options, rules: dockerfileRules }).filter((f) => f.ruleId === 'syntax').length;
         const first = fixText(c.text, target);
         const after = analyzeDockerfile(first.text, { ...options, rules: dockerfileRules });

@@ -12,6 +12,7 @@ import { fixText } from '../../server/src/cli/fixfile';
 import { FolderContext } from '../../server/src/core/context';
 import { initShellParser } from '../../server/src/core/dockerfile/shell';
 import { applyEdits } from '../../server/src/core/fixes';
+import { languages } from '../../server/src/rules';
 import { convertToMultiStage } from '../../server/src/core/dockerfile/multistage';
 import { TestClient } from '../helpers/lspClient';
 
@@ -72,7 +73,7 @@ describe('code action cost on a Dockerfile with hundreds of findings', () => {
 
       // "Fix all" actions arrive without their edit; resolving one computes it within the request budget. On a
       // file too large for every pass to fit, choosing "fix all" again carries on from where it stopped.
-      const cli = fixText(text, { kind: 'dockerfile', dockerfile: { path: file, context: new FolderContext(dir) }, manifest: {} });
+      const cli = fixText(text, { language: languages.dockerfile, env: { path: file, context: new FolderContext(dir) } });
       let fixed = text;
       let listed = all.value;
       const resolves: number[] = [];

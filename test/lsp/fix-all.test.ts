@@ -10,6 +10,7 @@ import { fixText } from '../../server/src/cli/fixfile';
 import { FolderContext } from '../../server/src/core/context';
 import { initShellParser } from '../../server/src/core/dockerfile/shell';
 import { applyEdits } from '../../server/src/core/fixes';
+import { languages } from '../../server/src/rules';
 import { TestClient } from '../helpers/lspClient';
 
 const DOCKERFILE = `FROM debian:12.7
@@ -51,7 +52,7 @@ describe('source.fixAll over LSP', () => {
       const edits = actions[0].edit.documentChanges[0].edits;
       assert.equal(edits.length, 1, 'one edit spanning what changed');
       const after = applyEdits(text, edits);
-      const cli = fixText(text, { kind: 'dockerfile', dockerfile: { path: file, context: new FolderContext(dir) }, manifest: {} });
+      const cli = fixText(text, { language: languages.dockerfile, env: { path: file, context: new FolderContext(dir) } });
       assert.equal(after, cli.text);
       // Both the merge and the apt cleanup happened, which one pass cannot do (their edits overlap).
       assert.equal((after.match(/^RUN /gm) ?? []).length, 1, after);

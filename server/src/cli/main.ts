@@ -5,11 +5,10 @@ import { defaultContextRoot } from '../core/analyze';
 import { ConfigError, configFailOn, loadProjectConfig } from '../core/config';
 import { FolderContext } from '../core/context';
 import { initShellParser } from '../core/dockerfile/shell';
-import { fileKind } from '../core/files';
-import { parseManifest } from '../core/k8s/parse';
+import { languageOfFile, type Language } from '../core/languages/language';
 import { ManifestWorkspace } from '../core/k8s/workspace';
 import { fixInputOf, lintText, type LintTarget } from './lint';
-import { rulesById } from '../rules';
+import { languages, LANGUAGES, rulesById } from '../rules';
 import { severityRank, type Finding, type Severity } from '../core/types';
 import { parseLintArgs, USAGE, type LintArgs } from './args';
 import { useColor } from './color';
@@ -84,7 +83,7 @@ interface Input {
   displayPath: string;
   diskPath?: string;
   text: string;
-  kind: 'dockerfile' | 'manifest';
+  language: Language;
 }
 
 /** Reads every input and loads the manifests among them into one workspace for cross-file checks. */
@@ -97,9 +96,9 @@ function readInputs(files: string[], args: LintArgs): { inputs: Input[]; workspa
     return forFile(displayPath, () => {
       const text = readInput(file);
       // Named files of other kinds are linted as Dockerfiles (e.g. `stevedore lint build/Dockerfile-prod`).
-      const kind = fileKind(displayPath) ?? 'dockerfile';
-      if (kind === 'manifest' && diskPath) workspace.set(parseManifest(text, diskPath));
-      return { file, displayPath, diskPath, text, kind };
+      const language = languageOfFile(LANGUAGES, displayPath) ?? languages.dockerfile;
+      if (diskPath) language.publish?.(workspace, diskPath, text);
+      return { file, displayPath, diskPath, text, language };
     });
   });
   return { inputs, workspace };
@@ -112,7 +111,7 @@ function displayPathOf(written: string, input: Input): string {
 }
 
 function lintOne(input: Input, args: LintArgs, workspace: ManifestWorkspace): { report?: FileReport; failOn?: Severity | 'none' } {
-  const { file, displayPath, diskPath, kind } = input;
+  const { file, displayPath, diskPath, language } = input;
   let text = input.text;
   const dir = diskPath ? path.dirname(diskPath) : process.cwd();
   let config;
@@ -124,17 +123,17 @@ function lintOne(input: Input, args: LintArgs, workspace: ManifestWorkspace): { 
   }
   const onRuleError = (id: string, e: unknown) => process.stderr.write(`stevedore: ${displayPath}: rule ${id} failed: ${firstLine(e)}\n`);
   const target: LintTarget = {
-    kind,
+    language,
     // The build context is the file's folder; text from stdin without a name has none.
-    dockerfile: { path: diskPath, context: diskPath ? new FolderContext(defaultContextRoot(diskPath)) : undefined, config, onRuleError },
-    manifest: { path: diskPath, workspace, config, onRuleError },
+    env: { path: diskPath, context: diskPath ? new FolderContext(defaultContextRoot(diskPath)) : undefined, workspace, config },
+    options: { onRuleError },
   };
-  if (kind === 'manifest' && !parseManifest(text, diskPath).objects.length) return {};
+  if (!language.recognises(text, diskPath)) return {};
   let fixed: string[] = [];
   let wrote: string[] = [];
   if (args.fix && file !== '-') {
     const outcome = fixText(text, target, (other, written) => {
-      if (fileKind(other) === 'manifest') workspace.set(parseManifest(written, other));
+      languageOfFile(LANGUAGES, other)?.publish?.(workspace, other, written);
     });
     if (outcome.text !== text) {
       try {
@@ -143,7 +142,7 @@ function lintOne(input: Input, args: LintArgs, workspace: ManifestWorkspace): { 
         throw ioError(file, e);
       }
       text = outcome.text;
-      if (kind === 'manifest' && diskPath) workspace.set(parseManifest(text, diskPath));
+      if (diskPath) language.publish?.(workspace, diskPath, text);
     }
     fixed = outcome.fixed;
     wrote = outcome.touched.map((p) => displayPathOf(p, input));

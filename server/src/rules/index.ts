@@ -1,6 +1,10 @@
 // The registry: every rule Stevedore knows, by id, for the CLI, the LSP and the docs generator. The one place that
-// lists the rule modules; core takes its rules from callers, and lsp/ and cli/ reach rules through here.
+// lists the rule modules; core takes its rules from callers, and lsp/ and cli/ reach rules through here. It also
+// wires the rules into the languages (one per file kind) that the LSP and the CLI dispatch through.
 import { ANALYSIS_INCOMPLETE } from '../core/incomplete';
+import { dockerfileLanguage } from '../core/languages/dockerfile';
+import { kubernetesLanguage } from '../core/languages/kubernetes';
+import type { Language } from '../core/languages/language';
 import type { RuleMeta } from '../core/rule';
 import { dockerfileRules } from './dockerfile';
 import { manifestRules } from './k8s';
@@ -11,3 +15,12 @@ export { dockerfileRules, manifestRules };
 export const allRules: readonly RuleMeta[] = [...dockerfileRules, ...manifestRules, ANALYSIS_INCOMPLETE];
 
 export const rulesById: ReadonlyMap<string, RuleMeta> = new Map(allRules.map((r) => [r.id, r]));
+
+/** The languages with their rules, by id. */
+export const languages = {
+  dockerfile: dockerfileLanguage(dockerfileRules),
+  kubernetes: kubernetesLanguage(manifestRules),
+} as const;
+
+/** Every language, in the order documents are matched against them. */
+export const LANGUAGES: readonly Language[] = [languages.dockerfile, languages.kubernetes];

@@ -1,0 +1,28 @@
+// The Dockerfile language: parsed into a DockerfileModel by the shell-aware parser, checked by the Dockerfile rules.
+import { analyzeDockerfileModel, prepareDockerfile, type DockerfileAnalysis } from '../analyze';
+import { initShellParser, isShellParserReady } from '../dockerfile/shell';
+import type { DockerfileRule, RuleMeta } from '../rule';
+import type { Language } from './language';
+
+/** The Dockerfile language running `rules` (the registry's dockerfileRules). */
+export function dockerfileLanguage(rules: readonly DockerfileRule[]): Language<DockerfileAnalysis> {
+  return {
+    id: 'dockerfile',
+    fileKind: 'dockerfile',
+    languageIds: ['dockerfile'],
+    crossFile: false,
+    rules,
+    recognises: () => true,
+    // After a WebAssembly failure the shell parser is being reloaded: wait for it rather than skip shell checks.
+    ready: async () => {
+      if (!isShellParserReady()) await initShellParser().catch(() => undefined);
+    },
+    prepare(text, env, options) {
+      const prepared = prepareDockerfile(text, { ...env, ...options, rules });
+      return { analysis: { model: prepared.model, findings: prepared.findings }, run: prepared.run };
+    },
+    analyse: (text, env, options) => analyzeDockerfileModel(text, { path: env.path, context: env.context, config: env.config, ...options, rules }),
+    fixInput: (text, env) => ({ text, path: env.path, context: env.context }),
+    only: (keep: (rule: RuleMeta) => boolean) => dockerfileLanguage(rules.filter(keep)),
+  };
+}
