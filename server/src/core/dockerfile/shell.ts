@@ -1,10 +1,10 @@
 // RUN commands parsed with a real shell grammar (tree-sitter-bash compiled to WebAssembly), so that
 // `&&` chains, pipes, quoting, line continuations and heredocs are understood.
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import * as path from 'node:path';
-import type { Node, Parser } from 'web-tree-sitter';
 import { overLimit, type ShellSkip } from './shell-limits';
+import { loadedShellParser, replaceBrokenParser, shellParserRequested } from './shell-parser';
+import { commandsOf } from './shell-syntax';
+
+export { initShellParser, isShellParserReady } from './shell-parser';
 
 /** A word of a command: `value` is the unquoted text; offsets are into the analysed document. */
 export interface ShellWord {
@@ -44,71 +44,6 @@ export interface ShellScript {
   /** Set when the script was not parsed (over a limit, or the parser failed): `commands` is then empty. */
   skipped?: ShellSkip;
 }
-
-let parser: Parser | undefined;
-let loading: Promise<void> | undefined;
-
-function wasmPath(file: string, pkgPath: string): string {
-  // Next to the bundle in dist/, or from node_modules when running from sources.
-  const local = path.join(__dirname, file);
-  return existsSync(local) ? local : require.resolve(pkgPath);
-}
-
-/**
- * A fresh copy of web-tree-sitter. The library keeps its WebAssembly instance in a module variable that
- * Parser.init never replaces, so after an abort (out of memory) or a trap the only way to a working parser is
- * to evaluate the library's code again; the broken copy and its heap are then garbage.
- */
-function freshTreeSitter(): typeof import('web-tree-sitter') {
-  const file = wasmPath('tree-sitter.cjs', 'web-tree-sitter');
-  // A real Node require (not the bundler's), so that removing the cache entry makes the next call evaluate anew.
-  const load = createRequire(file);
-  delete load.cache[file];
-  return load(file) as typeof import('web-tree-sitter');
-}
-
-/**
- * Loads the shell grammar; analysis functions require it to have finished. After the parser failed (see
- * parseShell) this returns the reload under way, so awaiting it again gives a working parser.
- */
-export function initShellParser(): Promise<void> {
-  if (!loading) {
-    loading = (async () => {
-      // Loaded here, not imported at the top: its module set-up is a noticeable part of server start-up.
-      const { Parser, Language } = freshTreeSitter();
-      await Parser.init({ locateFile: () => wasmPath('tree-sitter.wasm', 'web-tree-sitter/tree-sitter.wasm') });
-      const bash = await Language.load(wasmPath('tree-sitter-bash.wasm', 'tree-sitter-bash/tree-sitter-bash.wasm'));
-      const p = new Parser();
-      p.setLanguage(bash);
-      parser = p;
-    })();
-    // A failed load must not stay cached: the next call tries again.
-    const attempt = loading;
-    attempt.catch(() => {
-      if (loading === attempt) loading = undefined;
-    });
-  }
-  return loading;
-}
-
-export function isShellParserReady(): boolean {
-  return parser !== undefined;
-}
-
-/**
- * Drops a parser whose WebAssembly instance failed (an abort such as running out of memory leaves it corrupt:
- * every later call throws "Aborted()", "table index is out of bounds" …) and starts loading a fresh one.
- */
-function replaceBrokenParser(): void {
-  parser = undefined;
-  loading = undefined;
-  initShellParser().catch(() => undefined);
-}
-
-const WRAPPERS = new Set(['sudo', 'env', 'command', 'exec', 'nohup', 'time', 'nice', 'doas', 'su-exec', 'gosu']);
-// Wrapper options that take a value (`sudo -u user cmd`, `env -u VAR cmd`, `gosu user cmd`).
-const WRAPPER_VALUE_OPTS = new Set(['-u', '-g', '-C', '-D', '-h', '-p', '-r', '-t', '-U', '-n']);
-const TAKES_USER_ARG = new Set(['gosu', 'su-exec']);
 
 /**
  * Parses `source` (script text whose offset 0 is document offset `base`) into simple commands.
@@ -182,12 +117,12 @@ function shiftScript(script: ShellScript, by: number): ShellScript {
 function parseUncached(source: string): ShellScript {
   const limit = overLimit(source);
   if (limit) return { commands: [], hasPipe: false, hasError: false, skipped: limit };
-  if (!parser) {
-    if (!loading) throw new Error('shell parser not initialised: await initShellParser() first');
+  const current = loadedShellParser();
+  if (!current) {
+    if (!shellParserRequested()) throw new Error('shell parser not initialised: await initShellParser() first');
     // A broken parser is being replaced (see replaceBrokenParser); this script waits for the next analysis.
     return { commands: [], hasPipe: false, hasError: false, skipped: { reason: 'parser-restarting', bytes: source.length, commands: 0 } };
   }
-  const current = parser;
   try {
     const tree = current.parse(source);
     if (!tree) return { commands: [], hasPipe: false, hasError: true };
@@ -198,133 +133,9 @@ function parseUncached(source: string): ShellScript {
     }
   } catch (e) {
     // Any throw from the WebAssembly side (abort, trap) may have corrupted the instance: never use it again.
-    if (parser === current) replaceBrokenParser();
+    replaceBrokenParser(current);
     return { commands: [], hasPipe: false, hasError: false, skipped: { reason: 'parser-failed', bytes: source.length, commands: 0 } };
   }
-}
-
-type Pipe = { index: number; length: number; id: number };
-
-const SUBSTITUTION = /\$\(|`|[<>]\(/;
-
-/**
- * The commands of a parsed script. Walks with an explicit stack: nesting depth (subshells, substitutions)
- * grows with the input, and a recursive walk overflowed the call stack on 2,000 nested `( … )`.
- */
-function commandsOf(root: Node, source: string): ShellScript {
-  const commands: ShellCommand[] = [];
-  let hasPipe = false;
-  let pipelineId = 0;
-  // nested: below a command, only substitutions hold further commands.
-  const stack: Array<{ node: Node; pipe?: Pipe; nested: boolean }> = [{ node: root, nested: false }];
-  while (stack.length) {
-    const { node, pipe, nested } = stack.pop()!;
-    const children = node.namedChildren.filter((c): c is Node => c !== null);
-    if (nested) {
-      const substitution = node.type === 'command_substitution' || node.type === 'process_substitution';
-      for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], nested: !substitution });
-      continue;
-    }
-    if (node.type === 'pipeline') {
-      hasPipe = true;
-      const id = ++pipelineId;
-      const stages = children.filter((c) => c.type !== 'comment');
-      for (let i = stages.length - 1; i >= 0; i--) stack.push({ node: stages[i], pipe: { index: i, length: stages.length, id }, nested: false });
-      continue;
-    }
-    if (node.type === 'command') {
-      const cmd = toCommand(node, source);
-      if (cmd) {
-        if (pipe) cmd.pipeline = pipe;
-        commands.push(cmd);
-      }
-      // Command substitutions inside arguments hold commands too; most words have none (every visit is a call
-      // into WebAssembly, and one RUN may hold thousands of words).
-      for (let i = children.length - 1; i >= 0; i--) if (SUBSTITUTION.test(textOf(children[i], source))) stack.push({ node: children[i], nested: true });
-      continue;
-    }
-    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], pipe: node.type === 'redirected_statement' ? pipe : undefined, nested: false });
-  }
-  commands.sort((a, b) => a.start - b.start);
-  return { commands, hasPipe, hasError: root.hasError };
-}
-
-// A node's text is sliced from the source here: web-tree-sitter's Node.text copies the whole rest of the script
-// for every node (its text callback returns input.slice(index)), which made 10,000 words take over a second.
-function textOf(node: Node, source: string): string {
-  return source.slice(node.startIndex, node.endIndex);
-}
-
-function toWord(node: Node, source: string): ShellWord {
-  return { value: unquote(node, source), raw: textOf(node, source), start: node.startIndex, end: node.endIndex };
-}
-
-function unquote(node: Node, source: string): string {
-  switch (node.type) {
-    case 'raw_string':
-      return textOf(node, source).slice(1, -1);
-    case 'string': {
-      const t = textOf(node, source);
-      return t.length >= 2 ? t.slice(1, -1) : t;
-    }
-    case 'ansi_c_string':
-      return textOf(node, source).slice(2, -1);
-    case 'concatenation':
-      return node.namedChildren.map((c) => (c ? unquote(c, source) : '')).join('');
-    case 'word':
-    case 'number':
-      return textOf(node, source).replace(/\\(.)/g, '$1');
-    default:
-      return textOf(node, source);
-  }
-}
-
-function toCommand(node: Node, source: string): ShellCommand | undefined {
-  const assignments: ShellWord[] = [];
-  let nameNode: Node | null = null;
-  const argNodes: Node[] = [];
-  for (const child of node.namedChildren) {
-    if (!child) continue;
-    if (child.type === 'variable_assignment' && !nameNode) assignments.push(toWord(child, source));
-    else if (child.type === 'command_name') nameNode = child.namedChild(0) ?? child;
-    else if (nameNode && !child.type.endsWith('redirect')) argNodes.push(child);
-  }
-  if (!nameNode) return undefined;
-  let words = [toWord(nameNode, source), ...argNodes.map((n) => toWord(n, source))];
-  const wrappers: ShellWord[] = [];
-  // Peel `sudo -E apt-get …`, `env A=b apt-get …`, `gosu user cmd` down to the real command.
-  while (words.length > 1 && WRAPPERS.has(basename(words[0].value))) {
-    const wrapper = basename(words[0].value);
-    wrappers.push(words[0]);
-    let i = 1;
-    while (i < words.length) {
-      const v = words[i].value;
-      if (v === '--') { i++; break; }
-      // `env A=b cmd` and `sudo A=b cmd` set variables for the command.
-      if ((wrapper === 'env' || wrapper === 'sudo' || wrapper === 'doas') && /^[A-Za-z_][A-Za-z0-9_]*=/.test(v)) { i++; continue; }
-      if (v.startsWith('-') && v.length > 1) { i += WRAPPER_VALUE_OPTS.has(v) ? 2 : 1; continue; }
-      break;
-    }
-    if (TAKES_USER_ARG.has(wrapper)) i++;
-    if (i >= words.length) return undefined;
-    words = words.slice(i);
-  }
-  const nameWord = words[0];
-  return {
-    name: nameWord.value,
-    program: basename(nameWord.value),
-    nameWord,
-    args: words.slice(1),
-    wrappers,
-    assignments,
-    start: node.startIndex,
-    end: node.endIndex,
-  };
-}
-
-function basename(p: string): string {
-  const i = p.lastIndexOf('/');
-  return i >= 0 ? p.slice(i + 1) : p;
 }
 
 /** True when `cmd` has any of the given options, e.g. `hasOption(cmd, '-y', '--yes')`; also finds `-qy` style bundles for single-letter flags. */
