@@ -1,8 +1,8 @@
 import { k8sSchema } from '../../../server/src/rules/k8s/k8s-schema';
+import { deployment } from '../../helpers/k8s';
 import { ruleTable } from '../../helpers/ruleTable';
 
-const DEPLOY = (extra = '') =>
-  `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n${extra}`;
+const DEPLOY = (extra = '') => deployment({ containers: [{ extra }] });
 
 ruleTable(k8sSchema, [
   {

@@ -1,8 +1,8 @@
 import { missingLivenessProbe } from '../../../server/src/rules/k8s/missing-liveness-probe';
+import { deployment } from '../../helpers/k8s';
 import { ruleTable } from '../../helpers/ruleTable';
 
-const deploy = (container: string) =>
-  `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n${container}`;
+const deploy = (container: string) => deployment({ containers: [{ extra: container }] });
 
 ruleTable(missingLivenessProbe, [
   {

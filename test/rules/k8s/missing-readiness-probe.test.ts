@@ -1,8 +1,8 @@
 import { missingReadinessProbe } from '../../../server/src/rules/k8s/missing-readiness-probe';
+import { deployment } from '../../helpers/k8s';
 import { ruleTable } from '../../helpers/ruleTable';
 
-const deploy = (container: string, kind = 'Deployment') =>
-  `apiVersion: apps/v1\nkind: ${kind}\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n${container}`;
+const deploy = (container: string, kind = 'Deployment') => deployment({ kind, containers: [{ extra: container }] });
 const probe = (check: string) => `          readinessProbe:\n${check}            initialDelaySeconds: 5\n            periodSeconds: 10\n`;
 
 ruleTable(missingReadinessProbe, [

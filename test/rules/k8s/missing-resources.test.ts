@@ -1,8 +1,8 @@
 import { missingResources } from '../../../server/src/rules/k8s/missing-resources';
+import { deployment } from '../../helpers/k8s';
 import { ruleTable } from '../../helpers/ruleTable';
 
-const deploy = (container: string, ns = '') =>
-  `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n${ns}spec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n${container}`;
+const deploy = (container: string, namespace?: string) => deployment({ namespace, containers: [{ extra: container }] });
 const FULL = '          resources:\n            requests:\n              cpu: 100m\n              memory: 128Mi\n            limits:\n              memory: 256Mi\n';
 const LIMIT_RANGE = 'apiVersion: v1\nkind: LimitRange\nmetadata:\n  name: defaults\n  namespace: shop\nspec:\n  limits:\n    - type: Container\n      default:\n        memory: 512Mi\n      defaultRequest:\n        cpu: 250m\n';
 
@@ -54,7 +54,7 @@ ruleTable(missingResources, [
   },
   {
     name: 'a LimitRange of the same namespace (in another file) supplies the defaults',
-    text: deploy('', '  namespace: shop\n'),
+    text: deploy('', 'shop'),
     files: { 'limits.yaml': LIMIT_RANGE },
     expect: [],
   },

@@ -1,8 +1,8 @@
 import { runAsRoot } from '../../../server/src/rules/k8s/run-as-root';
+import { deployment } from '../../helpers/k8s';
 import { ruleTable } from '../../helpers/ruleTable';
 
-const deploy = (podLevel: string, container = '') =>
-  `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n${podLevel}      containers:\n        - name: web\n          image: nginx:1.27\n${container}`;
+const deploy = (podSpec: string, container = '') => deployment({ podSpec, containers: [{ extra: container }] });
 const FIXED_SC = '      securityContext:\n        runAsNonRoot: true\n        runAsUser: 10001\n';
 
 ruleTable(runAsRoot, [

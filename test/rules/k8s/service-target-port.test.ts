@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { serviceTargetPort } from '../../../server/src/rules/k8s/service-target-port';
+import { deployment, service } from '../../helpers/k8s';
 import { ruleTable, runRule } from '../../helpers/ruleTable';
 
-const svc = (ports: string, ns = '') => `apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n${ns}spec:\n  selector:\n    app: web\n  ports:\n${ports}`;
-const deploy = (ports: string, kind = 'Deployment', ns = '') =>
-  `apiVersion: apps/v1\nkind: ${kind}\nmetadata:\n  name: web\n${ns}spec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n${ports}`;
+const svc = (ports: string, namespace?: string) => service({ namespace, ports });
+const deploy = (ports: string, kind = 'Deployment', namespace?: string) => deployment({ kind, namespace, containers: [{ extra: ports }] });
 const HTTP = '          ports:\n            - name: http\n              containerPort: 8080\n';
 
 ruleTable(serviceTargetPort, [
@@ -40,7 +40,7 @@ ruleTable(serviceTargetPort, [
   {
     name: 'workload in another namespace does not count',
     text: svc('    - port: 80\n      targetPort: http\n'),
-    files: { 'prod.yaml': deploy(HTTP, 'Deployment', '  namespace: prod\n'), 'default.yaml': deploy('          ports:\n            - name: metrics\n              containerPort: 9090\n') },
+    files: { 'prod.yaml': deploy(HTTP, 'Deployment', 'prod'), 'default.yaml': deploy('          ports:\n            - name: metrics\n              containerPort: 9090\n') },
     expect: ['10:19-10:23'],
     messages: [/declared: 9090, metrics\)/],
   },
