@@ -1,10 +1,9 @@
 import { autoscalerConflict } from '../../../server/src/rules/k8s/autoscaler-conflict';
+import { hpa as hpaOf, scaledObject } from '../../helpers/k8s';
 import { ruleTable } from '../../helpers/ruleTable';
 
-const hpa = (name: string, target = 'web', kind = 'Deployment', ns = '') =>
-  `apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: ${name}\n${ns}spec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: ${kind}\n    name: ${target}\n  minReplicas: 2\n  maxReplicas: 10\n`;
-const scaled = (name: string, ref = '    name: web\n', meta = '', advanced = '') =>
-  `apiVersion: keda.sh/v1alpha1\nkind: ScaledObject\nmetadata:\n  name: ${name}\n${meta}spec:\n  scaleTargetRef:\n${ref}${advanced}  triggers:\n    - type: cpu\n      metricType: Utilization\n      metadata:\n        value: "60"\n`;
+const hpa = (name: string, target = 'web', kind = 'Deployment', namespace?: string) => hpaOf({ name, namespace, target: { kind, name: target } });
+const scaled = (name: string, target = '    name: web\n', metadata = '', spec = '') => scaledObject({ name, target, metadata, spec });
 
 ruleTable(autoscalerConflict, [
   {
@@ -24,7 +23,7 @@ ruleTable(autoscalerConflict, [
   },
   { name: 'different workloads', text: `${hpa('web')}---\n${scaled('api', '    name: api\n')}`, expect: [] },
   { name: 'same name, different kinds', text: hpa('web', 'web', 'StatefulSet'), files: { 'keda.yaml': scaled('web-keda') }, expect: [] },
-  { name: 'different namespaces', text: hpa('web', 'web', 'Deployment', '  namespace: prod\n'), files: { 'keda.yaml': scaled('web-keda') }, expect: [] },
+  { name: 'different namespaces', text: hpa('web', 'web', 'Deployment', 'prod'), files: { 'keda.yaml': scaled('web-keda') }, expect: [] },
   {
     name: 'KEDA adopting the HPA on purpose',
     text: `${hpa('web-hpa')}---\n${scaled('web-keda', '    name: web\n', '  annotations:\n    scaledobject.keda.sh/transfer-hpa-ownership: "true"\n', '  advanced:\n    horizontalPodAutoscalerConfig:\n      name: web-hpa\n')}`,

@@ -1,13 +1,11 @@
 import { hpaCpuWithoutRequests } from '../../../server/src/rules/k8s/hpa-cpu-without-requests';
+import { container, CPU_METRICS as CPU, deployment, hpa as hpaOf } from '../../helpers/k8s';
 import { ruleTable } from '../../helpers/ruleTable';
 
-const CPU = '  metrics:\n    - type: Resource\n      resource:\n        name: cpu\n        target:\n          type: Utilization\n          averageUtilization: 70\n';
-const hpa = (metrics: string, kind = 'Deployment', api = 'autoscaling/v2') =>
-  `apiVersion: ${api}\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\nspec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: ${kind}\n    name: web\n  minReplicas: 2\n  maxReplicas: 10\n${metrics}`;
-const deploy = (containers: string, kind = 'Deployment') =>
-  `apiVersion: apps/v1\nkind: ${kind}\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n${containers}`;
-const WEB = '        - name: web\n          image: nginx:1.27\n';
-const WEB_CPU = '        - name: web\n          image: nginx:1.27\n          resources:\n            requests:\n              cpu: 100m\n';
+const hpa = (metrics: string, kind = 'Deployment', apiVersion = 'autoscaling/v2') => hpaOf({ apiVersion, target: { kind }, metrics });
+const deploy = (containers: string, kind = 'Deployment') => deployment({ kind, containers });
+const WEB = container();
+const WEB_CPU = container({ resources: { requests: { cpu: '100m' } } });
 
 const STS =
   'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n    name: web\nspec:\n    serviceName: web\n    selector:\n        matchLabels:\n            app: web\n    template:\n        metadata:\n            labels:\n                app: web\n        spec:\n            containers:\n            -   name: web\n                image: nginx:1.27\n                resources:\n                    limits:\n                        memory: 256Mi\n';

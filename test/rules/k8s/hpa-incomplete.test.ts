@@ -1,9 +1,8 @@
 import { hpaIncomplete } from '../../../server/src/rules/k8s/hpa-incomplete';
+import { CPU_METRICS as METRICS, hpa as hpaOf } from '../../helpers/k8s';
 import { ruleTable } from '../../helpers/ruleTable';
 
-const hpa = (spec: string, api = 'autoscaling/v2') =>
-  `apiVersion: ${api}\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\nspec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: web\n${spec}`;
-const METRICS = '  metrics:\n    - type: Resource\n      resource:\n        name: cpu\n        target:\n          type: Utilization\n          averageUtilization: 70\n';
+const hpa = (spec: string, apiVersion = 'autoscaling/v2') => hpaOf({ apiVersion, spec });
 const BEHAVIOR = '  behavior:\n    scaleDown:\n      stabilizationWindowSeconds: 300\n';
 
 ruleTable(hpaIncomplete, [

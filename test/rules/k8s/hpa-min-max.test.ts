@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { hpaMinMax } from '../../../server/src/rules/k8s/hpa-min-max';
+import { hpa as hpaOf } from '../../helpers/k8s';
 import { ruleTable, runRule } from '../../helpers/ruleTable';
 
-const hpa = (replicas: string, api = 'autoscaling/v2') =>
-  `apiVersion: ${api}\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\nspec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: web\n${replicas}`;
+const hpa = (replicas: string, apiVersion = 'autoscaling/v2') => hpaOf({ apiVersion, spec: replicas });
 
 ruleTable(hpaMinMax, [
   { name: 'min above max', text: hpa('  minReplicas: 5\n  maxReplicas: 3\n'), expect: ['10:16-10:17'], messages: [/minReplicas 5 above maxReplicas 3/], noFix: true },

@@ -1,8 +1,8 @@
 import { hpaMinReplicas } from '../../../server/src/rules/k8s/hpa-min-replicas';
+import { hpa as hpaOf } from '../../helpers/k8s';
 import { ruleTable } from '../../helpers/ruleTable';
 
-const hpa = (replicas: string, api = 'autoscaling/v2') =>
-  `apiVersion: ${api}\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\nspec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: web\n${replicas}`;
+const hpa = (replicas: string, apiVersion = 'autoscaling/v2') => hpaOf({ apiVersion, spec: replicas });
 
 ruleTable(hpaMinReplicas, [
   {

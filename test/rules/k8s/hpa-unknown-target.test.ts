@@ -1,10 +1,9 @@
 import { hpaUnknownTarget } from '../../../server/src/rules/k8s/hpa-unknown-target';
+import { deployment, hpa as hpaOf } from '../../helpers/k8s';
 import { ruleTable } from '../../helpers/ruleTable';
 
-const hpa = (kind: string, name: string, ns = '', api = 'autoscaling/v2') =>
-  `apiVersion: ${api}\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\n${ns}spec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: ${kind}\n    name: ${name}\n  minReplicas: 2\n  maxReplicas: 10\n`;
-const workload = (kind: string, name: string, ns = '') =>
-  `apiVersion: apps/v1\nkind: ${kind}\nmetadata:\n  name: ${name}\n${ns}spec:\n  selector:\n    matchLabels:\n      app: ${name}\n  template:\n    metadata:\n      labels:\n        app: ${name}\n    spec:\n      containers:\n        - name: app\n          image: nginx:1.27\n`;
+const hpa = (kind: string, name: string, namespace?: string, apiVersion = 'autoscaling/v2') => hpaOf({ namespace, apiVersion, target: { kind, name } });
+const workload = (kind: string, name: string, namespace?: string) => deployment({ kind, name, namespace, containers: [{ name: 'app' }] });
 
 ruleTable(hpaUnknownTarget, [
   {
@@ -19,8 +18,8 @@ ruleTable(hpaUnknownTarget, [
   { name: 'target in another file', text: hpa('Deployment', 'web'), files: { 'deploy.yaml': workload('Deployment', 'web') }, expect: [] },
   { name: 'StatefulSet target', text: hpa('StatefulSet', 'db'), files: { 'db.yaml': workload('StatefulSet', 'db') }, expect: [] },
   { name: 'same name but another kind', text: hpa('StatefulSet', 'web'), files: { 'deploy.yaml': workload('Deployment', 'web') }, expect: ['9:11-9:14'] },
-  { name: 'target in another namespace', text: hpa('Deployment', 'web'), files: { 'deploy.yaml': workload('Deployment', 'web', '  namespace: prod\n') }, expect: ['9:11-9:14'] },
-  { name: 'both in the same namespace', text: hpa('Deployment', 'web', '  namespace: prod\n'), files: { 'deploy.yaml': workload('Deployment', 'web', '  namespace: prod\n') }, expect: [] },
+  { name: 'target in another namespace', text: hpa('Deployment', 'web'), files: { 'deploy.yaml': workload('Deployment', 'web', 'prod') }, expect: ['9:11-9:14'] },
+  { name: 'both in the same namespace', text: hpa('Deployment', 'web', 'prod'), files: { 'deploy.yaml': workload('Deployment', 'web', 'prod') }, expect: [] },
   { name: 'autoscaling/v1 is checked too', text: hpa('Deployment', 'api', '', 'autoscaling/v1'), expect: ['9:11-9:14'] },
   { name: 'Helm templates are skipped', text: hpa('Deployment', '{{ .Release.Name }}'), expect: [] },
 ]);
