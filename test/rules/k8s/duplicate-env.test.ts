@@ -1,7 +1,8 @@
 import { duplicateEnv } from '../../../server/src/rules/k8s/duplicate-env';
+import { pod as podOf } from '../../helpers/k8s';
 import { ruleTable } from '../../helpers/ruleTable';
 
-const pod = (env: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n      env:\n${env}      ports:\n        - containerPort: 80\n`;
+const pod = (env: string) => podOf({ containers: [{ extra: `      env:\n${env}      ports:\n        - containerPort: 80\n` }] });
 
 ruleTable(duplicateEnv, [
   {

@@ -1,7 +1,8 @@
 import { imageLatest } from '../../../server/src/rules/k8s/image-latest';
+import { pod as podOf } from '../../helpers/k8s';
 import { ruleTable } from '../../helpers/ruleTable';
 
-const pod = (image: string, init = '') => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n${init}  containers:\n    - name: web\n      image: ${image}\n`;
+const pod = (image: string, podSpec = '') => podOf({ podSpec, containers: [{ image }] });
 const KUSTOMIZATION = 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - app.yaml\nimages:\n  - name: ghcr.io/acme/web\n    newTag: 2.4.1\n';
 
 ruleTable(imageLatest, [

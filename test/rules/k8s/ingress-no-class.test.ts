@@ -1,8 +1,9 @@
 import { ingressNoClass } from '../../../server/src/rules/k8s/ingress-no-class';
+import { ingressRules } from '../../helpers/k8s';
 import { ruleTable } from '../../helpers/ruleTable';
 
 const ingress = (spec: string, meta = '') => `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: shop\n${meta}spec:\n${spec}`;
-const RULES = '  rules:\n    - host: shop.example.com\n      http:\n        paths:\n          - path: /\n            pathType: Prefix\n            backend:\n              service:\n                name: web\n                port:\n                  number: 80\n';
+const RULES = ingressRules();
 const DEFAULT_CLASS = 'apiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata:\n  name: nginx\n  annotations:\n    ingressclass.kubernetes.io/is-default-class: "true"\nspec:\n  controller: k8s.io/ingress-nginx\n';
 
 ruleTable(ingressNoClass, [

@@ -1,9 +1,9 @@
 import { ingressUnknownPort } from '../../../server/src/rules/k8s/ingress-unknown-port';
+import { ingress as ingressOf, service as serviceOf } from '../../helpers/k8s';
 import { ruleTable } from '../../helpers/ruleTable';
 
-const ingress = (port: string, ns = '') =>
-  `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: shop\n${ns}spec:\n  ingressClassName: nginx\n  rules:\n    - host: shop.example.com\n      http:\n        paths:\n          - path: /\n            pathType: Prefix\n            backend:\n              service:\n                name: web\n                port:\n                  ${port}\n`;
-const service = (ports: string, ns = '') => `apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n${ns}spec:\n  selector:\n    app: web\n  ports:\n${ports}`;
+const ingress = (port: string, namespace?: string) => ingressOf({ port, namespace });
+const service = (ports: string, namespace?: string) => serviceOf({ ports, namespace });
 const ONE = service('    - name: http\n      port: 80\n      targetPort: 8080\n');
 const TWO = service('    - name: http\n      port: 80\n    - name: https\n      port: 443\n');
 
@@ -42,10 +42,10 @@ ruleTable(ingressUnknownPort, [
   { name: 'unknown Service is left to ingress-unknown-service', text: ingress('number: 8080'), expect: [] },
   {
     name: 'the Service of the Ingress namespace is used',
-    text: ingress('number: 443', '  namespace: shop\n'),
-    files: { 'a.yaml': TWO, 'b.yaml': service('    - port: 80\n', '  namespace: shop\n') },
+    text: ingress('number: 443', 'shop'),
+    files: { 'a.yaml': TWO, 'b.yaml': service('    - port: 80\n', 'shop') },
     expect: ['18:27-18:30'],
-    fixed: ingress('number: 80', '  namespace: shop\n'),
+    fixed: ingress('number: 80', 'shop'),
   },
   {
     name: 'defaultBackend port',

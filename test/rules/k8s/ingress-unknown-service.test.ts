@@ -1,9 +1,9 @@
 import { ingressUnknownService } from '../../../server/src/rules/k8s/ingress-unknown-service';
+import { ingress as ingressOf, service as serviceOf } from '../../helpers/k8s';
 import { ruleTable } from '../../helpers/ruleTable';
 
-const ingress = (name: string, ns = '') =>
-  `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: shop\n${ns}spec:\n  ingressClassName: nginx\n  rules:\n    - host: shop.example.com\n      http:\n        paths:\n          - path: /\n            pathType: Prefix\n            backend:\n              service:\n                name: ${name}\n                port:\n                  number: 80\n`;
-const service = (name: string, ns = '') => `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\n${ns}spec:\n  selector:\n    app: ${name}\n  ports:\n    - port: 80\n`;
+const ingress = (name: string, namespace?: string) => ingressOf({ service: name, namespace });
+const service = (name: string, namespace?: string) => serviceOf({ name, namespace });
 
 ruleTable(ingressUnknownService, [
   {
@@ -32,11 +32,11 @@ ruleTable(ingressUnknownService, [
   {
     name: 'Service only in another namespace',
     text: ingress('frontend'),
-    files: { 'svc.yaml': service('frontend', '  namespace: shop\n') },
+    files: { 'svc.yaml': service('frontend', 'shop') },
     expect: ['15:23-15:31'],
     messages: [/namespace default; create it/],
   },
-  { name: 'both in the same non-default namespace', text: ingress('frontend', '  namespace: shop\n'), files: { 'svc.yaml': service('frontend', '  namespace: shop\n') }, expect: [] },
+  { name: 'both in the same non-default namespace', text: ingress('frontend', 'shop'), files: { 'svc.yaml': service('frontend', 'shop') }, expect: [] },
   {
     name: 'defaultBackend is checked too',
     text: `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: shop\nspec:\n  ingressClassName: nginx\n  defaultBackend:\n    service:\n      name: fallbak\n      port:\n        number: 80\n---\n${service('fallback')}`,

@@ -1,8 +1,8 @@
 import { kedaTrigger } from '../../../server/src/rules/k8s/keda-trigger';
+import { scaledObject } from '../../helpers/k8s';
 import { ruleTable } from '../../helpers/ruleTable';
 
-const scaled = (triggers: string, kind = 'ScaledObject') =>
-  `apiVersion: keda.sh/v1alpha1\nkind: ${kind}\nmetadata:\n  name: web\nspec:\n  scaleTargetRef:\n    name: web\n  triggers:\n${triggers}`;
+const scaled = (triggers: string, kind = 'ScaledObject') => scaledObject({ kind, triggers });
 const prom = (meta: string) => `    - type: prometheus\n      metadata:\n        serverAddress: http://prometheus.monitoring:9090\n        query: sum(rate(http_requests_total{app="web"}[2m]))\n${meta}`;
 
 ruleTable(kedaTrigger, [

@@ -1,7 +1,8 @@
 import { privilegeEscalation } from '../../../server/src/rules/k8s/privilege-escalation';
+import { pod as podOf } from '../../helpers/k8s';
 import { ruleTable } from '../../helpers/ruleTable';
 
-const pod = (sc: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n${sc}`;
+const pod = (sc: string) => podOf({ containers: [{ extra: sc }] });
 
 ruleTable(privilegeEscalation, [
   {

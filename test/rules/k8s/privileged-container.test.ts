@@ -1,7 +1,8 @@
 import { privilegedContainer } from '../../../server/src/rules/k8s/privileged-container';
+import { pod as podOf } from '../../helpers/k8s';
 import { ruleTable } from '../../helpers/ruleTable';
 
-const pod = (sc: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: tools\nspec:\n  containers:\n    - name: tools\n      image: busybox:1.36\n${sc}`;
+const pod = (sc: string) => podOf({ name: 'tools', containers: [{ name: 'tools', image: 'busybox:1.36', extra: sc }] });
 
 ruleTable(privilegedContainer, [
   { name: 'privileged: true', text: pod('      securityContext:\n        privileged: true\n'), expect: ['10:21-10:25'], messages: [/Container "tools" runs privileged/], noFix: true },

@@ -1,9 +1,10 @@
 import { probePortMismatch } from '../../../server/src/rules/k8s/probe-port-mismatch';
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
+import { pod as podOf } from '../../helpers/k8s';
 import { ruleTable, runRule } from '../../helpers/ruleTable';
 
-const pod = (container: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n${container}`;
+const pod = (container: string) => podOf({ containers: [{ extra: container }] });
 const PORTS = '      ports:\n        - name: http\n          containerPort: 8080\n';
 
 ruleTable(probePortMismatch, [

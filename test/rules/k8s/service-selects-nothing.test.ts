@@ -1,10 +1,10 @@
 import { serviceSelectsNothing } from '../../../server/src/rules/k8s/service-selects-nothing';
+import { deployment, service } from '../../helpers/k8s';
 import { ruleTable } from '../../helpers/ruleTable';
 
-const svc = (selector: string, extra = '') => `apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n${extra}spec:\n  selector:\n${selector}  ports:\n    - port: 80\n      targetPort: 8080\n`;
-const deploy = (labels: string, ns = '') =>
-  `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n${ns}spec:\n  selector:\n    matchLabels:\n${labels.replace(/^/gm, '  ').trimEnd()}\n  template:\n    metadata:\n      labels:\n${labels.replace(/^/gm, '    ').trimEnd()}\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n`;
-const LABELS = '    app: web\n    tier: frontend\n';
+const svc = (selector: Record<string, string> | string, namespace?: string) => service({ namespace, selector, ports: '    - port: 80\n      targetPort: 8080\n' });
+const deploy = (labels: Record<string, string>, namespace?: string) => deployment({ labels, namespace });
+const LABELS = { app: 'web', tier: 'frontend' };
 
 ruleTable(serviceSelectsNothing, [
   {
@@ -20,14 +20,14 @@ ruleTable(serviceSelectsNothing, [
   {
     name: 'workload only in another namespace',
     text: svc('    app: web\n'),
-    files: { 'deploy.yaml': deploy(LABELS, '  namespace: prod\n') },
+    files: { 'deploy.yaml': deploy(LABELS, 'prod') },
     expect: ['6:3-6:11'],
     messages: [/no pod template in namespace default has these labels; fix/],
   },
   {
     name: 'Service in its namespace matches a workload there',
-    text: svc('    app: web\n', '  namespace: prod\n'),
-    files: { 'deploy.yaml': deploy(LABELS, '  namespace: prod\n') },
+    text: svc('    app: web\n', 'prod'),
+    files: { 'deploy.yaml': deploy(LABELS, 'prod') },
     expect: [],
   },
   { name: 'no workloads at all, no closest hint', text: svc('    app: web\n'), expect: ['6:3-6:11'], messages: [/has these labels; fix the selector/] },
