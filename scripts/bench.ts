@@ -135,7 +135,7 @@ function benchManifests(): { edit2k: number; open20k: number; openScanned20k: nu
     return median(times);
   };
   // As the server does after start-up: load the schemas, then warm the parser and rules on its small sample. The
-  // 20,000-line file is the first real manifest this process analyses, as a user's first open would be.
+  // 20,000-line file is the first real manifest this process analyzes, as a user's first open would be.
   preloadSchemas();
   warmUpManifests(manifestRules, 30);
   const big = bigManifest(20000);

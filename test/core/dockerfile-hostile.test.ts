@@ -12,7 +12,7 @@ import { convertToMultiStage } from '../../server/src/core/dockerfile/multistage
 
 const service = DockerfileLanguageServiceFactory.createLanguageService();
 
-function analyse(text: string) {
+function analyze(text: string) {
   const errors: string[] = [];
   const findings = analyzeDockerfile(text, { rules: dockerfileRules, onRuleError: (id, e) => errors.push(`${id}: ${(e as Error).message}`) });
   assert.deepEqual(errors, [], 'no rule threw');
@@ -29,7 +29,7 @@ describe('hostile Dockerfiles', () => {
   before(() => initShellParser());
 
   it('` RUN $x`: the syntax rule runs and hover answers (dockerfile-ast recursed in resolveVariable)', () => {
-    const findings = analyse(' RUN $x');
+    const findings = analyze(' RUN $x');
     assert.deepEqual(findings.filter((f) => f.ruleId === 'syntax').map((f) => f.message), ['No source image provided with `FROM`']);
     const hover = service.computeHover(' RUN $x', { line: 0, character: 2 });
     assert.match(JSON.stringify(hover?.contents), /Execute any commands/);
@@ -42,7 +42,7 @@ describe('hostile Dockerfiles', () => {
   });
 
   it('a heredoc scan that dockerfile-ast cannot read leaves syntax and merge-run reporting', () => {
-    const findings = analyse('FROM a\nRUNN x\nRUN echo a\nRUN echo b < /dev/null \\\r#x\n');
+    const findings = analyze('FROM a\nRUNN x\nRUN echo a\nRUN echo b < /dev/null \\\r#x\n');
     assert.deepEqual(
       findings.filter((f) => f.ruleId === 'syntax' || f.ruleId === 'merge-run').map((f) => `${f.ruleId}@${f.range.start.line}`),
       ['syntax@1', 'merge-run@3'],
@@ -65,7 +65,7 @@ describe('hostile Dockerfiles', () => {
     assert.doesNotThrow(() => service.computeFoldingRanges(text));
   });
 
-  it('a 1 MB single-line RUN and 2 MB of instructions are analysed within bounded CPU, saying what was skipped', () => {
+  it('a 1 MB single-line RUN and 2 MB of instructions are analyzed within bounded CPU, saying what was skipped', () => {
     const singleLine = 'FROM debian:12\nRUN echo ' + 'abc '.repeat(262_144) + '\n';
     const manyLines = 'FROM debian:12\n' + Array.from({ length: 40_000 }, (_, i) => (i % 3 ? `RUN echo ${'a'.repeat(40)} ${i}` : `ENV V${i}=${'b'.repeat(30)}`)).join('\n') + '\n';
     for (const [text, expected] of [
@@ -73,7 +73,7 @@ describe('hostile Dockerfiles', () => {
       [manyLines, [/Shell checks skipped for this and later RUN instructions: the Dockerfile's RUN scripts exceed 32 KB/, /Only the first 128 KB of this 1994 KB Dockerfile were analysed/]],
     ] as const) {
       const started = cpuMs();
-      const findings = analyse(text);
+      const findings = analyze(text);
       const spent = cpuMs() - started;
       const skipped = findings.filter((f) => f.ruleId === 'analysis-incomplete').map((f) => f.message);
       assert.equal(skipped.length, expected.length, skipped.join('\n'));
@@ -82,11 +82,11 @@ describe('hostile Dockerfiles', () => {
     }
   });
 
-  it('1 MB of binary junk is analysed without a rule failing', () => {
+  it('1 MB of binary junk is analyzed without a rule failing', () => {
     let seed = 1;
     const bytes = Buffer.alloc(1 << 20, 0).map(() => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) >> 16) & 0xff);
     const started = cpuMs();
-    analyse(Buffer.from(bytes).toString('utf8'));
+    analyze(Buffer.from(bytes).toString('utf8'));
     assert.ok(cpuMs() - started < 2000);
   });
 
@@ -102,20 +102,20 @@ describe('hostile Dockerfiles', () => {
 
   it('lone-CR and mixed line endings: ignore pragmas apply to the instruction after them', () => {
     const text = 'FROM debian:12\r# stevedore ignore=apt-missing-yes\rRUN apt-get install curl\r\nRUN apt-get install git\n';
-    const lines = analyse(text).filter((f) => f.ruleId === 'apt-missing-yes').map((f) => f.range.start.line);
+    const lines = analyze(text).filter((f) => f.ruleId === 'apt-missing-yes').map((f) => f.range.start.line);
     assert.deepEqual(lines, [3]);
     // The fix edits land on the lines the editor shows.
-    const fixed = applyEdits(text, collectFixes({ text }, analyse(text).filter((f) => f.ruleId === 'apt-missing-yes'), rulesById, () => true).edits);
+    const fixed = applyEdits(text, collectFixes({ text }, analyze(text).filter((f) => f.ruleId === 'apt-missing-yes'), rulesById, () => true).edits);
     assert.equal(fixed, 'FROM debian:12\r# stevedore ignore=apt-missing-yes\rRUN apt-get install curl\r\nRUN apt-get install -y git\n');
   });
-  it('--fix on 400 RUNs reaches a fixed point: the merged RUN is too large to analyse, so nothing in it is fixed again', () => {
+  it('--fix on 400 RUNs reaches a fixed point: the merged RUN is too large to analyze, so nothing in it is fixed again', () => {
     const text = 'FROM ubuntu:22.04\n' + 'RUN apt-get install foo\n'.repeat(400);
     const target = { language: languages.dockerfile, env: {} };
     const once = fixText(text, target).text;
     assert.equal(once.match(/ -y/g)?.length, 400, 'each install got exactly one -y');
     assert.doesNotMatch(once, /-y -y|--no-install-recommends --no-install-recommends/);
     assert.equal(fixText(once, target).text, once, 'a second --fix changes nothing');
-    const left = analyse(once).filter((f) => f.range.start.line >= 1).map((f) => f.ruleId);
+    const left = analyze(once).filter((f) => f.range.start.line >= 1).map((f) => f.ruleId);
     assert.deepEqual(left, ['analysis-incomplete'], 'only the note that the merged RUN was not checked');
   });
 });

@@ -35,7 +35,7 @@ function tooDeep(text: string) {
 describe('deeply nested YAML', () => {
   for (const [name, make] of Object.entries(DEEP)) {
     for (const n of [10_000, 100_000]) {
-      it(`${name}, ${n.toLocaleString('en')} deep: one yaml-syntax finding, the next document still analysed`, () => {
+      it(`${name}, ${n.toLocaleString('en')} deep: one yaml-syntax finding, the next document still analyzed`, () => {
         const { a, deep } = tooDeep(make(n));
         assert.equal(deep.length, 1, JSON.stringify(a.findings.map((f) => f.message)));
         assert.equal(deep[0].severity, 'error');
@@ -56,7 +56,7 @@ describe('deeply nested YAML', () => {
     });
   }
 
-  it(`nesting up to ${MAX_NESTING} levels is analysed as before`, () => {
+  it(`nesting up to ${MAX_NESTING} levels is analyzed as before`, () => {
     const { a, deep } = tooDeep(`${CONFIG_MAP}${'['.repeat(MAX_NESTING - 2)}${']'.repeat(MAX_NESTING - 2)}\n`);
     assert.deepEqual(deep, []);
     assert.deepEqual(a.findings.filter((f) => f.ruleId === 'yaml-syntax'), []);

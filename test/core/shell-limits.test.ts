@@ -37,7 +37,7 @@ describe('shell parser limits and recovery', () => {
     );
   });
 
-  it('after the pipe chain the same process analyses ordinary Dockerfiles normally', () => {
+  it('after the pipe chain the same process analyzes ordinary Dockerfiles normally', () => {
     analyzeDockerfile(fuzzerPipes, { rules: dockerfileRules });
     assert.deepEqual(analyzeDockerfileModel('FROM a\nRUN echo hi', { rules: dockerfileRules }).model.runs[0].script.commands.map((c) => c.program), ['echo']);
     assert.ok(ids('FROM debian:12\nRUN apt-get install curl\n').includes('apt-missing-yes'));

@@ -52,7 +52,7 @@ describe('every rule end to end', () => {
       fs.mkdirSync(path.join(dir, rule.id), { recursive: true });
       fs.writeFileSync(path.join(dir, rule.id, 'example.yaml'), rule.docs.bad);
     }
-    // One run per rule: each example is its own workspace, as the docs test analyses it.
+    // One run per rule: each example is its own workspace, as the docs test analyzes it.
     for (const rule of manifestRules) {
       const r = spawnSync(process.execPath, [CLI, 'lint', '--format', 'json', '--fail-on', 'none', `${rule.id}/example.yaml`], { cwd: dir, encoding: 'utf8' });
       assert.equal(r.status, 0, r.stderr);

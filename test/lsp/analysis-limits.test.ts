@@ -67,7 +67,7 @@ describe('a change cancels the stale analysis', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('quick edits to a big Dockerfile: only the last version is analysed to the end, and its diagnostics match its text', async () => {
+  it('quick edits to a big Dockerfile: only the last version is analyzed to the end, and its diagnostics match its text', async () => {
     const file = path.join(dir, 'Dockerfile');
     const uri = pathToFileURL(file).toString();
     const label = (v: number) => new RegExp(`^analysis (started|finished|cancelled): ${uri.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} v${v}\\b`);
@@ -89,7 +89,7 @@ describe('a change cancels the stale analysis', () => {
 
     const trace = client.messages.filter((m) => m.startsWith('analysis '));
     for (let v = 1; v <= 4; v++) {
-      assert.ok(!trace.some((m) => m.startsWith('analysis finished') && label(v).test(m)), `v${v} was analysed to the end:\n${trace.join('\n')}`);
+      assert.ok(!trace.some((m) => m.startsWith('analysis finished') && label(v).test(m)), `v${v} was analyzed to the end:\n${trace.join('\n')}`);
       assert.ok(trace.some((m) => m.startsWith('analysis cancelled') && label(v).test(m)), `v${v} was not cancelled:\n${trace.join('\n')}`);
     }
     assert.equal(trace.filter((m) => m.startsWith('analysis finished')).length, 1, trace.join('\n'));
@@ -98,7 +98,7 @@ describe('a change cancels the stale analysis', () => {
     const expected = analyzeDockerfile(text, { rules: dockerfileRules, path: file, context: new FolderContext(dir) });
     const key = (d: { ruleId?: string; code?: string; range: any; message: string }) => `${d.ruleId ?? d.code} ${JSON.stringify(d.range)} ${d.message}`;
     assert.deepEqual(last.map(key), expected.map(key));
-    assert.ok(last.some((d) => d.code === 'apt-missing-yes' && d.range.start.line === 1504), 'the fifth version\'s last line is analysed');
+    assert.ok(last.some((d) => d.code === 'apt-missing-yes' && d.range.start.line === 1504), 'the fifth version\'s last line is analyzed');
     for (const r of results) assert.equal(r.length, last.length);
   });
 });

@@ -1,5 +1,5 @@
 // The fuzzer's hostile Dockerfiles against one long-lived server (dist/server.js): every request type answers
-// without an error and within a second, and the server keeps analysing ordinary Dockerfiles afterwards.
+// without an error and within a second, and the server keeps analyzing ordinary Dockerfiles afterwards.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { applyEdits } from '../../server/src/core/fixes';
@@ -35,7 +35,7 @@ describe('language server on hostile Dockerfiles', () => {
     const uri = `file:///healthy/${Math.random()}/Dockerfile`;
     client.open(uri, 'FROM debian:12\nRUN apt-get install hi\n');
     const codes = (await client.diagnostics(uri)).map((d) => d.code);
-    assert.ok(codes.includes('apt-missing-yes'), `ordinary Dockerfile still analysed: ${codes}`);
+    assert.ok(codes.includes('apt-missing-yes'), `ordinary Dockerfile still analyzed: ${codes}`);
   }
 
   for (const [name, text] of Object.entries(HOSTILE)) {
@@ -66,7 +66,7 @@ describe('language server on hostile Dockerfiles', () => {
     });
   }
 
-  it('the 14,000-stage pipe chain is reported as not fully analysed, on its RUN', async () => {
+  it('the 14,000-stage pipe chain is reported as not fully analyzed, on its RUN', async () => {
     const uri = 'file:///hostile/pipes-report/Dockerfile';
     client.open(uri, HOSTILE['pipe chain of 14,000 stages']);
     const skipped = (await client.diagnostics(uri)).filter((d) => d.code === 'analysis-incomplete');

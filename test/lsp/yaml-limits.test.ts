@@ -6,7 +6,7 @@ import { TestClient } from '../helpers/lspClient';
 
 const CONFIG_MAP = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: deep\ndata:\n  x: ';
 const SERVICE = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n    - port: 80\n';
-/** The bound for a request on an analysed document (the requirement), and for a first analysis of 1-2 MB. */
+/** The bound for a request on an analyzed document (the requirement), and for a first analysis of 1-2 MB. */
 const REQUEST_MS = 1000;
 const FIRST_ANALYSIS_MS = 10_000;
 /**
@@ -67,7 +67,7 @@ async function open(text: string): Promise<{ uri: string; diagnostics: any[] }> 
   return { uri, diagnostics };
 }
 
-/** Every request type on an analysed document, each within the bound. */
+/** Every request type on an analyzed document, each within the bound. */
 async function everyRequest(uri: string, line: number, character: number): Promise<void> {
   const textDocument = { uri };
   const position = { line, character };

@@ -93,7 +93,7 @@ export interface FixUntilStableResult {
 }
 
 /**
- * Applies every safe fix, then analyses the result and applies what has become fixable (fixes that overlapped, or
+ * Applies every safe fix, then analyzes the result and applies what has become fixable (fixes that overlapped, or
  * findings a fix uncovered), until a pass changes nothing, MAX_FIX_PASSES or the budget is spent.
  */
 export function fixUntilStable(text: string, options: FixUntilStableOptions): FixUntilStableResult {

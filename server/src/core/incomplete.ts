@@ -15,7 +15,7 @@ export const ANALYSIS_INCOMPLETE: RuleMeta = {
       'Findings a skipped check would have reported are missing, so a clean result does not mean the file is clean. ' +
       'The message names the rules that did not run and why. A failing rule is a bug in Stevedore: please report it with the file. ' +
       'The time budget applies in the editor only, so that every request answers quickly on very large files; `stevedore lint` always runs every rule.',
-    bad: '# a rule throws on this file, or it is too large to analyse within the editor\'s time budget',
+    bad: '# a rule throws on this file, or it is too large to analyze within the editor\'s time budget',
     good: '# every enabled rule ran to completion',
   },
 };

@@ -30,7 +30,7 @@ export interface RuleHit {
   severity?: Severity;
 }
 
-/** A change to a file other than the analysed document (absolute filesystem path). */
+/** A change to a file other than the analyzed document (absolute filesystem path). */
 export interface FileChange {
   path: string;
   /** Create the file with this content (fails if it exists). */
@@ -39,7 +39,7 @@ export interface FileChange {
   edits?: TextEdit[];
 }
 
-/** What a fix produces: edits to the analysed document and/or changes to other files. */
+/** What a fix produces: edits to the analyzed document and/or changes to other files. */
 export interface FixResult {
   edits: TextEdit[];
   files?: FileChange[];

@@ -1,7 +1,7 @@
 // Code actions: each finding's fixes, "fix all of this rule", source.fixAll.stevedore, and ignore pragmas.
 // A request costs about the same whatever the number of findings: "fix all" actions carry only `data` and get their
 // edit in codeAction/resolve (or, for clients that cannot resolve, once per analysis, cached); a quick-fix request
-// never re-analyses the document.
+// never re-analyzes the document.
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TimeBudget } from '../core/engine';

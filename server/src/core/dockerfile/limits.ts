@@ -1,4 +1,4 @@
-// The parts of a Dockerfile that were not analysed because of their size (see shell-limits.ts and oversized.ts)
+// The parts of a Dockerfile that were not analyzed because of their size (see shell-limits.ts and oversized.ts)
 // are reported as analysis-incomplete findings, so a missing finding is never silent. It runs as a check in the
 // rule run, so configuration, ignore pragmas and sorting apply as usual.
 import type { CheckedRule } from '../engine';

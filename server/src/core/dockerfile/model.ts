@@ -177,7 +177,7 @@ function parseModel(text: string): DockerfileModel {
   for (const stage of stages) {
     for (const ins of stage.instructions) {
       if (ins.getKeyword() !== 'RUN') continue;
-      const info = analyseRun(ins as Run, stage, text, escape, offsetAt, budget);
+      const info = analyzeRun(ins as Run, stage, text, escape, offsetAt, budget);
       runs.push(info);
       runByLine.set(ins.getRange().start.line, info);
     }
@@ -201,7 +201,7 @@ function parseModel(text: string): DockerfileModel {
   };
 }
 
-function analyseRun(ins: Run, stage: Stage, text: string, escape: string, offsetAt: (p: Position) => number, budget: { bytes: number }): RunInfo {
+function analyzeRun(ins: Run, stage: Stage, text: string, escape: string, offsetAt: (p: Position) => number, budget: { bytes: number }): RunInfo {
   const mounts: MountFlag[] = [];
   // dockerfile-ast recomputes flags, JSON strings and heredocs on every call; ask only when they can exist.
   const raw = text.slice(offsetAt(ins.getRange().start), offsetAt(ins.getRange().end));

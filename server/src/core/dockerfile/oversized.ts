@@ -1,4 +1,4 @@
-// Instructions too large to analyse. dockerfile-ast's cost grows with an instruction's words (a 1 MB RUN line took
+// Instructions too large to analyze. dockerfile-ast's cost grows with an instruction's words (a 1 MB RUN line took
 // 1-2 s to parse and as long again to split into arguments; dockerfile-utils' validate the same again), so the
 // parser is given such an instruction cut after its first KB: the rest of it is given as empty lines. In a very
 // large file, the lines after DOCUMENT_LIMIT are given empty too. Line breaks are kept, so every position (line and

@@ -5,7 +5,7 @@ import { Argument, DockerfileParser, Instruction, type Dockerfile } from 'docker
 import { blankOversized, type Oversized } from './oversized';
 
 const original = DockerfileParser.parse.bind(DockerfileParser);
-// One entry: the tree of the text being analysed (its size is bounded by the document's).
+// One entry: the tree of the text being analyzed (its size is bounded by the document's).
 let last: { text: string; ast: Dockerfile; oversized: Oversized[] } | undefined;
 
 /**
@@ -32,7 +32,7 @@ function parsed(text: string): NonNullable<typeof last> {
 DockerfileParser.parse = parseDockerfile;
 
 // dockerfile-ast re-splits an instruction's arguments on every getArguments(), getFlags() or getArgumentsRange()
-// call, and the model and the validator make many such calls per instruction: over half the time of analysing a
+// call, and the model and the validator make many such calls per instruction: over half the time of analyzing a
 // large Dockerfile. Trees are only read, so each instruction's split is remembered. Callers get fresh copies, as
 // before: ModifiableInstruction.getArguments shifts flags off the array it receives, and From.getImageNameRange
 // narrows the range object of the argument it reads.

@@ -6,7 +6,7 @@ import { commandsOf } from './shell-syntax';
 
 export { initShellParser, isShellParserReady } from './shell-parser';
 
-/** A word of a command: `value` is the unquoted text; offsets are into the analysed document. */
+/** A word of a command: `value` is the unquoted text; offsets are into the analyzed document. */
 export interface ShellWord {
   value: string;
   raw: string;

@@ -15,7 +15,7 @@ export const DEFAULT_KUBERNETES_VERSION = '1.31';
 
 export interface ManifestOptions {
   path?: string;
-  /** Other manifests for cross-object checks; the analysed text replaces its own path's entry. */
+  /** Other manifests for cross-object checks; the analyzed text replaces its own path's entry. */
   workspace?: ManifestWorkspace;
   /** Rule levels and the Kubernetes version (`kubernetes.version` / `stevedore.kubernetes.version`). */
   config?: Config;

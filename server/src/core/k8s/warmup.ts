@@ -1,5 +1,5 @@
 // Warms the YAML parser and the manifest rules while the server is idle after start-up, so the first manifest a
-// user opens is analysed by optimised code (a cold 20,000-line open takes about twice as long as a warm one).
+// user opens is analyzed by optimised code (a cold 20,000-line open takes about twice as long as a warm one).
 // The sample mixes the constructs real manifests use: block and flow collections, quoted and block scalars,
 // comments, anchors, several kinds and cross-object references.
 import { analyzeManifest } from './analyze';

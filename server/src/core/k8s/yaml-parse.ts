@@ -4,7 +4,7 @@
 // measured on the CST first and only documents within MAX_NESTING levels are composed.
 import { Composer, parseDocument, Parser, YAMLParseError, type CST, type Document, type ErrorCode } from 'yaml';
 
-/** Deepest block/flow collection nesting analysed; real manifests (CRD schemas included) stay far below it. */
+/** Deepest block/flow collection nesting analyzed; real manifests (CRD schemas included) stay far below it. */
 export const MAX_NESTING = 500;
 
 /**
@@ -117,7 +117,7 @@ export const TOO_LARGE = 'DOCUMENT_TOO_LARGE';
 
 /**
  * An empty document; when the text starts like a Kubernetes object (top-level `apiVersion:` and `kind:` in its
- * first 4 KB), with one error saying it was too large to analyse. Other large YAML gets nothing, as usual.
+ * first 4 KB), with one error saying it was too large to analyze. Other large YAML gets nothing, as usual.
  */
 function tooLarge(text: string): Document.Parsed {
   const doc = parseDocument('', OPTIONS) as Document.Parsed;

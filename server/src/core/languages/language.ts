@@ -1,4 +1,4 @@
-// One Language per file kind (Dockerfile, Kubernetes manifest): how a document is recognised, parsed, analysed and
+// One Language per file kind (Dockerfile, Kubernetes manifest): how a document is recognised, parsed, analyzed and
 // what its fixes read. The LSP and the CLI dispatch through this instead of branching on the kind; a third kind is
 // one new module beside dockerfile.ts and kubernetes.ts. Rules are wired in by the registry (rules/index.ts).
 import type { Config } from '../config';
@@ -10,14 +10,14 @@ import type { BuildContext, Finding, FixInput } from '../types';
 
 export type LanguageId = 'dockerfile' | 'kubernetes';
 
-/** Where a file is analysed: each language reads what it needs (Dockerfiles the build context, manifests the workspace). */
+/** Where a file is analyzed: each language reads what it needs (Dockerfiles the build context, manifests the workspace). */
 export interface FileEnvironment {
   /** Path of the file on disk, when it has one. */
   path?: string;
   config?: Config;
   /** The build context of a Dockerfile, when known. */
   context?: BuildContext;
-  /** The other manifests, for cross-file checks; the analysed text replaces its own path's entry. */
+  /** The other manifests, for cross-file checks; the analyzed text replaces its own path's entry. */
   workspace?: ManifestWorkspace;
 }
 
@@ -68,7 +68,7 @@ export interface Language<A extends LanguageAnalysis = LanguageAnalysis> {
   only(keep: (rule: RuleMeta) => boolean): Language<A>;
 }
 
-/** The language of a file by its name among `languages`, or undefined when Stevedore does not analyse it. */
+/** The language of a file by its name among `languages`, or undefined when Stevedore does not analyze it. */
 export function languageOfFile<L extends Language<LanguageAnalysis>>(languages: readonly L[], file: string): L | undefined {
   const kind = fileKind(file);
   return kind && languages.find((l) => l.fileKind === kind);
