@@ -14,25 +14,10 @@ import type { DockerfileRule, ManifestRule } from '../../server/src/core/rule';
 import { dockerfileRules } from '../../server/src/rules/dockerfile';
 import { manifestRules } from '../../server/src/rules/k8s';
 import { runCli } from '../cli/run';
+import { deployment } from '../helpers/k8s';
 
 const DOCKERFILE = 'FROM debian:12-slim\nRUN apt-get update\nRUN apt-get install curl\n';
-const DEPLOYMENT = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: web
-          image: nginx
-`;
+const DEPLOYMENT = deployment({ containers: [{ image: 'nginx' }] });
 const TOP = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 /** A copy of a real rule whose check throws as a buggy rule would. */

@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { applyEdits } from '../../server/src/core/fixes';
 import { snippetOf } from '../../server/src/lsp/snippets';
+import { NGINX_DEPLOYMENT_HTTP } from '../helpers/k8s';
 import { TestClient } from '../helpers/lspClient';
 
 /** What VS Code inserts for a snippet when the user accepts every default. */
@@ -14,26 +15,7 @@ function expand(snippet: string): string {
   return snippet.replace(/\$\{\d+:((?:\\.|[^}\\])*)\}/g, '$1').replace(/\\([$}\\])/g, '$1');
 }
 
-const DEPLOYMENT = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: web
-          image: nginx:1.27
-          ports:
-            - name: http
-              containerPort: 80
-`;
+const DEPLOYMENT = NGINX_DEPLOYMENT_HTTP;
 
 describe('snippetOf', () => {
   it('wraps each placeholder value in a numbered tab stop, in text order', () => {
