@@ -222,7 +222,7 @@ spec:
   selector:
     app: api
     tier: backend
-    version: '2'
+    version: "2"
   ports:
     - name: http
       port: 8080

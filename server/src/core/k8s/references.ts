@@ -1,7 +1,8 @@
 // Reference resolution between a workspace's objects: what a Service selects and which Services select a workload,
 // an Ingress's service backends, an autoscaler's scale target. Shared by the cross-resource rules and the editor
-// features (go to definition, references, lenses).
+// features (go to definition, references, lenses), and the name to suggest for a reference that resolves to nothing.
 import { isSeq, type YAMLMap } from 'yaml';
+import { editDistance } from '../text';
 import { mapAt, nodeAt, podLabels, selects, stringMapAt, type PathKey } from './object';
 import type { K8sObject } from './parse';
 import type { Workspace } from './workspace';
@@ -86,4 +87,16 @@ export function ingressBackends(obj: K8sObject): IngressBackend[] {
     const service = mapAt(obj.root, path);
     return service ? [{ path, service }] : [];
   });
+}
+
+/** The candidate nearest to `name` within `max` edits (ties: alphabetical first), if any. */
+export function closestName(name: string, candidates: Iterable<string>, max = 2): string | undefined {
+  let best: [number, string] | undefined;
+  for (const c of candidates) {
+    // The distance is at least the length difference: skip the O(n·m) computation for names that cannot be close.
+    if (Math.abs(c.length - name.length) > max) continue;
+    const d = editDistance(name, c);
+    if (d <= max && (!best || d < best[0] || (d === best[0] && c < best[1]))) best = [d, c];
+  }
+  return best?.[1];
 }

@@ -33,10 +33,18 @@ export class ManifestWorkspace implements Workspace {
 
   /** A view in which `file` replaces the stored file of the same path (or is added when it has none). */
   with(file: ManifestFile): Workspace {
-    let objects: K8sObject[] | undefined;
-    return {
-      objects: () => (objects ??= [...file.objects, ...this.objects().filter((o) => !file.path || o.file.path !== file.path)]),
-      file: (p) => (p === file.path ? file : this.files.get(p)),
-    };
+    return overlay(this, file);
   }
+}
+
+/**
+ * A view of a workspace (none: an empty one) in which `file` replaces the file of the same path, or the same file
+ * object, or is added: what an analysis, a fix or a generator sees while the editor holds an unsaved version.
+ */
+export function overlay(workspace: Workspace | undefined, file: ManifestFile): Workspace {
+  let objects: K8sObject[] | undefined;
+  return {
+    objects: () => (objects ??= [...file.objects, ...(workspace?.objects() ?? []).filter((o) => o.file !== file && !(file.path && o.file.path === file.path))]),
+    file: (p) => (p === file.path ? file : workspace?.file(p)),
+  };
 }

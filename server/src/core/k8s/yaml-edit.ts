@@ -1,8 +1,10 @@
 // Text edits to YAML that keep the user's formatting and comments: fixes insert or replace lines computed from
-// node ranges and indentation instead of re-serialising documents.
-import { isMap, isSeq, type Node, type YAMLMap } from 'yaml';
+// node ranges and indentation instead of re-serialising documents. New entries follow the file's style (yaml-write.ts).
+import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { ManifestFile, YamlDoc } from './parse';
 import type { TextEdit } from '../types';
+import { pairOf } from './object';
+import { quoteStyle, yamlLines, type Tree, type YamlStyle } from './yaml-write';
 
 /** The line ending the file uses. */
 export function eolOf(file: ManifestFile): string {
@@ -36,25 +38,83 @@ export function indentBlock(snippet: string, indent: number, eol: string): strin
     .join(eol);
 }
 
+/** The style of a document: the indentation of its first nested block map, and the file's sequence and quote style. */
+export function yamlStyle(file: ManifestFile, doc: YamlDoc, root: unknown = doc.doc.contents): YamlStyle {
+  const indents = isMap(root) ? root.items.map((p) => (isMap(p.value) ? mapIndent(file, doc, p.value) : undefined)) : [];
+  const step = indents.find((i) => !!i) ?? 2;
+  const m = /^( *)[\w.-]+:[ \t]*\r?\n\1( *)- /m.exec(file.text);
+  return { step, seqIndent: !m || m[2].length > 0, quote: quoteStyle(file.text) };
+}
+
+/** An edit inserting lines (joined with the file's line ending) after the last line of a block map. */
+function appendLines(file: ManifestFile, doc: YamlDoc, map: YAMLMap, lines: string[]): TextEdit {
+  const eol = eolOf(file);
+  const offset = endOfNodeLine(file, doc, map);
+  const lead = offset === 0 || file.text[offset - 1] === '\n' ? '' : eol;
+  const at = file.positionAt(offset);
+  return { range: { start: at, end: at }, newText: lead + lines.join(eol) + eol };
+}
+
+/** An edit appending `key: value` entries (scalars or blocks, in the file's style) after the last entry of a block map. */
+export function addEntries(file: ManifestFile, doc: YamlDoc, map: YAMLMap, entries: Array<[string, Tree]>, style: YamlStyle = yamlStyle(file, doc)): TextEdit | null {
+  const indent = mapIndent(file, doc, map);
+  if (indent === undefined || !entries.length) return null;
+  return appendLines(file, doc, map, entries.flatMap(([k, v]) => yamlLines(k, v, indent, style)));
+}
+
+/** An edit appending `key: value` (scalar or block) as the last entry of a block map. */
+export function addEntry(file: ManifestFile, doc: YamlDoc, map: YAMLMap, key: string, value: Tree, style?: YamlStyle): TextEdit | null {
+  return addEntries(file, doc, map, [[key, value]], style);
+}
+
 /**
- * An edit adding `key: <value>` as the last entry of a block map. `value` is a YAML snippet: a scalar
- * (`"2"`) or a block (`cpu: 100m`, several lines, `- item`) written at zero indentation and nested under the key.
+ * Like addEntry for a value copied from source: `value` is a YAML snippet, a scalar (`"2"`) or a block (`cpu: 100m`,
+ * several lines, `- item`) written at zero indentation, nested one indent step of the file under the key.
  * Returns null for flow or empty maps.
  */
 export function addToMap(file: ManifestFile, doc: YamlDoc, map: YAMLMap, key: string, value: string): TextEdit | null {
+  // A snippet with a newline, a `key: value` or a `- item` is a block nested under the key; anything else a scalar.
+  if (!/\n|^- |: |:$/.test(value)) return addEntry(file, doc, map, key, value);
   const indent = mapIndent(file, doc, map);
   if (indent === undefined) return null;
-  const eol = eolOf(file);
-  const at = file.positionAt(endOfNodeLine(file, doc, map));
-  // A snippet with a newline, a `key: value` or a `- item` is a block nested under the key; anything else a scalar.
-  const block = /\n|^- |: |:$/.test(value);
-  const text = block ? `${' '.repeat(indent)}${key}:${eol}${indentBlock(value, indent + 2, eol)}${eol}` : `${' '.repeat(indent)}${key}: ${value}${eol}`;
-  return { range: { start: at, end: at }, newText: endsWithNewline(file, at) ? text : eol + text };
+  const nested = indentBlock(value, indent + yamlStyle(file, doc).step, '\n').split('\n');
+  return appendLines(file, doc, map, [`${' '.repeat(indent)}${key}:`, ...nested]);
 }
 
-function endsWithNewline(file: ManifestFile, at: { line: number; character: number }): boolean {
-  const offset = file.offsetAt(at);
-  return offset === 0 || file.text[offset - 1] === '\n';
+/** An edit replacing an empty value (`key:`, `key: {}`, `key: []`) with a block, from the end of the key. */
+export function fillEmpty(file: ManifestFile, doc: YamlDoc, pair: Pair<Node, Node>, value: Tree, style: YamlStyle = yamlStyle(file, doc)): TextEdit | null {
+  const v = pair.value as Node | null;
+  const isNull = !v || (isScalar(v) && (v.value === null || v.value === ''));
+  if (!(isNull || ((isMap(v) || isSeq(v)) && !v.items.length)) || !pair.key.range) return null;
+  const col = file.positionAt(doc.start + pair.key.range[0]).character;
+  const keyEnd = doc.start + pair.key.range[1];
+  // A null value's range sits at the next line; replace up to the end of the key line instead.
+  const end = isNull ? keyEnd + /^[ \t]*:[ \t]*(#.*)?|^/.exec(file.text.slice(keyEnd))![0].length : doc.start + v!.range![1];
+  const eol = eolOf(file);
+  return { range: file.rangeOf(keyEnd, end), newText: yamlLines('', value, col, style).join(eol).slice(col) };
+}
+
+/**
+ * An edit setting `keys` (a path below a block map) to a scalar unless it is set, merging into the maps on the way:
+ * adds the missing tail of the path, or fills an empty map. Null when already set or not editable.
+ */
+export function ensurePath(file: ManifestFile, doc: YamlDoc, map: YAMLMap, keys: string[], value: string, style: YamlStyle = yamlStyle(file, doc)): TextEdit | null {
+  const [key, ...rest] = keys;
+  const pair = pairOf(map, key);
+  const tail = rest.reduceRight<Tree>((inner, k) => ({ [k]: inner }), value);
+  if (!pair) return addEntry(file, doc, map, key, tail, style);
+  if (!rest.length) return null;
+  if (isMap(pair.value) && pair.value.items.length && !pair.value.flow) return ensurePath(file, doc, pair.value, rest, value, style);
+  return fillEmpty(file, doc, pair, tail, style);
+}
+
+/** An edit inserting `key: value` on its own line just before an existing key of a block map. */
+export function insertBefore(file: ManifestFile, doc: YamlDoc, map: YAMLMap, before: string, key: string, value: string): TextEdit | null {
+  const at = pairOf(map, before)?.key.range?.[0];
+  const indent = mapIndent(file, doc, map);
+  if (at === undefined || indent === undefined) return null;
+  const line = file.positionAt(doc.start + at).line;
+  return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${' '.repeat(indent)}${key}: ${value}${eolOf(file)}` };
 }
 
 /** An edit deleting a map entry's whole lines (key, value and nested block). */
@@ -66,6 +126,22 @@ export function removeFromMap(file: ManifestFile, doc: YamlDoc, map: YAMLMap, ke
   const valueNode = (pair.value as Node | null) ?? keyNode;
   const end = endOfNodeLine(file, doc, valueNode);
   return { range: file.rangeOf(lineStart, end), newText: '' };
+}
+
+/** Offset of the `-` that starts the sequence item whose node begins at `nodeStart` (document-relative), if any. */
+export function dashBefore(file: ManifestFile, doc: YamlDoc, nodeStart: number): number | undefined {
+  let at = doc.start + nodeStart - 1;
+  while (at >= doc.start && /[ \t\r\n]/.test(file.text[at])) at--;
+  return file.text[at] === '-' ? at : undefined;
+}
+
+/** An edit deleting the whole lines of a block sequence item (from its `- ` to the end of its value). */
+export function removeSeqItem(file: ManifestFile, doc: YamlDoc, item: Node): TextEdit | null {
+  const dash = dashBefore(file, doc, item.range?.[0] ?? 0);
+  if (dash === undefined) return null;
+  const lineStart = file.offsetAt({ line: file.positionAt(dash).line, character: 0 });
+  if (file.text.slice(lineStart, dash).trim()) return null;
+  return { range: file.rangeOf(lineStart, endOfNodeLine(file, doc, item)), newText: '' };
 }
 
 /** An edit replacing a scalar or block node's source text. */

@@ -2,7 +2,9 @@ import { isMap, isScalar, isSeq } from 'yaml';
 import { nodeAt, scalarAt, seqAt, type PathKey } from '../../core/k8s/object';
 import type { ManifestRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
-import { allContainers, containerLabel, locate, removeSeqItem } from './workload-shared';
+import { allContainers, containerLabel } from '../../core/k8s/pod-containers';
+import { relocate } from '../../core/k8s/relocate';
+import { removeSeqItem } from '../../core/k8s/yaml-edit';
 
 export const duplicateEnv: ManifestRule = {
   id: 'duplicate-env',
@@ -41,7 +43,7 @@ export const duplicateEnv: ManifestRule = {
       safe: true,
       preferred: true,
       apply(input, finding) {
-        const found = locate(input, finding.data);
+        const found = relocate(input, finding);
         const { name, earlier, later } = finding.data as { name: string; earlier: number; later: number };
         if (!found || !isSeq(found.node) || found.node.flow) return null;
         const envPath = finding.data!.path as PathKey[];

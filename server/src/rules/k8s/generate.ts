@@ -1,11 +1,11 @@
 // Code actions offered without a diagnostic that create a companion object (HPA, KEDA ScaledObject, Service,
 // Ingress) for the object under the cursor, as a new document right after it. Pure: text in, edits out.
 import type { ManifestFile } from '../../core/k8s/parse';
-import type { Workspace } from '../../core/k8s/workspace';
+import { overlay, type Workspace } from '../../core/k8s/workspace';
 import { createHpa, createScaledObject } from './generate/autoscalers';
 import { createIngress, createService } from './generate/network';
 import type { GenContext, GeneratedAction } from './generate/shared';
-import { yamlStyle } from './refs-shared';
+import { yamlStyle } from '../../core/k8s/yaml-edit';
 
 export type { GeneratedAction } from './generate/shared';
 
@@ -18,7 +18,6 @@ export function createObjectActions(file: ManifestFile, offset: number, workspac
   const obj = doc && file.objects.find((o) => o.doc === doc);
   if (!obj) return [];
   // The workspace may hold an older version of this file: its current objects replace those.
-  const others = workspace.objects().filter((o) => o.file !== file && !(file.path && o.file.path === file.path));
-  const ctx: GenContext = { file, obj, objects: [...file.objects, ...others], style: { ...yamlStyle(file, doc, obj.root), step: 2 } };
+  const ctx: GenContext = { file, obj, objects: overlay(workspace, file).objects(), style: { ...yamlStyle(file, doc, obj.root), step: 2 } };
   return GENERATORS.map((g) => g(ctx)).filter((a): a is GeneratedAction => a !== null);
 }

@@ -1,12 +1,13 @@
 import { isMap, type Node } from 'yaml';
 import { containers, mapAt, nodeAt, pairOf, scalarAt, seqAt, type ContainerRef } from '../../core/k8s/object';
-import { parseManifest, type K8sObject } from '../../core/k8s/parse';
-import type { Workspace } from '../../core/k8s/workspace';
+import type { K8sObject } from '../../core/k8s/parse';
+import { overlay, type Workspace } from '../../core/k8s/workspace';
 import type { ManifestRule } from '../../core/rule';
 import type { FileChange, RuleHit, TextEdit } from '../../core/types';
 import { workspaceIndex, isHpa } from '../../core/k8s/workspace-index';
 import { findScaleTarget, objectsOf } from '../../core/k8s/references';
-import { ensurePath, objectAtDoc, yamlStyle } from './refs-shared';
+import { inputManifest, objectAt } from '../../core/k8s/relocate';
+import { ensurePath, yamlStyle } from '../../core/k8s/yaml-edit';
 
 type Resource = 'cpu' | 'memory';
 const DEFAULT_REQUEST: Record<Resource, string> = { cpu: '100m', memory: '128Mi' };
@@ -92,14 +93,13 @@ export const hpaCpuWithoutRequests: ManifestRule = {
       apply(input, finding) {
         const { doc, resource, container } = finding.data ?? {};
         if (resource !== 'cpu' && resource !== 'memory') return null;
-        const here = parseManifest(input.text, input.path);
-        const hpa = objectAtDoc(here, doc);
+        const here = inputManifest(input);
+        const hpa = objectAt(here, doc);
         if (!hpa) return null;
         // The target is looked up in this text first, then in the other files of the workspace.
-        const ws: Workspace = { objects: () => [...here.objects, ...(input.workspace?.objects() ?? []).filter((o) => !input.path || o.file.path !== input.path)], file: (p) => input.workspace?.file(p) };
-        const found = findScaleTarget(ws, hpa);
+        const found = findScaleTarget(overlay(input.workspace, here), hpa);
         const targetFile = !found ? undefined : found.file === here ? here : found.file.path ? input.workspace?.file(found.file.path) : undefined;
-        const target = targetFile && objectAtDoc(targetFile, found!.doc.index);
+        const target = targetFile && objectAt(targetFile, found!.doc.index);
         if (!target || !targetFile) return null;
         const style = yamlStyle(targetFile, target.doc, target.root);
         const edits = lacking(containers(target), resource, typeof container === 'string' ? container : undefined)

@@ -1,9 +1,10 @@
 import { isMap, type Node, type Pair } from 'yaml';
 import { mapAt, nodeAt, pairOf, seqAt } from '../../core/k8s/object';
-import { parseManifest } from '../../core/k8s/parse';
 import type { ManifestRule } from '../../core/rule';
 import type { RuleHit, TextEdit } from '../../core/types';
-import { addEntries, ensurePath, fillEmpty, insertBefore, objectAtDoc, yamlStyle, type Tree } from './refs-shared';
+import { relocate } from '../../core/k8s/relocate';
+import { addEntries, ensurePath, fillEmpty, insertBefore, yamlStyle } from '../../core/k8s/yaml-edit';
+import type { Tree } from '../../core/k8s/yaml-write';
 
 const CPU_70: Tree = [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 70 } } }];
 const SCALE_DOWN: Tree = { scaleDown: { stabilizationWindowSeconds: 300 } };
@@ -59,10 +60,11 @@ export const hpaIncomplete: ManifestRule = {
       safe: false,
       preferred: true,
       apply(input, finding) {
-        const file = parseManifest(input.text, input.path);
-        const obj = objectAtDoc(file, finding.data?.doc);
-        const spec = obj && mapAt(obj.root, ['spec']);
-        if (!obj || !spec || spec.flow || !spec.items.length) return null;
+        const found = relocate(input, finding);
+        if (!found) return null;
+        const { file, obj } = found;
+        const spec = mapAt(obj.root, ['spec']);
+        if (!spec || spec.flow || !spec.items.length) return null;
         const style = yamlStyle(file, obj.doc, obj.root);
         // Nested merges first: an insertion at the end of `behavior` may share its position with spec's own.
         const nested: Array<TextEdit | null> = [];

@@ -1,11 +1,10 @@
 import { isScalar } from 'yaml';
 import { mapAt, nodeAt, pairOf, scalarAt } from '../../core/k8s/object';
-import { parseManifest } from '../../core/k8s/parse';
 import type { ManifestRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
 import { isHpa } from '../../core/k8s/workspace-index';
-import { insertBefore, objectAtDoc } from './refs-shared';
-import { addToMap, replaceNode } from '../../core/k8s/yaml-edit';
+import { relocate } from '../../core/k8s/relocate';
+import { addEntry, insertBefore, replaceNode } from '../../core/k8s/yaml-edit';
 
 const HPA = 'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\nspec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: web\nMIN  maxReplicas: 10\n';
 
@@ -44,15 +43,16 @@ export const hpaMinReplicas: ManifestRule = {
       safe: false,
       preferred: true,
       apply(input, finding) {
-        const file = parseManifest(input.text, input.path);
-        const obj = objectAtDoc(file, finding.data?.doc);
-        const spec = obj && mapAt(obj.root, ['spec']);
+        const found = relocate(input, finding);
+        if (!found) return null;
+        const { file, obj } = found;
+        const spec = mapAt(obj.root, ['spec']);
         const max = scalarAt(spec, ['maxReplicas']);
         // Two replicas would break an HPA capped at one (hpa-min-max reports that one).
-        if (!obj || !spec || (typeof max === 'number' && max < 2)) return null;
+        if (!spec || (typeof max === 'number' && max < 2)) return null;
         const node = nodeAt(spec, ['minReplicas']);
         if (node) return isScalar(node) && node.value === 1 ? { edits: [replaceNode(file, obj.doc, node, '2')] } : null;
-        const edit = insertBefore(file, obj.doc, spec, 'maxReplicas', 'minReplicas', '2') ?? addToMap(file, obj.doc, spec, 'minReplicas', '2');
+        const edit = insertBefore(file, obj.doc, spec, 'maxReplicas', 'minReplicas', '2') ?? addEntry(file, obj.doc, spec, 'minReplicas', '2');
         return edit && { edits: [edit] };
       },
     },

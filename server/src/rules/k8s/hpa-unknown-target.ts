@@ -1,8 +1,7 @@
 import type { ManifestRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
 import { isHpa, scaleTargetRef } from '../../core/k8s/workspace-index';
-import { findScaleTarget, objectsOf } from '../../core/k8s/references';
-import { closestName } from './refs-shared';
+import { closestName, findScaleTarget, objectsOf } from '../../core/k8s/references';
 
 const HPA = 'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\nspec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: NAME\n  minReplicas: 2\n  maxReplicas: 10\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n';
 

@@ -4,7 +4,7 @@ import type { Workspace } from '../../core/k8s/workspace';
 import type { ManifestRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
 import { workspaceIndex } from '../../core/k8s/workspace-index';
-import { allContainers, containerLabel } from './workload-shared';
+import { allContainers, containerLabel } from '../../core/k8s/pod-containers';
 
 /** Repository and tag of an image reference without a digest (`localhost:5000/app` has no tag). */
 function splitImage(image: string): { repo: string; tag?: string } {

@@ -1,11 +1,10 @@
 import { isMap } from 'yaml';
 import { mapAt, nodeAt, pairOf, scalarAt, stringMapAt } from '../../core/k8s/object';
-import { parseManifest } from '../../core/k8s/parse';
 import type { ManifestRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
 import { workspaceIndex } from '../../core/k8s/workspace-index';
-import { objectAtDoc } from './refs-shared';
-import { addToMap } from '../../core/k8s/yaml-edit';
+import { relocate } from '../../core/k8s/relocate';
+import { addEntry } from '../../core/k8s/yaml-edit';
 
 const INGRESS = 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\nspec:\nCLASS  rules:\n    - host: example.com\n      http:\n        paths:\n          - path: /\n            pathType: Prefix\n            backend:\n              service:\n                name: web\n                port:\n                  number: 80\n';
 
@@ -42,11 +41,12 @@ export const ingressNoClass: ManifestRule = {
       title: () => 'Add ingressClassName: nginx (adjust to your ingress controller)',
       safe: false,
       apply(input, finding) {
-        const file = parseManifest(input.text, input.path);
-        const obj = objectAtDoc(file, finding.data?.doc);
-        const spec = obj && mapAt(obj.root, ['spec']);
-        if (!obj || !isMap(spec) || pairOf(spec, 'ingressClassName')) return null;
-        const edit = addToMap(file, obj.doc, spec, 'ingressClassName', 'nginx');
+        const found = relocate(input, finding);
+        if (!found) return null;
+        const { file, obj } = found;
+        const spec = mapAt(obj.root, ['spec']);
+        if (!isMap(spec) || pairOf(spec, 'ingressClassName')) return null;
+        const edit = addEntry(file, obj.doc, spec, 'ingressClassName', 'nginx');
         return edit && { edits: [edit] };
       },
     },

@@ -1,11 +1,10 @@
 import { isMap, isScalar } from 'yaml';
-import { nodeAt, scalarAt, seqAt, type PathKey } from '../../core/k8s/object';
-import { parseManifest } from '../../core/k8s/parse';
+import { nodeAt, scalarAt, seqAt } from '../../core/k8s/object';
 import type { ManifestRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
 import { workspaceIndex } from '../../core/k8s/workspace-index';
 import { ingressBackends } from '../../core/k8s/references';
-import { objectAtDoc } from './refs-shared';
+import { relocate } from '../../core/k8s/relocate';
 import { replaceNode } from '../../core/k8s/yaml-edit';
 
 const INGRESS = 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\nspec:\n  ingressClassName: nginx\n  rules:\n    - http:\n        paths:\n          - path: /\n            pathType: Prefix\n            backend:\n              service:\n                name: web\n                port:\n                  number: PORT\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n    - name: http\n      port: 80\n      targetPort: 8080\n';
@@ -58,12 +57,12 @@ export const ingressUnknownPort: ManifestRule = {
       safe: false,
       preferred: true,
       apply(input, finding) {
-        const { doc, path, value, replacement } = finding.data ?? {};
+        const { value, replacement } = finding.data ?? {};
         if (replacement === undefined) return null;
-        const file = parseManifest(input.text, input.path);
-        const obj = objectAtDoc(file, doc);
-        const node = obj && nodeAt(obj.root, path as PathKey[]);
-        if (!obj || !isScalar(node) || node.value !== value) return null;
+        const found = relocate(input, finding);
+        if (!found) return null;
+        const { file, obj, node } = found;
+        if (!isScalar(node) || node.value !== value) return null;
         const text = typeof replacement === 'string' && !/^(?!(true|false|null)$)[a-z][-a-z0-9]*$/.test(replacement) ? JSON.stringify(replacement) : String(replacement);
         return { edits: [replaceNode(file, obj.doc, node, text)] };
       },

@@ -1,11 +1,10 @@
 import { isScalar } from 'yaml';
-import { nodeAt, type PathKey } from '../../core/k8s/object';
-import { parseManifest } from '../../core/k8s/parse';
+import { nodeAt } from '../../core/k8s/object';
 import type { ManifestRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
 import { workspaceIndex } from '../../core/k8s/workspace-index';
-import { ingressBackends, objectsOf } from '../../core/k8s/references';
-import { closestName, objectAtDoc } from './refs-shared';
+import { closestName, ingressBackends, objectsOf } from '../../core/k8s/references';
+import { relocate } from '../../core/k8s/relocate';
 import { replaceNode } from '../../core/k8s/yaml-edit';
 
 const INGRESS = 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\nspec:\n  ingressClassName: nginx\n  rules:\n    - host: example.com\n      http:\n        paths:\n          - path: /\n            pathType: Prefix\n            backend:\n              service:\n                name: NAME\n                port:\n                  number: 80\n';
@@ -49,12 +48,12 @@ export const ingressUnknownService: ManifestRule = {
       safe: false,
       preferred: true,
       apply(input, finding) {
-        const { doc, path, name, suggestion } = finding.data ?? {};
+        const { name, suggestion } = finding.data ?? {};
         if (typeof suggestion !== 'string') return null;
-        const file = parseManifest(input.text, input.path);
-        const obj = objectAtDoc(file, doc);
-        const node = obj && nodeAt(obj.root, path as PathKey[]);
-        if (!obj || !isScalar(node) || node.value !== name) return null;
+        const found = relocate(input, finding);
+        if (!found) return null;
+        const { file, obj, node } = found;
+        if (!isScalar(node) || node.value !== name) return null;
         return { edits: [replaceNode(file, obj.doc, node, suggestion)] };
       },
     },

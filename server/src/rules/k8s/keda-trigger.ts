@@ -1,9 +1,8 @@
 import { isMap, isScalar } from 'yaml';
 import { nodeAt, pairOf, seqAt, type PathKey } from '../../core/k8s/object';
-import { parseManifest } from '../../core/k8s/parse';
 import type { ManifestRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
-import { objectAtDoc } from './refs-shared';
+import { relocate } from '../../core/k8s/relocate';
 import { replaceNode } from '../../core/k8s/yaml-edit';
 
 const REQUIRED = ['serverAddress', 'query', 'threshold'];
@@ -70,10 +69,10 @@ export const kedaTrigger: ManifestRule = {
       apply(input, finding) {
         const path = finding.data?.path;
         if (!Array.isArray(path)) return null;
-        const file = parseManifest(input.text, input.path);
-        const obj = objectAtDoc(file, finding.data?.doc);
-        const node = obj && nodeAt(obj.root, path as PathKey[]);
-        if (!obj || !isScalar(node) || typeof node.value === 'string' || node.value === null || !node.range) return null;
+        const found = relocate(input, finding);
+        if (!found) return null;
+        const { file, obj, node } = found;
+        if (!isScalar(node) || typeof node.value === 'string' || node.value === null || !node.range) return null;
         const source = file.text.slice(obj.doc.start + node.range[0], obj.doc.start + node.range[1]);
         return { edits: [replaceNode(file, obj.doc, node, `'${source.replace(/'/g, "''")}'`)] };
       },

@@ -1,5 +1,5 @@
 import type { ManifestRule } from '../../core/rule';
-import { missingProbeRule } from './workload-shared';
+import { missingProbeRule } from '../../core/k8s/probes';
 
 const HEAD = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n          ports:\n            - name: http\n              containerPort: 80\n';
 

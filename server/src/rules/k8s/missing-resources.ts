@@ -5,7 +5,10 @@ import type { Workspace } from '../../core/k8s/workspace';
 import type { ManifestRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
 import { workspaceIndex } from '../../core/k8s/workspace-index';
-import { allContainers, containerTitle, containerRange, locate, mergeMap, type Tree } from './workload-shared';
+import { allContainers, containerTitle, containerRange } from '../../core/k8s/pod-containers';
+import { relocate } from '../../core/k8s/relocate';
+import { mergeMap } from '../../core/k8s/yaml-merge';
+import type { TreeMap as Tree } from '../../core/k8s/yaml-write';
 
 type Setting = 'requests.cpu' | 'requests.memory' | 'limits.memory';
 
@@ -73,7 +76,7 @@ export const missingResources: ManifestRule = {
       title: (f) => `Add placeholder ${((f.data?.missing as string[]) ?? []).join(', ')} (review the values)`,
       safe: false,
       apply(input, finding) {
-        const found = locate(input, finding.data);
+        const found = relocate(input, finding);
         const container = found && mapAt(found.obj.root, finding.data!.path as PathKey[]);
         if (!found || !container) return null;
         const missing = finding.data!.missing as Setting[];

@@ -3,7 +3,8 @@ import { nodeAt, seqAt, scalarAt, type PathKey } from '../../core/k8s/object';
 import type { ManifestRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
 import { replaceNode } from '../../core/k8s/yaml-edit';
-import { allContainers, containerTitle, locate } from './workload-shared';
+import { allContainers, containerTitle } from '../../core/k8s/pod-containers';
+import { relocate } from '../../core/k8s/relocate';
 
 export const privilegeEscalation: ManifestRule = {
   id: 'privilege-escalation',
@@ -36,7 +37,7 @@ export const privilegeEscalation: ManifestRule = {
       safe: true,
       preferred: true,
       apply(input, finding) {
-        const found = locate(input, finding.data);
+        const found = relocate(input, finding);
         if (!found || !isScalar(found.node) || found.node.value !== true) return null;
         // The API server rejects `false` together with privileged: true or an added CAP_SYS_ADMIN.
         const sc = (finding.data!.path as PathKey[]).slice(0, -1);

@@ -2,7 +2,7 @@ import { isScalar } from 'yaml';
 import { nodeAt } from '../../core/k8s/object';
 import type { ManifestRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
-import { allContainers, containerTitle } from './workload-shared';
+import { allContainers, containerTitle } from '../../core/k8s/pod-containers';
 
 export const privilegedContainer: ManifestRule = {
   id: 'privileged-container',

@@ -2,7 +2,7 @@ import { isScalar } from 'yaml';
 import { nodeAt, scalarAt, seqAt } from '../../core/k8s/object';
 import type { ManifestRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
-import { allContainers, containerLabel } from './workload-shared';
+import { allContainers, containerLabel } from '../../core/k8s/pod-containers';
 
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'];
 const HANDLERS = ['httpGet', 'tcpSocket', 'grpc'];

@@ -3,7 +3,7 @@ import type { ManifestRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
 import { workspaceIndex } from '../../core/k8s/workspace-index';
 import { removeFromMap } from '../../core/k8s/yaml-edit';
-import { locate } from './workload-shared';
+import { relocate } from '../../core/k8s/relocate';
 
 const SCALED_KINDS = new Set(['Deployment', 'StatefulSet']);
 
@@ -46,7 +46,7 @@ export const replicasWithAutoscaler: ManifestRule = {
       safe: false,
       preferred: true,
       apply(input, finding) {
-        const found = locate(input, finding.data);
+        const found = relocate(input, finding);
         const spec = found && mapAt(found.obj.root, ['spec']);
         const edit = spec && removeFromMap(found.file, found.obj.doc, spec, 'replicas');
         return edit ? { edits: [edit] } : null;

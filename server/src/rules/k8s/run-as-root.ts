@@ -2,7 +2,9 @@ import { mapAt, nodeAt, podSpecPath, scalarAt, type PathKey } from '../../core/k
 import type { K8sObject } from '../../core/k8s/parse';
 import type { ManifestRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
-import { allContainers, containerTitle, containerRange, locate, mergeMap } from './workload-shared';
+import { allContainers, containerTitle, containerRange } from '../../core/k8s/pod-containers';
+import { relocate } from '../../core/k8s/relocate';
+import { mergeMap } from '../../core/k8s/yaml-merge';
 
 const POD_DEFAULTS = { runAsNonRoot: 'true', runAsUser: '10001' };
 
@@ -64,7 +66,7 @@ export const runAsRoot: ManifestRule = {
       title: () => 'Run the pod as non-root (runAsNonRoot: true, runAsUser: 10001)',
       safe: false,
       apply(input, finding) {
-        const found = locate(input, finding.data);
+        const found = relocate(input, finding);
         if (!found?.node) return null;
         const { file, obj } = found;
         const spec = podSpecPath(obj)!;

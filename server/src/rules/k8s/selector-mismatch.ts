@@ -3,7 +3,10 @@ import { mapAt, nodeAt, pairOf, podLabels, podMetadataPath, scalarAt, seqAt, str
 import type { K8sObject } from '../../core/k8s/parse';
 import type { ManifestRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
-import { locate, mergeMap, prependToMap, yamlString, type Tree } from './workload-shared';
+import { relocate } from '../../core/k8s/relocate';
+import { yamlStyle } from '../../core/k8s/yaml-edit';
+import { mergeMap, prependToMap } from '../../core/k8s/yaml-merge';
+import { yamlScalar, type TreeMap as Tree } from '../../core/k8s/yaml-write';
 
 // apps/v1 rejects these without a selector; Job and ReplicationController default theirs from the template.
 const SELECTOR_REQUIRED = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet']);
@@ -92,11 +95,12 @@ export const selectorMismatch: ManifestRule = {
       apply(input, finding) {
         // Labels present with another value are left to the user: changing them may unselect the pods from Services.
         if (!finding.data?.fixable) return null;
-        const found = locate(input, { doc: finding.data.doc, path: [] });
+        const found = relocate(input, finding, []);
         if (!found) return null;
         const { file, obj } = found;
         const labels: Tree = {};
-        for (const [k, v] of Object.entries(finding.data.missing as Record<string, string>)) labels[yamlString(k)] = yamlString(v);
+        const { quote } = yamlStyle(file, obj.doc);
+        for (const [k, v] of Object.entries(finding.data.missing as Record<string, string>)) labels[yamlScalar(k, quote)] = yamlScalar(v, quote);
         const metaPath = podMetadataPath(obj)!;
         const template = mapAt(obj.root, metaPath.slice(0, -1));
         if (!template) return null;

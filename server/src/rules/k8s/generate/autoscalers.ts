@@ -1,7 +1,7 @@
 // "Create HorizontalPodAutoscaler" and "Create KEDA ScaledObject (Prometheus)" on a Deployment or StatefulSet.
 import { podLabels } from '../../../core/k8s/object';
 import { isHpa, isScaledObject, scaleTargetRef } from '../../../core/k8s/workspace-index';
-import { insertAction, metadataOf, nameTaken, yamlScalar, type Doc, type GenContext, type GeneratedAction } from './shared';
+import { insertAction, metadataOf, nameTaken, scalar, type Doc, type GenContext, type GeneratedAction } from './shared';
 
 export const SCALABLE_KINDS: ReadonlySet<string> = new Set(['Deployment', 'StatefulSet']);
 
@@ -24,9 +24,9 @@ export function createHpa(ctx: GenContext): GeneratedAction | null {
   return insertAction(ctx, 'Create HorizontalPodAutoscaler', {
     apiVersion: 'autoscaling/v2',
     kind: 'HorizontalPodAutoscaler',
-    metadata: metadataOf(obj, obj.name),
+    metadata: metadataOf(ctx, obj, obj.name),
     spec: {
-      scaleTargetRef: { apiVersion: 'apps/v1', kind: obj.kind, name: yamlScalar(obj.name) },
+      scaleTargetRef: { apiVersion: 'apps/v1', kind: obj.kind, name: scalar(ctx, obj.name) },
       minReplicas: 2,
       maxReplicas: 10,
       metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 70 } } }],
@@ -42,11 +42,11 @@ export function createScaledObject(ctx: GenContext): GeneratedAction | null {
   const labels = podLabels(obj);
   const app = labels.app ?? labels['app.kubernetes.io/name'] ?? obj.name;
   // KEDA's scaleTargetRef defaults to a Deployment; other kinds need apiVersion and kind.
-  const target: Doc = obj.kind === 'Deployment' ? { name: yamlScalar(obj.name) } : { apiVersion: 'apps/v1', kind: obj.kind, name: yamlScalar(obj.name) };
+  const target: Doc = obj.kind === 'Deployment' ? { name: scalar(ctx, obj.name) } : { apiVersion: 'apps/v1', kind: obj.kind, name: scalar(ctx, obj.name) };
   return insertAction(ctx, 'Create KEDA ScaledObject (Prometheus)', {
     apiVersion: 'keda.sh/v1alpha1',
     kind: 'ScaledObject',
-    metadata: metadataOf(obj, obj.name),
+    metadata: metadataOf(ctx, obj, obj.name),
     spec: {
       scaleTargetRef: target,
       minReplicaCount: 2,
@@ -56,9 +56,9 @@ export function createScaledObject(ctx: GenContext): GeneratedAction | null {
           type: 'prometheus',
           metadata: {
             serverAddress: PROMETHEUS,
-            query: yamlScalar(`sum(rate(http_requests_total{app=${JSON.stringify(app)}}[2m]))`),
+            query: scalar(ctx, `sum(rate(http_requests_total{app=${JSON.stringify(app)}}[2m]))`),
             // KEDA rejects a numeric threshold: trigger metadata values are strings.
-            threshold: "'100'",
+            threshold: scalar(ctx, '100'),
           },
         },
       ],

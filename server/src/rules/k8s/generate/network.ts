@@ -2,9 +2,9 @@
 import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
 import { containers, podLabels, scalarAt, selects, seqAt, type ContainerRef } from '../../../core/k8s/object';
 import { serviceSelector } from '../../../core/k8s/references';
-import type { Tree } from '../refs-shared';
+import type { Tree } from '../../../core/k8s/yaml-write';
 import { SCALABLE_KINDS } from './autoscalers';
-import { insertAction, metadataOf, nameTaken, sameNamespace, yamlScalar, type Doc, type GenContext, type GeneratedAction } from './shared';
+import { insertAction, metadataOf, nameTaken, sameNamespace, scalar, type Doc, type GenContext, type GeneratedAction } from './shared';
 
 /** A port number written as a number or a quoted numeric string. */
 function portNumber(v: unknown): number | undefined {
@@ -18,7 +18,7 @@ function stringAt(map: YAMLMap, key: string): string | undefined {
 }
 
 /** Service ports for a container's ports: targetPort by name when named; generated names when several are unnamed. */
-function servicePorts(c: ContainerRef | undefined): Tree[] {
+function servicePorts(ctx: GenContext, c: ContainerRef | undefined): Tree[] {
   const items = c ? seqAt(c.map, ['ports']).filter(isMap) : [];
   const many = items.length > 1;
   const seen = new Set<string>();
@@ -30,10 +30,10 @@ function servicePorts(c: ContainerRef | undefined): Tree[] {
     seen.add(`${num}/${protocol}`);
     // A Service with several ports must name every one of them.
     const portName = name ?? (many ? `${protocol.toLowerCase()}-${num}` : undefined);
-    const entry: { [key: string]: Tree } = portName ? { name: yamlScalar(portName) } : {};
+    const entry: { [key: string]: Tree } = portName ? { name: scalar(ctx, portName) } : {};
     entry.port = num;
-    entry.targetPort = name ? yamlScalar(name) : num;
-    if (protocol !== 'TCP') entry.protocol = yamlScalar(protocol);
+    entry.targetPort = name ? scalar(ctx, name) : num;
+    if (protocol !== 'TCP') entry.protocol = scalar(ctx, protocol);
     return [entry];
   });
 }
@@ -49,26 +49,26 @@ export function createService(ctx: GenContext): GeneratedAction | null {
   const serviceName = headless ? scalarAt(obj.root, ['spec', 'serviceName']) : undefined;
   const name = typeof serviceName === 'string' && serviceName ? serviceName : obj.name;
   if (nameTaken(ctx, 'Service', name)) return null;
-  const ports = servicePorts(containers(obj)[0]);
+  const ports = servicePorts(ctx, containers(obj)[0]);
   if (!ports.length && !headless) return null;
-  const selector: Doc = Object.fromEntries(Object.entries(labels).map(([k, v]) => [yamlScalar(k), yamlScalar(v)]));
+  const selector: Doc = Object.fromEntries(Object.entries(labels).map(([k, v]) => [scalar(ctx, k), scalar(ctx, v)]));
   return insertAction(ctx, headless ? 'Create headless Service' : 'Create Service', {
     apiVersion: 'v1',
     kind: 'Service',
-    metadata: metadataOf(obj, name),
+    metadata: metadataOf(ctx, obj, name),
     spec: { ...(headless ? { clusterIP: 'None' } : {}), selector, ...(ports.length ? { ports } : {}) },
   });
 }
 
 /** The Service port an Ingress should use (TCP only): one named http or numbered 80, else the first. */
-function backendPort(service: YAMLMap): Tree | undefined {
+function backendPort(ctx: GenContext, service: YAMLMap): Tree | undefined {
   const ports = seqAt(service, ['spec', 'ports'])
     .filter(isMap)
     .filter((p) => (scalarAt(p, ['protocol']) ?? 'TCP') === 'TCP' && portNumber(scalarAt(p, ['port'])) !== undefined);
   const port = ports.find((p) => stringAt(p, 'name') === 'http' || portNumber(scalarAt(p, ['port'])) === 80) ?? ports[0];
   if (!port) return undefined;
   const name = stringAt(port, 'name');
-  return name ? { name: yamlScalar(name) } : { number: portNumber(scalarAt(port, ['port']))! };
+  return name ? { name: scalar(ctx, name) } : { number: portNumber(scalarAt(port, ['port']))! };
 }
 
 /** True when an Ingress spec has a backend on Service `name` (networking.k8s.io/v1 `service.name`, or the older `serviceName`). */
@@ -87,19 +87,19 @@ function routesTo(node: unknown, name: string): boolean {
 export function createIngress(ctx: GenContext): GeneratedAction | null {
   const { obj } = ctx;
   if (obj.kind !== 'Service' || obj.apiVersion !== 'v1' || !obj.name) return null;
-  const port = backendPort(obj.root);
+  const port = backendPort(ctx, obj.root);
   const name = obj.name;
   if (!port || nameTaken(ctx, 'Ingress', name) || sameNamespace(ctx, 'Ingress').some((i) => routesTo(i.root.get('spec', true), name))) return null;
   return insertAction(ctx, 'Create Ingress', {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'Ingress',
-    metadata: metadataOf(obj, name),
+    metadata: metadataOf(ctx, obj, name),
     spec: {
       ingressClassName: 'nginx',
       rules: [
         {
-          host: yamlScalar(`${name}.example.com`),
-          http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: yamlScalar(name), port } } }] },
+          host: scalar(ctx, `${name}.example.com`),
+          http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: scalar(ctx, name), port } } }] },
         },
       ],
     },

@@ -1,9 +1,8 @@
 // Shared by the object generators: the context they read, YAML scalars, and the edit that inserts a new document.
-import { parse } from 'yaml';
 import { scalarAt } from '../../../core/k8s/object';
 import type { K8sObject, ManifestFile } from '../../../core/k8s/parse';
 import type { TextEdit } from '../../../core/types';
-import { yamlLines, type Tree, type YamlStyle } from '../refs-shared';
+import { yamlLines, yamlScalar, type TreeMap, type YamlStyle } from '../../../core/k8s/yaml-write';
 import { eolOf } from '../../../core/k8s/yaml-edit';
 
 export interface GeneratedAction {
@@ -20,29 +19,17 @@ export interface GenContext {
   style: YamlStyle;
 }
 
-export type Doc = { [key: string]: Tree };
+export type Doc = TreeMap;
 
-function parsesTo(s: string, version: '1.1' | '1.2'): boolean {
-  try {
-    return parse(s, { version }) === s;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * A string as a YAML scalar: plain when both YAML 1.2 and 1.1 (Kubernetes' parser) read it back as that string
- * (so `100`, `yes`, `1_000` and `a: b` get quoted), else single-quoted.
- */
-export function yamlScalar(s: string): string {
-  if (s && !/[\r\n]/.test(s) && parsesTo(s, '1.2') && parsesTo(s, '1.1')) return s;
-  return /[\x00-\x1f]/.test(s) ? JSON.stringify(s) : `'${s.replace(/'/g, "''")}'`;
+/** A string as a YAML scalar in the file's quote style (see yamlScalar). */
+export function scalar(ctx: GenContext, s: string): string {
+  return yamlScalar(s, ctx.style.quote);
 }
 
 /** `metadata` of a generated object: the name, and the source's namespace only when it writes one. */
-export function metadataOf(obj: K8sObject, name: string): Doc {
+export function metadataOf(ctx: GenContext, obj: K8sObject, name: string): Doc {
   const ns = scalarAt(obj.root, ['metadata', 'namespace']);
-  return typeof ns === 'string' ? { name: yamlScalar(name), namespace: yamlScalar(ns) } : { name: yamlScalar(name) };
+  return typeof ns === 'string' ? { name: scalar(ctx, name), namespace: scalar(ctx, ns) } : { name: scalar(ctx, name) };
 }
 
 /** Objects of a kind in the source object's namespace. */
