@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { deprecatedApi } from '../../../server/src/rules/k8s/deprecated-api';
+import { hpa, service } from '../../helpers/k8s';
 import { ruleTable, runRule } from '../../helpers/ruleTable';
 
 const INGRESS = `# Public entry point
@@ -61,8 +62,7 @@ spec:
                   name: http
 `;
 
-const HPA = (api: string, metrics: string) =>
-  `apiVersion: ${api}\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\nspec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: web\n  minReplicas: 2\n  maxReplicas: 10\n  metrics:\n${metrics}`;
+const HPA = (apiVersion: string, metrics: string) => hpa({ apiVersion, metrics: `  metrics:\n${metrics}` });
 
 const V2BETA1_METRICS = `    - type: Resource
       resource:
@@ -141,7 +141,7 @@ const V2_METRICS = `    - type: Resource
           averageValue: "30"
 `;
 
-const SERVICE = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n    - port: 80\n';
+const SERVICE = service();
 const POD_TEMPLATE = '  template:\n    metadata:\n      labels:\n        app: web\n        version: "2.0"\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n';
 const workload = (api: string, kind: string, spec: string) => `apiVersion: ${api}\nkind: ${kind}\nmetadata:\n  name: web\nspec:\n${spec}${POD_TEMPLATE}`;
 const SELECTOR = '  selector:\n    matchLabels:\n      app: web\n      version: "2.0"\n';
