@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseAllDocuments, parseDocument, type Node as YamlNode } from 'yaml';
 import { describePath, hasSchema, keysAt, validateObject } from '../../server/src/core/k8s/schema';
+import { nginxDeployment } from '../fixtures/nginx-deployment';
 
 /** Validates the first document of `source` as its own apiVersion/kind; returns message and flagged source text. */
 function check(source: string): { message: string; text: string }[] {
@@ -13,31 +14,9 @@ function check(source: string): { message: string; text: string }[] {
   return validateObject(json.apiVersion, json.kind, root).map((i) => ({ message: i.message, text: source.slice(i.start, i.end) }));
 }
 
-const deployment = (patch: { replicas?: string; container?: string; selector?: string } = {}) => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: nginx-deployment
-  labels:
-    app: nginx
-spec:
-  replicas: ${patch.replicas ?? '3'}
-  selector:
-${patch.selector ?? '    matchLabels:\n      app: nginx'}
-  template:
-    metadata:
-      labels:
-        app: nginx
-    spec:
-      containers:
-      - name: nginx
-        image: nginx:1.14.2
-        ports:
-        - containerPort: 80
-${patch.container ?? ''}`;
-
 describe('k8s schema: valid manifests', () => {
   const valid: Record<string, string> = {
-    Deployment: deployment({ container: '        resources:\n          requests:\n            cpu: 500m\n            memory: 512Mi\n          limits:\n            cpu: 1\n            memory: 1Gi\n' }),
+    Deployment: nginxDeployment({ container: '        resources:\n          requests:\n            cpu: 500m\n            memory: 512Mi\n          limits:\n            cpu: 1\n            memory: 1Gi\n' }),
     Service: `apiVersion: v1
 kind: Service
 metadata:
@@ -209,11 +188,11 @@ spec:
 
 describe('k8s schema: findings', () => {
   it('wrong type, on the value', () => {
-    assert.deepEqual(check(deployment({ replicas: '"3"' })), [{ message: 'spec.replicas: expected integer, got string "3"', text: '"3"' }]);
+    assert.deepEqual(check(nginxDeployment({ replicas: '"3"' })), [{ message: 'spec.replicas: expected integer, got string "3"', text: '"3"' }]);
   });
 
   it('enum, unknown field with a suggestion, missing required key', () => {
-    const source = deployment({ container: '        imagePullPolicy: Sometimes\n      - image: busybox\n        ports:\n        - containerport: 80\n' });
+    const source = nginxDeployment({ container: '        imagePullPolicy: Sometimes\n      - image: busybox\n        ports:\n        - containerport: 80\n' });
     assert.deepEqual(check(source), [
       { message: 'spec.template.spec.containers[0].imagePullPolicy: expected one of Always, IfNotPresent, Never, got "Sometimes"', text: 'Sometimes' },
       { message: 'spec.template.spec.containers[1].ports[0].containerport: unknown field (did you mean "containerPort"?)', text: 'containerport' },
@@ -223,9 +202,9 @@ describe('k8s schema: findings', () => {
   });
 
   it('a missing key is reported on the parent key, or on the first key at the root', () => {
-    const noSelector = deployment().replace('  selector:\n    matchLabels:\n      app: nginx\n', '');
+    const noSelector = nginxDeployment().replace('  selector:\n    matchLabels:\n      app: nginx\n', '');
     assert.deepEqual(check(noSelector), [{ message: 'spec: missing required key "selector"', text: 'spec' }]);
-    assert.deepEqual(check(deployment({ selector: '    {}' })), [{ message: 'spec.selector: required key "matchLabels" or "matchExpressions"', text: 'selector' }]);
+    assert.deepEqual(check(nginxDeployment({ selector: '    {}' })), [{ message: 'spec.selector: required key "matchLabels" or "matchExpressions"', text: 'selector' }]);
     assert.deepEqual(check('apiVersion: keda.sh/v1alpha1\nkind: ScaledObject\nmetadata:\n  name: x\n'), [{ message: 'missing required key "spec"', text: 'apiVersion' }]);
   });
 
@@ -265,7 +244,7 @@ totallyUnrelated: 1
     assert.deepEqual(check(svc('8080')), []);
     assert.deepEqual(check(svc('true')), [{ message: 'spec.ports[0].targetPort: expected integer or string, got boolean true', text: 'true' }]);
     assert.deepEqual(check(svc('[8080]')), [{ message: 'spec.ports[0].targetPort: expected integer or string, got array', text: '[8080]' }]);
-    const res = (limits: string) => deployment({ container: `        resources:\n          limits:\n${limits}` });
+    const res = (limits: string) => nginxDeployment({ container: `        resources:\n          limits:\n${limits}` });
     assert.deepEqual(check(res('            cpu: 500m\n            memory: 512Mi\n')), []);
     assert.deepEqual(check(res('            cpu: 1\n            memory: 1.5Gi\n            ephemeral-storage: 2e9\n')), []);
     assert.deepEqual(check(res('            cpu: "0.5"\n            memory: 512MB\n')), [
@@ -379,7 +358,7 @@ describe('k8s schema: odd YAML', () => {
   });
 
   it('validates many objects quickly', () => {
-    const source = Array.from({ length: 200 }, (_, i) => deployment({ replicas: String(i) })).join('---\n');
+    const source = Array.from({ length: 200 }, (_, i) => nginxDeployment({ replicas: String(i) })).join('---\n');
     const docs = parseAllDocuments(source) as { contents: YamlNode }[];
     const start = performance.now();
     for (const doc of docs) assert.deepEqual(validateObject('apps/v1', 'Deployment', doc.contents), []);

@@ -187,8 +187,8 @@ export function scaledObject(o: ScaledObjectOptions = {}): string {
   );
 }
 
-/** The nginx example several LSP and rule tests open: Deployment web, one nginx:1.27 container, nothing else. */
-export const NGINX_DEPLOYMENT = deployment();
+/** The "web" example several LSP and rule tests open: Deployment web, one nginx:1.27 container, nothing else. */
+export const WEB_DEPLOYMENT = deployment();
 
-/** NGINX_DEPLOYMENT's container with a named http port 80 (what resource and probe fixes start from). */
-export const NGINX_DEPLOYMENT_HTTP = deployment({ containers: [{ ports: [{ name: 'http', containerPort: 80 }] }] });
+/** WEB_DEPLOYMENT's container with a named http port 80 (what resource and probe fixes start from). */
+export const WEB_DEPLOYMENT_HTTP = deployment({ containers: [{ ports: [{ name: 'http', containerPort: 80 }] }] });

@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { applyEdits } from '../../server/src/core/fixes';
 import { snippetOf } from '../../server/src/lsp/snippets';
-import { NGINX_DEPLOYMENT_HTTP } from '../helpers/k8s';
+import { WEB_DEPLOYMENT_HTTP } from '../helpers/k8s';
 import { TestClient } from '../helpers/lspClient';
 
 /** What VS Code inserts for a snippet when the user accepts every default. */
@@ -15,7 +15,7 @@ function expand(snippet: string): string {
   return snippet.replace(/\$\{\d+:((?:\\.|[^}\\])*)\}/g, '$1').replace(/\\([$}\\])/g, '$1');
 }
 
-const DEPLOYMENT = NGINX_DEPLOYMENT_HTTP;
+const DEPLOYMENT = WEB_DEPLOYMENT_HTTP;
 
 describe('snippetOf', () => {
   it('wraps each placeholder value in a numbered tab stop, in text order', () => {
