@@ -6,7 +6,7 @@ import type { BuildContext } from '../core/types';
 import { convertToMultiStage } from '../rules/dockerfile/build-tools-in-final-stage';
 import { imageHoverMarkdown } from '../core/dockerfile/image-hover';
 import type { ManifestAnalysis } from '../core/k8s/analyze';
-import { createObjectActions } from '../rules/k8s/generate';
+import { createObjectActions } from '../core/k8s/generate';
 import { lazyAction } from './codeActions';
 import { toWorkspaceEdit } from './convert';
 

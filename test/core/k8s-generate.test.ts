@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyEdits } from '../../../server/src/core/fixes';
-import { parseManifest } from '../../../server/src/core/k8s/parse';
-import { ManifestWorkspace } from '../../../server/src/core/k8s/workspace';
-import { createObjectActions } from '../../../server/src/rules/k8s/generate';
+import { applyEdits } from '../../server/src/core/fixes';
+import { parseManifest } from '../../server/src/core/k8s/parse';
+import { ManifestWorkspace } from '../../server/src/core/k8s/workspace';
+import { createObjectActions } from '../../server/src/core/k8s/generate';
 
 const FILE = '/ws/app.yaml';
 const HPA = 'Create HorizontalPodAutoscaler';

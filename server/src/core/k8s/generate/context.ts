@@ -1,9 +1,10 @@
-// Shared by the object generators: the context they read, YAML scalars, and the edit that inserts a new document.
-import { scalarAt } from '../../../core/k8s/object';
-import type { K8sObject, ManifestFile } from '../../../core/k8s/parse';
-import type { TextEdit } from '../../../core/types';
-import { yamlLines, yamlScalar, type TreeMap, type YamlStyle } from '../../../core/k8s/yaml-write';
-import { eolOf } from '../../../core/k8s/yaml-edit';
+// What an object generator reads (the source object, the workspace's objects, the file's style), the action it returns,
+// and the edit that inserts the new object as a document after the source's.
+import { scalarAt } from '../object';
+import type { K8sObject, ManifestFile } from '../parse';
+import type { TextEdit } from '../../types';
+import { yamlLines, yamlScalar, type TreeMap, type YamlStyle } from '../yaml-write';
+import { eolOf } from '../yaml-edit';
 
 export interface GeneratedAction {
   title: string;

@@ -1,7 +1,7 @@
 // "Create HorizontalPodAutoscaler" and "Create KEDA ScaledObject (Prometheus)" on a Deployment or StatefulSet.
-import { podLabels } from '../../../core/k8s/object';
-import { isHpa, isScaledObject, scaleTargetRef } from '../../../core/k8s/workspace-index';
-import { insertAction, metadataOf, nameTaken, scalar, type Doc, type GenContext, type GeneratedAction } from './shared';
+import { podLabels } from '../object';
+import { isHpa, isScaledObject, scaleTargetRef } from '../workspace-index';
+import { insertAction, metadataOf, nameTaken, scalar, type Doc, type GenContext, type GeneratedAction } from './context';
 
 export const SCALABLE_KINDS: ReadonlySet<string> = new Set(['Deployment', 'StatefulSet']);
 

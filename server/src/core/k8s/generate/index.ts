@@ -1,13 +1,13 @@
 // Code actions offered without a diagnostic that create a companion object (HPA, KEDA ScaledObject, Service,
 // Ingress) for the object under the cursor, as a new document right after it. Pure: text in, edits out.
-import type { ManifestFile } from '../../core/k8s/parse';
-import { overlay, type Workspace } from '../../core/k8s/workspace';
-import { createHpa, createScaledObject } from './generate/autoscalers';
-import { createIngress, createService } from './generate/network';
-import type { GenContext, GeneratedAction } from './generate/shared';
-import { yamlStyle } from '../../core/k8s/yaml-edit';
+import type { ManifestFile } from '../parse';
+import { overlay, type Workspace } from '../workspace';
+import { createHpa, createScaledObject } from './autoscalers';
+import { createIngress, createService } from './network';
+import type { GenContext, GeneratedAction } from './context';
+import { yamlStyle } from '../yaml-edit';
 
-export type { GeneratedAction } from './generate/shared';
+export type { GeneratedAction } from './context';
 
 const GENERATORS = [createHpa, createScaledObject, createService, createIngress];
 

@@ -1,10 +1,10 @@
 // "Create Service" on a Deployment (a headless one on a StatefulSet) and "Create Ingress" on a Service.
 import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
-import { containers, podLabels, scalarAt, selects, seqAt, type ContainerRef } from '../../../core/k8s/object';
-import { serviceSelector } from '../../../core/k8s/references';
-import type { Tree } from '../../../core/k8s/yaml-write';
+import { containers, podLabels, scalarAt, selects, seqAt, type ContainerRef } from '../object';
+import { serviceSelector } from '../references';
+import type { Tree } from '../yaml-write';
 import { SCALABLE_KINDS } from './autoscalers';
-import { insertAction, metadataOf, nameTaken, sameNamespace, scalar, type Doc, type GenContext, type GeneratedAction } from './shared';
+import { insertAction, metadataOf, nameTaken, sameNamespace, scalar, type Doc, type GenContext, type GeneratedAction } from './context';
 
 /** A port number written as a number or a quoted numeric string. */
 function portNumber(v: unknown): number | undefined {
