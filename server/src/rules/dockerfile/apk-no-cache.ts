@@ -2,7 +2,8 @@ import { type DockerfileModel } from '../../core/dockerfile/model';
 import { hasOption, type ShellWord } from '../../core/dockerfile/shell';
 import type { DockerfileRule } from '../../core/rule';
 import { insertFlagFix } from '../../core/dockerfile/edits';
-import { apkAdd, finalImageCommands, hasCacheMountOn, removedLater } from './pkg-shared';
+import { finalImageCommands, hasCacheMountOn, removedLater } from '../../core/dockerfile/commands';
+import { apkAdd } from '../../core/dockerfile/package-managers';
 
 const CACHE = '/var/cache/apk';
 

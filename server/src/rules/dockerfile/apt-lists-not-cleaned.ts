@@ -1,7 +1,9 @@
 import { buildModel, type DockerfileModel, type RunInfo, type Stage } from '../../core/dockerfile/model';
 import type { ShellCommand, ShellWord } from '../../core/dockerfile/shell';
 import type { DockerfileRule } from '../../core/rule';
-import { aptSubcommand, appendCommand, finalImageCommands, hasCacheMountOn, removedLater } from './pkg-shared';
+import { finalImageCommands, hasCacheMountOn, removedLater } from '../../core/dockerfile/commands';
+import { aptSubcommand } from '../../core/dockerfile/package-managers';
+import { appendCommand } from '../../core/dockerfile/run-append';
 
 const LISTS = '/var/lib/apt/lists';
 const CLEANUP = 'rm -rf /var/lib/apt/lists/*';

@@ -2,7 +2,8 @@ import { type DockerfileModel, type Stage } from '../../core/dockerfile/model';
 import { hasOption, type ShellCommand, type ShellWord } from '../../core/dockerfile/shell';
 import type { DockerfileRule } from '../../core/rule';
 import { insertFlagFix } from '../../core/dockerfile/edits';
-import { aptSubcommand, finalImageCommands, runCommands } from './pkg-shared';
+import { finalImageCommands, runCommands } from '../../core/dockerfile/commands';
+import { aptSubcommand } from '../../core/dockerfile/package-managers';
 
 const OFF = /APT::Install-Recommends\s*[= ]\s*"?(false|0|no|off)"?/i;
 

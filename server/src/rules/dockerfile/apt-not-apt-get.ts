@@ -1,7 +1,8 @@
 import { buildModel, type DockerfileModel } from '../../core/dockerfile/model';
 import type { ShellCommand } from '../../core/dockerfile/shell';
 import type { DockerfileRule } from '../../core/rule';
-import { aptSubcommand, runCommands } from './pkg-shared';
+import { runCommands } from '../../core/dockerfile/commands';
+import { aptSubcommand } from '../../core/dockerfile/package-managers';
 
 // Subcommands that apt-get has with the same meaning; `apt search/show/list` map to apt-cache instead.
 const APT_GET_SUBCOMMANDS = new Set([

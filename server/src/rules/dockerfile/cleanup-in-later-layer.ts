@@ -3,8 +3,10 @@ import type { ShellCommand, ShellWord } from '../../core/dockerfile/shell';
 import type { DockerfileRule } from '../../core/rule';
 import type { BuildContext } from '../../core/types';
 import { deleteInstruction } from '../../core/dockerfile/edits';
-import { createdBy, globRegex, normalisePath, type Created, type PathScope } from './layer-paths';
-import { appendCommand, pathCovers, rmTargets, runCommands } from './pkg-shared';
+import { rmTargets, runCommands } from '../../core/dockerfile/commands';
+import { createdBy, type Created } from '../../core/dockerfile/layer-paths';
+import { globRegex, normalisePath, pathCovers, type PathScope } from '../../core/dockerfile/paths';
+import { appendCommand } from '../../core/dockerfile/run-append';
 
 interface LaterCleanup {
   run: RunInfo;

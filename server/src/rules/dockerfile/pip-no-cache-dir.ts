@@ -2,7 +2,9 @@ import { type DockerfileModel, type RunInfo } from '../../core/dockerfile/model'
 import { hasOption, type ShellCommand, type ShellWord } from '../../core/dockerfile/shell';
 import type { DockerfileRule } from '../../core/rule';
 import { insertFlagFix } from '../../core/dockerfile/edits';
-import { finalImageCommands, hasCacheMountOn, pipInstall, stageEnvValue } from './pkg-shared';
+import { finalImageCommands, hasCacheMountOn } from '../../core/dockerfile/commands';
+import { pipInstall } from '../../core/dockerfile/package-managers';
+import { stageEnvValue } from '../../core/dockerfile/stage-env';
 
 const VAR = 'PIP_NO_CACHE_DIR';
 const ASSIGN = new RegExp(`^${VAR}=.`);

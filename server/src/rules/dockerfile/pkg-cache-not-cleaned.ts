@@ -1,7 +1,9 @@
 import { buildModel, type DockerfileModel, type RunInfo } from '../../core/dockerfile/model';
 import type { ShellCommand, ShellWord } from '../../core/dockerfile/shell';
 import type { DockerfileRule } from '../../core/rule';
-import { appendCommand, CACHE_MANAGERS, finalImageCommands, hasCacheMountOn, removedLater, type CacheManager } from './pkg-shared';
+import { finalImageCommands, hasCacheMountOn, removedLater } from '../../core/dockerfile/commands';
+import { CACHE_MANAGERS, type CacheManager } from '../../core/dockerfile/package-caches';
+import { appendCommand } from '../../core/dockerfile/run-append';
 
 interface Uncleaned {
   run: RunInfo;

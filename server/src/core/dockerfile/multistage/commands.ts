@@ -2,7 +2,7 @@
 import type { Healthcheck, Instruction } from 'dockerfile-ast';
 import { blankContinuations, type DockerfileModel, type Stage } from '../model';
 import { parseShell } from '../shell';
-import { baseName } from './paths';
+import { basename } from '../paths';
 
 export interface CommandForm {
   exec: boolean;
@@ -81,6 +81,6 @@ export function commandName(model: DockerfileModel, stage: Stage): string | unde
   const { entrypoint, cmd } = lastCommands(stage);
   const main = entrypoint ?? cmd;
   const form = main && commandForm(model, main);
-  const name = form?.words[0] && baseName(form.words[0].value);
+  const name = form?.words[0] && basename(form.words[0].value);
   return name && /^[\w.-]+$/.test(name) && !/^(?:sh|bash|go|cargo|exec|env)$/.test(name) ? name : undefined;
 }

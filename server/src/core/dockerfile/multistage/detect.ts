@@ -3,7 +3,8 @@ import type { DockerfileModel, ImageRef } from '../model';
 import type { ShellCommand } from '../shell';
 import type { Range } from '../../types';
 import { hasToolchainPackages, packageInstalls, TOOLCHAIN_PACKAGE } from './packages';
-import { commands, isPipInstall, positionals } from './run-commands';
+import { allRunCommands, positionals } from '../commands';
+import { pipInstall } from '../package-managers';
 
 export type Ecosystem = 'go' | 'rust' | 'java' | 'node' | 'python' | 'c';
 
@@ -74,7 +75,7 @@ export function findToolchain(model: DockerfileModel): ToolchainHit | undefined 
     const range = model.rangeOf(tool.word.start, tool.word.end);
     hits.push({ start: tool.word.start, hit: { kind: 'package', what: tool.name, ecosystem: eco ?? 'c', range } });
   }
-  for (const { cmd } of commands(model)) {
+  for (const { cmd } of allRunCommands(model)) {
     const e = buildCommandEcosystem(cmd);
     if (!e) continue;
     const pos = positionals(cmd);
@@ -90,7 +91,7 @@ export function detectEcosystem(model: DockerfileModel): Ecosystem | undefined {
   const stage = model.stages[model.stages.length - 1];
   if (!stage) return undefined;
   const builds = new Set<Ecosystem>();
-  for (const { cmd } of commands(model)) {
+  for (const { cmd } of allRunCommands(model)) {
     const e = buildCommandEcosystem(cmd);
     if (e) builds.add(e);
   }
@@ -99,6 +100,6 @@ export function detectEcosystem(model: DockerfileModel): Ecosystem | undefined {
   const tools = hasToolchainPackages(model);
   const name = stage.image?.name;
   if (name === 'node' && (builds.has('node') || tools)) return 'node';
-  if (name === 'python' && [...commands(model)].some(({ cmd }) => isPipInstall(cmd))) return 'python';
+  if (name === 'python' && [...allRunCommands(model)].some(({ cmd }) => !!pipInstall(cmd))) return 'python';
   return tools || image === 'c' || builds.size ? 'c' : undefined;
 }

@@ -3,7 +3,7 @@ import type { Healthcheck } from 'dockerfile-ast';
 import { splitLines } from '../../text';
 import { commandForm, lastCommands, rewriteCommand } from './commands';
 import { instructionText } from './instructions';
-import { baseName } from './paths';
+import { basename } from '../paths';
 import type { Plan } from './plan';
 import { runtimeEnvs } from './runtime';
 
@@ -19,7 +19,7 @@ export function binaryRuntime(p: Plan, bins: Binary[], image: string, mainDone =
   p.runtimeImage = image;
   p.body.push(...runtimeEnvs(p, (n) => n === 'PATH'));
   for (const b of bins) p.body.push(`COPY --from=build ${b.path} /app/${b.name}`);
-  const binOf = (v: string) => bins.find((b) => baseName(v) === b.name);
+  const binOf = (v: string) => bins.find((b) => basename(v) === b.name);
   const { entrypoint, cmd } = lastCommands(p.f.stage);
   const main = entrypoint ?? cmd;
   for (const ins of [entrypoint, cmd]) {

@@ -4,16 +4,16 @@ import type { ShellCommand } from '../shell';
 import { commandForm, commandName, execText, lastCommands, shellQuote } from './commands';
 import { binaryRuntime, type Binary } from './distroless';
 import { properties } from './instructions';
-import { baseName, resolvePath } from './paths';
+import { basename, resolvePath } from '../paths';
 import { dirAt, insertBefore, type Plan } from './plan';
-import { commands, positionals } from './run-commands';
+import { allRunCommands, positionals } from '../commands';
 
 const GO_VALUE_FLAGS = new Set(['ldflags', 'gcflags', 'asmflags', 'gccgoflags', 'tags', 'mod', 'modfile', 'p', 'buildmode', 'compiler', 'installsuffix', 'overlay', 'pkgdir', 'toolexec', 'pgo', 'C']);
 
 /** Fills in the plan for a Go build; false when the build cannot be rewritten safely. */
 export function goTemplate(p: Plan): boolean {
   const { model } = p.f;
-  const builds = [...commands(model)].filter(({ cmd }) => cmd.program === 'go' && positionals(cmd)[0]?.value === 'build');
+  const builds = [...allRunCommands(model)].filter(({ cmd }) => cmd.program === 'go' && positionals(cmd)[0]?.value === 'build');
   if (!builds.length) return goRunTemplate(p);
   if (builds.some(({ run }) => run.execForm)) return false;
   const bins: Binary[] = [];
@@ -38,7 +38,7 @@ export function goTemplate(p: Plan): boolean {
       path = `/out/${goPackageName(pkg) ?? commandName(model, p.f.stage) ?? 'app'}`;
       p.edits.push({ start: buildWord.end, end: buildWord.end, text: ` -o ${path}` });
     }
-    bins.push({ name: baseName(path), path });
+    bins.push({ name: basename(path), path });
     const setting = cgoSetting(p, run, cmd);
     if (setting === undefined && !cgoSet) {
       insertBefore(p, run.instruction, 'ENV CGO_ENABLED=0');
@@ -52,7 +52,7 @@ export function goTemplate(p: Plan): boolean {
 /** The binary name `go build` derives from a package argument (`./cmd/server` → `server`). */
 function goPackageName(pkg: string | undefined): string | undefined {
   if (!pkg || pkg.includes('...')) return undefined;
-  const name = baseName(pkg.replace(/\.go$/, ''));
+  const name = basename(pkg.replace(/\.go$/, ''));
   return /^[\w.-]+$/.test(name) && name !== '.' && name !== '..' ? name : undefined;
 }
 
@@ -75,7 +75,7 @@ function goRunTemplate(p: Plan): boolean {
   const { entrypoint, cmd } = lastCommands(stage);
   const main = entrypoint ?? cmd;
   const form = main && commandForm(model, main);
-  if (!main || !form || (!form.exec && !form.simple) || baseName(form.words[0].value) !== 'go' || form.words[1]?.value !== 'run') return false;
+  if (!main || !form || (!form.exec && !form.simple) || basename(form.words[0].value) !== 'go' || form.words[1]?.value !== 'run') return false;
   const values = form.words.map((w) => w.value);
   let i = 2;
   while (values[i]?.startsWith('-')) i += GO_VALUE_FLAGS.has(values[i].replace(/^--?/, '')) ? 2 : 1;

@@ -5,9 +5,9 @@ import { commandForm, lastCommands } from './commands';
 import { buildCommandEcosystem } from './detect';
 import { copySources, flag, properties } from './instructions';
 import { family, hasToolchainPackages } from './packages';
-import { baseName, resolvePath } from './paths';
+import { basename, resolvePath } from '../paths';
 import { dirAt, type Plan } from './plan';
-import { commands, positionals } from './run-commands';
+import { allRunCommands, positionals } from '../commands';
 import { chown, copyWorkdir, imagePrefix, replicateCopy, runtimeSetup } from './runtime';
 
 const NODE_MANIFEST = /^(?:\.\/)?(?:package(?:-lock)?\.json|package\*\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|pnpm-workspace\.yaml|\.npmrc|\.yarnrc(?:\.yml)?)$/;
@@ -15,7 +15,7 @@ const NODE_MANIFEST = /^(?:\.\/)?(?:package(?:-lock)?\.json|package\*\.json|npm-
 /** Fills in the plan for a node image that builds or compiles native modules; false when it does neither. */
 export function nodeTemplate(p: Plan): boolean {
   const { model, image, stage } = p.f;
-  const all = [...commands(model)];
+  const all = [...allRunCommands(model)];
   const build = all.find(({ cmd }) => buildCommandEcosystem(cmd) === 'node');
   const pm = build?.cmd.program ?? all.find(({ cmd }) => /^(?:yarn|pnpm)$/.test(cmd.program))?.cmd.program ?? 'npm';
   const native = hasToolchainPackages(model);
@@ -57,7 +57,7 @@ export function nodeTemplate(p: Plan): boolean {
   // An entry script outside the build output (`node server.js`) is needed too.
   const { entrypoint, cmd } = lastCommands(stage);
   const form = (entrypoint ?? cmd) && commandForm(model, (entrypoint ?? cmd)!);
-  const script = form && /^node(?:js)?$/.test(baseName(form.words[0]?.value ?? '')) ? form.words.slice(1).find((w) => !w.value.startsWith('-'))?.value : undefined;
+  const script = form && /^node(?:js)?$/.test(basename(form.words[0]?.value ?? '')) ? form.words.slice(1).find((w) => !w.value.startsWith('-'))?.value : undefined;
   const abs = script && !script.includes('$') ? resolvePath(p.f.finalWd, script) : undefined;
   const rel = abs?.startsWith(wd === '/' ? '/' : `${wd}/`) ? abs.slice(wd === '/' ? 1 : wd.length + 1) : undefined;
   if (rel && /\.[cm]?[jt]s$/.test(rel) && !rel.startsWith(`${out}/`)) p.body.push(`COPY ${own}--from=build ${abs} ./${rel}`);
@@ -71,7 +71,7 @@ function nodeOutDir(p: Plan, build: ShellCommand): string {
   const name = pos[0] === 'run' || pos[0] === 'run-script' ? pos[1] : pos[0];
   const words = [
     ...(typeof scripts?.[name] === 'string' ? scripts[name].split(/\s+/) : []),
-    ...[...commands(p.f.model)].flatMap(({ cmd }) => [cmd.nameWord, ...cmd.args].map((w) => w.value)),
+    ...[...allRunCommands(p.f.model)].flatMap(({ cmd }) => [cmd.nameWord, ...cmd.args].map((w) => w.value)),
   ];
   for (let i = 0; i < words.length; i++) {
     const outDir = /^--(?:outDir|out-dir|output-path)(?:=(.+))?$/.exec(words[i]);

@@ -1,7 +1,8 @@
 // OS packages: what a single-stage file installs, and which of them the runtime stage needs again.
+import { runCommands } from '../commands';
 import type { DockerfileModel, RunInfo } from '../model';
+import { packageCommand, type PackageCommand, type PackageManager } from '../package-managers';
 import type { ShellCommand, ShellWord } from '../shell';
-import { commandsOf, positionals } from './run-commands';
 
 export type Family = 'apt' | 'apk' | 'rpm';
 
@@ -16,18 +17,20 @@ const RUNTIME_LIB: Record<Family, Record<string, string>> = {
   rpm: {},
 };
 
-interface Installer { family: Family; install: string[]; remove: string[]; valueOpts: string[] }
-const APT: Installer = { family: 'apt', install: ['install'], remove: ['purge', 'remove', 'autoremove'], valueOpts: ['-o', '-c', '-t', '--option', '--config-file', '--target-release'] };
-const RPM: Installer = { family: 'rpm', install: ['install'], remove: ['remove', 'erase', 'autoremove'], valueOpts: ['-c', '--config', '--installroot', '--releasever', '--setopt', '--enablerepo', '--disablerepo', '--repo'] };
-const INSTALLERS: Record<string, Installer> = {
-  'apt-get': APT,
-  apt: APT,
-  apk: { family: 'apk', install: ['add'], remove: ['del'], valueOpts: ['-t', '--virtual', '-X', '--repository', '-p', '--root', '--arch', '--cache-dir', '--keys-dir'] },
-  yum: RPM,
-  dnf: RPM,
-  microdnf: RPM,
-  tdnf: RPM,
+// The package managers whose installs the runtime stage can repeat, and their install and remove subcommands.
+interface Installer { family: Family; install: string[]; remove: string[] }
+const INSTALLERS: Partial<Record<PackageManager, Installer>> = {
+  apt: { family: 'apt', install: ['install'], remove: ['purge', 'remove', 'autoremove'] },
+  apk: { family: 'apk', install: ['add'], remove: ['del'] },
+  rpm: { family: 'rpm', install: ['install'], remove: ['remove', 'erase', 'autoremove'] },
 };
+
+/** The installer and parsed command when `cmd` runs apt-get/apt, apk or yum/dnf/microdnf/tdnf (not aptitude). */
+function installerCommand(cmd: ShellCommand): { inst: Installer; pkg: PackageCommand } | undefined {
+  const pkg = packageCommand(cmd);
+  const inst = pkg && pkg.program !== 'aptitude' ? INSTALLERS[pkg.manager] : undefined;
+  return inst && pkg && { inst, pkg };
+}
 
 export interface PackageInstall {
   family: Family;
@@ -41,19 +44,18 @@ export interface PackageInstall {
 export function packageInstalls(model: DockerfileModel): PackageInstall[] {
   const out: PackageInstall[] = [];
   for (const run of model.runs) {
-    const cmds = commandsOf(run);
+    const cmds = runCommands(run);
     cmds.forEach((cmd, i) => {
-      const inst = INSTALLERS[cmd.program];
-      const pos = inst ? positionals(cmd, inst.valueOpts) : [];
-      if (!inst || !inst.install.includes(pos[0]?.value)) return;
+      const found = installerCommand(cmd);
+      if (!found || !found.inst.install.includes(found.pkg.subcommand!.value)) return;
+      const { inst, pkg } = found;
       const removed = removedLater(cmds.slice(i + 1), inst);
       const v = cmd.args.findIndex((a) => a.value === '--virtual' || a.value === '-t');
       const virtual = inst.family === 'apk' && v >= 0 ? cmd.args[v + 1]?.value : undefined;
       if (virtual && removed.has(virtual)) return;
-      const packages = pos
-        .slice(1)
-        .filter((w) => !w.value.includes('$'))
-        .map((word) => ({ name: inst.family === 'rpm' ? word.value : word.value.split(/[=<>~/]/)[0], word }))
+      const packages = pkg.packages
+        .filter((p) => !p.raw.includes('$'))
+        .map((p) => ({ name: inst.family === 'rpm' ? p.raw : p.name, word: p.word }))
         .filter((p) => !removed.has(p.name) && !removed.has(p.word.value));
       out.push({ family: inst.family, program: cmd.program, run, packages });
     });
@@ -64,8 +66,8 @@ export function packageInstalls(model: DockerfileModel): PackageInstall[] {
 function removedLater(later: ShellCommand[], inst: Installer): Set<string> {
   const removed = new Set<string>();
   for (const cmd of later) {
-    const pos = INSTALLERS[cmd.program] === inst ? positionals(cmd, inst.valueOpts) : [];
-    if (inst.remove.includes(pos[0]?.value)) pos.slice(1).forEach((w) => removed.add(w.value));
+    const found = installerCommand(cmd);
+    if (found?.inst === inst && inst.remove.includes(found.pkg.subcommand!.value)) found.pkg.packages.forEach((p) => removed.add(p.raw));
   }
   return removed;
 }

@@ -3,8 +3,8 @@ import type { Instruction, Workdir } from 'dockerfile-ast';
 import type { DockerfileModel, ImageRef, RunInfo, Stage } from '../model';
 import type { ShellCommand } from '../shell';
 import type { BuildContext } from '../../types';
-import { resolvePath } from './paths';
-import { commandsOf } from './run-commands';
+import { resolvePath } from '../paths';
+import { runCommands } from '../commands';
 
 interface Facts {
   model: DockerfileModel;
@@ -59,7 +59,7 @@ export function insertBefore(p: Plan, ins: Instruction, ...lines: string[]): voi
 /** The directory a command runs in: the RUN's WORKDIR, changed by `cd` commands before it in the same RUN. */
 export function dirAt(p: Plan, run: RunInfo, cmd: ShellCommand): string {
   let dir = p.f.wdBefore.get(run.instruction) ?? '/';
-  for (const c of commandsOf(run)) {
+  for (const c of runCommands(run)) {
     if (c.start >= cmd.start) break;
     const to = c.program === 'cd' ? c.args[0]?.value : undefined;
     if (to && !to.includes('$') && to !== '-') dir = resolvePath(dir, to);

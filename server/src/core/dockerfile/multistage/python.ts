@@ -1,9 +1,10 @@
 // Python: pip installs into a virtualenv in the builder, and a slim python stage gets the venv and the app.
 import { copySources, flag, properties } from './instructions';
 import { family, packageLines } from './packages';
-import { resolvePath } from './paths';
+import { resolvePath } from '../paths';
 import { insertBefore, type Plan } from './plan';
-import { commands, isPipInstall } from './run-commands';
+import { allRunCommands } from '../commands';
+import { pipInstall } from '../package-managers';
 import { pythonSlim, replicateCopy, runtimeEnvs, userLines } from './runtime';
 
 const PY_DEPENDENCY_FILE = /^(?:\.\/)?(?:requirements[\w.-]*\.(?:txt|in)|constraints[\w.-]*\.txt|Pipfile(?:\.lock)?|poetry\.lock|pyproject\.toml|setup\.(?:py|cfg)|uv\.lock)$/;
@@ -11,8 +12,8 @@ const PY_DEPENDENCY_FILE = /^(?:\.\/)?(?:requirements[\w.-]*\.(?:txt|in)|constra
 /** Fills in the plan for a python image that pip-installs; false when it does not or the venv path is unknown. */
 export function pythonTemplate(p: Plan): boolean {
   const { model, image, stage } = p.f;
-  const all = [...commands(model)];
-  const pips = all.filter(({ cmd }) => isPipInstall(cmd));
+  const all = [...allRunCommands(model)];
+  const pips = all.filter(({ cmd }) => !!pipInstall(cmd));
   if (!pips.length || pips.some(({ run }) => run.execForm)) return false;
   const made = all.find(({ cmd }) => (/^python/.test(cmd.program) && cmd.args[0]?.value === '-m' && cmd.args[1]?.value === 'venv') || cmd.program === 'virtualenv');
   let venv = '/opt/venv';

@@ -4,9 +4,10 @@ import type { ImageRef } from '../model';
 import { hasOption } from '../shell';
 import { flag, instructionText, properties } from './instructions';
 import { packageLines, type Family } from './packages';
-import { resolvePath } from './paths';
+import { resolvePath } from '../paths';
 import type { Plan } from './plan';
-import { commands, isPipInstall, positionals } from './run-commands';
+import { allRunCommands, positionals } from '../commands';
+import { pipInstall } from '../package-managers';
 import { looksLikeSecret } from '../secret-names';
 
 /** Runtime packages, users, WORKDIR and runtime ENV: the common start of a runtime stage with a shell. */
@@ -31,9 +32,9 @@ export function copyWorkdir(p: Plan, todo: boolean): boolean {
     }
   }
   if (!paths.length) return false;
-  const installsToUsrLocal = [...commands(p.f.model)].some(({ cmd }) => {
+  const installsToUsrLocal = [...allRunCommands(p.f.model)].some(({ cmd }) => {
     const pos = positionals(cmd).map((w) => w.value);
-    return ((cmd.program === 'make' || cmd.program === 'ninja') && pos.includes('install')) || (cmd.program === 'cmake' && hasOption(cmd, '--install')) || (isPipInstall(cmd) && !hasOption(cmd, '--user'));
+    return ((cmd.program === 'make' || cmd.program === 'ninja') && pos.includes('install')) || (cmd.program === 'cmake' && hasOption(cmd, '--install')) || (!!pipInstall(cmd) && !hasOption(cmd, '--user'));
   });
   if (todo) {
     if (installsToUsrLocal) paths.push('/usr/local');
@@ -45,7 +46,7 @@ export function copyWorkdir(p: Plan, todo: boolean): boolean {
 
 /** The original's user and group creation, so USER and --chown work in the runtime stage. */
 export function userLines(p: Plan): string[] {
-  const cmds = [...commands(p.f.model)].filter(({ run, cmd }) => !run.execForm && /^(?:useradd|adduser|groupadd|addgroup)$/.test(cmd.program));
+  const cmds = [...allRunCommands(p.f.model)].filter(({ run, cmd }) => !run.execForm && /^(?:useradd|adduser|groupadd|addgroup)$/.test(cmd.program));
   return cmds.length ? [`RUN ${cmds.map(({ cmd }) => p.f.model.text.slice(cmd.start, cmd.end)).join(' && ')}`] : [];
 }
 

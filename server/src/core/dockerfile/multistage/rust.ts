@@ -2,13 +2,13 @@
 import { hasOption } from '../shell';
 import { commandName } from './commands';
 import { binaryRuntime } from './distroless';
-import { resolvePath } from './paths';
+import { resolvePath } from '../paths';
 import { dirAt, type Plan } from './plan';
-import { commands, positionals } from './run-commands';
+import { allRunCommands, positionals } from '../commands';
 
 /** Fills in the plan for a Cargo build; false when the binary's name or location is unknown. */
 export function rustTemplate(p: Plan): boolean {
-  const builds = [...commands(p.f.model)].filter(({ cmd }) => cmd.program === 'cargo' && positionals(cmd)[0]?.value === 'build');
+  const builds = [...allRunCommands(p.f.model)].filter(({ cmd }) => cmd.program === 'cargo' && positionals(cmd)[0]?.value === 'build');
   const last = builds[builds.length - 1];
   // A custom target directory moves the binary somewhere we cannot see.
   if (!last || p.f.model.text.includes('CARGO_TARGET_DIR')) return false;

@@ -1,10 +1,14 @@
 // Paths an instruction puts into its layer: COPY/ADD destinations, files RUN commands write, package caches.
-// Used by cleanup-in-later-layer to tell when an `rm` in a later layer saves nothing.
+// Used by cleanup-in-later-layer to tell when an `rm` in a later layer saves nothing. Paths themselves are in paths.ts.
 import type { Instruction, JSONInstruction, ModifiableInstruction } from 'dockerfile-ast';
-import { blankContinuations, type DockerfileModel, type RunInfo } from '../../core/dockerfile/model';
-import { hasOption, type ShellCommand, type ShellWord } from '../../core/dockerfile/shell';
-import type { BuildContext } from '../../core/types';
-import { aptSubcommand, basename, CACHE_MANAGERS, jsonValue, pathCovers, pipInstall, stageEnvValue, subcommandAt } from './pkg-shared';
+import type { BuildContext } from '../types';
+import { jsonValue, subcommandAt } from './commands';
+import { blankContinuations, type DockerfileModel, type RunInfo } from './model';
+import { CACHE_MANAGERS } from './package-caches';
+import { aptSubcommand, packageCommand, pipInstall } from './package-managers';
+import { basename, GLOB, normalisePath, pathCovers, urlFileName, type PathScope } from './paths';
+import { hasOption, type ShellCommand, type ShellWord } from './shell';
+import { stageEnvValue } from './stage-env';
 
 /** A path an instruction put into its layer. */
 export interface Created {
@@ -18,40 +22,7 @@ export interface Created {
   srcRel?: string;
 }
 
-/** The working folder and home folder paths resolve against (undefined when unknown). */
-export interface PathScope {
-  cwd?: string;
-  home?: string;
-}
-
-const PLAIN_ABSOLUTE = /^(?:\/[^/.$`][^/$`]*)+$/;
-
-/** An absolute, normalised path for `p`, or undefined when it uses variables or an unknown working folder. */
-export function normalisePath(p: string, scope: PathScope): string | undefined {
-  // Already absolute and normal (no empty, `.` or `..` segment, no trailing `/`, no variables): as is.
-  if (PLAIN_ABSOLUTE.test(p)) return p;
-  if (!p || /[$`]/.test(p)) return undefined;
-  let abs: string | undefined = p;
-  if (p === '~' || p.startsWith('~/')) abs = scope.home && scope.home + p.slice(1);
-  else if (!p.startsWith('/')) abs = scope.cwd && `${scope.cwd}/${p}`;
-  if (!abs) return undefined;
-  const out: string[] = [];
-  for (const seg of abs.split('/')) {
-    if (seg === '..') out.pop();
-    else if (seg && seg !== '.') out.push(seg);
-  }
-  return '/' + out.join('/');
-}
-
-const GLOB = /[*?[]/;
 const ARCHIVE = /\.(tar|tgz|tbz2?|txz|tar\.(gz|bz2|xz|zst))$/;
-
-/** A regex for a path glob (`*` and `?` within one segment), or undefined when `p` has no glob. */
-export function globRegex(p: string): RegExp | undefined {
-  if (!GLOB.test(p)) return undefined;
-  const body = p.replace(/\[!/g, '[^').replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
-  return new RegExp(`^${body}$`);
-}
 
 /**
  * Updates `scope` for WORKDIR/USER, and returns what the instruction creates: COPY/ADD destinations, or, with
@@ -81,7 +52,7 @@ export function createdBy(model: DockerfileModel, ins: Instruction, scope: PathS
     if (keyword === 'ADD' && !url && ARCHIVE.test(src)) continue; // extracted, contents unknown
     const rel = src.replace(/^(\.\/)+|^\/+/, '').replace(/(?<!\/)\/+$/, '').replace(/^\.$/, '');
     const isDir = !url && (src === '.' || src.endsWith('/') || (!fromStage && !!context?.isDirectory(rel)));
-    const base = basename(url ? src.replace(/[?#].*$/, '') : rel);
+    const base = url ? urlFileName(src) : basename(rel);
     if (isDir) out.push({ path: dest, kind: 'copy', ins, what: keyword, srcRel: fromStage ? undefined : rel });
     else out.push({ path: intoDir && base ? `${dest === '/' ? '' : dest}/${base}` : dest, kind: 'file', ins, what: keyword });
   }
@@ -129,7 +100,7 @@ function commandWrites(model: DockerfileModel, ins: Instruction, scope: PathScop
     for (const v of o) addWrite(found, run, scope, ins, v, 'file', 'wget -O');
     if (!o.length) {
       const dir = dirs.length ? dirs[dirs.length - 1].replace(/(?<!\/)\/*$/, '/') : '';
-      for (const a of cmd.args) if (/^[a-z]+:\/\//i.test(a.value)) addWrite(found, run, scope, ins, dir + basename(a.value.replace(/[?#].*$/, '')), 'file', dirs.length ? 'wget -P' : 'wget');
+      for (const a of cmd.args) if (/^[a-z]+:\/\//i.test(a.value)) addWrite(found, run, scope, ins, dir + urlFileName(a.value), 'file', dirs.length ? 'wget -P' : 'wget');
     }
   }
   if (p === 'mkdir') {
@@ -149,7 +120,7 @@ function commandWrites(model: DockerfileModel, ins: Instruction, scope: PathScop
     const clone = subcommandAt(cmd)!.index;
     const url = subcommandAt(cmd, GIT_VALUE_OPTS, clone + 1);
     const dir = url && subcommandAt(cmd, GIT_VALUE_OPTS, url.index + 1);
-    if (url) addWrite(found, run, scope, ins, dir?.word.value ?? basename(url.word.value.replace(/(?<!\/)\/+$/, '')).replace(/\.git$/, ''), 'tree', 'git clone');
+    if (url) addWrite(found, run, scope, ins, dir?.word.value ?? basename(url.word.value).replace(/\.git$/, ''), 'tree', 'git clone');
   }
   // Redirections (`> FILE`) are not part of the command's words: read the text up to the next command or operator.
   // Blanking continuations only turns characters into spaces, so text without `>` has no redirection.
@@ -168,7 +139,8 @@ function cacheDirs(found: Created[], run: RunInfo, cmd: ShellCommand, scope: Pat
   const apt = program === 'apt-get' || program === 'apt' ? aptSubcommand(cmd)?.value : undefined;
   if (apt === 'update') addWrite(found, run, scope, ins, '/var/lib/apt/lists', 'tree', `${program} update`);
   if (apt && /^(install|upgrade|dist-upgrade|full-upgrade)$/.test(apt)) addWrite(found, run, scope, ins, '/var/cache/apt', 'tree', `${program} ${apt}`);
-  if (program === 'apk' && !hasOption(cmd, '--no-cache') && /^(add|update|upgrade)$/.test(subcommandAt(cmd)?.word.value ?? '')) addWrite(found, run, scope, ins, '/var/cache/apk', 'tree', 'apk');
+  const pkg = packageCommand(cmd);
+  if (pkg?.manager === 'apk' && !pkg.noCache && /^(add|update|upgrade)$/.test(pkg.action ?? '')) addWrite(found, run, scope, ins, '/var/cache/apk', 'tree', 'apk');
   for (const m of CACHE_MANAGERS) {
     // Every manager's install() only matches its own programs.
     if (!m.programs.includes(program)) continue;
@@ -177,6 +149,6 @@ function cacheDirs(found: Created[], run: RunInfo, cmd: ShellCommand, scope: Pat
   }
   if (scope.home === '/root') {
     if (pipInstall(cmd) && !hasOption(cmd, '--no-cache-dir') && !stageEnvValue(run.stage, run.instruction.getRange().start.line, 'PIP_NO_CACHE_DIR')) addWrite(found, run, scope, ins, '/root/.cache/pip', 'tree', 'pip install');
-    if (program === 'npm' && /^(install|i|ci|add)$/.test(subcommandAt(cmd)?.word.value ?? '')) addWrite(found, run, scope, ins, '/root/.npm', 'tree', 'npm');
+    if (pkg?.manager === 'npm' && /^(install|ci)$/.test(pkg.action ?? '')) addWrite(found, run, scope, ins, '/root/.npm', 'tree', 'npm');
   }
 }

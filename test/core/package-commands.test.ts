@@ -1,0 +1,101 @@
+// The shell-command model (core/dockerfile/commands.ts, package-managers.ts): package managers, subcommands and
+// aliases, value-taking options, version pins, assume-yes and no-cache flags.
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { positionals, runCommands, subcommandAt } from '../../server/src/core/dockerfile/commands';
+import { buildModel } from '../../server/src/core/dockerfile/model';
+import { apkAdd, aptSubcommand, MANAGERS, packageCommand, parsePackage, pipInstall } from '../../server/src/core/dockerfile/package-managers';
+import { basename, urlFileName } from '../../server/src/core/dockerfile/paths';
+import { initShellParser, type ShellCommand } from '../../server/src/core/dockerfile/shell';
+
+/** The commands of the first RUN of `FROM debian:12\nRUN <script>`. */
+function cmds(script: string): ShellCommand[] {
+  return runCommands(buildModel(`FROM debian:12\nRUN ${script}\n`).runs[0]);
+}
+const cmd = (script: string) => cmds(script)[0];
+
+describe('package commands', () => {
+  before(() => initShellParser());
+
+  // apt-get(8): every option that takes a value. Losing one makes its value read as the subcommand.
+  const APT_VALUE_OPTIONS = ['-o', '-c', '-t', '-a', '-P', '--option', '--config-file', '--target-release', '--default-release', '--host-architecture', '--build-profiles'];
+  for (const opt of APT_VALUE_OPTIONS) {
+    it(`apt-get ${opt} VALUE install: the value is not the subcommand or a package`, () => {
+      const c = cmd(`apt-get ${opt} value install -y curl`);
+      assert.equal(aptSubcommand(c)?.value, 'install');
+      assert.deepEqual(packageCommand(c)?.packages.map((p) => p.name), ['curl']);
+      assert.deepEqual(packageCommand(cmd(`apt-get install ${opt} value curl`))?.packages.map((p) => p.name), ['curl']);
+    });
+  }
+
+  it('has one option table per manager, with no option listed twice', () => {
+    for (const [name, spec] of Object.entries(MANAGERS)) assert.equal(new Set(spec.valueOpts).size, spec.valueOpts.length, name);
+    assert.deepEqual([...MANAGERS.apt.valueOpts].sort(), [...APT_VALUE_OPTIONS].sort());
+  });
+
+  it('reads managers, subcommands and aliases', () => {
+    const read = (s: string) => {
+      const p = packageCommand(cmd(s));
+      return p && `${p.manager} ${p.action} ${p.packages.map((x) => x.name).join(',')}`;
+    };
+    assert.equal(read('aptitude install -y vim'), 'apt install vim');
+    assert.equal(read('apk --root /r add --virtual .deps gcc musl-dev'), 'apk add gcc,musl-dev');
+    assert.equal(read('microdnf --setopt=x=1 -c /etc/d.conf install -y git'), 'rpm install git');
+    assert.equal(read('zypper -n in curl'), 'zypper install curl');
+    assert.equal(read('python3 -m pip --cache-dir /c install flask'), 'pip install flask');
+    assert.equal(read('pip3.12 install -r req.txt'), 'pip install ');
+    assert.equal(read('npm i -g typescript@5.4'), 'npm install typescript');
+    assert.equal(read('go install golang.org/x/tools/gopls@v0.15.0'), 'go install golang.org/x/tools/gopls');
+    assert.equal(read('gem install rails:7.1'), 'gem install rails');
+    assert.equal(read('curl -fsSL x'), undefined);
+    assert.equal(read('apt-get'), undefined);
+  });
+
+  it('splits version pins the way each manager writes them', () => {
+    assert.deepEqual(parsePackage('apt', 'curl=7.88.1-10'), { name: 'curl', version: '7.88.1-10' });
+    assert.deepEqual(parsePackage('apt', 'curl/bookworm-backports'), { name: 'curl', version: undefined });
+    assert.deepEqual(parsePackage('apk', 'curl~8.5'), { name: 'curl', version: '8.5' });
+    assert.deepEqual(parsePackage('apk', 'curl>=8.5'), { name: 'curl', version: '8.5' });
+    assert.deepEqual(parsePackage('pip', 'flask==3.0.2'), { name: 'flask', version: '3.0.2' });
+    assert.deepEqual(parsePackage('pip', 'uvicorn[standard]>=0.29'), { name: 'uvicorn[standard]', version: '0.29' });
+    assert.deepEqual(parsePackage('npm', '@types/node@20'), { name: '@types/node', version: '20' });
+    assert.deepEqual(parsePackage('npm', '@types/node'), { name: '@types/node' });
+    assert.deepEqual(parsePackage('go', 'example.com/cmd@latest'), { name: 'example.com/cmd', version: 'latest' });
+    assert.deepEqual(parsePackage('rpm', 'git-2.39'), { name: 'git-2.39' });
+  });
+
+  it('knows when a command does not prompt and when it keeps no cache', () => {
+    const yes = (s: string) => packageCommand(cmd(s))?.yes;
+    assert.equal(yes('apt-get install curl'), false);
+    for (const s of ['apt-get install -y curl', 'apt-get --assume-yes install curl', 'apt-get -qq install curl', 'apt-get -q -q install curl', 'apt-get --quiet=2 install curl']) assert.equal(yes(s), true, s);
+    assert.equal(yes('apt-get -q install curl'), false);
+    assert.equal(yes('dnf install git'), false);
+    assert.equal(yes('dnf install -y git'), true);
+    assert.equal(yes('zypper --non-interactive install git'), true);
+    assert.equal(packageCommand(cmd('apk add --no-cache curl'))?.noCache, true);
+    assert.equal(packageCommand(cmd('pip install --no-cache-dir x'))?.noCache, true);
+    assert.equal(packageCommand(cmd('pip install x'))?.noCache, false);
+  });
+
+  it('peels exec-form assignments and finds apk add and pip install', () => {
+    const [c] = runCommands(buildModel('FROM debian:12\nRUN ["DEBIAN_FRONTEND=noninteractive", "/usr/bin/apt-get", "install", "-y", "curl"]\n').runs[0]);
+    assert.equal(c.program, 'apt-get');
+    assert.deepEqual(c.assignments.map((a) => a.value), ['DEBIAN_FRONTEND=noninteractive']);
+    assert.equal(apkAdd(cmd('apk -X https://r add curl'))?.value, 'add');
+    assert.equal(pipInstall(cmd('python -m pip install x'))?.value, 'install');
+    assert.equal(pipInstall(cmd('python -m venv x')), undefined);
+  });
+
+  it('one subcommandAt and positionals', () => {
+    const c = cmd('git -c a=b clone -- https://x/repo.git dir');
+    assert.equal(subcommandAt(c, ['-c'])?.word.value, 'clone');
+    assert.deepEqual(positionals(c, ['-c']).map((w) => w.value), ['clone', 'https://x/repo.git', 'dir']);
+  });
+
+  it('one basename; a download keeps the URL path file name', () => {
+    assert.equal(basename('/usr/bin/apt-get'), 'apt-get');
+    assert.equal(basename('/opt/app/'), 'app');
+    assert.equal(urlFileName('https://x/a/b.tar.gz?sig=1'), 'b.tar.gz');
+    assert.equal(urlFileName('https://x/a/'), '');
+  });
+});
