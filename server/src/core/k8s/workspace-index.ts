@@ -62,22 +62,22 @@ export interface WorkspaceIndex {
 const NONE: readonly never[] = [];
 
 /** Maps nested by a fixed number of string keys (kind → namespace → name …), cheaper than composite keys. */
-type Tree<V> = Map<string, V | Tree<V>>;
+type NestedMap<V> = Map<string, V | NestedMap<V>>;
 
-function lookup<V>(tree: Tree<V>, keys: string[]): V | undefined {
-  let cur: V | Tree<V> | undefined = tree;
+function lookup<V>(tree: NestedMap<V>, keys: string[]): V | undefined {
+  let cur: V | NestedMap<V> | undefined = tree;
   for (const k of keys) {
-    cur = (cur as Tree<V>).get(k);
+    cur = (cur as NestedMap<V>).get(k);
     if (cur === undefined) return undefined;
   }
   return cur as V;
 }
 
 /** The value at `keys`, created with `init` when absent. */
-function slot<V>(tree: Tree<V>, keys: string[], init: () => V): V {
-  let cur: Tree<V> = tree;
+function slot<V>(tree: NestedMap<V>, keys: string[], init: () => V): V {
+  let cur: NestedMap<V> = tree;
   for (let i = 0; i < keys.length - 1; i++) {
-    let next = cur.get(keys[i]) as Tree<V> | undefined;
+    let next = cur.get(keys[i]) as NestedMap<V> | undefined;
     if (!next) cur.set(keys[i], (next = new Map()));
     cur = next;
   }
@@ -97,9 +97,9 @@ function lazy<T>(make: () => T): () => T {
 
 function build(objects: readonly K8sObject[]): WorkspaceIndex {
   const kinds = lazy(() => {
-    const byKind: Tree<K8sObject[]> = new Map();
-    const byNs: Tree<K8sObject[]> = new Map();
-    const byName: Tree<K8sObject> = new Map();
+    const byKind: NestedMap<K8sObject[]> = new Map();
+    const byNs: NestedMap<K8sObject[]> = new Map();
+    const byName: NestedMap<K8sObject> = new Map();
     for (const o of objects) {
       slot(byKind, [o.kind], list).push(o);
       slot(byNs, [o.kind, o.namespace], list).push(o);
@@ -108,9 +108,9 @@ function build(objects: readonly K8sObject[]): WorkspaceIndex {
     return { byKind, byNs, byName };
   });
   const pods = lazy(() => {
-    const byNs: Tree<Workload[]> = new Map();
+    const byNs: NestedMap<Workload[]> = new Map();
     // namespace → label key → label value → workloads with that label, to narrow a selector to few candidates.
-    const postings: Tree<Workload[]> = new Map();
+    const postings: NestedMap<Workload[]> = new Map();
     for (const o of objects) {
       if (!WORKLOAD_KINDS.has(o.kind)) continue;
       const w: Workload = { obj: o, labels: podLabels(o) };
@@ -120,7 +120,7 @@ function build(objects: readonly K8sObject[]): WorkspaceIndex {
     return { byNs, postings };
   });
   const scalers = lazy(() => {
-    const byTarget: Tree<K8sObject[]> = new Map();
+    const byTarget: NestedMap<K8sObject[]> = new Map();
     for (const o of objects) {
       const ref = isHpa(o) || isScaledObject(o) ? scaleTargetRef(o) : undefined;
       if (ref) slot(byTarget, [o.namespace, ref.kind, ref.name], list).push(o);

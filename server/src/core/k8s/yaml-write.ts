@@ -22,6 +22,9 @@ export function quoteStyle(text: string): '"' | "'" {
   return m?.[1] === '"' ? '"' : "'";
 }
 
+const SIMPLE = /^[A-Za-z_][A-Za-z0-9_./-]*$/;
+const YAML11_WORDS = /^(y|yes|n|no|true|false|on|off|null)$/i;
+
 function parsesTo(s: string, version: '1.1' | '1.2'): boolean {
   try {
     return parse(s, { version }) === s;
@@ -36,6 +39,8 @@ function parsesTo(s: string, version: '1.1' | '1.2'): boolean {
  * (double quotes, JSON escapes, for control characters and line breaks; a tab may stay plain).
  */
 export function yamlScalar(s: string, quote: '"' | "'" = "'"): string {
+  // Most names need no parse: a letter or `_`, then letters, digits and `_./-`, and not a YAML 1.1 boolean or null.
+  if (SIMPLE.test(s) && !YAML11_WORDS.test(s)) return s;
   // Control characters other than tab are not printable YAML: the parser may accept them plain, the spec does not.
   if (s && !/[\x00-\x08\x0a-\x1f\x7f]/.test(s) && parsesTo(s, '1.2') && parsesTo(s, '1.1')) return s;
   return quote === '"' || /[\x00-\x1f\x7f]/.test(s) ? JSON.stringify(s) : `'${s.replace(/'/g, "''")}'`;

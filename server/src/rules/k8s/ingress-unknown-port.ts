@@ -5,7 +5,8 @@ import type { RuleHit } from '../../core/types';
 import { workspaceIndex } from '../../core/k8s/workspace-index';
 import { ingressBackends } from '../../core/k8s/references';
 import { relocate } from '../../core/k8s/relocate';
-import { replaceNode } from '../../core/k8s/yaml-edit';
+import { replaceNode, yamlStyle } from '../../core/k8s/yaml-edit';
+import { yamlScalar } from '../../core/k8s/yaml-write';
 
 const INGRESS = 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\nspec:\n  ingressClassName: nginx\n  rules:\n    - http:\n        paths:\n          - path: /\n            pathType: Prefix\n            backend:\n              service:\n                name: web\n                port:\n                  number: PORT\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n    - name: http\n      port: 80\n      targetPort: 8080\n';
 
@@ -63,7 +64,7 @@ export const ingressUnknownPort: ManifestRule = {
         if (!found) return null;
         const { file, obj, node } = found;
         if (!isScalar(node) || node.value !== value) return null;
-        const text = typeof replacement === 'string' && !/^(?!(true|false|null)$)[a-z][-a-z0-9]*$/.test(replacement) ? JSON.stringify(replacement) : String(replacement);
+        const text = typeof replacement === 'string' ? yamlScalar(replacement, yamlStyle(file, obj.doc).quote) : String(replacement);
         return { edits: [replaceNode(file, obj.doc, node, text)] };
       },
     },

@@ -4,6 +4,7 @@ import type { ManifestRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
 import { relocate } from '../../core/k8s/relocate';
 import { replaceNode } from '../../core/k8s/yaml-edit';
+import { yamlScalar } from '../../core/k8s/yaml-write';
 
 const REQUIRED = ['serverAddress', 'query', 'threshold'];
 const SCALED = 'apiVersion: keda.sh/v1alpha1\nkind: ScaledObject\nmetadata:\n  name: web\nspec:\n  scaleTargetRef:\n    name: web\n  triggers:\n    - type: prometheus\n      metadata:\n        serverAddress: http://prometheus.monitoring:9090\n        query: sum(rate(http_requests_total{app="web"}[2m]))\n        threshold: THRESHOLD\n';
@@ -74,7 +75,8 @@ export const kedaTrigger: ManifestRule = {
         const { file, obj, node } = found;
         if (!isScalar(node) || typeof node.value === 'string' || node.value === null || !node.range) return null;
         const source = file.text.slice(obj.doc.start + node.range[0], obj.doc.start + node.range[1]);
-        return { edits: [replaceNode(file, obj.doc, node, `'${source.replace(/'/g, "''")}'`)] };
+        // The source is a number or boolean, so yamlScalar always quotes it.
+        return { edits: [replaceNode(file, obj.doc, node, yamlScalar(source))] };
       },
     },
   ],

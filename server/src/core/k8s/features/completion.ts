@@ -3,6 +3,7 @@ import { CompletionItemKind, InsertTextMode, MarkupKind, type CompletionItem } f
 import { containers, nodeAt, scalarAt, seqAt, type PathKey } from '../object';
 import type { K8sObject, ManifestFile } from '../parse';
 import { keysAt } from '../schema';
+import { yamlScalar } from '../yaml-write';
 import { enumAt } from '../schema-enum';
 import type { Workspace } from '../workspace';
 import { docAt, objectOf, typingContext } from './cursor';
@@ -48,7 +49,7 @@ function keyItems(t: Target, mapPath: PathKey[], siblings: string[]): Completion
 function valueItem(value: string | number | boolean, kind: CompletionItemKind, detail: string, spaced: boolean, rank = 0): CompletionItem {
   const text = String(value);
   // Strings YAML would read as another type keep their quotes.
-  const quoted = typeof value === 'string' && /^(true|false|yes|no|on|off|null|~|[-+.\d].*)$/i.test(text) ? JSON.stringify(text) : text;
+  const quoted = typeof value === 'string' ? yamlScalar(text, '"') : text;
   return { label: text, kind, detail, sortText: `${rank}${text}`, insertText: spaced ? quoted : ` ${quoted}` };
 }
 
