@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { analyzeDockerfile } from '../../server/src/core/analyze';
 import { FolderContext } from '../../server/src/core/context';
 import { initShellParser } from '../../server/src/core/dockerfile/shell';
+import { WEB_DEPLOYMENT } from '../helpers/k8s';
 import { TestClient } from '../helpers/lspClient';
 import { dockerfileRules } from '../../server/src/rules';
 
@@ -17,23 +18,7 @@ function bigDockerfile(runs = 1500, extra = ''): string {
   return 'FROM ubuntu:22.04\n' + 'RUN apt-get install foo\n'.repeat(runs) + extra;
 }
 
-const DEPLOYMENT = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: web
-          image: nginx:1.27
-`;
+const DEPLOYMENT = WEB_DEPLOYMENT;
 
 function tempDir(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stevedore-limits-'));
