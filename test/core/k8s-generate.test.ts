@@ -4,6 +4,7 @@ import { applyEdits } from '../../server/src/core/fixes';
 import { parseManifest } from '../../server/src/core/k8s/parse';
 import { ManifestWorkspace } from '../../server/src/core/k8s/workspace';
 import { createObjectActions } from '../../server/src/core/k8s/generate';
+import { NGINX_DEPLOYMENT } from '../fixtures/nginx-deployment';
 
 const FILE = '/ws/app.yaml';
 const HPA = 'Create HorizontalPodAutoscaler';
@@ -12,28 +13,7 @@ const SVC = 'Create Service';
 const ING = 'Create Ingress';
 
 // The Deployment of the Kubernetes documentation (sequences flush with their key).
-const DEPLOY = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: nginx-deployment
-  labels:
-    app: nginx
-spec:
-  replicas: 3
-  selector:
-    matchLabels:
-      app: nginx
-  template:
-    metadata:
-      labels:
-        app: nginx
-    spec:
-      containers:
-      - name: nginx
-        image: nginx:1.14.2
-        ports:
-        - containerPort: 80
-`;
+const DEPLOY = NGINX_DEPLOYMENT;
 
 // The Service of the documentation (sequences indented under their key).
 const SERVICE = `apiVersion: v1
