@@ -3,19 +3,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CancellationToken } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { prepareDockerfile, type DockerfileAnalysis } from '../core/analyze';
-import { initShellParser, isShellParserReady } from '../core/dockerfile/shell';
 import { budgetFromNow, runRulesAsync } from '../core/engine';
-import { fileKind } from '../core/files';
-import { prepareManifest, type ManifestAnalysis } from '../core/k8s/analyze';
 import { parseManifest } from '../core/k8s/parse';
 import { ManifestWorkspace } from '../core/k8s/workspace';
 import { walk } from '../core/walk';
 import { ConfigError, layerFromRules, loadProjectConfig, parseKubernetesVersion, withLayers, type Config } from '../core/config';
 import { FolderContext } from '../core/context';
-import { dockerfileRules, manifestRules } from '../rules';
 import type { BuildContext } from '../core/types';
 import { uriToPath } from './convert';
+import { isCrossFile, languageOf, type Analysis, type LspLanguage } from './languages';
 
 export interface DocumentSettings {
   /** `stevedore.rules`: rule id or alias → error|warning|info|hint|off. */
@@ -33,8 +29,6 @@ export interface AnalysisHost {
   /** Reports a configuration problem to the user once per distinct message. */
   configProblem(message: string): void;
 }
-
-export type Analysis = ({ kind: 'dockerfile' } & DockerfileAnalysis) | ({ kind: 'manifest' } & ManifestAnalysis);
 
 interface Entry {
   version: number;
@@ -59,14 +53,6 @@ export const DEFAULT_ANALYSIS_BUDGET_MS = 700;
 
 /** Files larger than this are not loaded into the manifest workspace (generated dumps, not manifests people edit). */
 const MAX_MANIFEST_BYTES = 2_000_000;
-
-/** Whether an open document is a Dockerfile or (possibly) a Kubernetes manifest. */
-export function documentKind(doc: TextDocument): 'dockerfile' | 'manifest' | undefined {
-  if (doc.languageId === 'dockerfile') return 'dockerfile';
-  if (doc.languageId === 'yaml') return 'manifest';
-  const file = uriToPath(doc.uri);
-  return file ? fileKind(file) : undefined;
-}
 
 /**
  * Caches analyses per document version. An analysis runs its rules in slices, giving the event loop a turn in
@@ -115,15 +101,15 @@ export class Analyzer {
    * when the request's token is cancelled or the document was closed.
    */
   async analyse(doc: TextDocument, token?: CancellationToken): Promise<Analysis | undefined> {
-    const kind = documentKind(doc);
-    if (!kind) return undefined;
+    const language = languageOf(doc);
+    if (!language) return undefined;
     while (!this.closed.has(doc) && !token?.isCancellationRequested) {
       const cached = this.cache.get(doc.uri);
-      if (cached && cached.version === doc.version && (kind === 'dockerfile' || cached.generation === this.generation)) return cached.analysis;
+      if (cached && cached.version === doc.version && (!language.core.crossFile || cached.generation === this.generation)) return cached.analysis;
       let run = this.running.get(doc.uri);
-      if (!run || run.cancelled || run.version !== doc.version || (kind === 'manifest' && run.generation !== this.generation)) {
+      if (!run || run.cancelled || run.version !== doc.version || (language.core.crossFile && run.generation !== this.generation)) {
         if (run) run.cancelled = true;
-        run = this.start(doc, kind);
+        run = this.start(doc, language);
       }
       const analysis = await (token ? untilCancelled(run.promise, token) : run.promise);
       if (analysis) return analysis;
@@ -137,25 +123,25 @@ export class Analyzer {
     this.invalidate(doc.uri);
   }
 
-  private start(doc: TextDocument, kind: 'dockerfile' | 'manifest'): Running {
+  private start(doc: TextDocument, language: LspLanguage): Running {
     const run: Running = { version: doc.version, generation: this.generation, cancelled: false, promise: Promise.resolve(undefined) };
     this.running.set(doc.uri, run);
-    run.promise = this.compute(doc, kind, run).finally(() => {
+    run.promise = this.compute(doc, language, run).finally(() => {
       if (this.running.get(doc.uri) === run) this.running.delete(doc.uri);
     });
     return run;
   }
 
-  private async compute(doc: TextDocument, kind: 'dockerfile' | 'manifest', run: Running): Promise<Analysis | undefined> {
+  private async compute(doc: TextDocument, language: LspLanguage, run: Running): Promise<Analysis | undefined> {
     // The text of the version this run is for (the document object is updated in place by later changes).
     const text = doc.getText();
     const label = `${doc.uri} v${run.version}`;
     const stale = () => run.cancelled || doc.version !== run.version;
     const env = await this.environment(doc);
-    if (kind === 'dockerfile') {
+    if (language.core.ready) {
+      // What the language loads (the shell grammar) is requested once the handshake is done.
       await this.ready;
-      // After a WebAssembly failure the shell parser is being reloaded: wait for it rather than skip shell checks.
-      if (!isShellParserReady()) await initShellParser().catch(() => undefined);
+      await language.core.ready();
     }
     if (stale()) {
       this.host.trace?.(`analysis cancelled: ${label}`);
@@ -169,14 +155,9 @@ export class Analyzer {
       this.host.log(`rule ${id} failed and was skipped: ${(e as Error).stack ?? e}`);
     };
     const options = { config: env.config, onRuleError, isCancelled: stale, budget: budgetFromNow(this.budgetMs) };
-    let analysis: Analysis;
-    if (kind === 'dockerfile') {
-      const prepared = prepareDockerfile(text, { ...env, ...options, rules: dockerfileRules });
-      analysis = { kind, model: prepared.model, findings: prepared.run ? await runRulesAsync(prepared.run, options) : prepared.findings };
-    } else {
-      const { run: rules, ...prepared } = prepareManifest(text, { path: env.path, workspace: this.manifests, ...options, rules: manifestRules });
-      analysis = { kind, ...prepared, findings: rules ? await runRulesAsync(rules, options) : prepared.findings };
-    }
+    const prepared = language.core.prepare(text, { ...env, workspace: this.manifests }, options);
+    const findings = prepared.run ? await runRulesAsync(prepared.run, options) : prepared.analysis.findings;
+    const analysis: Analysis = { ...prepared.analysis, findings, language };
     if (stale()) {
       this.host.trace?.(`analysis cancelled: ${label}`);
       return undefined;
@@ -191,7 +172,7 @@ export class Analyzer {
     let count = 0;
     for (const folder of folders) {
       for (const file of walk(folder)) {
-        if (fileKind(file) !== 'manifest') continue;
+        if (!isCrossFile(file)) continue;
         if (this.readManifest(file)) count++;
       }
     }

@@ -1,4 +1,6 @@
-// LSP glue: documents, settings, pull (or debounced push) diagnostics, code actions, hover, lenses, completion.
+// LSP glue: the session's life cycle (initialize, settings, watched files), open documents and their pull (or
+// debounced push) diagnostics; code actions and the other features are registered from actionRequests.ts and
+// featureRequests.ts.
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
@@ -6,35 +8,32 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   type CancellationToken,
-  type CodeAction,
-  type CodeActionParams,
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeDockerfile } from '../core/analyze';
-import { budgetFromNow, type TimeBudget } from '../core/engine';
 import { initShellParser } from '../core/dockerfile/shell';
-import { analyzeManifest } from '../core/k8s/analyze';
 import { preloadSchemas } from '../core/k8s/schema';
 import { warmUpManifests } from '../core/k8s/warmup';
-import { fileKind } from '../core/files';
-import { Analyzer, documentKind, type Analysis, type DocumentSettings } from './documents';
-import { codeActions, FIX_ALL_KIND, isLazyActionData, resolveLazyFix, type CodeActionEnv } from './codeActions';
+import { Analyzer, type DocumentSettings } from './documents';
+import { FIX_ALL_KIND } from './codeActions';
 import { toDiagnostic, uriToPath } from './convert';
-import { dockerfileService, hover } from './hover';
-import { stageLenses } from './lenses';
-import { completeManifest, definitionInManifest, hoverManifest, manifestCodeLenses, manifestDocumentSymbols, referencesInManifest } from './manifests';
-import { imageHoverForStage, manifestRefactors, multiStageEdit, multiStageRefactors } from './refactors';
-import { dockerfileRules, manifestRules } from '../rules';
+import { isCrossFile, languageOf, type Analysis, type FeatureOptions } from './languages';
+import { registerActionRequests } from './actionRequests';
+import { registerFeatureRequests } from './featureRequests';
+import { manifestRules } from '../rules';
 import type { InitializationOptions } from '../protocol';
-import type { RuleMeta } from '../core/rule';
-
-/** Only rules with a safe fix change what "fix all" does: its re-analyses of the fixed text run just those. */
-const hasSafeFix = (r: RuleMeta) => !!r.fixes?.some((f) => f.safe);
-const fixingDockerfileRules = dockerfileRules.filter(hasSafeFix);
-const fixingManifestRules = manifestRules.filter(hasSafeFix);
 import { registerMemoryRequest } from './debug';
+
+/** What the request handlers share: the open documents, their analyses and what the client supports. */
+export interface SessionContext {
+  documents: TextDocuments<TextDocument>;
+  analyzer: Analyzer;
+  /** The analysis of an open document's current version (undefined when closed, cancelled or not analysed). */
+  analysisOf(uri: string, token?: CancellationToken): Promise<Analysis | undefined>;
+  /** Set from the client's capabilities and initialization options at initialize. */
+  options: FeatureOptions;
+}
 
 /** How long push-mode diagnostics wait for typing to pause. Pull-mode clients pace requests themselves. */
 const PUSH_DEBOUNCE_MS = 150;
@@ -51,10 +50,7 @@ export function startServer(connection: Connection): void {
   const reported = new Set<string>();
   let configurationSupport = false;
   let pullDiagnostics = false;
-  let documentChanges = false;
-  let snippetEdits = false;
-  let rolloutLenses = false;
-  let resolveActions = false;
+  const options: FeatureOptions = { documentChanges: false, snippetEdits: false, rolloutLenses: false, resolve: false };
   let traceAnalyses = false;
 
   const analyzer = new Analyzer(shellReady, {
@@ -81,13 +77,13 @@ export function startServer(connection: Connection): void {
     const caps = params.capabilities;
     configurationSupport = !!caps.workspace?.configuration;
     pullDiagnostics = !!caps.textDocument?.diagnostic;
-    documentChanges = !!caps.workspace?.workspaceEdit?.documentChanges && !!caps.workspace.workspaceEdit.resourceOperations?.includes('create');
+    options.documentChanges = !!caps.workspace?.workspaceEdit?.documentChanges && !!caps.workspace.workspaceEdit.resourceOperations?.includes('create');
     const resolveSupport = caps.textDocument?.codeAction?.resolveSupport?.properties ?? [];
-    resolveActions = !!caps.textDocument?.codeAction?.dataSupport && resolveSupport.includes('edit');
+    options.resolve = !!caps.textDocument?.codeAction?.dataSupport && resolveSupport.includes('edit');
     // Declared in the protocol, but a client may send anything: each option is checked before use.
     const init = params.initializationOptions as { [K in keyof InitializationOptions]?: unknown } | undefined;
-    snippetEdits = init?.snippetEdits === true;
-    rolloutLenses = init?.rolloutLenses === true;
+    options.snippetEdits = init?.snippetEdits === true;
+    options.rolloutLenses = init?.rolloutLenses === true;
     // Tests shrink the budget to see it run out, and trace analyses to see stale ones cancelled.
     if (typeof init?.analysisBudgetMs === 'number' && init.analysisBudgetMs >= 0) analyzer.budgetMs = init.analysisBudgetMs;
     traceAnalyses = init?.traceAnalyses === true;
@@ -145,7 +141,7 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeWatchedFiles((params) => {
     for (const change of params.changes) {
       const file = uriToPath(change.uri);
-      if (file && fileKind(file) === 'manifest' && !documents.get(change.uri)) analyzer.manifestChanged(file);
+      if (file && isCrossFile(file) && !documents.get(change.uri)) analyzer.manifestChanged(file);
     }
     refreshAll();
   });
@@ -180,7 +176,7 @@ export function startServer(connection: Connection): void {
   documents.onDidChangeContent((e) => {
     if (!pullDiagnostics) schedulePush(e.document);
     const file = uriToPath(e.document.uri);
-    if (file && documentKind(e.document) === 'manifest') {
+    if (file && languageOf(e.document)?.core.crossFile) {
       analyzer.manifestEdited(file, e.document.getText());
       clearTimeout(refreshTimer);
       refreshTimer = setTimeout(() => (pullDiagnostics ? void connection.languages.diagnostics.refresh() : documents.all().forEach(schedulePush)), CROSS_FILE_REFRESH_MS);
@@ -189,116 +185,15 @@ export function startServer(connection: Connection): void {
   documents.onDidClose((e) => {
     clearTimeout(timers.get(e.document.uri));
     const closed = uriToPath(e.document.uri);
-    if (closed && documentKind(e.document) === 'manifest') analyzer.manifestChanged(closed);
+    if (closed && languageOf(e.document)?.core.crossFile) analyzer.manifestChanged(closed);
     analyzer.close(e.document);
     settingsCache.delete(e.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
-  /** What code actions on a document need: its text, findings, how to re-analyse a fixed text, within `budget`. */
-  async function actionEnv(doc: TextDocument, analysis: Analysis, budget: TimeBudget): Promise<CodeActionEnv> {
-    const env = await analyzer.environment(doc);
-    const text = doc.getText();
-    const common = { doc, findings: analysis.findings, documentChanges, resolve: resolveActions, budget };
-    if (analysis.kind === 'manifest') {
-      return {
-        ...common,
-        input: { text, path: env.path, workspace: analysis.workspace },
-        snippetEdits,
-        relint: (changed, limit) => {
-          const again = analyzeManifest(changed, { path: env.path, config: env.config, workspace: analyzer.manifests, budget: limit, rules: fixingManifestRules });
-          return { findings: again.findings, input: { text: changed, path: env.path, workspace: again.workspace } };
-        },
-      };
-    }
-    return {
-      ...common,
-      input: { text, path: env.path, context: env.context },
-      relint: (changed, limit) => ({ findings: analyzeDockerfile(changed, { ...env, budget: limit, rules: fixingDockerfileRules }), input: { text: changed, path: env.path, context: env.context } }),
-    };
-  }
-
-  connection.onCodeAction(async (params: CodeActionParams, token) => {
-    const doc = documents.get(params.textDocument.uri);
-    const analysis = await analysisOf(params.textDocument.uri, token);
-    if (!doc || !analysis) return [];
-    const env = await actionEnv(doc, analysis, budgetFromNow(analyzer.budgetMs));
-    env.refactors =
-      analysis.kind === 'manifest'
-        ? manifestRefactors(doc, analysis, params.range, documentChanges)
-        : multiStageRefactors(doc, analysis, params.range, documentChanges, env.input.context, resolveActions);
-    return codeActions(params, env);
-  });
-
-  // "Fix all" and whole-file rewrites are listed without their edit; it is computed here, when the user picks one.
-  connection.onCodeActionResolve(async (action: CodeAction, token) => {
-    const data = action.data;
-    if (!isLazyActionData(data)) return action;
-    const doc = documents.get(data.uri);
-    if (!doc || doc.version !== data.version) return action;
-    const analysis = await analysisOf(data.uri, token);
-    if (!analysis) return action;
-    const env = await actionEnv(doc, analysis, budgetFromNow(analyzer.budgetMs));
-    if (data.stevedoreLazy === 'multiStage') {
-      const edit = analysis.kind === 'dockerfile' ? multiStageEdit(doc, env.input.text, documentChanges, env.input.context) : undefined;
-      return edit ? { ...action, edit } : action;
-    }
-    return resolveLazyFix(action, data, env);
-  });
-
-  connection.onHover(async (params, token) => {
-    const doc = documents.get(params.textDocument.uri);
-    const analysis = await analysisOf(params.textDocument.uri, token);
-    if (!doc || !analysis) return null;
-    if (analysis.kind === 'manifest') return hoverManifest(doc, analysis, params.position);
-    return hover(analysis, params.position, (i) => imageHoverForStage(analysis, i));
-  });
-
-  connection.onCodeLens(async (params, token) => {
-    const analysis = await analysisOf(params.textDocument.uri, token);
-    if (!analysis) return [];
-    return analysis.kind === 'manifest' ? manifestCodeLenses(analysis, rolloutLenses) : stageLenses(analysis.model);
-  });
-
-  connection.onDefinition(async (params, token) => {
-    const doc = documents.get(params.textDocument.uri);
-    const analysis = await analysisOf(params.textDocument.uri, token);
-    return doc && analysis?.kind === 'manifest' ? definitionInManifest(doc, analysis, params.position) : [];
-  });
-
-  connection.onReferences(async (params, token) => {
-    const doc = documents.get(params.textDocument.uri);
-    const analysis = await analysisOf(params.textDocument.uri, token);
-    return doc && analysis?.kind === 'manifest' ? referencesInManifest(doc, analysis, params.position) : [];
-  });
-
-  // Instruction completion, symbols and folding come from dockerfile-language-service for Dockerfiles; manifests
-  // get schema keys, enum values and reference names.
-  connection.onCompletion(async (params, token) => {
-    const doc = documents.get(params.textDocument.uri);
-    if (!doc) return [];
-    if (documentKind(doc) === 'dockerfile') return dockerfileService().computeCompletionItems(doc.getText(), params.position);
-    const analysis = await analysisOf(params.textDocument.uri, token);
-    return analysis?.kind === 'manifest' ? completeManifest(doc, analysis, params.position) : [];
-  });
-
-  connection.onDocumentSymbol(async (params, token) => {
-    const doc = documents.get(params.textDocument.uri);
-    if (!doc) return [];
-    if (documentKind(doc) === 'dockerfile') return dockerfileService().computeSymbols(params.textDocument, doc.getText());
-    const analysis = await analysisOf(params.textDocument.uri, token);
-    return analysis?.kind === 'manifest' ? manifestDocumentSymbols(analysis) : [];
-  });
-
-  const dockerfile = (uri: string) => {
-    const doc = documents.get(uri);
-    return doc && documentKind(doc) === 'dockerfile' ? doc : undefined;
-  };
-  connection.onFoldingRanges((params) => {
-    const doc = dockerfile(params.textDocument.uri);
-    return doc ? dockerfileService().computeFoldingRanges(doc.getText()) : [];
-  });
-
+  const session: SessionContext = { documents, analyzer, analysisOf, options };
+  registerActionRequests(connection, session);
+  registerFeatureRequests(connection, session);
   registerMemoryRequest(connection);
   documents.listen(connection);
   connection.listen();
