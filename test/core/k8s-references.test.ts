@@ -5,24 +5,10 @@ import { parseManifest } from '../../server/src/core/k8s/parse';
 import { findScaleTarget, ingressBackends, objectsOf, selectedWorkloads, serviceSelector, servicesSelecting } from '../../server/src/core/k8s/references';
 import { ManifestWorkspace } from '../../server/src/core/k8s/workspace';
 import { isHpa, isScaledObject, scaleTargetRef } from '../../server/src/core/k8s/workspace-index';
+import { container, deployment as deploymentOf } from '../helpers/k8s';
 
-const deployment = (name: string, app: string) => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: ${name}
-spec:
-  selector:
-    matchLabels:
-      app: ${app}
-  template:
-    metadata:
-      labels:
-        app: ${app}
-    spec:
-      containers:
-      - name: c
-        image: nginx:1.27
-`;
+// Containers flush with their key, as kubectl writes them.
+const deployment = (name: string, app: string) => deploymentOf({ name, labels: { app }, containers: container({ name: 'c' }, 6) });
 
 const TEXT = [
   deployment('web', 'web'),
