@@ -1,7 +1,8 @@
-import { parseManifest, type K8sObject, type ManifestFile } from '../../core/k8s/parse';
+import type { K8sObject, ManifestFile } from '../../core/k8s/parse';
+import { relocate } from '../../core/k8s/relocate';
 import type { ManifestRule } from '../../core/rule';
 import type { Finding, Fix, FixInput, RuleHit, TextEdit } from '../../core/types';
-import { flowcontrolEdits, hpaEdits, ingressEdits, renameApiVersion, workloadEdits } from './api-migrations';
+import { flowcontrolEdits, hpaEdits, ingressEdits, renameApiVersion, workloadEdits } from '../../core/k8s/api-migrations';
 
 /**
  * How a migration is applied. `rename`: the replacement has the same schema and defaults, so only apiVersion
@@ -106,9 +107,10 @@ function migrationFix(id: string, safe: boolean, families: Family[], edits: (fil
     apply(input: FixInput, finding: Finding) {
       const d = finding.data as unknown as Data | undefined;
       if (!d?.to || !families.includes(d.family)) return null;
-      const file = parseManifest(input.text, input.path);
-      const obj = file.objects.find((o) => o.doc.index === d.doc);
-      if (!obj || obj.apiVersion !== d.from || obj.kind !== d.kind) return null;
+      const found = relocate(input, finding);
+      if (!found) return null;
+      const { file, obj } = found;
+      if (obj.apiVersion !== d.from || obj.kind !== d.kind) return null;
       const result = edits(file, obj, d as Required<Data>);
       return result ? { edits: result } : null;
     },

@@ -2,11 +2,11 @@
 // Edits are line-wise and keep comments; restructured fields (an Ingress backend, an HPA metric target) are
 // rewritten from their own source text.
 import { isMap, isScalar, Scalar, type Node, type Pair, type YAMLMap } from 'yaml';
-import { mapAt, pairOf, seqAt } from '../../core/k8s/object';
-import type { K8sObject, ManifestFile, YamlDoc } from '../../core/k8s/parse';
-import { splitLines } from '../../core/text';
-import type { TextEdit } from '../../core/types';
-import { addToMap, endOfNodeLine, eolOf, mapIndent, removeFromMap, replaceNode } from '../../core/k8s/yaml-edit';
+import { mapAt, pairOf, seqAt } from './object';
+import type { K8sObject, ManifestFile, YamlDoc } from './parse';
+import { splitLines } from '../text';
+import type { TextEdit } from '../types';
+import { addToMap, endOfNodeLine, eolOf, mapIndent, removeFromMap, replaceNode } from './yaml-edit';
 
 type Edits = TextEdit[] | null;
 
