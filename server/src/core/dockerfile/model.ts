@@ -1,30 +1,19 @@
 // The parsed view of a Dockerfile that every rule shares: dockerfile-ast's tree, build stages, and each
-// RUN's shell commands. Built once per analysis.
+// RUN's shell commands. Built once per analysis. Image references are parsed in image-ref.ts, the environment a stage
+// sets is read in stage-env.ts.
 import type { Dockerfile, From, Instruction, Run } from 'dockerfile-ast';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { eolOf } from '../text';
+import { jsonValue } from './commands';
+import { parseImageRef, type ImageRef } from './image-ref';
 import type { Position, Range } from '../types';
 import type { Oversized } from './oversized';
 import { oversizedInstructions, parseDockerfile } from './parse';
+import { basename } from './paths';
 import { parseShell, type ShellScript } from './shell';
 import { SHELL_LIMITS } from './shell-limits';
 
-export interface ImageRef {
-  /** The image as written, e.g. `${BASE}:3.12` or `python:3.12-slim`. */
-  raw: string;
-  /** After substituting global ARG defaults. */
-  resolved: string;
-  registry?: string;
-  /** Repository path without registry, e.g. `python`, `bitnami/redis`, `distroless/static-debian12`. */
-  repository: string;
-  /** Last path component of the repository, e.g. `python`, `static-debian12`. */
-  name: string;
-  tag?: string;
-  digest?: string;
-  /** True when the raw reference uses a variable that no ARG default resolves. */
-  unresolved: boolean;
-  range: Range;
-}
+export { parseImageRef, type ImageRef } from './image-ref';
 
 export interface Stage {
   index: number;
@@ -227,10 +216,10 @@ function analyzeRun(ins: Run, stage: Stage, text: string, escape: string, offset
       const r = s.getRange();
       const raw = text.slice(offsetAt(r.start), offsetAt(r.end));
       // JSON.parse decodes escapes exactly; dockerfile-ast's getJSONValue() drops spaces inside strings.
-      return { value: jsonString(raw), raw, start: offsetAt(r.start), end: offsetAt(r.end) };
+      return { value: jsonValue(raw) ?? raw.replace(/^"|"$/g, ''), raw, start: offsetAt(r.start), end: offsetAt(r.end) };
     });
     const first = words[0];
-    const program = first.value.slice(first.value.lastIndexOf('/') + 1);
+    const program = basename(first.value);
     const script: ShellScript = {
       commands: [{ name: first.value, program, nameWord: first, args: words.slice(1), wrappers: [], assignments: [], start, end }],
       hasPipe: false,
@@ -258,15 +247,6 @@ function parseWithin(budget: { bytes: number }, source: string, base: number): S
   budget.bytes -= source.length;
   if (budget.bytes < 0) return { commands: [], hasPipe: false, hasError: false, skipped: { reason: 'document-budget', bytes: source.length, commands: 0 } };
   return parseShell(source, base);
-}
-
-function jsonString(raw: string): string {
-  try {
-    const v: unknown = JSON.parse(raw);
-    return typeof v === 'string' ? v : raw;
-  } catch {
-    return raw.replace(/^"|"$/g, '');
-  }
 }
 
 /**
@@ -307,50 +287,4 @@ export function blankContinuations(content: string, escape: string, hasHeredoc: 
     i++;
   }
   return out.join('');
-}
-
-const MAX_SUBSTITUTED = 1024;
-
-/** Splits an image reference into registry, repository, tag and digest. */
-export function parseImageRef(raw: string, range: Range, args: Map<string, string | undefined>): ImageRef {
-  let unresolved = false;
-  // Variables are only substituted in a reference of real length: the pattern below rescans to the end of the text
-  // from every `${` without a `}` (32 KB of `${a:-` took 2 s). A longer one is left as written and unresolved.
-  const resolved = raw.length > MAX_SUBSTITUTED ? ((unresolved = raw.includes('$')), raw) : raw.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?([-+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_m, braced, op, word, bare) => {
-    const name = braced ?? bare;
-    const value = args.get(name);
-    if (op === '-') return value ? value : word;
-    if (op === '+') return value ? word : '';
-    if (value === undefined) unresolved = true;
-    return value ?? '';
-  });
-  let rest = resolved;
-  let digest: string | undefined;
-  const at = rest.indexOf('@');
-  if (at >= 0) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-  }
-  let tag: string | undefined;
-  const colon = rest.lastIndexOf(':');
-  if (colon > rest.lastIndexOf('/')) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-  }
-  let registry: string | undefined;
-  const slash = rest.indexOf('/');
-  if (slash > 0) {
-    const first = rest.slice(0, slash);
-    if (first.includes('.') || first.includes(':') || first === 'localhost') {
-      registry = first;
-      rest = rest.slice(slash + 1);
-    }
-  }
-  if (!registry && rest.startsWith('library/')) rest = rest.slice('library/'.length);
-  if (registry === 'docker.io' || registry === 'index.docker.io') {
-    registry = undefined;
-    if (rest.startsWith('library/')) rest = rest.slice('library/'.length);
-  }
-  const name = rest.slice(rest.lastIndexOf('/') + 1);
-  return { raw, resolved, registry, repository: rest, name, tag, digest, unresolved, range };
 }
