@@ -3,9 +3,8 @@
 // and the dockerignore language entry. It writes all three files; `--check` fails instead of writing.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { allRules } from '../server/src/rules';
-import { dockerfileRules } from '../server/src/rules/dockerfile';
-import { manifestRules } from '../server/src/rules/k8s';
+import { allRules, LANGUAGES, ruleFence } from '../server/src/rules';
+import type { LanguageId } from '../server/src/core/languages/language';
 import type { RuleMeta } from '../server/src/core/rule';
 import { DOCKERIGNORE_LANGUAGE, snippetContributions, snippetTable } from './snippets-doc';
 
@@ -40,29 +39,28 @@ function table(rules: readonly RuleMeta[]): string[] {
   ];
 }
 
-/** The README tables: one row per rule, Dockerfile rules first. */
+const rulesOf = (language: LanguageId) => allRules.filter((r) => r.language === language);
+
+/** The README tables: one per language (RuleMeta.language), one row per rule. */
 export function readmeTable(): string {
   return [
-    '### Dockerfile',
-    '',
-    ...table(dockerfileRules),
-    '',
-    '### Kubernetes manifests',
-    '',
-    ...table(manifestRules),
-    '',
+    ...LANGUAGES.flatMap((l) => [`### ${l.title}`, '', ...table(rulesOf(l.id)), '']),
     'Fixes marked * are offered in the editor but not applied by `stevedore lint --fix` or "fix all" (they change behaviour or layout and deserve a look).',
     '',
     'Default is the severity of the rule\'s findings; where some of them get another one, it says which and when ("info (warning when …)").',
   ].join('\n');
 }
 
-/** docs/rules.md: a section per rule with why, bad and good examples. */
+/** docs/rules.md: the rules by language (RuleMeta.language), then a section per rule with why, bad and good examples. */
 export function rulesDoc(): string {
   const parts = ['# Stevedore rules', '', 'Generated from the rule modules in `server/src/rules/` by `npm run gen:docs`.', ''];
-  const yamlRules = new Set<RuleMeta>(manifestRules);
-  for (const r of allRules) {
-    const lang = yamlRules.has(r) ? 'yaml' : 'dockerfile';
+  for (const l of LANGUAGES) parts.push(`- ${l.title}: ${rulesOf(l.id).map((r) => `[${r.id}](#${r.id})`).join(', ')}`);
+  const general = allRules.filter((r) => !r.language);
+  if (general.length) parts.push(`- Any file: ${general.map((r) => `[${r.id}](#${r.id})`).join(', ')}`);
+  parts.push('');
+  const ordered = [...LANGUAGES.flatMap((l) => rulesOf(l.id)), ...general];
+  for (const r of ordered) {
+    const lang = ruleFence(r);
     parts.push(
       `## ${r.id}`,
       '',

@@ -1,10 +1,7 @@
 // Output formats of `stevedore lint`: text for people, JSON for scripts, SARIF for code scanning.
-import { allRules, manifestRules, rulesById } from '../rules';
+import { allRules, ruleFence, rulesById } from '../rules';
 import { ruleDocsUrl, type RuleMeta } from '../core/rule';
 import type { Finding, Severity } from '../core/types';
-
-/** SARIF help shows each rule's examples in the language it checks. */
-const manifestRuleIds = new Set(manifestRules.map((r) => r.id));
 
 export interface FileReport {
   /** The path as given or as walked. */
@@ -89,7 +86,8 @@ function summariseFixed(ids: string[]): string {
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
 function sarifRule(rule: RuleMeta) {
-  const lang = manifestRuleIds.has(rule.id) ? 'yaml' : 'dockerfile';
+  // The help shows the rule's examples in the language it checks.
+  const lang = ruleFence(rule);
   const help = `${rule.docs.why}\n\nBad:\n\n\`\`\`${lang}\n${rule.docs.bad}\n\`\`\`\n\nGood:\n\n\`\`\`${lang}\n${rule.docs.good}\n\`\`\``;
   return {
     id: rule.id,
@@ -99,7 +97,7 @@ function sarifRule(rule: RuleMeta) {
     helpUri: ruleDocsUrl(rule.id),
     help: { text: `${rule.docs.summary} ${rule.docs.why.replace(/`/g, '')}`, markdown: help },
     defaultConfiguration: { level: SARIF_LEVEL[rule.severity] },
-    properties: { tags: [rule.category, ...rule.aliases], aliases: rule.aliases },
+    properties: { tags: [rule.category, ...(rule.language ? [rule.language] : []), ...rule.aliases], aliases: rule.aliases, ...(rule.language ? { language: rule.language } : {}) },
   };
 }
 

@@ -2,6 +2,7 @@
 import type { DockerfileModel } from './dockerfile/model';
 import type { ManifestFile } from './k8s/parse';
 import type { Workspace } from './k8s/workspace';
+import type { LanguageId } from './languages/language';
 import type { BuildContext, Fix, RuleDocs, RuleHit, Severity } from './types';
 
 export type RuleCategory = 'size' | 'cache' | 'security' | 'correctness' | 'syntax' | 'reliability' | 'autoscaling' | 'networking';
@@ -17,6 +18,11 @@ export interface RuleMeta {
    */
   severityNote?: string;
   category: RuleCategory;
+  /**
+   * The language whose documents the rule checks; the registry stamps it from the list the rule is in. Undefined
+   * for the engine's own analysis-incomplete finding, which any language can report.
+   */
+  language?: LanguageId;
   docs: RuleDocs;
   fixes?: Fix[];
 }

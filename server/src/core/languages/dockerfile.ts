@@ -8,8 +8,10 @@ import type { Language } from './language';
 export function dockerfileLanguage(rules: readonly DockerfileRule[]): Language<DockerfileAnalysis> {
   return {
     id: 'dockerfile',
+    title: 'Dockerfile',
     fileKind: 'dockerfile',
     languageIds: ['dockerfile'],
+    fence: 'dockerfile',
     crossFile: false,
     rules,
     recognises: () => true,

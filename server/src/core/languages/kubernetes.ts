@@ -9,8 +9,10 @@ import type { Language } from './language';
 export function kubernetesLanguage(rules: readonly ManifestRule[]): Language<ManifestAnalysis> {
   return {
     id: 'kubernetes',
+    title: 'Kubernetes manifests',
     fileKind: 'manifest',
     languageIds: ['yaml'],
+    fence: 'yaml',
     crossFile: true,
     rules,
     recognises: (text, path) => parseManifest(text, path).objects.length > 0,

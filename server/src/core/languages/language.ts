@@ -44,10 +44,14 @@ export interface PreparedAnalysis<A extends LanguageAnalysis> {
 
 export interface Language<A extends LanguageAnalysis = LanguageAnalysis> {
   readonly id: LanguageId;
+  /** How the docs title its rules, e.g. "Kubernetes manifests". */
+  readonly title: string;
   /** The name core/files.ts gives this kind of file. */
   readonly fileKind: FileKind;
   /** Editor language ids of documents of this kind. */
   readonly languageIds: readonly string[];
+  /** The Markdown code-fence language of its examples (rule docs, SARIF help). */
+  readonly fence: string;
   /** Other files of this kind feed a document's analysis (cached results depend on them). */
   readonly crossFile: boolean;
   /** The rules this language runs. */
