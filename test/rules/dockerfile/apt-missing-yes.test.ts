@@ -32,6 +32,13 @@ ruleTable(aptMissingYes, [
   { name: 'bundled short flags', text: 'FROM debian:12\nRUN apt-get install -qy curl\n', expect: [] },
   { name: '--yes and --assume-yes', text: 'FROM debian:12\nRUN apt-get --yes install a && apt-get install --assume-yes b\n', expect: [] },
   { name: '-qq implies yes', text: 'FROM debian:12\nRUN apt-get install -qq curl\n', expect: [] },
+  { name: '-q -q (quiet level 2) implies yes', text: 'FROM debian:12\nRUN apt-get -q -q install curl\n', expect: [] },
+  {
+    name: 'the value of -o before the subcommand is not the subcommand',
+    text: 'FROM debian:12\nRUN apt-get -o Dpkg::Use-Pty=0 install curl\n',
+    expect: ['2:32-2:39'],
+    fixed: 'FROM debian:12\nRUN apt-get -o Dpkg::Use-Pty=0 install -y curl\n',
+  },
   { name: 'update needs no -y', text: 'FROM debian:12\nRUN apt-get update\n', expect: [] },
   { name: 'a quoted mention is not a command', text: 'FROM debian:12\nRUN echo "apt-get install curl"\n', expect: [] },
 ]);

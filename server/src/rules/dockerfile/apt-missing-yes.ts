@@ -1,20 +1,19 @@
 import { buildModel } from '../../core/dockerfile/model';
-import { hasOption, subcommand } from '../../core/dockerfile/shell';
+import { packageCommand } from '../../core/dockerfile/package-managers';
 import type { DockerfileRule } from '../../core/rule';
 import { insertFlagFix } from '../../core/dockerfile/edits';
 import { allCommands, wordRange } from '../../core/dockerfile/instructions';
 
 const NEEDS_YES = new Set(['install', 'upgrade', 'dist-upgrade', 'full-upgrade', 'remove', 'purge', 'autoremove', 'build-dep']);
 
-/** `apt-get install …` commands without -y / --yes / --assume-yes / -qq. */
+/** `apt-get install …` commands without -y / --yes / --assume-yes / -qq (or `-q -q`: apt's quiet level 2 implies -y). */
 function findMissingYes(model: ReturnType<typeof buildModel>) {
   const hits = [];
   for (const { cmd } of allCommands(model)) {
     if (cmd.program !== 'apt-get') continue;
-    const sub = subcommand(cmd);
-    if (!sub || !NEEDS_YES.has(sub.value)) continue;
-    if (hasOption(cmd, '-y', '--yes', '--assume-yes') || cmd.args.some((a) => a.value === '-qq' || a.value === '--quiet=2')) continue;
-    hits.push({ cmd, sub });
+    const pkg = packageCommand(cmd);
+    if (!pkg?.subcommand || !NEEDS_YES.has(pkg.subcommand.value) || pkg.yes) continue;
+    hits.push({ cmd, sub: pkg.subcommand });
   }
   return hits;
 }
