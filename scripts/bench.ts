@@ -2,7 +2,7 @@
 // Targets: < 50 ms per analysis, < 150 ms from spawning the server to its initialize result.
 import { spawn, spawnSync } from 'node:child_process';
 import * as path from 'node:path';
-import { analyzeDockerfile } from '../server/src/core/analyze';
+import { analyzeDockerfile } from '../server/src/core/dockerfile/analyze';
 import { MemoryContext } from '../server/src/core/context';
 import { analyzeManifest } from '../server/src/core/k8s/analyze';
 import { preloadSchemas } from '../server/src/core/k8s/schema';

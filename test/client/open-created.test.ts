@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TextDocumentEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
 import { openCreatedFile } from '../../client/src/openCreated';
-import { analyzeDockerfile } from '../../server/src/core/analyze';
+import { analyzeDockerfile } from '../../server/src/core/dockerfile/analyze';
 import { FolderContext } from '../../server/src/core/context';
 import { initShellParser } from '../../server/src/core/dockerfile/shell';
 import { toWorkspaceEdit } from '../../server/src/lsp/convert';

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { analyzeDockerfile } from '../../server/src/core/analyze';
+import { analyzeDockerfile } from '../../server/src/core/dockerfile/analyze';
 import type { Config } from '../../server/src/core/config';
 import { initShellParser } from '../../server/src/core/dockerfile/shell';
 import { budgetFromNow } from '../../server/src/core/engine';

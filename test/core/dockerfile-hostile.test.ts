@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { DockerfileLanguageServiceFactory } from 'dockerfile-language-service';
-import { analyzeDockerfile, analyzeDockerfileModel } from '../../server/src/core/analyze';
+import { analyzeDockerfile, analyzeDockerfileModel } from '../../server/src/core/dockerfile/analyze';
 import { initShellParser } from '../../server/src/core/dockerfile/shell';
 import { applyEdits, collectFixes } from '../../server/src/core/fixes';
 import { dockerfileRules, languages, rulesById } from '../../server/src/rules';

@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { fixText } from '../../server/src/cli/fixfile';
-import { analyzeDockerfile } from '../../server/src/core/analyze';
+import { analyzeDockerfile } from '../../server/src/core/dockerfile/analyze';
 import { FolderContext } from '../../server/src/core/context';
 import { initShellParser } from '../../server/src/core/dockerfile/shell';
 import { languages, rulesById } from '../../server/src/rules';

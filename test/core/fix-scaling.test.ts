@@ -4,7 +4,7 @@
 // request may take; a linear one may pass 1 s on a loaded machine, but not by growing like that.
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { analyzeDockerfile } from '../../server/src/core/analyze';
+import { analyzeDockerfile } from '../../server/src/core/dockerfile/analyze';
 import { initShellParser } from '../../server/src/core/dockerfile/shell';
 import { collectFixes } from '../../server/src/core/fixes';
 import { rulesById } from '../../server/src/rules';

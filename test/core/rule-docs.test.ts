@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
-import { analyzeDockerfile } from '../../server/src/core/analyze';
+import { analyzeDockerfile } from '../../server/src/core/dockerfile/analyze';
 import { MemoryContext } from '../../server/src/core/context';
 import { initShellParser } from '../../server/src/core/dockerfile/shell';
 import { allRules } from '../../server/src/rules';

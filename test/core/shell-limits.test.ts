@@ -1,7 +1,7 @@
 // The shell parser is never given a script that could exhaust it, and recovers when its WebAssembly instance fails.
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { analyzeDockerfile, analyzeDockerfileModel } from '../../server/src/core/analyze';
+import { analyzeDockerfile, analyzeDockerfileModel } from '../../server/src/core/dockerfile/analyze';
 import { initShellParser, parseShell, shellCacheBytes } from '../../server/src/core/dockerfile/shell';
 import { SHELL_LIMITS } from '../../server/src/core/dockerfile/shell-limits';
 import { dockerfileRules } from '../../server/src/rules';

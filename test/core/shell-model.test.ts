@@ -1,7 +1,7 @@
 // The shared Dockerfile model: stages, image references and RUN scripts parsed by the shell grammar.
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { analyzeDockerfile } from '../../server/src/core/analyze';
+import { analyzeDockerfile } from '../../server/src/core/dockerfile/analyze';
 import { blankContinuations, buildModel, parseImageRef } from '../../server/src/core/dockerfile/model';
 import { hasOption, initShellParser, subcommand } from '../../server/src/core/dockerfile/shell';
 import type { DockerfileRule } from '../../server/src/core/rule';

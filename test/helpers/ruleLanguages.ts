@@ -1,7 +1,7 @@
 // How the rule-table runner (ruleTable.ts) runs a rule of each file kind: where the case's other files live, what a
 // fix gets as input, and how to tell that the fixed text still parses.
 import assert from 'node:assert/strict';
-import { analyzeDockerfile } from '../../server/src/core/analyze';
+import { analyzeDockerfile } from '../../server/src/core/dockerfile/analyze';
 import { MemoryContext } from '../../server/src/core/context';
 import { initShellParser } from '../../server/src/core/dockerfile/shell';
 import { analyzeManifest } from '../../server/src/core/k8s/analyze';

@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { analyzeDockerfile } from '../../server/src/core/analyze';
+import { analyzeDockerfile } from '../../server/src/core/dockerfile/analyze';
 import { initShellParser } from '../../server/src/core/dockerfile/shell';
 import { applyEdits } from '../../server/src/core/fixes';
 import { dockerfileRules } from '../../server/src/rules/dockerfile';

@@ -2,7 +2,7 @@
 // the rule (id, why, link) without repeating the message, and each rule once.
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { analyzeDockerfileModel } from '../../server/src/core/analyze';
+import { analyzeDockerfileModel } from '../../server/src/core/dockerfile/analyze';
 import { initShellParser } from '../../server/src/core/dockerfile/shell';
 import { findingsMarkdown, hover } from '../../server/src/lsp/hover';
 import { dockerfileRules } from '../../server/src/rules';

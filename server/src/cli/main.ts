@@ -1,7 +1,7 @@
 // `stevedore` command line: the same analysis core as the editor, for CI pipelines.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { defaultContextRoot } from '../core/analyze';
+import { defaultContextRoot } from '../core/dockerfile/analyze';
 import { ConfigError, configFailOn, loadProjectConfig } from '../core/config';
 import { FolderContext } from '../core/context';
 import { initShellParser } from '../core/dockerfile/shell';

@@ -1,7 +1,7 @@
 // Hover: the explanation of any finding under the cursor, base-image variants on FROM, instruction docs.
 import type { DockerfileLanguageService } from 'dockerfile-language-service';
 import { MarkupKind, type Hover, type Position, type Range } from 'vscode-languageserver/node';
-import type { DockerfileAnalysis } from '../core/analyze';
+import type { DockerfileAnalysis } from '../core/dockerfile/analyze';
 import { rulesById } from '../rules';
 import { ruleDocsUrl } from '../core/rule';
 import type { Finding } from '../core/types';

@@ -16,7 +16,7 @@ import type {
   WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DockerfileAnalysis } from '../core/analyze';
+import type { DockerfileAnalysis } from '../core/dockerfile/analyze';
 import type { ManifestAnalysis } from '../core/k8s/analyze';
 import { languageOfDocument, languageOfFile, type FileEnvironment, type Language, type LanguageAnalysis } from '../core/languages/language';
 import type { RuleMeta } from '../core/rule';

@@ -1,7 +1,7 @@
 // Refactorings offered without a finding, and the FROM hover's image table.
 import { CodeActionKind, type CodeAction, type Range, type WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DockerfileAnalysis } from '../core/analyze';
+import type { DockerfileAnalysis } from '../core/dockerfile/analyze';
 import type { BuildContext } from '../core/types';
 import { convertToMultiStage } from '../rules/dockerfile/build-tools-in-final-stage';
 import { imageHoverMarkdown } from '../core/dockerfile/image-hover';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { analyzeDockerfile } from '../../../server/src/core/analyze';
+import { analyzeDockerfile } from '../../../server/src/core/dockerfile/analyze';
 import { initShellParser } from '../../../server/src/core/dockerfile/shell';
 import { buildToolsInFinalStage } from '../../../server/src/rules/dockerfile/build-tools-in-final-stage';
 import { C, df, GO, MAVEN, NODE, PYTHON } from '../../fixtures/single-stage-dockerfiles';

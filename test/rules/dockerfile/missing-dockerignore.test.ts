@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { analyzeDockerfile } from '../../../server/src/core/analyze';
+import { analyzeDockerfile } from '../../../server/src/core/dockerfile/analyze';
 import { FolderContext } from '../../../server/src/core/context';
 import { initShellParser } from '../../../server/src/core/dockerfile/shell';
 import { missingDockerignore } from '../../../server/src/rules/dockerfile/missing-dockerignore';

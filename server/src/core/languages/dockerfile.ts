@@ -1,5 +1,5 @@
 // The Dockerfile language: parsed into a DockerfileModel by the shell-aware parser, checked by the Dockerfile rules.
-import { analyzeDockerfileModel, prepareDockerfile, type DockerfileAnalysis } from '../analyze';
+import { analyzeDockerfileModel, prepareDockerfile, type DockerfileAnalysis } from '../dockerfile/analyze';
 import { initShellParser, isShellParserReady } from '../dockerfile/shell';
 import type { DockerfileRule, RuleMeta } from '../rule';
 import type { Language } from './language';

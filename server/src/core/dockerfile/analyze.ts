@@ -1,14 +1,14 @@
-// The analysis entry point shared by the CLI, the language server and the tests.
+// Analysis of Dockerfiles: the entry point shared by the CLI, the language server (through core/languages) and the tests.
 import * as path from 'node:path';
-import { EMPTY_CONFIG, type Config } from './config';
-import { withSizeLimits } from './dockerfile/limits';
-import { buildModel, type DockerfileModel } from './dockerfile/model';
-import { runRules, type RuleRun, type TimeBudget } from './engine';
-import { parseFailedFindings } from './incomplete';
-import { nextSpan, readSuppressions } from './suppress';
-import { splitLines } from './text';
-import type { DockerfileRule, DockerfileRuleContext } from './rule';
-import type { BuildContext, Finding } from './types';
+import { EMPTY_CONFIG, type Config } from '../config';
+import { withSizeLimits } from './limits';
+import { buildModel, type DockerfileModel } from './model';
+import { runRules, type RuleRun, type TimeBudget } from '../engine';
+import { parseFailedFindings } from '../incomplete';
+import { nextSpan, readSuppressions } from '../suppress';
+import { splitLines } from '../text';
+import type { DockerfileRule, DockerfileRuleContext } from '../rule';
+import type { BuildContext, Finding } from '../types';
 
 export interface AnalyzeOptions {
   /** Path of the file on disk (used for messages and to find the build context). */
