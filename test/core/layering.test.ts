@@ -27,9 +27,6 @@ function importedPaths(file: string): string[] {
 
 const inside = (file: string, dir: string) => file === dir || file.startsWith(dir + path.sep);
 
-/** LSP and CLI files that still import rule modules directly: the refactorings, until they move to core (issue 10). */
-const KNOWN_GLUE: readonly string[] = ['server/src/lsp/refactors.ts'];
-
 const relative = (f: string) => path.relative(ROOT, f).split(path.sep).join('/');
 
 describe('layering', () => {
@@ -52,6 +49,6 @@ describe('layering', () => {
   it('server/src/lsp and server/src/cli reach rules only through the registry (server/src/rules/index.ts)', () => {
     const glue = [...sources(path.join(ROOT, 'server/src/lsp')), ...sources(path.join(ROOT, 'server/src/cli'))];
     const offenders = glue.filter((f) => importedPaths(f).some((p) => inside(p, RULES) && p !== REGISTRY && p !== RULES)).map(relative);
-    assert.deepEqual(offenders.filter((f) => !KNOWN_GLUE.includes(f)), []);
+    assert.deepEqual(offenders, []);
   });
 });

@@ -3,7 +3,7 @@ import { CodeActionKind, type CodeAction, type Range, type WorkspaceEdit } from 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DockerfileAnalysis } from '../core/dockerfile/analyze';
 import type { BuildContext } from '../core/types';
-import { convertToMultiStage } from '../rules/dockerfile/build-tools-in-final-stage';
+import { convertToMultiStage } from '../core/dockerfile/multistage';
 import { imageHoverMarkdown } from '../core/dockerfile/image-hover';
 import type { ManifestAnalysis } from '../core/k8s/analyze';
 import { createObjectActions } from '../core/k8s/generate';

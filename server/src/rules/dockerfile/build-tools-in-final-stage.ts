@@ -1,9 +1,6 @@
 import type { DockerfileRule } from '../../core/rule';
 import { convertToMultiStage, ECOSYSTEM_LABEL, findToolchain, type ToolchainHit } from '../../core/dockerfile/multistage';
 
-// Until lsp/refactors.ts imports the converter from core (its import line is shared with another change in flight).
-export { convertToMultiStage } from '../../core/dockerfile/multistage';
-
 const DEV_IMAGE = /(?:^|[/\\])\.devcontainer[/\\]|(?:^|[/\\.-])(?:dev|development|devcontainer|test|ci)(?:[.-][^/\\]*)?$/i;
 
 const ADVICE = 'build in a `build` stage and copy only the artifacts into a slim runtime image';
