@@ -1,5 +1,5 @@
 // Request handlers for code actions and their resolution: what a document's actions need (its text, findings, how
-// to re-analyse a fixed text, its language's refactorings), then codeActions.ts does the rest.
+// to re-analyze a fixed text, its language's refactorings), then codeActions.ts does the rest.
 import type { CodeAction, CodeActionParams, Connection } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { budgetFromNow, type TimeBudget } from '../core/engine';
@@ -12,7 +12,7 @@ import type { SessionContext } from './session';
 export function registerActionRequests(connection: Connection, session: SessionContext): void {
   const { documents, analyzer, analysisOf, options } = session;
 
-  /** What code actions on a document need: its text, findings, how to re-analyse a fixed text, within `budget`. */
+  /** What code actions on a document need: its text, findings, how to re-analyze a fixed text, within `budget`. */
   async function actionEnv(doc: TextDocument, analysis: Analysis, budget: TimeBudget): Promise<CodeActionEnv & { context?: BuildContext }> {
     const env = await analyzer.environment(doc);
     const text = doc.getText();

@@ -1,4 +1,4 @@
-// What the language server offers for each file kind: the core Language (recognise, parse, analyse) plus its editor
+// What the language server offers for each file kind: the core Language (recognise, parse, analyze) plus its editor
 // features (hover, lenses, navigation, completion, symbols, folding, refactorings) in LSP terms. Request handlers
 // look the document's language up here instead of branching on its kind; a feature a language lacks is undefined.
 import type {
@@ -44,7 +44,7 @@ export type Analysis = LanguageAnalysis & { language: LspLanguage };
 
 export interface LspLanguage<A extends LanguageAnalysis = any> {
   core: Language<A>;
-  /** The same language with only the rules that have a safe fix: "fix all" re-analyses the fixed text with it. */
+  /** The same language with only the rules that have a safe fix: "fix all" re-analyzes the fixed text with it. */
   fixing: Language<A>;
   /** Fixes with placeholders may go out as snippet edits (`stevedore.applySnippetEdit`). */
   snippetEdits: boolean;

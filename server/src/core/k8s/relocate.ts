@@ -1,5 +1,5 @@
 // Finding a finding's object again in a fix's input: fixes run on the text they are given (which may differ from the
-// analysed one), so they re-parse it and look the object up by the document index and path the finding carries.
+// analyzed one), so they re-parse it and look the object up by the document index and path the finding carries.
 import type { Node } from 'yaml';
 import type { FixInput } from '../types';
 import { nodeAt, type PathKey } from './object';

@@ -7,7 +7,7 @@ export interface Workspace {
   file(path: string): ManifestFile | undefined;
 }
 
-/** A mutable set of manifest files keyed by path; `with(file)` overlays the file being analysed. */
+/** A mutable set of manifest files keyed by path; `with(file)` overlays the file being analyzed. */
 export class ManifestWorkspace implements Workspace {
   private readonly files = new Map<string, ManifestFile>();
   private all: K8sObject[] | undefined;
