@@ -18,13 +18,17 @@ export interface Relocated {
   node: Node | undefined;
 }
 
-// The fixes of one finding list (and a fix-all pass) run on the same text: parse it once.
-let last: { text: string; path: string | undefined; file: ManifestFile } | undefined;
+// The fixes of one finding list (and a fix-all pass) run on the same text: parse it once. Held weakly, so an old
+// version of a file (its trees cost 15-20 times its text) is never kept alive only for this.
+let last: WeakRef<ManifestFile> | undefined;
 
-/** The parsed manifest of a fix's input text (the last one is reused). */
+/** The parsed manifest of a fix's input text (the last one is reused while it is alive). */
 export function inputManifest(input: FixInput): ManifestFile {
-  if (last?.text !== input.text || last.path !== input.path) last = { text: input.text, path: input.path, file: parseManifest(input.text, input.path) };
-  return last.file;
+  const file = last?.deref();
+  if (file && file.text === input.text && file.path === input.path) return file;
+  const parsed = parseManifest(input.text, input.path);
+  last = new WeakRef(parsed);
+  return parsed;
 }
 
 /** The object of the document `index` in a file, if that document is an object. */
