@@ -56,7 +56,7 @@ describe('hostile Dockerfiles', () => {
     const spent = cpuMs() - started;
     assert.deepEqual(
       findings.filter((f) => f.ruleId === 'analysis-incomplete').map((f) => f.message),
-      ['Instruction too large to analyse (781 KB); it was not checked'],
+      ['Instruction too large to analyze (781 KB); it was not checked'],
     );
     // It took 4 s of parsing before the instruction was bounded; now well under a second even on a loaded machine.
     assert.ok(spent < 1500, `analysis took ${Math.round(spent)} ms of CPU`);
@@ -69,8 +69,8 @@ describe('hostile Dockerfiles', () => {
     const singleLine = 'FROM debian:12\nRUN echo ' + 'abc '.repeat(262_144) + '\n';
     const manyLines = 'FROM debian:12\n' + Array.from({ length: 40_000 }, (_, i) => (i % 3 ? `RUN echo ${'a'.repeat(40)} ${i}` : `ENV V${i}=${'b'.repeat(30)}`)).join('\n') + '\n';
     for (const [text, expected] of [
-      [singleLine, ['Instruction too large to analyse (1024 KB); it was not checked']],
-      [manyLines, [/Shell checks skipped for this and later RUN instructions: the Dockerfile's RUN scripts exceed 32 KB/, /Only the first 128 KB of this 1994 KB Dockerfile were analysed/]],
+      [singleLine, ['Instruction too large to analyze (1024 KB); it was not checked']],
+      [manyLines, [/Shell checks skipped for this and later RUN instructions: the Dockerfile's RUN scripts exceed 32 KB/, /Only the first 128 KB of this 1994 KB Dockerfile were analyzed/]],
     ] as const) {
       const started = cpuMs();
       const findings = analyze(text);

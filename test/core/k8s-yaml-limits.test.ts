@@ -147,7 +147,7 @@ describe('a YAML document over 1 MB', () => {
     const { findings } = analyzeManifest(`${big}---\n${service}`, { rules: manifestRules, path: '/tmp/big.yaml' });
     const ms = performance.now() - started;
     const syntax = findings.filter((f) => f.ruleId === 'yaml-syntax');
-    assert.deepEqual(syntax.map((f) => [f.message, f.range.start.line]), [['YAML document too large to analyse (1.4 MB; the limit is 1 MB): the API server refuses objects over 1.5 MB', 0]]);
+    assert.deepEqual(syntax.map((f) => [f.message, f.range.start.line]), [['YAML document too large to analyze (1.4 MB; the limit is 1 MB): the API server refuses objects over 1.5 MB', 0]]);
     assert.ok(findings.some((f) => f.ruleId === 'k8s-schema' && f.range.start.line > 40000), 'the Service after it is still validated');
     assert.ok(ms < 1000, `${Math.round(ms)} ms`);
   });

@@ -22,7 +22,7 @@ describe('shell parser limits and recovery', () => {
     const elapsed = Date.now() - started;
     const skipped = findings.filter((f) => f.ruleId === 'analysis-incomplete');
     // At 56 KB the instruction itself is over the instruction limit: dockerfile-ast and the shell parser see its first KB.
-    assert.deepEqual(skipped.map((f) => [f.severity, f.message]), [['info', 'Instruction too large to analyse (55 KB); it was not checked']]);
+    assert.deepEqual(skipped.map((f) => [f.severity, f.message]), [['info', 'Instruction too large to analyze (55 KB); it was not checked']]);
     assert.deepEqual(skipped[0].range, { start: { line: 1, character: 0 }, end: { line: 1, character: 3 } });
     // Parsing it took 6.7 s and 2.2 GB before aborting; the rest of the analysis takes well under a second.
     assert.ok(elapsed < 2000, `took ${elapsed} ms`);
@@ -33,7 +33,7 @@ describe('shell parser limits and recovery', () => {
     const findings = analyzeDockerfile('FROM a\nRUN a -f' + ' | a'.repeat(3000), { rules: dockerfileRules });
     assert.deepEqual(
       findings.filter((f) => f.ruleId === 'analysis-incomplete').map((f) => [f.message, f.range.start.line]),
-      [['RUN too large/complex to analyse (12 KB, up to 3001 commands); shell checks skipped', 1]],
+      [['RUN too large/complex to analyze (12 KB, up to 3001 commands); shell checks skipped', 1]],
     );
   });
 

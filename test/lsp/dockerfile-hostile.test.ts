@@ -70,7 +70,7 @@ describe('language server on hostile Dockerfiles', () => {
     const uri = 'file:///hostile/pipes-report/Dockerfile';
     client.open(uri, HOSTILE['pipe chain of 14,000 stages']);
     const skipped = (await client.diagnostics(uri)).filter((d) => d.code === 'analysis-incomplete');
-    assert.deepEqual(skipped.map((d) => [d.message, d.range.start.line]), [['Instruction too large to analyse (55 KB); it was not checked', 1]]);
+    assert.deepEqual(skipped.map((d) => [d.message, d.range.start.line]), [['Instruction too large to analyze (55 KB); it was not checked', 1]]);
   });
 
   it('` RUN $x` gets its syntax finding and the RUN hover', async () => {

@@ -138,7 +138,7 @@ describe('large manifests', () => {
   it('a map of 50,000 keys (1.2 MB, over the 1 MB document limit): every request within 1 s, and it says why', async () => {
     const text = manyKeys(50_000);
     const { uri, diagnostics } = await open(text);
-    assert.match(diagnostics.find((d: any) => d.code === 'yaml-syntax')?.message ?? '', /^YAML document too large to analyse \(1\.\d MB/);
+    assert.match(diagnostics.find((d: any) => d.code === 'yaml-syntax')?.message ?? '', /^YAML document too large to analyze \(1\.\d MB/);
     await everyRequest(uri, 25_000, 4);
   });
 

@@ -72,7 +72,7 @@ export interface FixState {
 export interface FixUntilStableOptions {
   rulesById: ReadonlyMap<string, RuleMeta>;
   /** Analyses a text (the original one when `current` is not given, then each fixed one); without it, one pass. */
-  analyse?: (text: string) => FixState;
+  analyze?: (text: string) => FixState;
   /** The findings of the text as it is now, when already known: the first pass uses them. */
   current?: FixState;
   /**
@@ -99,7 +99,7 @@ export interface FixUntilStableResult {
 export function fixUntilStable(text: string, options: FixUntilStableOptions): FixUntilStableResult {
   const passes: AppliedFix[][] = [];
   const files: NonNullable<FixResult['files']> = [];
-  let state = options.current ?? options.analyse!(text);
+  let state = options.current ?? options.analyze!(text);
   let lastPassMs = 0;
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     const started = Date.now();
@@ -113,8 +113,8 @@ export function fixUntilStable(text: string, options: FixUntilStableOptions): Fi
     const unchanged = next === text && !(options.writeFiles && more.length);
     const outOfTime = !!options.budget && Date.now() + lastPassMs >= options.budget.deadline;
     text = next;
-    if (unchanged || outOfTime || !options.analyse || pass === MAX_FIX_PASSES - 1) break;
-    state = options.analyse(text);
+    if (unchanged || outOfTime || !options.analyze || pass === MAX_FIX_PASSES - 1) break;
+    state = options.analyze(text);
     lastPassMs = Date.now() - started;
   }
   return { text, passes, files };

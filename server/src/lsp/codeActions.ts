@@ -160,7 +160,7 @@ function fixAllRepeated(env: CodeActionEnv): Omit<CodeAction, 'title'> | undefin
   const { text, passes, files } = fixUntilStable(original, {
     rulesById,
     current: { findings: env.findings, input: env.input },
-    analyse: relint && ((changed) => relint(changed, env.budget)),
+    analyze: relint && ((changed) => relint(changed, env.budget)),
     budget: env.budget,
   });
   const first = passes[0] ?? [];

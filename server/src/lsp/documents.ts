@@ -57,7 +57,7 @@ const MAX_MANIFEST_BYTES = 2_000_000;
 /**
  * Caches analyses per document version. An analysis runs its rules in slices, giving the event loop a turn in
  * between, so that a change to the document cancels the now stale analysis instead of waiting for it; requests
- * for the version being analysed wait for that run rather than starting their own. A rule that throws is logged
+ * for the version being analyzed wait for that run rather than starting their own. A rule that throws is logged
  * once per rule id (and shown on the file as an analysis-incomplete finding by the engine).
  */
 export class Analyzer {
@@ -100,7 +100,7 @@ export class Analyzer {
    * made stale by a change is cancelled and the request waits for the current version's. Resolves to undefined
    * when the request's token is cancelled or the document was closed.
    */
-  async analyse(doc: TextDocument, token?: CancellationToken): Promise<Analysis | undefined> {
+  async analyze(doc: TextDocument, token?: CancellationToken): Promise<Analysis | undefined> {
     const language = languageOf(doc);
     if (!language) return undefined;
     while (!this.closed.has(doc) && !token?.isCancellationRequested) {

@@ -29,7 +29,7 @@ import { registerMemoryRequest } from './debug';
 export interface SessionContext {
   documents: TextDocuments<TextDocument>;
   analyzer: Analyzer;
-  /** The analysis of an open document's current version (undefined when closed, cancelled or not analysed). */
+  /** The analysis of an open document's current version (undefined when closed, cancelled or not analyzed). */
   analysisOf(uri: string, token?: CancellationToken): Promise<Analysis | undefined>;
   /** Set from the client's capabilities and initialization options at initialize. */
   options: FeatureOptions;
@@ -42,7 +42,7 @@ const CROSS_FILE_REFRESH_MS = 400;
 
 export function startServer(connection: Connection): void {
   // The shell grammar (1.3 MB of WebAssembly) starts loading right after the initialize result is sent, so the
-  // handshake is not held up; analysis waits for it (see Analyzer.analyse).
+  // handshake is not held up; analysis waits for it (see Analyzer.analyze).
   let grammarRequested!: () => void;
   const shellReady = new Promise<void>((resolve) => (grammarRequested = resolve)).then(() => initShellParser());
   const documents = new TextDocuments(TextDocument);
@@ -148,7 +148,7 @@ export function startServer(connection: Connection): void {
 
   const analysisOf = (uri: string, token?: CancellationToken) => {
     const doc = documents.get(uri);
-    return doc ? analyzer.analyse(doc, token) : Promise.resolve(undefined);
+    return doc ? analyzer.analyze(doc, token) : Promise.resolve(undefined);
   };
 
   connection.languages.diagnostics.on(async (params, token) => {
@@ -164,7 +164,7 @@ export function startServer(connection: Connection): void {
       setTimeout(async () => {
         timers.delete(doc.uri);
         const version = doc.version;
-        const analysis = await analyzer.analyse(doc);
+        const analysis = await analyzer.analyze(doc);
         // A newer version came in meanwhile (the result is for it): that version's own push is scheduled.
         if (analysis && doc.version === version) void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: analysis.findings.map(toDiagnostic) });
       }, PUSH_DEBOUNCE_MS),

@@ -26,7 +26,7 @@ function skippedForSize(model: DockerfileModel): RuleHit[] {
     const start = model.positionAt(o.start);
     const keyword = /^\s*\S+/.exec(model.text.slice(o.start, o.start + 64))?.[0].trimStart() ?? '';
     hits.push({
-      message: `Instruction too large to analyse (${kb(o.end - o.start)}); it was not checked`,
+      message: `Instruction too large to analyze (${kb(o.end - o.start)}); it was not checked`,
       range: { start, end: { line: start.line, character: start.character + keyword.length } },
       data: { reason: 'instruction-too-large', bytes: o.end - o.start },
     });
@@ -35,7 +35,7 @@ function skippedForSize(model: DockerfileModel): RuleHit[] {
   if (rest) {
     const start = model.positionAt(rest.start);
     hits.push({
-      message: `Only the first ${kb(DOCUMENT_LIMIT)} of this ${kb(model.text.length)} Dockerfile were analysed; instructions from here on were not checked`,
+      message: `Only the first ${kb(DOCUMENT_LIMIT)} of this ${kb(model.text.length)} Dockerfile were analyzed; instructions from here on were not checked`,
       range: { start, end: start },
       data: { reason: 'document-too-large', bytes: model.text.length },
     });

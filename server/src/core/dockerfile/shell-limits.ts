@@ -65,5 +65,5 @@ export function shellSkipMessage(skip: ShellSkip): string {
   if (skip.reason === 'parser-failed') return `The shell parser failed on this RUN (${size}) and is being restarted; shell checks skipped`;
   if (skip.reason === 'document-budget') return `Shell checks skipped for this and later RUN instructions: the Dockerfile's RUN scripts exceed ${SHELL_LIMITS.documentBytes / 1024} KB`;
   if (skip.reason === 'parser-restarting') return 'The shell parser is restarting after a failure; shell checks skipped for this RUN until the next analysis';
-  return `RUN too large/complex to analyse (${size}, up to ${skip.commands} commands); shell checks skipped`;
+  return `RUN too large/complex to analyze (${size}, up to ${skip.commands} commands); shell checks skipped`;
 }

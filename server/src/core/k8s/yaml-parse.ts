@@ -124,7 +124,7 @@ function tooLarge(text: string): Document.Parsed {
   const head = text.slice(0, 4096);
   if (!/^apiVersion:/m.test(head) || !/^kind:/m.test(head)) return doc;
   const mb = (text.length / (1024 * 1024)).toFixed(1);
-  const message = `YAML document too large to analyse (${mb} MB; the limit is 1 MB): the API server refuses objects over 1.5 MB`;
+  const message = `YAML document too large to analyze (${mb} MB; the limit is 1 MB): the API server refuses objects over 1.5 MB`;
   doc.errors.push(new YAMLParseError([0, Math.min(text.length, 1)], TOO_LARGE as ErrorCode, message));
   return doc;
 }
@@ -165,7 +165,7 @@ export function parseYamlDocument(text: string): Document.Parsed {
     doc!.errors = doc!.errors
       .filter((e) => (cut < 0 || e.pos[0] < from) && !seen.has(`${e.code} ${e.pos[0]}`) && !!seen.add(`${e.code} ${e.pos[0]}`))
       .slice(0, MAX_ERRORS_WHEN_DEEP);
-    const message = `Nesting deeper than ${MAX_NESTING} levels; the values below that depth were not analysed`;
+    const message = `Nesting deeper than ${MAX_NESTING} levels; the values below that depth were not analyzed`;
     doc!.errors.push(new YAMLParseError([tooDeep, Math.min(text.length, tooDeep + 1)], TOO_DEEP as ErrorCode, message));
   }
   return doc!;

@@ -23,7 +23,7 @@ export function dockerfileLanguage(rules: readonly DockerfileRule[]): Language<D
       const prepared = prepareDockerfile(text, { ...env, ...options, rules });
       return { analysis: { model: prepared.model, findings: prepared.findings }, run: prepared.run };
     },
-    analyse: (text, env, options) => analyzeDockerfileModel(text, { path: env.path, context: env.context, config: env.config, ...options, rules }),
+    analyze: (text, env, options) => analyzeDockerfileModel(text, { path: env.path, context: env.context, config: env.config, ...options, rules }),
     fixInput: (text, env) => ({ text, path: env.path, context: env.context }),
     only: (keep: (rule: RuleMeta) => boolean) => dockerfileLanguage(rules.filter(keep)),
   };

@@ -20,7 +20,7 @@ export function kubernetesLanguage(rules: readonly ManifestRule[]): Language<Man
       const { run, ...analysis } = prepareManifest(text, { path: env.path, workspace: env.workspace, config: env.config, ...options, rules });
       return { analysis, run };
     },
-    analyse: (text, env, options) => analyzeManifest(text, { path: env.path, workspace: env.workspace, config: env.config, ...options, rules }),
+    analyze: (text, env, options) => analyzeManifest(text, { path: env.path, workspace: env.workspace, config: env.config, ...options, rules }),
     fixInput(text, env) {
       const { workspace } = analyzeManifest(text, { path: env.path, workspace: env.workspace, config: env.config, rules: [] });
       return { text, path: env.path, workspace };

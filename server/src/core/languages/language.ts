@@ -63,7 +63,7 @@ export interface Language<A extends LanguageAnalysis = LanguageAnalysis> {
   /** Parses `text` and prepares its rule run. */
   prepare(text: string, env: FileEnvironment, options?: RunOptions): PreparedAnalysis<A>;
   /** Parses `text` and runs every rule. */
-  analyse(text: string, env: FileEnvironment, options?: RunOptions): A;
+  analyze(text: string, env: FileEnvironment, options?: RunOptions): A;
   /** What a fix of this file may read (its build context, or the workspace with this text in it). */
   fixInput(text: string, env: FileEnvironment): FixInput;
   /** Makes `text` what other files' analyses see of `path` (cross-file languages). */
