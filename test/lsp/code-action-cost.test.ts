@@ -141,6 +141,21 @@ describe('whole-file rewrites for clients that resolve', () => {
       assert.equal(applyEdits(text, editsFor(resolved.edit, uri)), expected, action.title);
     }
   });
+
+  it('a selection over the FROM and the finding lists "Convert to multi-stage build" once (the fix, not also the refactoring)', async () => {
+    const uri = pathToFileURL(path.join(dir, 'Dockerfile.once')).toString();
+    const text = 'FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go build -o /bin/app .\nCMD ["/bin/app"]\n';
+    client.open(uri, text);
+    const diags = await client.diagnostics(uri);
+    const whole = { start: { line: 0, character: 0 }, end: { line: 5, character: 0 } };
+    const actions: any[] = await client.request('textDocument/codeAction', { textDocument: { uri }, range: whole, context: { diagnostics: diags } });
+    const converts = actions.filter((a) => a.title === 'Convert to multi-stage build');
+    assert.equal(converts.length, 1, JSON.stringify(actions.map((a) => [a.title, a.data?.stevedoreLazy])));
+    assert.equal(converts[0].data?.stevedoreLazy, 'fix');
+    // Without the finding in the request (cursor on FROM, the diagnostic elsewhere), the refactoring offers it.
+    const onFrom: any[] = await client.request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 2 }, end: { line: 0, character: 2 } }, context: { diagnostics: [] } });
+    assert.deepEqual(onFrom.filter((a) => a.title === 'Convert to multi-stage build').map((a) => a.data?.stevedoreLazy), ['multiStage']);
+  });
 });
 
 describe('code actions for clients that cannot resolve', () => {

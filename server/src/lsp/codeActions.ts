@@ -28,7 +28,10 @@ export interface CodeActionEnv {
    * workspace), within `budget`: lets source.fixAll repeat until nothing changes, as `stevedore lint --fix` does.
    */
   relint?: (text: string, budget: TimeBudget) => { findings: Finding[]; input: FixInput };
-  /** Extra refactorings offered at the range regardless of findings (e.g. convert to multi-stage). */
+  /**
+   * Refactorings offered at the range regardless of findings (e.g. convert to multi-stage). One that a finding's fix
+   * in the same request already offers (same title) is left out, so each appears once.
+   */
   refactors?: CodeAction[];
   /** The client resolves code actions' edits (codeAction/resolve): "fix all" actions go out without their edit. */
   resolve?: boolean;
@@ -91,6 +94,9 @@ export function codeActions(params: CodeActionParams, env: CodeActionEnv): CodeA
     perRule ??= env.findings.reduce((m, f) => m.set(f.ruleId, (m.get(f.ruleId) ?? 0) + 1), new Map<string, number>());
     return perRule.get(ruleId) ?? 0;
   };
+  // Each rule's "fix all" and each line's "ignore" once, however many of the request's diagnostics share them.
+  const fixAllListed = new Set<string>();
+  const ignoreListed = new Set<string>();
   for (const d of params.context.diagnostics) {
     if (Date.now() >= env.budget.deadline) break;
     const finding = fromDiagnostic(d);
@@ -110,19 +116,25 @@ export function codeActions(params: CodeActionParams, env: CodeActionEnv): CodeA
       const action: CodeAction = { title: fix.title(finding), kind, diagnostics: [d], isPreferred: fix.preferred ?? false, edit };
       actions.push((env.snippetEdits && snippetAction(action, result, env.doc.uri, env.doc.version)) || action);
       // "Fix all of this rule" when the same rule has several findings.
-      if (countOf(finding.ruleId) > 1) {
+      if (countOf(finding.ruleId) > 1 && !fixAllListed.has(`${rule.id}|${fix.id}`)) {
+        fixAllListed.add(`${rule.id}|${fix.id}`);
         const all = fixAllOfRule(env, d, rule.id, fix.id, `${fix.title(finding)}: fix all ${rule.id} problems in this file`);
         if (all) actions.push(all);
       }
     }
     // The engine's own note is not tied to an instruction, so a pragma could not silence it (settings can).
-    if (wants(CodeActionKind.QuickFix) && finding.ruleId !== ANALYSIS_INCOMPLETE.id) {
+    const ignoreKey = `${finding.ruleId}|${finding.range.start.line}`;
+    if (wants(CodeActionKind.QuickFix) && finding.ruleId !== ANALYSIS_INCOMPLETE.id && !ignoreListed.has(ignoreKey)) {
+      ignoreListed.add(ignoreKey);
       const ignore = ignoreAction(env, finding, linesOf());
       if (ignore) actions.push({ ...ignore, diagnostics: [d] });
     }
   }
-  if (env.refactors) actions.push(...env.refactors.filter((a) => wants(a.kind ?? CodeActionKind.RefactorRewrite)));
-  return dedupe(actions);
+  const offered = new Set(actions.map((a) => a.title));
+  for (const refactor of env.refactors ?? []) {
+    if (wants(refactor.kind ?? CodeActionKind.RefactorRewrite) && !offered.has(refactor.title)) actions.push(refactor);
+  }
+  return actions;
 }
 
 const FIX_ALL_TITLE = 'Fix all auto-fixable Stevedore problems';
@@ -207,12 +219,3 @@ function ignoreAction(env: CodeActionEnv, finding: Finding, lines: string[]): Co
   return we ? { title: `Ignore ${finding.ruleId} for this ${scope}`, kind: CodeActionKind.QuickFix, edit: we } : undefined;
 }
 
-function dedupe(actions: CodeAction[]): CodeAction[] {
-  const seen = new Set<string>();
-  return actions.filter((a) => {
-    const key = `${a.kind}|${a.title}|${JSON.stringify(a.edit ?? a.command ?? a.data)}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}

@@ -3,14 +3,13 @@ import { CodeActionKind, type CodeAction, type Range, type WorkspaceEdit } from 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DockerfileAnalysis } from '../core/dockerfile/analyze';
 import type { BuildContext } from '../core/types';
-import { convertToMultiStage } from '../core/dockerfile/multistage';
+import { convertToMultiStage, MULTI_STAGE_TITLE } from '../core/dockerfile/multistage';
 import { imageHoverMarkdown } from '../core/dockerfile/image-hover';
 import type { ManifestAnalysis } from '../core/k8s/analyze';
 import { createObjectActions } from '../core/k8s/generate';
 import { lazyAction } from './codeActions';
 import { toWorkspaceEdit } from './convert';
 
-const MULTI_STAGE_TITLE = 'Convert to multi-stage build';
 
 /**
  * "Convert to multi-stage build" when the range touches the FROM of a single-stage file. With `lazy` (clients that

@@ -1,5 +1,5 @@
 import type { DockerfileRule } from '../../core/rule';
-import { convertToMultiStage, ECOSYSTEM_LABEL, findToolchain, type ToolchainHit } from '../../core/dockerfile/multistage';
+import { convertToMultiStage, ECOSYSTEM_LABEL, MULTI_STAGE_TITLE, findToolchain, type ToolchainHit } from '../../core/dockerfile/multistage';
 
 const DEV_IMAGE = /(?:^|[/\\])\.devcontainer[/\\]|(?:^|[/\\.-])(?:dev|development|devcontainer|test|ci)(?:[.-][^/\\]*)?$/i;
 
@@ -38,7 +38,7 @@ export const buildToolsInFinalStage: DockerfileRule = {
   fixes: [
     {
       id: 'convert-multistage',
-      title: () => 'Convert to multi-stage build',
+      title: () => MULTI_STAGE_TITLE,
       kind: 'refactor.rewrite',
       safe: false,
       apply(input) {

@@ -15,6 +15,9 @@ import { rustTemplate } from './rust';
 export { buildCommandEcosystem, detectEcosystem, ECOSYSTEM_LABEL, findToolchain, imageEcosystem, type Ecosystem, type ToolchainHit } from './detect';
 export { packageInstalls, type PackageInstall } from './packages';
 
+/** The title of the conversion wherever it is offered (the build-tools-in-final-stage fix, the FROM refactoring). */
+export const MULTI_STAGE_TITLE = 'Convert to multi-stage build';
+
 const TEMPLATES: Record<Ecosystem, (p: Plan) => boolean> = { go: goTemplate, rust: rustTemplate, java: javaTemplate, node: nodeTemplate, python: pythonTemplate, c: nativeTemplate };
 
 /** The file as a `build` stage plus a slim runtime stage; null when not single-stage or no template fits. Requires initShellParser(). */
