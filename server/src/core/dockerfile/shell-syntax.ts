@@ -1,6 +1,7 @@
 // From tree-sitter-bash's syntax tree to the simple commands of shell.ts: words unquoted, wrappers such as
 // `sudo`, `env` and `gosu` peeled off, pipeline stages numbered.
 import type { Node } from 'web-tree-sitter';
+import { basename } from './paths';
 import type { ShellCommand, ShellScript, ShellWord } from './shell';
 
 const WRAPPERS = new Set(['sudo', 'env', 'command', 'exec', 'nohup', 'time', 'nice', 'doas', 'su-exec', 'gosu']);
@@ -125,9 +126,4 @@ function toCommand(node: Node, source: string): ShellCommand | undefined {
     start: node.startIndex,
     end: node.endIndex,
   };
-}
-
-function basename(p: string): string {
-  const i = p.lastIndexOf('/');
-  return i >= 0 ? p.slice(i + 1) : p;
 }

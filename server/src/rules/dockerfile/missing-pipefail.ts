@@ -4,6 +4,7 @@ import type { ShellCommand } from '../../core/dockerfile/shell';
 import type { DockerfileRule } from '../../core/rule';
 import type { Range } from '../../core/types';
 import { imageFamily, rootImage } from '../../core/dockerfile/image-family';
+import { basename } from '../../core/dockerfile/paths';
 
 /** The SHELL in effect: undefined means Docker's default `/bin/sh -c`. */
 type ShellWords = string[] | undefined;
@@ -19,7 +20,6 @@ interface PipeHit {
 }
 
 const NON_POSIX = /^(cmd|powershell|pwsh)(\.exe)?$/i;
-const base = (p: string) => p.slice(p.lastIndexOf('/') + 1);
 
 function shellOf(ins: JSONInstruction): string[] {
   return ins.getJSONStrings().map((s) => s.getJSONValue());
@@ -48,7 +48,7 @@ function pipeRange(model: DockerfileModel, run: RunInfo): Range {
 /** The SHELL line that adds pipefail, fitted to the current SHELL or the base image. */
 function pipefailShell(stage: Stage, current: ShellWords): { shell: string; known: boolean } | undefined {
   const json = (...w: string[]) => `SHELL [${w.map((x) => JSON.stringify(x)).join(', ')}]`;
-  const custom = current && base(current[0] ?? '');
+  const custom = current && basename(current[0] ?? '');
   if (custom === 'bash' || custom === 'zsh' || custom === 'ksh') return { shell: json(current![0], '-o', 'pipefail', '-c'), known: true };
   switch (imageFamily(rootImage(stage))) {
     case 'debian':
@@ -80,7 +80,7 @@ function findMissing(model: DockerfileModel): PipeHit[] {
       }
       const run = ins.getKeyword() === 'RUN' ? model.runOf(ins) : undefined;
       if (!run || run.execForm || !run.script.hasPipe) continue;
-      if (current && (current.includes('pipefail') || NON_POSIX.test(base(current[0] ?? '')))) continue;
+      if (current && (current.includes('pipefail') || NON_POSIX.test(basename(current[0] ?? '')))) continue;
       // A heredoc with its own `#!` interpreter is not run by SHELL.
       if ((run.heredoc && model.text.startsWith('#!', run.scriptStart)) || setsPipefail(run.script.commands)) continue;
       const fix = (fixFor ??= { fix: pipefailShell(stage, current) }).fix;
