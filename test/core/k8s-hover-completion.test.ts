@@ -1,140 +1,14 @@
-// Editor features for Kubernetes manifests: hover, completion, definition/references, lenses and symbols.
+// Editor features for Kubernetes manifests, part 1: hover (schema, cross-object summaries, quantities) and completion.
+// Navigation, lenses and symbols are in k8s-navigation.test.ts.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { manifestCompletions } from '../../server/src/core/k8s/features/completion';
 import { manifestHover } from '../../server/src/core/k8s/features/hover';
-import { manifestLenses } from '../../server/src/core/k8s/features/lenses';
-import { manifestDefinition, manifestReferences } from '../../server/src/core/k8s/features/navigation';
 import { quantityMeaning } from '../../server/src/core/k8s/features/summary';
-import { manifestSymbols } from '../../server/src/core/k8s/features/symbols';
 import { parseManifest, type ManifestFile } from '../../server/src/core/k8s/parse';
 import { enumAt } from '../../server/src/core/k8s/schema-enum';
-import { ManifestWorkspace } from '../../server/src/core/k8s/workspace';
-import type { Range } from '../../server/src/core/types';
-
-const APP = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-  labels:
-    app: web
-spec:
-  replicas: 3
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-        tier: frontend
-    spec:
-      containers:
-      - name: web
-        image: nginx:1.27
-        ports:
-        - name: http
-          containerPort: 8080
-        resources:
-          requests:
-            cpu: 500m
-            memory: 512Mi
-          limits:
-            memory: 1G
-        readinessProbe:
-          httpGet:
-            path: /healthz
-            port: http
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  selector:
-    app: web
-  ports:
-  - name: http
-    protocol: TCP
-    port: 80
-    targetPort: http
----
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: worker
-  namespace: jobs
-spec:
-  selector:
-    matchLabels:
-      app: worker
-  template:
-    metadata:
-      labels:
-        app: worker
-    spec:
-      containers:
-      - name: worker
-        image: busybox:1.36
-`;
-
-const ROUTING = `apiVersion: networking.k8s.io/v1
-kind: Ingress
-metadata:
-  name: api
-spec:
-  ingressClassName: nginx
-  rules:
-  - host: api.example.com
-    http:
-      paths:
-      - path: /v1
-        pathType: Prefix
-        backend:
-          service:
-            name: web
-            port:
-              number: 80
----
-apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata:
-  name: web
-spec:
-  scaleTargetRef:
-    apiVersion: apps/v1
-    kind: Deployment
-    name: web
-  minReplicas: 2
-  maxReplicas: 10
-  metrics:
-  - type: Resource
-    resource:
-      name: cpu
-      target:
-        type: Utilization
-        averageUtilization: 70
-`;
-
-function workspace(extra: Record<string, string> = {}) {
-  const ws = new ManifestWorkspace();
-  const files: Record<string, ManifestFile> = {};
-  for (const [name, text] of Object.entries({ 'app.yaml': APP, 'routing.yaml': ROUTING, ...extra })) {
-    files[name] = parseManifest(text, `/ws/${name}`);
-    ws.set(files[name]);
-  }
-  return { ws, app: files['app.yaml'], routing: files['routing.yaml'], files };
-}
-
-/** Offset of the `nth` occurrence of `needle` in `text`, plus `delta`. */
-function at(text: string, needle: string, delta = 0, nth = 1): number {
-  let i = -1;
-  for (let n = 0; n < nth; n++) i = text.indexOf(needle, i + 1);
-  assert.ok(i >= 0, `${needle} not found`);
-  return i + delta;
-}
-
-const slice = (file: ManifestFile, r: Range) => file.text.slice(file.offsetAt(r.start), file.offsetAt(r.end));
+import type { ManifestWorkspace } from '../../server/src/core/k8s/workspace';
+import { APP, at, ROUTING, workspace } from '../fixtures/web-manifests';
 
 describe('k8s features: hover', () => {
   const { ws, app, routing } = workspace();
@@ -262,64 +136,5 @@ describe('k8s features: completion', () => {
     const { ws, app } = workspace({ 'app.yaml': text });
     assert.deepEqual(labels(app, ws, at(text, 'targetPort: ', 12)), ['http', '8080']);
     assert.deepEqual(labels(app, ws, at(text, '  port: \n', 8)), ['http', '8080']);
-  });
-});
-
-describe('k8s features: navigation', () => {
-  const { ws, app, routing } = workspace();
-
-  it('goes from an Ingress backend to the Service name in its file', () => {
-    const defs = manifestDefinition(routing, ws, at(ROUTING, 'name: web', 7));
-    assert.equal(defs.length, 1);
-    assert.equal(defs[0].path, '/ws/app.yaml');
-    assert.equal(defs[0].range.start.line, 37);
-    assert.equal(slice(app, defs[0].range), 'web');
-  });
-
-  it('goes from a scaleTargetRef to the Deployment name', () => {
-    const defs = manifestDefinition(routing, ws, at(ROUTING, 'name: web', 7, 3));
-    assert.deepEqual(defs.map((d) => [d.path, d.range.start.line, slice(app, d.range)]), [['/ws/app.yaml', 3, 'web']]);
-  });
-
-  it('goes from a Service selector label to the pod template label', () => {
-    const defs = manifestDefinition(app, ws, at(APP, 'app: web', 0, 4));
-    assert.deepEqual(defs.map((d) => [d.path, d.range.start.line, slice(app, d.range)]), [['/ws/app.yaml', 14, 'app: web']]);
-    const whole = manifestDefinition(app, ws, at(APP, 'selector:', 0, 2));
-    assert.equal(slice(app, whole[0].range), 'app: web\n        tier: frontend');
-  });
-
-  it('finds what points at a Service and at a Deployment', () => {
-    const svc = manifestReferences(app, ws, at(APP, 'name: web', 6, 3));
-    assert.deepEqual(svc.map((r) => [r.path, r.range.start.line, slice(routing, r.range)]), [['/ws/routing.yaml', 14, 'web']]);
-    const deploy = manifestReferences(app, ws, at(APP, 'name: web', 2));
-    assert.deepEqual(
-      deploy.map((r) => [r.path, r.range.start.line]),
-      [['/ws/app.yaml', 39], ['/ws/routing.yaml', 26]],
-    );
-    assert.equal(slice(app, deploy[0].range), 'selector');
-    assert.deepEqual(manifestReferences(app, ws, at(APP, 'name: worker', 6)), []);
-    assert.deepEqual(manifestReferences(app, ws, at(APP, 'image: nginx', 8)), []);
-  });
-});
-
-describe('k8s features: lenses and symbols', () => {
-  it('titles each Deployment with what points at it', () => {
-    const { ws, app } = workspace();
-    assert.deepEqual(
-      manifestLenses(app, ws).map((l) => [l.range.start.line, l.title]),
-      [
-        [0, 'Service web · HPA 2–10 @ 70% cpu · Ingress api.example.com/v1'],
-        [47, 'no Service · no autoscaler'],
-      ],
-    );
-  });
-
-  it('lists one symbol per object with its namespace', () => {
-    const { app } = workspace();
-    const symbols = manifestSymbols(app);
-    assert.deepEqual(symbols.map((s) => s.name), ['Deployment/web', 'Service/web', 'Deployment/worker (jobs)']);
-    assert.equal(slice(app, symbols[2].selectionRange), 'worker');
-    assert.ok(slice(app, symbols[1].range).startsWith('apiVersion: v1\nkind: Service'));
-    assert.ok(slice(app, symbols[1].range).trimEnd().endsWith('targetPort: http'));
   });
 });
