@@ -1,5 +1,5 @@
 // The shell-command model (core/dockerfile/commands.ts, package-managers.ts): package managers, subcommands and
-// aliases, value-taking options, version pins, assume-yes and no-cache flags.
+// aliases, value-taking options, version pins, assume-yes and no-cache flags, the environment that changes them.
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { positionals, runCommands, subcommandAt } from '../../server/src/core/dockerfile/commands';
@@ -7,6 +7,7 @@ import { buildModel } from '../../server/src/core/dockerfile/model';
 import { apkAdd, aptSubcommand, MANAGERS, packageCommand, parsePackage, pipInstall } from '../../server/src/core/dockerfile/package-managers';
 import { basename, urlFileName } from '../../server/src/core/dockerfile/paths';
 import { initShellParser, type ShellCommand } from '../../server/src/core/dockerfile/shell';
+import { commandEnv } from '../../server/src/core/dockerfile/stage-env';
 
 /** The commands of the first RUN of `FROM debian:12\nRUN <script>`. */
 function cmds(script: string): ShellCommand[] {
@@ -75,6 +76,27 @@ describe('package commands', () => {
     assert.equal(packageCommand(cmd('apk add --no-cache curl'))?.noCache, true);
     assert.equal(packageCommand(cmd('pip install --no-cache-dir x'))?.noCache, true);
     assert.equal(packageCommand(cmd('pip install x'))?.noCache, false);
+  });
+
+  it('reads PIP_NO_CACHE_DIR and DEBIAN_FRONTEND on the command or from ENV/ARG', () => {
+    /** packageCommand of the last command of the first RUN of `text`, in its environment. */
+    const inRun = (text: string) => {
+      const run = buildModel(text).runs[0];
+      const last = runCommands(run).at(-1)!;
+      return packageCommand(last, commandEnv(run, last));
+    };
+    assert.equal(packageCommand(cmd('PIP_NO_CACHE_DIR=1 pip install x'))?.noCache, true);
+    // pip disables the cache for any valid value, "off" and "0" too.
+    assert.equal(packageCommand(cmd('PIP_NO_CACHE_DIR=off pip install x'))?.noCache, true);
+    assert.equal(packageCommand(cmd('PIP_NO_CACHE_DIR= pip install x'))?.noCache, false);
+    assert.equal(inRun('FROM python:3.12\nENV PIP_NO_CACHE_DIR=0\nRUN pip install x\n')?.noCache, true);
+    assert.equal(packageCommand(buildModel('FROM python:3.12\nENV PIP_NO_CACHE_DIR=0\nRUN pip install x\n').runs[0].script.commands[0])?.noCache, false);
+    assert.equal(inRun('FROM python:3.12\nRUN pip install x\nENV PIP_NO_CACHE_DIR=1\n')?.noCache, false);
+    assert.equal(packageCommand(cmd('DEBIAN_FRONTEND=noninteractive apt-get install -y curl'))?.noninteractive, true);
+    assert.equal(packageCommand(cmd('apt-get install -y curl'))?.noninteractive, false);
+    assert.equal(inRun('FROM debian:12\nARG DEBIAN_FRONTEND=noninteractive\nRUN apt-get install -y curl\n')?.noninteractive, true);
+    assert.equal(inRun('FROM debian:12\nRUN ["DEBIAN_FRONTEND=noninteractive", "apt-get", "install", "-y", "curl"]\n')?.noninteractive, true);
+    assert.equal(inRun('FROM debian:12\nENV DEBIAN_FRONTEND=noninteractive\nRUN DEBIAN_FRONTEND=dialog apt-get install -y curl\n')?.noninteractive, false);
   });
 
   it('peels exec-form assignments and finds apk add and pip install', () => {

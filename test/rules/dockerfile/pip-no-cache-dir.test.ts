@@ -39,6 +39,8 @@ ruleTable(pipNoCacheDir, [
   { name: 'ARG with a default', text: 'FROM python:3.12\nARG PIP_NO_CACHE_DIR=off\nRUN pip install x\n', expect: [] },
   { name: 'ENV in the parent stage', text: 'FROM python:3.12 AS base\nENV PIP_NO_CACHE_DIR=true\nFROM base\nRUN pip install x\n', expect: [] },
   { name: 'assignment on the command', text: 'FROM python:3.12\nRUN PIP_NO_CACHE_DIR=1 pip install x\n', expect: [] },
+  { name: 'assignment on the command, any pip value (off too)', text: 'FROM python:3.12\nRUN PIP_NO_CACHE_DIR=off python3 -m pip install x\n', expect: [] },
+  { name: 'assignment in exec form', text: 'FROM python:3.12\nRUN ["PIP_NO_CACHE_DIR=1", "pip", "install", "x"]\n', expect: [] },
   { name: 'cache mount on /root/.cache', text: 'FROM python:3.12\nRUN --mount=type=cache,target=/root/.cache pip install x\n', expect: [] },
   { name: 'cache mount on the pip cache', text: 'FROM python:3.12\nRUN --mount=type=cache,target=/root/.cache/pip/ pip install x\n', expect: [] },
   { name: 'builder stage', text: 'FROM python:3.12 AS build\nRUN pip wheel . && pip install x\nFROM python:3.12-slim\nCOPY --from=build /w /w\n', expect: [] },

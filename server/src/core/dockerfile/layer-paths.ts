@@ -5,10 +5,10 @@ import type { BuildContext } from '../types';
 import { jsonValue, subcommandAt } from './commands';
 import { blankContinuations, type DockerfileModel, type RunInfo } from './model';
 import { CACHE_MANAGERS } from './package-caches';
-import { aptSubcommand, packageCommand, pipInstall } from './package-managers';
+import { aptSubcommand, packageCommand } from './package-managers';
 import { basename, GLOB, normalisePath, pathCovers, urlFileName, type PathScope } from './paths';
-import { hasOption, type ShellCommand, type ShellWord } from './shell';
-import { stageEnvValue } from './stage-env';
+import type { ShellCommand, ShellWord } from './shell';
+import { commandEnv } from './stage-env';
 
 /** A path an instruction put into its layer. */
 export interface Created {
@@ -139,7 +139,7 @@ function cacheDirs(found: Created[], run: RunInfo, cmd: ShellCommand, scope: Pat
   const apt = program === 'apt-get' || program === 'apt' ? aptSubcommand(cmd)?.value : undefined;
   if (apt === 'update') addWrite(found, run, scope, ins, '/var/lib/apt/lists', 'tree', `${program} update`);
   if (apt && /^(install|upgrade|dist-upgrade|full-upgrade)$/.test(apt)) addWrite(found, run, scope, ins, '/var/cache/apt', 'tree', `${program} ${apt}`);
-  const pkg = packageCommand(cmd);
+  const pkg = packageCommand(cmd, commandEnv(run, cmd));
   if (pkg?.manager === 'apk' && !pkg.noCache && /^(add|update|upgrade)$/.test(pkg.action ?? '')) addWrite(found, run, scope, ins, '/var/cache/apk', 'tree', 'apk');
   for (const m of CACHE_MANAGERS) {
     // Every manager's install() only matches its own programs.
@@ -148,7 +148,7 @@ function cacheDirs(found: Created[], run: RunInfo, cmd: ShellCommand, scope: Pat
     if (install) for (const d of m.dirs) addWrite(found, run, scope, ins, d, 'tree', `${program} ${install.value}`);
   }
   if (scope.home === '/root') {
-    if (pipInstall(cmd) && !hasOption(cmd, '--no-cache-dir') && !stageEnvValue(run.stage, run.instruction.getRange().start.line, 'PIP_NO_CACHE_DIR')) addWrite(found, run, scope, ins, '/root/.cache/pip', 'tree', 'pip install');
+    if (pkg?.manager === 'pip' && pkg.action === 'install' && !pkg.noCache) addWrite(found, run, scope, ins, '/root/.cache/pip', 'tree', 'pip install');
     if (pkg?.manager === 'npm' && /^(install|ci)$/.test(pkg.action ?? '')) addWrite(found, run, scope, ins, '/root/.npm', 'tree', 'npm');
   }
 }

@@ -1,8 +1,10 @@
 // What a package manager's command does: which manager, which subcommand (aliases resolved), which packages with
-// which version pins, and the flags that change its behaviour (assume-yes, no cache). One option table per manager:
-// a value-taking option missing here makes its value read as the subcommand or a package.
+// which version pins, and the flags and environment that change its behaviour (assume-yes, no cache,
+// noninteractive). One option table per manager: a value-taking option missing here makes its value read as the
+// subcommand or a package.
 import { hasOption, type ShellCommand, type ShellWord } from './shell';
 import { positionals, subcommandAt } from './commands';
+import { inlineEnv, type CommandEnv } from './stage-env';
 
 export type PackageManager = 'apt' | 'apk' | 'rpm' | 'zypper' | 'pip' | 'npm' | 'yarn' | 'pnpm' | 'gem' | 'go';
 
@@ -77,8 +79,10 @@ export interface PackageCommand {
   packages: PackageArg[];
   /** True when the command does not stop to ask (`-y`, `--yes`, `--assume-yes`, apt's `-qq` / `-q -q`). */
   yes: boolean;
-  /** True when the command keeps no download cache (`apk --no-cache`, `pip --no-cache-dir`). */
+  /** True when the command keeps no download cache (`apk --no-cache`, `pip --no-cache-dir` or `PIP_NO_CACHE_DIR` set). */
   noCache: boolean;
+  /** apt: true when `DEBIAN_FRONTEND=noninteractive` (debconf asks nothing); false for other managers. */
+  noninteractive: boolean;
 }
 
 /** Where the manager's own arguments start: after `-m pip` for `python -m pip`; undefined when `cmd` is no package manager. */
@@ -139,8 +143,20 @@ function assumesYes(manager: PackageManager, cmd: ShellCommand): boolean {
   }
 }
 
-/** What a package manager's command does, or undefined when `cmd` is no package manager (or has no subcommand). */
-export function packageCommand(cmd: ShellCommand): PackageCommand | undefined {
+// pip disables its cache for any valid PIP_NO_CACHE_DIR value, even "0"/"false"/"off" (kept for backwards
+// compatibility, see `_handle_no_cache_dir` in pip's cmdoptions.py), so any non-empty value counts as set.
+function keepsNoCache(manager: PackageManager, cmd: ShellCommand, env: CommandEnv): boolean {
+  if (manager === 'apk') return hasOption(cmd, '--no-cache');
+  if (manager === 'pip') return hasOption(cmd, '--no-cache-dir') || (env('PIP_NO_CACHE_DIR') ?? '') !== '';
+  return false;
+}
+
+/**
+ * What a package manager's command does, or undefined when `cmd` is no package manager (or has no subcommand).
+ * The environment (`PIP_NO_CACHE_DIR`, `DEBIAN_FRONTEND`) is read from `env` (commandEnv in stage-env.ts: also the
+ * RUN's exports and the stage's ENV/ARG), by default from the assignments on the command itself.
+ */
+export function packageCommand(cmd: ShellCommand, env: CommandEnv = inlineEnv(cmd)): PackageCommand | undefined {
   const found = managerOf(cmd);
   if (!found) return undefined;
   const { manager, from } = found;
@@ -156,7 +172,8 @@ export function packageCommand(cmd: ShellCommand): PackageCommand | undefined {
     subcommandIndex: sub.index,
     packages,
     yes: assumesYes(manager, cmd),
-    noCache: manager === 'apk' ? hasOption(cmd, '--no-cache') : manager === 'pip' ? hasOption(cmd, '--no-cache-dir') : false,
+    noCache: keepsNoCache(manager, cmd, env),
+    noninteractive: manager === 'apt' && env('DEBIAN_FRONTEND') === 'noninteractive',
   };
 }
 

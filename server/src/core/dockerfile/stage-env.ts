@@ -1,6 +1,8 @@
-// The environment a stage's ENV and ARG-with-default instructions set, as commands see it (`PIP_NO_CACHE_DIR`,
-// `DEBIAN_FRONTEND`): looked up by name and line, through the stages a stage is built FROM.
-import type { Stage } from './model';
+// The environment a command of a RUN sees (`PIP_NO_CACHE_DIR`, `DEBIAN_FRONTEND`): assignments on the command
+// itself, then the stage's ENV and ARG-with-default instructions, looked up by name and line through the stages a
+// stage is built FROM.
+import type { RunInfo, Stage } from './model';
+import type { ShellCommand } from './shell';
 
 /** One ENV / ARG-with-default assignment of a stage, in document order. */
 interface EnvChange {
@@ -58,4 +60,27 @@ export function stageEnvValue(stage: Stage, beforeLine: number, name: string): s
     if (lo > 0) return entry.values[lo - 1];
   }
   return undefined;
+}
+
+/** A command's environment: the value of a variable as the command sees it, undefined when unset. */
+export type CommandEnv = (name: string) => string | undefined;
+
+/** The value the last `NAME=value` word of `words` gives `name`. */
+function assigned(words: readonly { value: string }[], name: string): string | undefined {
+  let value: string | undefined;
+  for (const w of words) if (w.value.startsWith(name + '=')) value = w.value.slice(name.length + 1);
+  return value;
+}
+
+/** Only the assignments written on the command itself (`PIP_NO_CACHE_DIR=1 pip install …`). */
+export function inlineEnv(cmd: ShellCommand): CommandEnv {
+  return (name) => assigned(cmd.assignments, name);
+}
+
+/**
+ * The environment `cmd` of `run` sees: `NAME=value cmd …` first, then the stage's ENV/ARG before the RUN.
+ * (`export NAME=value && cmd` is not read: the shell model holds no declaration commands.)
+ */
+export function commandEnv(run: RunInfo, cmd: ShellCommand): CommandEnv {
+  return (name) => assigned(cmd.assignments, name) ?? stageEnvValue(run.stage, run.instruction.getRange().start.line, name);
 }

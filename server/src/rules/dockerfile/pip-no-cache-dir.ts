@@ -1,30 +1,19 @@
-import { type DockerfileModel, type RunInfo } from '../../core/dockerfile/model';
-import { hasOption, type ShellCommand, type ShellWord } from '../../core/dockerfile/shell';
+import { type DockerfileModel } from '../../core/dockerfile/model';
+import type { ShellWord } from '../../core/dockerfile/shell';
 import type { DockerfileRule } from '../../core/rule';
 import { insertFlagFix } from '../../core/dockerfile/edits';
 import { finalImageCommands, hasCacheMountOn } from '../../core/dockerfile/commands';
-import { pipInstall } from '../../core/dockerfile/package-managers';
-import { stageEnvValue } from '../../core/dockerfile/stage-env';
-
-const VAR = 'PIP_NO_CACHE_DIR';
-const ASSIGN = new RegExp(`^${VAR}=.`);
-
-// pip disables its cache for any valid PIP_NO_CACHE_DIR value, even "0"/"false" (kept for backwards
-// compatibility), so any non-empty value counts as set.
-function envDisablesCache(run: RunInfo, cmd: ShellCommand, cmds: ShellCommand[]): boolean {
-  if ((stageEnvValue(run.stage, run.instruction.getRange().start.line, VAR) ?? '') !== '') return true;
-  if (cmd.assignments.some((a) => ASSIGN.test(a.value))) return true;
-  // `export PIP_NO_CACHE_DIR=1 && pip install …` in the same RUN.
-  return cmds.some((c) => c.start < cmd.start && (c.program === 'export' || c.program === 'declare') && c.args.some((a) => ASSIGN.test(a.value)));
-}
+import { packageCommand } from '../../core/dockerfile/package-managers';
+import { commandEnv } from '../../core/dockerfile/stage-env';
 
 function findMissing(model: DockerfileModel): ShellWord[] {
   const hits: ShellWord[] = [];
-  for (const { run, cmd, cmds } of finalImageCommands(model)) {
-    const install = pipInstall(cmd);
-    if (!install || hasOption(cmd, '--no-cache-dir')) continue;
-    if (hasCacheMountOn(run, '/root/.cache/pip') || envDisablesCache(run, cmd, cmds)) continue;
-    hits.push(install);
+  for (const { run, cmd } of finalImageCommands(model)) {
+    // noCache: --no-cache-dir, or PIP_NO_CACHE_DIR on the command or in the stage's ENV/ARG.
+    const pip = packageCommand(cmd, commandEnv(run, cmd));
+    if (pip?.manager !== 'pip' || pip.action !== 'install' || pip.noCache) continue;
+    if (hasCacheMountOn(run, '/root/.cache/pip')) continue;
+    hits.push(pip.subcommand!);
   }
   return hits;
 }
