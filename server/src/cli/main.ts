@@ -1,6 +1,7 @@
 // `stevedore` command line: the same analysis core as the editor, for CI pipelines.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { defaultContextRoot } from '../core/dockerfile/analyze';
 import { ConfigError, configFailOn, loadProjectConfig } from '../core/config';
 import { FolderContext } from '../core/context';
@@ -204,9 +205,14 @@ export async function main(argv: string[], env: Record<string, string | undefine
 }
 
 if (require.main === module) {
+  // The shell parser's WebAssembly runs on V8's baseline compiler only: optimising it in the background costs more
+  // than a lint run gains from it (measured: 200 Dockerfiles 2.3–3.2 s → 1.5–2.0 s, 170 → 140 MB), and node would
+  // wait for that work before exiting (a 2-line Dockerfile: 0.7 s → 0.25 s). Must precede the module's compilation.
+  setFlagsFromString('--liftoff-only');
   const argv = process.argv.slice(2);
   installProcessGuards(debugRequested(argv, process.env), () => currentPath);
   void main(argv).then((code) => {
     process.exitCode = code;
   });
 }
+
