@@ -17,6 +17,14 @@ describe('dependency installs', () => {
       ['npm install express', undefined],
       ['python3 -m pip install -r requirements.txt', 'pip', 'install'],
       ['pip install flask', undefined],
+      // Read through package-managers.ts: option values are not the subcommand, aliases resolve.
+      ['pip --timeout 60 install -r requirements.txt', 'pip', 'install'],
+      ['pip3.12 download -r requirements.txt', undefined],
+      ['uv pip install -r requirements.txt', 'pip', 'install'],
+      ['npm i', 'npm', 'install'],
+      ['pnpm install express', undefined],
+      ['yarn', 'yarn', 'install'],
+      ['go mod download', 'go', 'install'],
       ['poetry install --no-root', 'poetry', 'install'],
       ['go build ./...', 'go', 'build'],
       ['go install example.com/tool@latest', undefined],
@@ -36,7 +44,7 @@ describe('dependency installs', () => {
   });
 
   it('tells commands that can run before the sources from those that need them', () => {
-    for (const s of ['apt-get update', 'rm -rf /var/lib/apt/lists/*', 'npm config set x y', 'pip install poetry', 'npm install -g pnpm']) assert.ok(isPrepCommand(command(s)), s);
+    for (const s of ['apt-get update', 'rm -rf /var/lib/apt/lists/*', 'npm config set x y', 'pip install poetry', 'npm install -g pnpm', 'npm i -g pnpm', 'python3 -m pip install poetry', 'pip3.12 config set global.x y', 'dnf install -y git']) assert.ok(isPrepCommand(command(s)), s);
     for (const s of ['rm -rf build', 'pip install -e .', 'npm install', 'make']) assert.ok(!isPrepCommand(command(s)), s);
   });
 

@@ -1,7 +1,10 @@
 // Dependency installs by ecosystem (`pip install -r`, `npm ci`, `go mod download`, `mvn dependency:go-offline` …):
 // which command installs a project's dependencies, the manifests it reads, the dependency-only step a build can
 // run first, and which commands can run before the sources are copied in. For the cache-busting-copy rule.
-import { subcommand, type ShellCommand } from './shell';
+// Package managers (pip, npm, yarn, pnpm, go, gem, apt …) are read through package-managers.ts.
+import { subcommandAt } from './commands';
+import { MANAGERS, packageCommand, type PackageCommand } from './package-managers';
+import type { ShellCommand } from './shell';
 import { splitLines } from '../text';
 import type { BuildContext } from '../types';
 
@@ -47,8 +50,8 @@ export interface Install {
 
 const positional = (cmd: ShellCommand) => cmd.args.filter((a) => !a.value.startsWith('-')).map((a) => a.value);
 
-function pipRequirements(args: string[]): string[] | undefined {
-  if (args.find((a) => !a.startsWith('-')) !== 'install') return undefined;
+/** The requirement and constraint files (`-r`/`-c`) among the arguments of `pip install`. */
+function requirementFiles(args: string[]): string[] | undefined {
   const files: string[] = [];
   args.forEach((a, i) => {
     const m = /^(?:-r|--requirement|-c|--constraint)(?:=|$)(.*)$|^-[rc](.+)$/.exec(a);
@@ -57,24 +60,38 @@ function pipRequirements(args: string[]): string[] | undefined {
   return files.filter(Boolean).length ? files.filter(Boolean) : undefined;
 }
 
+/** `pip install -r FILE …` (pip, pip3.12, python -m pip, uv pip): the requirement files it reads. */
+function pipRequirements(cmd: ShellCommand, pkg: PackageCommand | undefined): string[] | undefined {
+  if (pkg?.manager === 'pip') return pkg.action === 'install' ? requirementFiles(cmd.args.slice(pkg.subcommandIndex + 1).map((a) => a.value)) : undefined;
+  // `uv pip install`: uv's pip interface takes pip's arguments.
+  if (cmd.program !== 'uv' || cmd.args[0]?.value !== 'pip' || subcommandAt(cmd, [], 1)?.word.value !== 'install') return undefined;
+  return requirementFiles(cmd.args.slice(1).map((a) => a.value));
+}
+
+/** True when a package manager's install names no packages (`npm install`, `npm i`): it installs the project's. */
+const installsProject = (pkg: PackageCommand) => pkg.action === 'install' && pkg.packages.length === 0;
+
 /** The dependency step a command performs, if any. */
 export function dependencyInstall(cmd: ShellCommand): Install | undefined {
   const p = cmd.program;
   const args = cmd.args.map((a) => a.value);
-  const sub = subcommand(cmd)?.value;
+  const pkg = packageCommand(cmd);
+  // Programs without a table in package-managers.ts (uv, poetry, pipenv, bundle, composer, cargo, mvn, gradle).
+  const sub = subcommandAt(cmd)?.word.value;
   const pos = positional(cmd);
   const is = (eco: Ecosystem, label: string, kind: Install['kind'] = 'install'): Install => ({ eco, kind, cmd, label });
-  const pipArgs = /^pip[\d.]*$/.test(p) ? args : /^python[\d.]*$/.test(p) && args[0] === '-m' && args[1] === 'pip' ? args.slice(2) : p === 'uv' && args[0] === 'pip' ? args.slice(1) : undefined;
-  const files = pipArgs && pipRequirements(pipArgs);
+  const files = pipRequirements(cmd, pkg);
   if (files) return { ...is('pip', `pip install -r ${files[0]}`), files };
   if (p === 'uv' && sub === 'sync') return is('uv', 'uv sync');
   if (p === 'poetry' && sub === 'install') return is('poetry', 'poetry install');
   if (p === 'pipenv' && (sub === 'install' || sub === 'sync') && pos.length === 1) return is('pipenv', `pipenv ${sub}`);
-  if (p === 'npm' && (sub === 'ci' || ((sub === 'install' || sub === 'i') && pos.length === 1))) return is('npm', `npm ${sub}`);
-  if (p === 'yarn' && (pos.length === 0 || (sub === 'install' && pos.length === 1))) return is('yarn', sub ? 'yarn install' : 'yarn');
-  if (p === 'pnpm' && (sub === 'fetch' || ((sub === 'install' || sub === 'i') && pos.length === 1))) return is('pnpm', `pnpm ${sub}`);
-  if (p === 'go' && sub === 'mod' && pos[1] === 'download') return is('go', 'go mod download');
-  if (p === 'go' && (sub === 'build' || sub === 'install') && !args.some((a) => a.includes('@'))) return is('go', `go ${sub}`, 'build');
+  const written = pkg?.subcommand?.value;
+  if (pkg?.manager === 'npm' && (pkg.action === 'ci' || installsProject(pkg))) return is('npm', `npm ${written}`);
+  // Bare `yarn` (no subcommand) installs the project's dependencies.
+  if (p === 'yarn' && (!pkg || installsProject(pkg))) return is('yarn', pkg ? 'yarn install' : 'yarn');
+  if (pkg?.manager === 'pnpm' && (pkg.action === 'fetch' || installsProject(pkg))) return is('pnpm', `pnpm ${written}`);
+  if (pkg?.manager === 'go' && pkg.action === 'mod' && pkg.packages[0]?.raw === 'download') return is('go', 'go mod download');
+  if (pkg?.manager === 'go' && (pkg.action === 'build' || pkg.action === 'install') && !args.some((a) => a.includes('@'))) return is('go', `go ${pkg.action}`, 'build');
   if (p === 'bundle' && sub === 'install') return is('bundler', 'bundle install');
   if (p === 'composer' && sub === 'install') return is('composer', 'composer install');
   if (p === 'cargo' && sub === 'fetch') return is('cargo', 'cargo fetch');
@@ -113,17 +130,19 @@ export function fetchCommand(install: Install): string {
   return { go: 'go mod download', cargo: 'cargo fetch', maven: `${name} dependency:go-offline`, gradle: `${name} dependencies` }[install.eco as 'go'] ?? '';
 }
 
+/** System package managers (apt-get, apk, dnf, zypper …): they install no project dependencies. */
+const SYSTEM_MANAGERS: readonly string[] = [...MANAGERS.apt.programs, ...MANAGERS.apk.programs, ...MANAGERS.rpm.programs, ...MANAGERS.zypper.programs];
+
 /** Commands that can run before the sources are there: package managers, tool installs, cache cleanup. */
 export function isPrepCommand(cmd: ShellCommand): boolean {
   const p = cmd.program;
-  const sub = subcommand(cmd)?.value;
-  const pos = positional(cmd);
-  if (['apt-get', 'apt', 'apk', 'yum', 'dnf', 'microdnf', 'corepack', 'mkdir', 'echo', 'true', 'export', 'set'].includes(p)) return true;
-  if (p === 'rm') return pos.every((a) => /^[/~$]/.test(a));
-  if (sub === 'config' && ['npm', 'yarn', 'pnpm', 'poetry', 'bundle', 'pip', 'pip3', 'composer', 'pipenv'].includes(p)) return true;
-  if (/^pip[\d.]*$/.test(p) && sub === 'install') return !cmd.args.some((a) => /^(\.|\.\/.*|\/.*|-e|--editable)$/.test(a.value));
-  if (p === 'npm' && sub === 'install') return cmd.args.some((a) => a.value === '-g' || a.value === '--global');
-  return p === 'gem' && sub === 'install';
+  const pkg = packageCommand(cmd);
+  if (SYSTEM_MANAGERS.includes(p) || ['corepack', 'mkdir', 'echo', 'true', 'export', 'set'].includes(p)) return true;
+  if (p === 'rm') return positional(cmd).every((a) => /^[/~$]/.test(a));
+  if ((pkg ? pkg.action : subcommandAt(cmd)?.word.value) === 'config' && (pkg ? ['npm', 'yarn', 'pnpm', 'pip'].includes(pkg.manager) : ['poetry', 'bundle', 'composer', 'pipenv'].includes(p))) return true;
+  if (pkg?.manager === 'pip' && pkg.action === 'install') return !cmd.args.some((a) => /^(\.|\.\/.*|\/.*|-e|--editable)$/.test(a.value));
+  if (pkg?.manager === 'npm' && pkg.action === 'install') return cmd.args.some((a) => a.value === '-g' || a.value === '--global');
+  return pkg?.manager === 'gem' && pkg.action === 'install';
 }
 
 /**
