@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { analyzeDockerfile } from '../../server/src/core/dockerfile/analyze';
 import { blankContinuations, buildModel, parseImageRef } from '../../server/src/core/dockerfile/model';
-import { hasOption, initShellParser, subcommand } from '../../server/src/core/dockerfile/shell';
+import { subcommandAt } from '../../server/src/core/dockerfile/commands';
+import { hasOption, initShellParser } from '../../server/src/core/dockerfile/shell';
 import type { DockerfileRule } from '../../server/src/core/rule';
 
 const R = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -18,7 +19,7 @@ describe('Dockerfile model', () => {
     assert.deepEqual(cmds.map((c) => c.program), ['apt-get', 'apt-get', 'tee']);
     const install = cmds[1];
     assert.equal(install.wrappers[0].value, 'sudo');
-    assert.equal(subcommand(install)?.value, 'install');
+    assert.equal(subcommandAt(install)?.word.value, 'install');
     assert.ok(hasOption(install, '-y'));
     const curl = install.args.find((a) => a.value === 'curl')!;
     assert.equal(text.slice(curl.start, curl.end), '"curl"');
@@ -45,7 +46,7 @@ describe('Dockerfile model', () => {
     const text = 'FROM debian:12\nRUN <<EOF\napt-get update\napt-get install -y git\nEOF\n';
     const m = buildModel(text);
     assert.ok(m.runs[0].heredoc);
-    assert.deepEqual(m.runs[0].script.commands.map((c) => `${c.program} ${subcommand(c)?.value}`), ['apt-get update', 'apt-get install']);
+    assert.deepEqual(m.runs[0].script.commands.map((c) => `${c.program} ${subcommandAt(c)?.word.value}`), ['apt-get update', 'apt-get install']);
     const git = m.runs[0].script.commands[1].args.at(-1)!;
     assert.equal(text.slice(git.start, git.end), 'git');
   });

@@ -151,11 +151,6 @@ export function hasOption(cmd: ShellCommand, ...options: string[]): boolean {
   });
 }
 
-/** The first non-option argument (the subcommand of `apt-get install`, `pip install`, `npm ci` …). */
-export function subcommand(cmd: ShellCommand): ShellWord | undefined {
-  return cmd.args.find((a) => !a.value.startsWith('-'));
-}
-
 /**
  * The value of a shell word as the shell would see it, or undefined when the word expands anything
  * (variables, command substitution, globs, braces, `~`) and so has no fixed value.
