@@ -263,7 +263,7 @@ function lintFolder(dir: string, n: number): void {
     const sub = path.join(dir, `svc-${i}`);
     fs.mkdirSync(sub, { recursive: true });
     if (i % 2 === 0) fs.writeFileSync(path.join(sub, 'Dockerfile'), bigDockerfile(20 + (i % 7) * 10));
-    else fs.writeFileSync(path.join(sub, 'deploy.yaml'), bigManifest(60 + (i % 5) * 60));
+    else fs.writeFileSync(path.join(sub, 'deploy.yaml'), bigManifest(60 + (i % 5) * 60).replace(/app-/g, `svc${i}-`));
   }
 }
 

@@ -53,7 +53,10 @@ export function prepareManifest(text: string, options: ManifestOptions): Prepare
   const config = options.config ?? EMPTY_CONFIG;
   let file: ManifestFile;
   try {
-    file = parseManifest(text, options.path);
+    // The workspace already holds this very text for this path (the CLI loads every file first; the language server
+    // its scanned and edited files): analyze that parse, so the workspace's index serves this analysis too.
+    const stored = options.path !== undefined ? options.workspace?.file(options.path) : undefined;
+    file = stored && stored.text === text ? stored : parseManifest(text, options.path);
   } catch (e) {
     // parseManifest is meant never to throw; if it does, say so on the file instead of failing the request.
     options.onRuleError?.('yaml-syntax', e);

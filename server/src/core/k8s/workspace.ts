@@ -42,6 +42,9 @@ export class ManifestWorkspace implements Workspace {
  * object, or is added: what an analysis, a fix or a generator sees while the editor holds an unsaved version.
  */
 export function overlay(workspace: Workspace | undefined, file: ManifestFile): Workspace {
+  // Already the workspace's file for its path: the view is the workspace itself (and keeps its cached index, which
+  // otherwise every file of a folder would rebuild over all objects).
+  if (workspace && file.path !== undefined && workspace.file(file.path) === file) return workspace;
   let objects: K8sObject[] | undefined;
   return {
     objects: () => (objects ??= [...file.objects, ...(workspace?.objects() ?? []).filter((o) => o.file !== file && !(file.path && o.file.path === file.path))]),
