@@ -2,6 +2,7 @@
 // second parse of a large file costs as much as the rest of its checks; both go through
 // DockerfileParser.parse, so remembering the last result lets the validator reuse the model's tree.
 import { Argument, DockerfileParser, Instruction, type Dockerfile } from 'dockerfile-ast';
+import type { Position } from '../types';
 import { blankOversized, type Oversized } from './oversized';
 
 const original = DockerfileParser.parse.bind(DockerfileParser);
@@ -23,6 +24,8 @@ export function oversizedInstructions(text: string): Oversized[] {
 
 function parsed(text: string): NonNullable<typeof last> {
   if (last?.text !== text) {
+    splitsOfLastParse = splitsOfThisParse;
+    splitsOfThisParse = new Map();
     const bounded = blankOversized(text);
     last = { text, ast: original(bounded.text), oversized: bounded.oversized };
   }
@@ -36,18 +39,63 @@ DockerfileParser.parse = parseDockerfile;
 // large Dockerfile. Trees are only read, so each instruction's split is remembered. Callers get fresh copies, as
 // before: ModifiableInstruction.getArguments shifts flags off the array it receives, and From.getImageNameRange
 // narrows the range object of the argument it reads.
+// After an edit most instructions have the same text as in the previous parse, only on other lines: their split is
+// taken from that parse, its lines shifted (the split reads nothing but the instruction's own text, its first
+// column, its keyword's length and the escape character). Two parses are kept: the current one and the one before.
 type ArgumentsOf = (this: Instruction) => Argument[];
 const proto = Instruction.prototype as unknown as { getRawArguments: ArgumentsOf };
 const rawArguments = proto.getRawArguments;
 const splitArguments = new WeakMap<Instruction, Argument[]>();
+
+/** An instruction's split with lines relative to its first line: values, and per argument 4 numbers (start line, character, end line, character). */
+interface Split {
+  values: string[];
+  positions: Int32Array;
+}
+let splitsOfThisParse = new Map<string, Split>();
+let splitsOfLastParse = new Map<string, Split>();
+
+function splitKey(ins: Instruction): string {
+  const range = ins.getRange();
+  const keyword = ins.getInstructionRange();
+  const { escapeChar, document } = ins as unknown as { escapeChar: string; document: { getText(): string; offsetAt(p: Position): number } };
+  // The character after the instruction decides whether an end offset right after a CR is on its line (CR LF).
+  const after = document.getText().charAt(document.offsetAt(range.end));
+  return `${escapeChar}${after}${range.start.character},${keyword.end.line - keyword.start.line},${keyword.end.character}\n${ins.getTextContent()}`;
+}
+
+function argumentsOf(ins: Instruction): Argument[] {
+  const key = splitKey(ins);
+  const line = ins.getRange().start.line;
+  const split = splitsOfThisParse.get(key) ?? splitsOfLastParse.get(key);
+  if (split) {
+    splitsOfThisParse.set(key, split);
+    const p = split.positions;
+    return split.values.map((value, i) => new Argument(value, { start: { line: line + p[4 * i], character: p[4 * i + 1] }, end: { line: line + p[4 * i + 2], character: p[4 * i + 3] } }));
+  }
+  const args = rawArguments.call(ins);
+  const positions = new Int32Array(4 * args.length);
+  args.forEach((a, i) => {
+    const { start, end } = a.getRange();
+    positions.set([start.line - line, start.character, end.line - line, end.character], 4 * i);
+  });
+  splitsOfThisParse.set(key, { values: args.map((a) => a.getValue()), positions });
+  return args;
+}
+
 proto.getRawArguments = function (this: Instruction) {
   let args = splitArguments.get(this);
-  if (!args) splitArguments.set(this, (args = rawArguments.call(this)));
+  if (!args) splitArguments.set(this, (args = argumentsOf(this)));
   return args.map((a) => {
     const { start, end } = a.getRange();
     return new Argument(a.getValue(), { start: { line: start.line, character: start.character }, end: { line: end.line, character: end.character } });
   });
 };
+
+/** The library's own split of an instruction's arguments, bypassing every cache (for the test that compares them). */
+export function uncachedArguments(ins: Instruction): Argument[] {
+  return rawArguments.call(ins);
+}
 
 // dockerfile-ast 0.7.1 bugs that throw or hang on hostile input (docs/known-issues.md). Every caller of the library in
 // this process goes through these prototypes: our model, dockerfile-utils' validator and dockerfile-language-service.
