@@ -8,7 +8,7 @@ import type { TimeBudget } from '../core/engine';
 import { collectFixes, fixUntilStable } from '../core/fixes';
 import { ANALYSIS_INCOMPLETE } from '../core/incomplete';
 import { rulesById } from '../rules';
-import { eolOf, splitLines } from '../core/text';
+import { eolOf } from '../core/text';
 import type { Finding, FixInput, TextEdit } from '../core/types';
 import { snippetAction } from './snippets';
 import { fromDiagnostic, toDiagnostic, toWorkspaceEdit } from './convert';
@@ -87,8 +87,6 @@ export function codeActions(params: CodeActionParams, env: CodeActionEnv): CodeA
     }
     if (only) return actions;
   }
-  let lines: string[] | undefined;
-  const linesOf = () => (lines ??= splitLines(env.input.text));
   let perRule: Map<string, number> | undefined;
   const countOf = (ruleId: string) => {
     perRule ??= env.findings.reduce((m, f) => m.set(f.ruleId, (m.get(f.ruleId) ?? 0) + 1), new Map<string, number>());
@@ -126,7 +124,7 @@ export function codeActions(params: CodeActionParams, env: CodeActionEnv): CodeA
     const ignoreKey = `${finding.ruleId}|${finding.range.start.line}`;
     if (wants(CodeActionKind.QuickFix) && finding.ruleId !== ANALYSIS_INCOMPLETE.id && !ignoreListed.has(ignoreKey)) {
       ignoreListed.add(ignoreKey);
-      const ignore = ignoreAction(env, finding, linesOf());
+      const ignore = ignoreAction(env, finding);
       if (ignore) actions.push({ ...ignore, diagnostics: [d] });
     }
   }
@@ -202,16 +200,17 @@ function changedSpan(doc: TextDocument, before: string, after: string): TextEdit
 }
 
 /** Inserts `# stevedore ignore=<rule>` above the line the finding starts on (kept indented like it). */
-function ignoreAction(env: CodeActionEnv, finding: Finding, lines: string[]): CodeAction | undefined {
+function ignoreAction(env: CodeActionEnv, finding: Finding): CodeAction | undefined {
+  const lineAt = (n: number) => lineOf(env.doc, n);
   let line = finding.range.start.line;
   // Continuation lines belong to the instruction that starts above them.
-  while (line > 0 && /[\\`]\s*$/.test(lines[line - 1] ?? '')) line--;
-  const indent = /^\s*/.exec(lines[line] ?? '')?.[0] ?? '';
+  while (line > 0 && /[\\`]\s*$/.test(lineAt(line - 1))) line--;
+  const indent = /^\s*/.exec(lineAt(line))?.[0] ?? '';
   const eol = eolOf(env.input.text);
-  const previous = lines[line - 1]?.trim() ?? '';
+  const previous = lineAt(line - 1).trim();
   const m = /^#\s*stevedore\s+ignore=(.*)$/.exec(previous);
   const edit = m
-    ? { range: { start: { line: line - 1, character: 0 }, end: { line: line - 1, character: lines[line - 1].length } }, newText: `${indent}# stevedore ignore=${m[1].trim()},${finding.ruleId}` }
+    ? { range: { start: { line: line - 1, character: 0 }, end: { line: line - 1, character: lineAt(line - 1).length } }, newText: `${indent}# stevedore ignore=${m[1].trim()},${finding.ruleId}` }
     : { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}# stevedore ignore=${finding.ruleId}${eol}` };
   const we = toWorkspaceEdit(env.doc, { edits: [edit] }, env.documentChanges);
   // In YAML the pragma covers the next key and its value; in a Dockerfile, the next instruction.
@@ -219,3 +218,9 @@ function ignoreAction(env: CodeActionEnv, finding: Finding, lines: string[]): Co
   return we ? { title: `Ignore ${finding.ruleId} for this ${scope}`, kind: CodeActionKind.QuickFix, edit: we } : undefined;
 }
 
+
+/** Line `n` of a document without its line break ('' outside it): one line, not a split of the whole text. */
+function lineOf(doc: TextDocument, n: number): string {
+  if (n < 0 || n >= doc.lineCount) return '';
+  return doc.getText({ start: { line: n, character: 0 }, end: { line: n + 1, character: 0 } }).replace(/(\r\n|\r|\n)$/, '');
+}

@@ -17,6 +17,7 @@ import type {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DockerfileAnalysis } from '../core/dockerfile/analyze';
+import { withModel } from '../core/dockerfile/edits';
 import type { ManifestAnalysis } from '../core/k8s/analyze';
 import { languageOfDocument, languageOfFile, type FileEnvironment, type Language, type LanguageAnalysis } from '../core/languages/language';
 import type { RuleMeta } from '../core/rule';
@@ -70,7 +71,8 @@ const dockerfile: LspLanguage<DockerfileAnalysis> = {
   core: languages.dockerfile,
   fixing: languages.dockerfile.only(hasSafeFix),
   snippetEdits: false,
-  fixInput: (text, env) => ({ text, path: env.path, context: env.context }),
+  // Quick fixes read the analysis's model of this text rather than parsing it again.
+  fixInput: (text, env, analysis) => withModel({ text, path: env.path, context: env.context }, analysis.model),
   hover: (_doc, analysis, position) => hover(analysis, position, (i) => imageHoverForStage(analysis, i)),
   lenses: (analysis) => stageLenses(analysis.model),
   // Instruction completion, symbols and folding come from dockerfile-language-service, without an analysis.

@@ -21,9 +21,17 @@ export function multiStageRefactors(doc: TextDocument, analysis: DockerfileAnaly
   const from = stages[0].from.getRange();
   if (range.end.line < from.start.line || range.start.line > from.end.line) return [];
   if (lazy) return [lazyAction(MULTI_STAGE_TITLE, CodeActionKind.RefactorRewrite, doc, { stevedoreLazy: 'multiStage' })];
-  const edit = multiStageEdit(doc, analysis.model.text, documentChanges, context);
+  // Clients that cannot resolve get the edit with the listing, on every request at the FROM: converted once per
+  // analysis (a parse of the whole text and of the result), like "fix all" for them.
+  let byKey = converted.get(analysis.model);
+  if (!byKey) converted.set(analysis.model, (byKey = new Map()));
+  const key = `${documentChanges}|${doc.uri}|${context?.root ?? ''}`;
+  if (!byKey.has(key)) byKey.set(key, multiStageEdit(doc, analysis.model.text, documentChanges, context));
+  const edit = byKey.get(key);
   return edit ? [{ title: MULTI_STAGE_TITLE, kind: CodeActionKind.RefactorRewrite, edit }] : [];
 }
+
+const converted = new WeakMap<DockerfileAnalysis['model'], Map<string, WorkspaceEdit | undefined>>();
 
 /** The edit converting `text` (the document's) to a multi-stage build; undefined when there is nothing to convert. */
 export function multiStageEdit(doc: TextDocument, text: string, documentChanges: boolean, context?: BuildContext): WorkspaceEdit | undefined {

@@ -3,7 +3,23 @@
 import type { Instruction } from 'dockerfile-ast';
 import { buildModel, type DockerfileModel, type RunInfo } from './model';
 import type { ShellWord } from './shell';
-import type { Fix, TextEdit } from '../types';
+import type { Fix, FixInput, TextEdit } from '../types';
+
+// A fix's input is the text of a document whose analysis already holds its model: the editor attaches it, so a
+// quick fix reads that model instead of parsing the whole text again (the one-model cache in model.ts is replaced
+// by any other text analyzed in between, e.g. "fix all" re-analyzing its result).
+const attached = new WeakMap<FixInput, DockerfileModel>();
+
+/** Lets fixes of `input` read `model` (the analysis of the same text) instead of parsing the text again. */
+export function withModel<T extends FixInput>(input: T, model: DockerfileModel | undefined): T {
+  if (model && model.text === input.text) attached.set(input, model);
+  return input;
+}
+
+/** The model of a fix's input: the one attached to it, else parsed (and reused while the text stays the same). */
+export function modelOf(input: FixInput): DockerfileModel {
+  return attached.get(input) ?? buildModel(input.text);
+}
 
 /** An edit inserting `text` right after a shell word (e.g. a flag after `install`). */
 export function insertAfter(model: DockerfileModel, w: ShellWord, text: string): TextEdit {
@@ -25,7 +41,7 @@ export function insertFlagFix(id: string, flag: string, find: (model: Dockerfile
     safe: true,
     preferred: true,
     apply(input, finding) {
-      const model = buildModel(input.text);
+      const model = modelOf(input);
       const word = wordsOf(model).find((w) => w.start === finding.data?.offset);
       if (!word) return null;
       const run = model.runs.find((r) => r.scriptStart <= word.start && word.end <= r.scriptEnd);

@@ -42,8 +42,19 @@ export function indentBlock(snippet: string, indent: number, eol: string): strin
 export function yamlStyle(file: ManifestFile, doc: YamlDoc, root: unknown = doc.doc.contents): YamlStyle {
   const indents = isMap(root) ? root.items.map((p) => (isMap(p.value) ? mapIndent(file, doc, p.value) : undefined)) : [];
   const step = indents.find((i) => !!i) ?? 2;
-  const m = /^( *)[\w.-]+:[ \t]*\r?\n\1( *)- /m.exec(file.text);
-  return { step, seqIndent: !m || m[2].length > 0, quote: quoteStyle(file.text) };
+  return { step, ...fileStyle(file) };
+}
+
+/** The file-wide part of the style, read once per file: each fix of a fix-all would otherwise scan the whole text. */
+const fileStyles = new WeakMap<ManifestFile, Omit<YamlStyle, 'step'>>();
+
+function fileStyle(file: ManifestFile): Omit<YamlStyle, 'step'> {
+  let style = fileStyles.get(file);
+  if (!style) {
+    const m = /^( *)[\w.-]+:[ \t]*\r?\n\1( *)- /m.exec(file.text);
+    fileStyles.set(file, (style = { seqIndent: !m || m[2].length > 0, quote: quoteStyle(file.text) }));
+  }
+  return style;
 }
 
 /** An edit inserting lines (joined with the file's line ending) after the last line of a block map. */

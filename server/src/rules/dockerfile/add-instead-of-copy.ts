@@ -1,5 +1,6 @@
 import type { Add } from 'dockerfile-ast';
-import { buildModel, type DockerfileModel } from '../../core/dockerfile/model';
+import type { DockerfileModel } from '../../core/dockerfile/model';
+import { modelOf } from '../../core/dockerfile/edits';
 import type { DockerfileRule } from '../../core/rule';
 
 const REMOTE = /^([a-z][a-z0-9+.-]*:\/\/|git@)/i;
@@ -50,7 +51,7 @@ export const addInsteadOfCopy: DockerfileRule = {
       safe: true,
       preferred: true,
       apply(input, finding) {
-        const model = buildModel(input.text);
+        const model = modelOf(input);
         const add = localAdds(model).find((a) => a.getInstructionRange().start.line === finding.data?.line);
         if (!add || add.getFlags().some((f) => !COPY_FLAGS.has(f.getName()))) return null;
         const keyword = add.getInstruction();

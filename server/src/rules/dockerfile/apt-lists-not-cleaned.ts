@@ -1,4 +1,5 @@
-import { buildModel, type DockerfileModel, type RunInfo, type Stage } from '../../core/dockerfile/model';
+import { perModel, type DockerfileModel, type RunInfo, type Stage } from '../../core/dockerfile/model';
+import { modelOf } from '../../core/dockerfile/edits';
 import type { ShellCommand, ShellWord } from '../../core/dockerfile/shell';
 import type { DockerfileRule } from '../../core/rule';
 import { finalImageCommands, hasCacheMountOn, removedLater } from '../../core/dockerfile/commands';
@@ -66,6 +67,9 @@ function laterInstallNeedingLists(needing: Map<Stage, { lines: number[]; runs: R
   return entry.runs[lo];
 }
 
+// "Fix all" applies the fix once per finding of one model: the file is walked once for all of them.
+const uncleanedIn = perModel(findUncleaned);
+
 export const aptListsNotCleaned: DockerfileRule = {
   id: 'apt-lists-not-cleaned',
   aliases: ['DL3009'],
@@ -93,8 +97,8 @@ export const aptListsNotCleaned: DockerfileRule = {
       safe: true,
       preferred: true,
       apply(input, finding) {
-        const model = buildModel(input.text);
-        const hit = findUncleaned(model).find((h) => h.sub.start === finding.data?.offset);
+        const model = modelOf(input);
+        const hit = uncleanedIn(model).find((h) => h.sub.start === finding.data?.offset);
         const edit = hit && !hit.laterInstall && appendCommand(model, hit.run, CLEANUP);
         return edit ? { edits: [edit] } : null;
       },

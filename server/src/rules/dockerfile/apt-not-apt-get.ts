@@ -1,4 +1,5 @@
-import { buildModel, type DockerfileModel } from '../../core/dockerfile/model';
+import type { DockerfileModel } from '../../core/dockerfile/model';
+import { modelOf } from '../../core/dockerfile/edits';
 import type { ShellCommand } from '../../core/dockerfile/shell';
 import type { DockerfileRule } from '../../core/rule';
 import { runCommands } from '../../core/dockerfile/commands';
@@ -43,7 +44,7 @@ export const aptNotAptGet: DockerfileRule = {
       safe: true,
       preferred: true,
       apply(input, finding) {
-        const model = buildModel(input.text);
+        const model = modelOf(input);
         const cmd = findApt(model).find((c) => c.nameWord.start === finding.data?.offset);
         const sub = cmd && aptSubcommand(cmd)?.value;
         if (!cmd || !sub || !APT_GET_SUBCOMMANDS.has(sub)) return null;

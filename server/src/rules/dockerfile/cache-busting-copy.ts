@@ -1,5 +1,6 @@
 import type { Instruction, JSONInstruction } from 'dockerfile-ast';
-import { blankContinuations, buildModel, type DockerfileModel, type RunInfo, type Stage } from '../../core/dockerfile/model';
+import { blankContinuations, type DockerfileModel, type RunInfo, type Stage } from '../../core/dockerfile/model';
+import { modelOf } from '../../core/dockerfile/edits';
 import type { ShellCommand } from '../../core/dockerfile/shell';
 import type { DockerfileRule } from '../../core/rule';
 import type { RuleHit, TextEdit } from '../../core/types';
@@ -123,7 +124,7 @@ export const cacheBustingCopy: DockerfileRule = {
       apply(input, finding) {
         const ctx = input.context;
         if (!ctx) return null;
-        const model = buildModel(input.text);
+        const model = modelOf(input);
         const hit = findHits(model).find((h) => h.copy.getRange().start.line === finding.data?.copyLine && h.run.instruction.getRange().start.line === finding.data?.runLine);
         const manifests = hit && installManifests(hit.install, hit.dest, ctx);
         if (!hit || !manifests?.length) return null;

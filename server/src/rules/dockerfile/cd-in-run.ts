@@ -1,4 +1,5 @@
-import { blankContinuations, buildModel, type DockerfileModel, type RunInfo } from '../../core/dockerfile/model';
+import { blankContinuations, type DockerfileModel, type RunInfo } from '../../core/dockerfile/model';
+import { modelOf } from '../../core/dockerfile/edits';
 import type { ShellCommand } from '../../core/dockerfile/shell';
 import type { DockerfileRule } from '../../core/rule';
 import type { TextEdit } from '../../core/types';
@@ -61,7 +62,7 @@ export const cdInRun: DockerfileRule = {
       title: (f) => `Use WORKDIR ${typeof f.data?.dir === 'string' ? f.data.dir : 'instead'} (also changes later instructions' directory)`,
       safe: false,
       apply(input, finding) {
-        const model = buildModel(input.text);
+        const model = modelOf(input);
         const hit = cdCommands(model).find(({ cmd }) => cmd.nameWord.start === finding.data?.offset);
         const lead = hit && leadingCd(model, hit.run, hit.cmd);
         if (!hit || !lead) return null;

@@ -1,8 +1,8 @@
-import { blankContinuations, buildModel, type DockerfileModel, type RunInfo, type Stage } from '../../core/dockerfile/model';
+import { blankContinuations, type DockerfileModel, type RunInfo, type Stage } from '../../core/dockerfile/model';
 import type { ShellCommand, ShellWord } from '../../core/dockerfile/shell';
 import type { DockerfileRule } from '../../core/rule';
 import type { BuildContext } from '../../core/types';
-import { deleteInstruction } from '../../core/dockerfile/edits';
+import { deleteInstruction, modelOf } from '../../core/dockerfile/edits';
 import { rmTargets, runCommands } from '../../core/dockerfile/commands';
 import { createdBy, type Created } from '../../core/dockerfile/layer-paths';
 import { globRegex, normalisePath, pathCovers, type PathScope } from '../../core/dockerfile/paths';
@@ -204,7 +204,7 @@ export const cleanupInLaterLayer: DockerfileRule = {
       // Merging changes the layers and the build cache; review before applying.
       safe: false,
       apply(input, finding) {
-        const model = buildModel(input.text);
+        const model = modelOf(input);
         const hit = findLaterCleanups(model, input.context).find((h) => h.cmd.start === finding.data?.offset);
         if (!hit || hit.run.heredoc || hit.cmd.pipeline) return null;
         const { run, cmd } = hit;

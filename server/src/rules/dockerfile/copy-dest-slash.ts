@@ -1,5 +1,6 @@
 import type { Copy, Instruction } from 'dockerfile-ast';
-import { buildModel, type DockerfileModel } from '../../core/dockerfile/model';
+import type { DockerfileModel } from '../../core/dockerfile/model';
+import { modelOf } from '../../core/dockerfile/edits';
 import type { DockerfileRule } from '../../core/rule';
 import type { Position, Range } from '../../core/types';
 import { instructionsOf } from '../../core/dockerfile/instructions';
@@ -69,7 +70,7 @@ export const copyDestSlash: DockerfileRule = {
       safe: true,
       preferred: true,
       apply(input, finding) {
-        const model = buildModel(input.text);
+        const model = modelOf(input);
         const hit = badDestinations(model).find((b) => b.ins.getRange().start.line === finding.data?.line);
         return hit ? { edits: [{ range: { start: hit.insertAt, end: hit.insertAt }, newText: '/' }] } : null;
       },

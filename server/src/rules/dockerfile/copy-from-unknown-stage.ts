@@ -1,5 +1,6 @@
 import type { Flag } from 'dockerfile-ast';
-import { buildModel, type DockerfileModel, type Stage } from '../../core/dockerfile/model';
+import type { DockerfileModel, Stage } from '../../core/dockerfile/model';
+import { modelOf } from '../../core/dockerfile/edits';
 import type { DockerfileRule } from '../../core/rule';
 import type { Severity } from '../../core/types';
 import { editDistance } from '../../core/text';
@@ -81,7 +82,7 @@ export const copyFromUnknownStage: DockerfileRule = {
       safe: false,
       preferred: true,
       apply(input, finding) {
-        const model = buildModel(input.text);
+        const model = modelOf(input);
         const hit = unknownFroms(model).find((u) => model.offsetAt(u.flag.getValueRange()!.start) === finding.data?.offset);
         return hit?.suggestion ? { edits: [{ range: hit.flag.getValueRange()!, newText: hit.suggestion }] } : null;
       },

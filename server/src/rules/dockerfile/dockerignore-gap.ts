@@ -1,6 +1,6 @@
 import ignore from 'ignore';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { buildModel } from '../../core/dockerfile/model';
+import { modelOf } from '../../core/dockerfile/edits';
 import type { DockerfileRule } from '../../core/rule';
 import { splitLines } from '../../core/text';
 import type { BuildContext, RuleHit } from '../../core/types';
@@ -75,7 +75,7 @@ export const dockerignoreGap: DockerfileRule = {
         const context = input.context;
         const entry = finding.data?.entry;
         const file = context && ignoreFileOf(input.path, context);
-        if (!context || !file || typeof entry !== 'string' || !gaps(context, file, copiedNames(buildModel(input.text))).includes(entry)) return null;
+        if (!context || !file || typeof entry !== 'string' || !gaps(context, file, copiedNames(modelOf(input))).includes(entry)) return null;
         const text = context.readFile(file) ?? '';
         const eol = text.includes('\r\n') ? '\r\n' : '\n';
         const end = TextDocument.create('file:///.dockerignore', 'ignore', 0, text).positionAt(text.length);

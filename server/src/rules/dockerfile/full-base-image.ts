@@ -1,4 +1,5 @@
-import { buildModel, type DockerfileModel, type Stage } from '../../core/dockerfile/model';
+import type { DockerfileModel, Stage } from '../../core/dockerfile/model';
+import { modelOf } from '../../core/dockerfile/edits';
 import type { DockerfileRule } from '../../core/rule';
 import type { Finding, Fix, Range, RuleHit } from '../../core/types';
 import { describeImage, type ImageDescription, type ImageVariant, type VariantKind } from '../../core/dockerfile/image-variants';
@@ -46,7 +47,7 @@ function variantFix(kind: FixKind): Fix {
     safe: false,
     preferred: kind === 'slim',
     apply(input, finding) {
-      const model = buildModel(input.text);
+      const model = modelOf(input);
       const c = candidates(model).find((x) => x.stage.from.getRange().start.line === finding.data?.line);
       const v = c && pick(c.desc, kind);
       const image = c?.stage.image;

@@ -1,5 +1,6 @@
 import type { Instruction } from 'dockerfile-ast';
-import { blankContinuations, buildModel, perModel, type DockerfileModel } from '../../core/dockerfile/model';
+import { blankContinuations, perModel, type DockerfileModel } from '../../core/dockerfile/model';
+import { modelOf } from '../../core/dockerfile/edits';
 import { parseShell } from '../../core/dockerfile/shell';
 import type { DockerfileRule } from '../../core/rule';
 import type { Range, RuleHit } from '../../core/types';
@@ -98,7 +99,7 @@ export const jsonArgs: DockerfileRule = {
       safe: false,
       preferred: true,
       apply(input, finding) {
-        const model = buildModel(input.text);
+        const model = modelOf(input);
         const hit = shellForms(model).find((h) => h.ins.getRange().start.line === finding.data?.line);
         const exec = hit && toExecForm(model, hit.start, hit.end);
         return hit && exec ? { edits: [{ range: hit.range, newText: exec }] } : null;

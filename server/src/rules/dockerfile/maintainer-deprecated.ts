@@ -1,7 +1,7 @@
 import type { Instruction } from 'dockerfile-ast';
-import { blankContinuations, buildModel, type DockerfileModel } from '../../core/dockerfile/model';
+import { blankContinuations, type DockerfileModel } from '../../core/dockerfile/model';
 import type { DockerfileRule } from '../../core/rule';
-import { dockerQuote } from '../../core/dockerfile/edits';
+import { dockerQuote, modelOf } from '../../core/dockerfile/edits';
 import { instructionsOf, keywordRange } from '../../core/dockerfile/instructions';
 
 /** The MAINTAINER value as Docker records it: the rest of the instruction, verbatim, continuations joined. */
@@ -41,7 +41,7 @@ export const maintainerDeprecated: DockerfileRule = {
       safe: true,
       preferred: true,
       apply(input, finding) {
-        const model = buildModel(input.text);
+        const model = modelOf(input);
         const ins = findMaintainer(model, finding.data?.line);
         const value = ins && maintainerValue(model, ins);
         if (!ins || !value) return null;

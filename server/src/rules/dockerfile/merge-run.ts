@@ -1,4 +1,5 @@
-import { buildModel, type DockerfileModel, type RunInfo } from '../../core/dockerfile/model';
+import { perModel, type DockerfileModel, type RunInfo } from '../../core/dockerfile/model';
+import { modelOf } from '../../core/dockerfile/edits';
 import type { DockerfileRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
 import { keywordRange } from '../../core/dockerfile/instructions';
@@ -59,6 +60,9 @@ function scriptText(model: DockerfileModel, run: RunInfo): string {
   return model.text.slice(run.scriptStart, run.scriptEnd).replace(/(?<!\s)\s*;\s*$/, '');
 }
 
+// "Fix all" applies the fix once per finding of one model: the file is walked once for all of them.
+const groupsIn = perModel(mergeableGroups);
+
 export const mergeRun: DockerfileRule = {
   id: 'merge-run',
   aliases: ['DL3059'],
@@ -84,8 +88,8 @@ export const mergeRun: DockerfileRule = {
       safe: true,
       preferred: true,
       apply(input, finding) {
-        const model = buildModel(input.text);
-        const group = mergeableGroups(model).find((g) => g[0].instruction.getRange().start.line === finding.data?.line);
+        const model = modelOf(input);
+        const group = groupsIn(model).find((g) => g[0].instruction.getRange().start.line === finding.data?.line);
         if (!group) return null;
         const esc = model.escape;
         let text = scriptText(model, group[0]);

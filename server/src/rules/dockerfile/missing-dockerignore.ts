@@ -1,4 +1,5 @@
-import { buildModel, type DockerfileModel } from '../../core/dockerfile/model';
+import type { DockerfileModel } from '../../core/dockerfile/model';
+import { modelOf } from '../../core/dockerfile/edits';
 import type { DockerfileRule } from '../../core/rule';
 import type { BuildContext, ContextSize, RuleHit } from '../../core/types';
 import { allCommands } from '../../core/dockerfile/instructions';
@@ -172,7 +173,7 @@ export const missingDockerignore: DockerfileRule = {
       apply(input) {
         const context = input.context;
         if (!context || ignoreFileOf(input.path, context)) return null;
-        const model = buildModel(input.text);
+        const model = modelOf(input);
         if (!wholeContextCopy(model) && !worthExcluding(model, context).length) return null;
         const content = dockerignoreFor(model, context, dockerfileRel(input.path, context));
         return { edits: [], files: [{ path: `${context.root}/.dockerignore`, create: content }] };

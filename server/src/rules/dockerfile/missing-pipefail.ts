@@ -1,5 +1,6 @@
 import type { JSONInstruction } from 'dockerfile-ast';
-import { buildModel, type DockerfileModel, type RunInfo, type Stage } from '../../core/dockerfile/model';
+import { perModel, type DockerfileModel, type RunInfo, type Stage } from '../../core/dockerfile/model';
+import { modelOf } from '../../core/dockerfile/edits';
 import type { ShellCommand } from '../../core/dockerfile/shell';
 import type { DockerfileRule } from '../../core/rule';
 import type { Range } from '../../core/types';
@@ -92,9 +93,12 @@ function findMissing(model: DockerfileModel): PipeHit[] {
   return hits;
 }
 
+// "Fix all" applies the fix once per finding of one model: the file is walked once for all of them.
+const missingIn = perModel(findMissing);
+
 function applyShell(input: { text: string }, line: unknown, known: boolean) {
-  const model = buildModel(input.text);
-  const hit = findMissing(model).find((h) => h.run.instruction.getRange().start.line === line);
+  const model = modelOf(input);
+  const hit = missingIn(model).find((h) => h.run.instruction.getRange().start.line === line);
   if (!hit || hit.known !== known) return null;
   const at = { line: hit.anchor.instruction.getRange().start.line, character: 0 };
   return { edits: [{ range: { start: at, end: at }, newText: hit.shell + model.eol }] };

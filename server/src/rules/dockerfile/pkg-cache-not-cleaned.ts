@@ -1,4 +1,5 @@
-import { buildModel, type DockerfileModel, type RunInfo } from '../../core/dockerfile/model';
+import type { DockerfileModel, RunInfo } from '../../core/dockerfile/model';
+import { modelOf } from '../../core/dockerfile/edits';
 import type { ShellCommand, ShellWord } from '../../core/dockerfile/shell';
 import type { DockerfileRule } from '../../core/rule';
 import { finalImageCommands, hasCacheMountOn, removedLater } from '../../core/dockerfile/commands';
@@ -54,7 +55,7 @@ export const pkgCacheNotCleaned: DockerfileRule = {
       safe: true,
       preferred: true,
       apply(input, finding) {
-        const model = buildModel(input.text);
+        const model = modelOf(input);
         const hit = findUncleaned(model).find((h) => h.install.start === finding.data?.offset);
         const edit = hit && appendCommand(model, hit.run, hit.manager.clean);
         return edit ? { edits: [edit] } : null;

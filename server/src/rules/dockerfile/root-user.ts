@@ -1,5 +1,6 @@
 import type { Instruction } from 'dockerfile-ast';
-import { buildModel, type DockerfileModel, type Stage } from '../../core/dockerfile/model';
+import type { DockerfileModel, Stage } from '../../core/dockerfile/model';
+import { modelOf } from '../../core/dockerfile/edits';
 import type { DockerfileRule } from '../../core/rule';
 import type { Range, TextEdit } from '../../core/types';
 import { imageFamily, rootImage, runsAsNonRoot } from '../../core/dockerfile/image-family';
@@ -79,7 +80,7 @@ export const rootUser: DockerfileRule = {
       // Files copied as root may not be readable or writable by the new user.
       safe: false,
       apply(input, finding) {
-        const model = buildModel(input.text);
+        const model = modelOf(input);
         const found = findRoot(model);
         if (!found || found.range.start.line !== finding.data?.line) return null;
         const plan = userPlan(found.final);

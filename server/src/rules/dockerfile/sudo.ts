@@ -1,5 +1,6 @@
 import type { Instruction } from 'dockerfile-ast';
-import { buildModel, perModel, type DockerfileModel, type RunInfo } from '../../core/dockerfile/model';
+import { perModel, type DockerfileModel, type RunInfo } from '../../core/dockerfile/model';
+import { modelOf } from '../../core/dockerfile/edits';
 import type { ShellWord } from '../../core/dockerfile/shell';
 import type { DockerfileRule } from '../../core/rule';
 import { rootImage, runsAsNonRoot } from '../../core/dockerfile/image-family';
@@ -81,7 +82,7 @@ export const sudo: DockerfileRule = {
       safe: true,
       preferred: true,
       apply(input, finding) {
-        const model = buildModel(input.text);
+        const model = modelOf(input);
         const use = findSudo(model).find((u) => u.sudo.start === finding.data?.offset);
         // Without root, or with options like `-u user`, removing sudo changes who runs the command.
         if (!use || use.user !== 'root' || !plainSudo(model, use)) return null;

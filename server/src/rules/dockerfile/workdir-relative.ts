@@ -1,5 +1,6 @@
 import type { Instruction } from 'dockerfile-ast';
-import { buildModel, type DockerfileModel } from '../../core/dockerfile/model';
+import type { DockerfileModel } from '../../core/dockerfile/model';
+import { modelOf } from '../../core/dockerfile/edits';
 import type { DockerfileRule } from '../../core/rule';
 import type { Range } from '../../core/types';
 import { instructionsBefore } from '../../core/dockerfile/instructions';
@@ -71,7 +72,7 @@ export const workdirRelative: DockerfileRule = {
       title: (f) => `Use ${typeof f.data?.abs === 'string' ? f.data.abs : 'an absolute path'} (assumes the base image works in /)`,
       safe: false,
       apply(input, finding) {
-        const model = buildModel(input.text);
+        const model = modelOf(input);
         const hit = relativeWorkdirs(model).find((h) => h.ins.getRange().start.line === finding.data?.line);
         const abs = hit && absolute(hit.path);
         if (!hit || !abs) return null;
