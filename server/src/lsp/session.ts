@@ -88,18 +88,6 @@ export function startServer(connection: Connection): void {
     if (typeof init?.analysisBudgetMs === 'number' && init.analysisBudgetMs >= 0) analyzer.budgetMs = init.analysisBudgetMs;
     traceAnalyses = init?.traceAnalyses === true;
     setImmediate(grammarRequested);
-    // The Kubernetes schemas (~700 KB of JSON) load once the handshake is done, before the first manifest opens.
-    // Then the YAML parser and manifest rules get a few rounds on a sample, one per turn of the event loop, so
-    // the first real manifest meets optimised code (a cold first analysis is about twice as slow).
-    setTimeout(() => {
-      preloadSchemas();
-      let rounds = 30;
-      const warm = () => {
-        warmUpManifests(manifestRules, 1);
-        if (--rounds > 0) setImmediate(warm);
-      };
-      setImmediate(warm);
-    }, 0);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -124,10 +112,30 @@ export function startServer(connection: Connection): void {
       const paths = folders.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
       if (!paths.length) return;
       const count = analyzer.loadManifests(paths);
-      if (count) refreshAll();
+      if (count) {
+        refreshAll();
+        warmUpManifestCode();
+      }
     });
     if (configurationSupport) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'stevedore' });
   });
+
+  // Only a workspace that holds manifests pays for this (a Dockerfile-only session idles ~6 MB smaller and its first
+  // analysis does not share the CPU with it): the Kubernetes schemas (~700 KB of JSON) load, then the YAML parser
+  // and manifest rules get a few rounds on a sample, one per turn of the event loop, so the first manifest opened
+  // meets optimised code (a cold first analysis is about twice as slow).
+  let warmed = false;
+  const warmUpManifestCode = () => {
+    if (warmed) return;
+    warmed = true;
+    preloadSchemas();
+    let rounds = 30;
+    const warm = () => {
+      warmUpManifests(manifestRules, 1);
+      if (--rounds > 0) setImmediate(warm);
+    };
+    setImmediate(warm);
+  };
 
   const refreshAll = () => {
     analyzer.invalidate();
