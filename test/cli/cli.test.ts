@@ -157,6 +157,28 @@ describe('stevedore lint', () => {
     assert.deepEqual(out.files[0].findings, []);
   });
 
+  it('a folder run applies to each file the config nearest to it, as linting that file alone does', () => {
+    write('.hadolint.yaml', 'ignored:\n  - DL3059\n');
+    write('a/Dockerfile', BAD);
+    write('a/deep/Dockerfile', BAD);
+    write('b/.stevedore.yaml', 'rules:\n  apt-missing-yes: error\n');
+    write('b/Dockerfile', BAD);
+    write('b/deep/Dockerfile', BAD);
+    write('c/.hadolint.yaml', 'ignored:\n  - DL3014\n');
+    write('c/deep/Dockerfile', BAD);
+    const ids = (file: any) => file.findings.map((f: any) => `${f.ruleId}:${f.severity}`);
+    const folder = JSON.parse(run(['lint', '--format', 'json', '.'], { cwd: dir }).stdout);
+    const paths = ['a/deep/Dockerfile', 'a/Dockerfile', 'b/deep/Dockerfile', 'b/Dockerfile', 'c/deep/Dockerfile'];
+    assert.deepEqual(folder.files.map((f: any) => f.path), paths);
+    for (const [i, p] of paths.entries()) {
+      const alone = JSON.parse(run(['lint', '--format', 'json', p], { cwd: dir }).stdout);
+      assert.deepEqual(ids(folder.files[i]), ids(alone.files[0]), p);
+    }
+    assert.ok(!ids(folder.files[1]).some((id: string) => id.startsWith('merge-run')));
+    assert.ok(ids(folder.files[3]).includes('apt-missing-yes:error'));
+    assert.ok(!ids(folder.files[4]).some((id: string) => id.startsWith('apt-missing-yes')));
+  });
+
   it('exits 2 with a one-line message naming the path on I/O and config errors', () => {
     let r = run(['lint', 'missing/Dockerfile'], { cwd: dir });
     assert.equal(r.code, 2);

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { defaultContextRoot } from '../core/dockerfile/analyze';
-import { ConfigError, configFailOn, loadProjectConfig } from '../core/config';
+import { ConfigError, configFailOn, projectConfigLoader, type Config } from '../core/config';
 import { FolderContext } from '../core/context';
 import { initShellParser } from '../core/dockerfile/shell';
 import { languageOfFile, type Language } from '../core/languages/language';
@@ -105,19 +105,25 @@ function readInputs(files: string[], args: LintArgs): { inputs: Input[]; workspa
   return { inputs, workspace };
 }
 
+/** What the files of one run share: the manifests, and the config files found and read. */
+interface Run {
+  workspace: ManifestWorkspace;
+  configFor: (dir: string) => Config;
+}
+
 /** A file --fix wrote, shown the way the input's own path is (relative to the cwd when it was given relative). */
 function displayPathOf(written: string, input: Input): string {
   if (!input.diskPath) return path.relative(process.cwd(), written) || written;
   return path.join(path.dirname(input.displayPath), path.relative(path.dirname(input.diskPath), written));
 }
 
-function lintOne(input: Input, args: LintArgs, workspace: ManifestWorkspace): { report?: FileReport; failOn?: Severity | 'none' } {
+function lintOne(input: Input, args: LintArgs, run: Run): { report?: FileReport; failOn?: Severity | 'none' } {
   const { file, displayPath, diskPath, language } = input;
   let text = input.text;
   const dir = diskPath ? path.dirname(diskPath) : process.cwd();
   let config;
   try {
-    config = loadProjectConfig(dir, args.config ? path.resolve(args.config) : undefined);
+    config = run.configFor(dir);
   } catch (e) {
     if (e instanceof ConfigError) throw new InputError(e.message);
     throw e;
@@ -126,7 +132,7 @@ function lintOne(input: Input, args: LintArgs, workspace: ManifestWorkspace): { 
   const target: LintTarget = {
     language,
     // The build context is the file's folder; text from stdin without a name has none.
-    env: { path: diskPath, context: diskPath ? new FolderContext(defaultContextRoot(diskPath)) : undefined, workspace, config },
+    env: { path: diskPath, context: diskPath ? new FolderContext(defaultContextRoot(diskPath)) : undefined, workspace: run.workspace, config },
     options: { onRuleError },
   };
   if (!language.recognises(text, diskPath)) return {};
@@ -134,7 +140,7 @@ function lintOne(input: Input, args: LintArgs, workspace: ManifestWorkspace): { 
   let wrote: string[] = [];
   if (args.fix && file !== '-') {
     const outcome = fixText(text, target, (other, written) => {
-      languageOfFile(LANGUAGES, other)?.publish?.(workspace, other, written);
+      languageOfFile(LANGUAGES, other)?.publish?.(run.workspace, other, written);
     });
     if (outcome.text !== text) {
       try {
@@ -143,7 +149,7 @@ function lintOne(input: Input, args: LintArgs, workspace: ManifestWorkspace): { 
         throw ioError(file, e);
       }
       text = outcome.text;
-      if (diskPath) language.publish?.(workspace, diskPath, text);
+      if (diskPath) language.publish?.(run.workspace, diskPath, text);
     }
     fixed = outcome.fixed;
     wrote = outcome.touched.map((p) => displayPathOf(p, input));
@@ -186,8 +192,10 @@ export async function main(argv: string[], env: Record<string, string | undefine
     const { inputs, workspace } = readInputs(collectFiles(args.paths), args);
     const reports: FileReport[] = [];
     let configFail: Severity | 'none' | undefined;
+    // --fix writes a .dockerignore or manifests, never a config file.
+    const run: Run = { workspace, configFor: projectConfigLoader(args.config ? path.resolve(args.config) : undefined) };
     for (const input of inputs) {
-      const { report, failOn } = forFile(input.displayPath, () => lintOne(input, args, workspace));
+      const { report, failOn } = forFile(input.displayPath, () => lintOne(input, args, run));
       if (report) reports.push(report);
       configFail = failOn ?? configFail;
     }

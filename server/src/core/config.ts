@@ -116,27 +116,51 @@ function toList(file: string, field: string, value: unknown): string[] {
 const STEVEDORE_FILES = ['.stevedore.yaml', '.stevedore.yml'];
 const HADOLINT_FILES = ['.hadolint.yaml', '.hadolint.yml'];
 
-function findUp(dir: string, names: string[]): string | undefined {
-  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
-    for (const n of names) {
-      const p = path.join(d, n);
-      if (fs.existsSync(p)) return p;
-    }
-    if (path.dirname(d) === d) return undefined;
-  }
-}
-
 /**
  * Loads the project configuration that applies to files in `dir`: the nearest `.hadolint.yaml` and the nearest
  * `.stevedore.yaml` (or `explicitFile`), in that order of precedence (later wins). Throws ConfigError.
  */
 export function loadProjectConfig(dir: string, explicitFile?: string): Config {
-  const layers: ConfigLayer[] = [];
-  const hadolint = findUp(dir, HADOLINT_FILES);
-  if (hadolint) layers.push(parseHadolintConfig(hadolint, readConfigFile(hadolint)));
-  const own = explicitFile ?? findUp(dir, STEVEDORE_FILES);
-  if (own) layers.push(parseStevedoreConfig(own, readConfigFile(own)));
-  return { layers };
+  return projectConfigLoader(explicitFile)(dir);
+}
+
+/**
+ * loadProjectConfig for the many folders of one run (the CLI): each folder's look-up for the config files and each
+ * file's parse happen once, not once per linted file. The config files must not change during the run.
+ */
+export function projectConfigLoader(explicitFile?: string): (dir: string) => Config {
+  const found = { hadolint: new Map<string, string | undefined>(), own: new Map<string, string | undefined>() };
+  const parsed = new Map<string, ConfigLayer>();
+  const layer = (file: string, parse: (file: string, text: string) => ConfigLayer): ConfigLayer => {
+    let l = parsed.get(file);
+    if (!l) parsed.set(file, (l = parse(file, readConfigFile(file))));
+    return l;
+  };
+  return (dir) => {
+    const layers: ConfigLayer[] = [];
+    const hadolint = findUp(dir, HADOLINT_FILES, found.hadolint);
+    if (hadolint) layers.push(layer(hadolint, parseHadolintConfig));
+    const own = explicitFile ?? findUp(dir, STEVEDORE_FILES, found.own);
+    if (own) layers.push(layer(own, parseStevedoreConfig));
+    return { layers };
+  };
+}
+
+/** The nearest of `names` in `dir` or a folder above; remembers each folder's answer (siblings share their parents'). */
+function findUp(dir: string, names: string[], memo: Map<string, string | undefined>): string | undefined {
+  const d = path.resolve(dir);
+  if (memo.has(d)) return memo.get(d);
+  let hit: string | undefined;
+  for (const n of names) {
+    const p = path.join(d, n);
+    if (fs.existsSync(p)) {
+      hit = p;
+      break;
+    }
+  }
+  if (!hit && path.dirname(d) !== d) hit = findUp(path.dirname(d), names, memo);
+  memo.set(d, hit);
+  return hit;
 }
 
 function readConfigFile(file: string): string {
