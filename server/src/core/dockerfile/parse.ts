@@ -45,7 +45,9 @@ DockerfileParser.parse = parseDockerfile;
 type ArgumentsOf = (this: Instruction) => Argument[];
 const proto = Instruction.prototype as unknown as { getRawArguments: ArgumentsOf };
 const rawArguments = proto.getRawArguments;
-const splitArguments = new WeakMap<Instruction, Argument[]>();
+// Kept on the instruction itself: a WeakMap over every instruction of a large file cost more than the split.
+const SPLIT = Symbol('stevedore.split');
+type WithSplit = Instruction & { [SPLIT]?: Argument[] };
 
 /** An instruction's split with lines relative to its first line: values, and per argument 4 numbers (start line, character, end line, character). */
 interface Split {
@@ -83,9 +85,8 @@ function argumentsOf(ins: Instruction): Argument[] {
   return args;
 }
 
-proto.getRawArguments = function (this: Instruction) {
-  let args = splitArguments.get(this);
-  if (!args) splitArguments.set(this, (args = argumentsOf(this)));
+proto.getRawArguments = function (this: WithSplit) {
+  const args = (this[SPLIT] ??= argumentsOf(this));
   return args.map((a) => {
     const { start, end } = a.getRange();
     return new Argument(a.getValue(), { start: { line: start.line, character: start.character }, end: { line: end.line, character: end.character } });
