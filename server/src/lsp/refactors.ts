@@ -4,6 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DockerfileAnalysis } from '../core/dockerfile/analyze';
 import type { BuildContext } from '../core/types';
 import { convertToMultiStage, MULTI_STAGE_TITLE } from '../core/dockerfile/multistage';
+import { multiStageOf } from '../core/dockerfile/edits';
 import { imageHoverMarkdown } from '../core/dockerfile/image-hover';
 import type { ManifestAnalysis } from '../core/k8s/analyze';
 import { createObjectActions } from '../core/k8s/generate';
@@ -21,21 +22,17 @@ export function multiStageRefactors(doc: TextDocument, analysis: DockerfileAnaly
   const from = stages[0].from.getRange();
   if (range.end.line < from.start.line || range.start.line > from.end.line) return [];
   if (lazy) return [lazyAction(MULTI_STAGE_TITLE, CodeActionKind.RefactorRewrite, doc, { stevedoreLazy: 'multiStage' })];
-  // Clients that cannot resolve get the edit with the listing, on every request at the FROM: converted once per
-  // analysis (a parse of the whole text and of the result), like "fix all" for them.
-  let byKey = converted.get(analysis.model);
-  if (!byKey) converted.set(analysis.model, (byKey = new Map()));
-  const key = `${documentChanges}|${doc.uri}|${context?.root ?? ''}`;
-  if (!byKey.has(key)) byKey.set(key, multiStageEdit(doc, analysis.model.text, documentChanges, context));
-  const edit = byKey.get(key);
+  // Clients that cannot resolve get the edit with every listing at the FROM: converted once per analysis.
+  const edit = rewriteEdit(doc, analysis.model.text, multiStageOf(analysis.model, context), documentChanges);
   return edit ? [{ title: MULTI_STAGE_TITLE, kind: CodeActionKind.RefactorRewrite, edit }] : [];
 }
 
-const converted = new WeakMap<DockerfileAnalysis['model'], Map<string, WorkspaceEdit | undefined>>();
-
 /** The edit converting `text` (the document's) to a multi-stage build; undefined when there is nothing to convert. */
 export function multiStageEdit(doc: TextDocument, text: string, documentChanges: boolean, context?: BuildContext): WorkspaceEdit | undefined {
-  const converted = convertToMultiStage(text, context);
+  return rewriteEdit(doc, text, convertToMultiStage(text, context), documentChanges);
+}
+
+function rewriteEdit(doc: TextDocument, text: string, converted: string | null, documentChanges: boolean): WorkspaceEdit | undefined {
   if (converted === null || converted === text) return undefined;
   const end = doc.positionAt(text.length);
   return toWorkspaceEdit(doc, { edits: [{ range: { start: { line: 0, character: 0 }, end }, newText: converted }] }, documentChanges);

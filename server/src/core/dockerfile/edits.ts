@@ -2,8 +2,9 @@
 // delete an instruction, quote a LABEL/ENV value.
 import type { Instruction } from 'dockerfile-ast';
 import { buildModel, type DockerfileModel, type RunInfo } from './model';
+import { convertToMultiStage } from './multistage';
 import type { ShellWord } from './shell';
-import type { Fix, FixInput, TextEdit } from '../types';
+import type { BuildContext, Fix, FixInput, TextEdit } from '../types';
 
 // A fix's input is the text of a document whose analysis already holds its model: the editor attaches it, so a
 // quick fix reads that model instead of parsing the whole text again (the one-model cache in model.ts is replaced
@@ -19,6 +20,20 @@ export function withModel<T extends FixInput>(input: T, model: DockerfileModel |
 /** The model of a fix's input: the one attached to it, else parsed (and reused while the text stays the same). */
 export function modelOf(input: FixInput): DockerfileModel {
   return attached.get(input) ?? buildModel(input.text);
+}
+
+const conversions = new WeakMap<DockerfileModel, Map<string, string | null>>();
+
+/**
+ * convertToMultiStage of a model's text, once per model and build context: editors that cannot resolve code actions
+ * get it with every listing at the FROM or at a build-tools finding, and it parses the whole text and its result.
+ */
+export function multiStageOf(model: DockerfileModel, context?: BuildContext): string | null {
+  let byContext = conversions.get(model);
+  if (!byContext) conversions.set(model, (byContext = new Map()));
+  const key = context?.root ?? '';
+  if (!byContext.has(key)) byContext.set(key, convertToMultiStage(model.text, context));
+  return byContext.get(key)!;
 }
 
 /** An edit inserting `text` right after a shell word (e.g. a flag after `install`). */

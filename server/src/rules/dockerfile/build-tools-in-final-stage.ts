@@ -1,5 +1,6 @@
 import type { DockerfileRule } from '../../core/rule';
-import { convertToMultiStage, ECOSYSTEM_LABEL, MULTI_STAGE_TITLE, findToolchain, type ToolchainHit } from '../../core/dockerfile/multistage';
+import { modelOf, multiStageOf } from '../../core/dockerfile/edits';
+import { ECOSYSTEM_LABEL, MULTI_STAGE_TITLE, findToolchain, type ToolchainHit } from '../../core/dockerfile/multistage';
 
 const DEV_IMAGE = /(?:^|[/\\])\.devcontainer[/\\]|(?:^|[/\\.-])(?:dev|development|devcontainer|test|ci)(?:[.-][^/\\]*)?$/i;
 
@@ -42,7 +43,7 @@ export const buildToolsInFinalStage: DockerfileRule = {
       kind: 'refactor.rewrite',
       safe: false,
       apply(input) {
-        const converted = convertToMultiStage(input.text, input.context);
+        const converted = multiStageOf(modelOf(input), input.context);
         if (converted === null) return null;
         // The one whole-document rewrite: every line moves between the two new stages.
         const lines = input.text.split(/\r\n|\n/);
