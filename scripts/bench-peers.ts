@@ -6,15 +6,16 @@
 //
 //   npm run bench:peers                 three rounds, every size
 //   npm run bench:peers -- --rounds 1 --sizes small,medium
-import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
-import { cliRows } from "./bench-peers/cli";
-import { bareServer, inputs, servers } from "./bench-peers/servers";
-import { idleRows, inputRows } from "./bench-peers/table";
+//   npm run bench:peers -- --budget 20000   our analysis budget raised, to time whole analyses on a loaded machine
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { cliRows } from './bench-peers/cli';
+import { bareServer, inputs, servers } from './bench-peers/servers';
+import { idleRows, inputRows } from './bench-peers/table';
 
-export { measure, idle } from "./bench-peers/session";
-export { servers } from "./bench-peers/servers";
+export { measure, idle } from './bench-peers/session';
+export { servers } from './bench-peers/servers';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -22,15 +23,15 @@ function arg(name: string, fallback: string): string {
 }
 
 async function main(): Promise<void> {
-  const rounds = Number(arg("rounds", "3"));
-  const sizes = new Set(arg("sizes", "small,medium,large,cli").split(","));
+  const rounds = Number(arg('rounds', '3'));
+  const sizes = new Set(arg('sizes', 'small,medium,large,cli').split(','));
   const specs = servers();
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), "stevedore-bench-peers-"));
-  console.log(
-    `# bench:peers — ${os.cpus().length} cores, node ${process.version}, ${new Date().toISOString().slice(0, 10)}, medians of ${rounds} rounds (each a fresh process)`,
-  );
-  console.log("| input | measure | Stevedore | anchor | ratio |");
-  console.log("|---|---|---|---|---|");
+  const budget = Number(arg('budget', 'NaN'));
+  if (budget >= 0) for (const spec of specs) if (spec.name === 'Stevedore') spec.initializationOptions = { analysisBudgetMs: budget };
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'stevedore-bench-peers-'));
+  console.log(`# bench:peers — ${os.cpus().length} cores, node ${process.version}, ${new Date().toISOString().slice(0, 10)}, medians of ${rounds} rounds (each a fresh process)${budget >= 0 ? `, our analysis budget ${budget} ms` : ''}`);
+  console.log('| input | measure | Stevedore | anchor | ratio |');
+  console.log('|---|---|---|---|---|');
   try {
     // Start-up is short and noisy: at least three rounds.
     await idleRows(Math.max(rounds, 3), specs[0], bareServer(), work);
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
       const [ours, theirs] = specs.filter((s) => s.kind === input.kind);
       await inputRows(rounds, input, ours, theirs, work);
     }
-    if (sizes.has("cli")) cliRows(rounds, work);
+    if (sizes.has('cli')) cliRows(rounds, work);
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }

@@ -1,18 +1,13 @@
 // One fresh server process driven over stdio the way an editor drives it: the LSP client side of bench:peers.
-import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
-import * as fs from "node:fs";
-import * as path from "node:path";
-import { pathToFileURL } from "node:url";
-import {
-  createMessageConnection,
-  StreamMessageReader,
-  StreamMessageWriter,
-  type MessageConnection,
-} from "vscode-jsonrpc/node";
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 
 const PUSH_TIMEOUT_MS = 60_000;
 
-export type Kind = "dockerfile" | "manifest";
+export type Kind = 'dockerfile' | 'manifest';
 
 export interface ServerSpec {
   name: string;
@@ -25,6 +20,8 @@ export interface ServerSpec {
    * rather than waited for as a push; the peers only push.
    */
   pull?: boolean;
+  /** Sent as the initialize request's initializationOptions (e.g. a larger analysisBudgetMs to see whole analyses). */
+  initializationOptions?: unknown;
 }
 
 export interface Input {
@@ -66,47 +63,27 @@ export interface IdleSample {
 
 class Session {
   readonly connection: MessageConnection;
-  private readonly published = new Map<
-    string,
-    Array<{ version?: number; diagnostics: unknown[] }>
-  >();
+  private readonly published = new Map<string, Array<{ version?: number; diagnostics: unknown[] }>>();
   private waiters: Array<() => void> = [];
 
   constructor(
     readonly proc: ChildProcessWithoutNullStreams,
     settings: Record<string, unknown>,
   ) {
-    this.connection = createMessageConnection(
-      new StreamMessageReader(proc.stdout),
-      new StreamMessageWriter(proc.stdin),
-    );
+    this.connection = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
     proc.stderr.resume();
-    this.connection.onNotification(
-      "textDocument/publishDiagnostics",
-      (p: { uri: string; version?: number; diagnostics: unknown[] }) => {
-        const list = this.published.get(p.uri) ?? [];
-        list.push({ version: p.version, diagnostics: p.diagnostics });
-        this.published.set(p.uri, list);
-        this.waiters.splice(0).forEach((w) => w());
-      },
+    this.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: unknown[] }) => {
+      const list = this.published.get(p.uri) ?? [];
+      list.push({ version: p.version, diagnostics: p.diagnostics });
+      this.published.set(p.uri, list);
+      this.waiters.splice(0).forEach((w) => w());
+    });
+    this.connection.onRequest('workspace/configuration', (p: { items: Array<{ section?: string }> }) =>
+      p.items.map((i) => (i.section ? (i.section.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], settings) ?? null) : settings)),
     );
-    this.connection.onRequest(
-      "workspace/configuration",
-      (p: { items: Array<{ section?: string }> }) =>
-        p.items.map((i) =>
-          i.section
-            ? (i.section
-                .split(".")
-                .reduce<unknown>(
-                  (o, k) => (o as Record<string, unknown> | undefined)?.[k],
-                  settings,
-                ) ?? null)
-            : settings,
-        ),
-    );
-    this.connection.onRequest("client/registerCapability", () => null);
-    this.connection.onRequest("window/workDoneProgress/create", () => null);
-    this.connection.onRequest("workspace/diagnostic/refresh", () => null);
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onRequest('workspace/diagnostic/refresh', () => null);
     this.connection.onNotification(() => undefined);
     this.connection.listen();
   }
@@ -116,12 +93,9 @@ class Session {
     const deadline = Date.now() + PUSH_TIMEOUT_MS;
     for (;;) {
       const list = this.published.get(uri) ?? [];
-      const hit = list
-        .slice(n - 1)
-        .find((p) => p.version === undefined || p.version === version);
+      const hit = list.slice(n - 1).find((p) => p.version === undefined || p.version === version);
       if (hit) return hit.diagnostics;
-      if (Date.now() > deadline)
-        throw new Error(`no diagnostics for ${uri} v${version}`);
+      if (Date.now() > deadline) throw new Error(`no diagnostics for ${uri} v${version}`);
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, 1000);
         this.waiters.push(() => {
@@ -138,19 +112,14 @@ class Session {
 
   /** Asks for shutdown and exit; kills the process if it has not gone within 2 s. */
   async close(): Promise<void> {
-    const exited = new Promise<void>((resolve) =>
-      this.proc.once("exit", () => resolve()),
-    );
+    const exited = new Promise<void>((resolve) => this.proc.once('exit', () => resolve()));
     try {
-      await Promise.race([
-        this.connection.sendRequest("shutdown"),
-        new Promise((r) => setTimeout(r, 2000)),
-      ]);
-      void this.connection.sendNotification("exit");
+      await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+      void this.connection.sendNotification('exit');
     } catch {
       /* killed below */
     }
-    setTimeout(() => this.proc.kill("SIGKILL"), 2000).unref();
+    setTimeout(() => this.proc.kill('SIGKILL'), 2000).unref();
     await exited;
     this.connection.dispose();
   }
@@ -158,14 +127,12 @@ class Session {
 
 /** Resident (VmRSS) and peak resident (VmHWM) memory of a process, in MB. */
 function memory(pid: number): { rssMb: number; peakMb: number } {
-  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-  const mb = (key: string) =>
-    Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN) / 1024;
-  return { rssMb: mb("VmRSS"), peakMb: mb("VmHWM") };
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const mb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN) / 1024;
+  return { rssMb: mb('VmRSS'), peakMb: mb('VmHWM') };
 }
 
-export const median = (xs: number[]) =>
-  [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function timed<T>(f: () => Promise<T>): Promise<[number, T]> {
   const t0 = performance.now();
@@ -174,21 +141,19 @@ async function timed<T>(f: () => Promise<T>): Promise<[number, T]> {
 }
 
 /** Spawns the server in `dir` and completes initialize; `start` is spawn → initialize result. */
-async function startSession(
-  server: ServerSpec,
-  dir: string,
-): Promise<{ s: Session; start: number }> {
+async function startSession(server: ServerSpec, dir: string): Promise<{ s: Session; start: number }> {
   const t0 = performance.now();
   const proc = spawn(process.execPath, server.argv, {
-    stdio: "pipe",
+    stdio: 'pipe',
     cwd: dir,
   });
   const s = new Session(proc, server.settings);
   const rootUri = pathToFileURL(dir).toString();
-  await s.connection.sendRequest("initialize", {
+  await s.connection.sendRequest('initialize', {
     processId: process.pid,
     rootUri,
-    workspaceFolders: [{ uri: rootUri, name: "bench" }],
+    initializationOptions: server.initializationOptions,
+    workspaceFolders: [{ uri: rootUri, name: 'bench' }],
     capabilities: {
       workspace: {
         configuration: true,
@@ -198,10 +163,10 @@ async function startSession(
       textDocument: {
         publishDiagnostics: { versionSupport: true },
         ...(server.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
-        hover: { contentFormat: ["markdown", "plaintext"] },
+        hover: { contentFormat: ['markdown', 'plaintext'] },
         codeAction: {
           codeActionLiteralSupport: {
-            codeActionKind: { valueSet: ["quickfix", "refactor", "source"] },
+            codeActionKind: { valueSet: ['quickfix', 'refactor', 'source'] },
           },
         },
         synchronization: { didSave: true },
@@ -209,19 +174,15 @@ async function startSession(
     },
   });
   const start = performance.now() - t0;
-  await s.connection.sendNotification("initialized", {});
-  await s.connection.sendNotification("workspace/didChangeConfiguration", {
+  await s.connection.sendNotification('initialized', {});
+  await s.connection.sendNotification('workspace/didChangeConfiguration', {
     settings: server.settings,
   });
   return { s, start };
 }
 
 /** One fresh server process: start, initialize, then `idleMs` with nothing open; its memory then. */
-export async function idle(
-  server: ServerSpec,
-  dir: string,
-  idleMs = 2000,
-): Promise<IdleSample> {
+export async function idle(server: ServerSpec, dir: string, idleMs = 2000): Promise<IdleSample> {
   const { s, start } = await startSession(server, dir);
   await new Promise((r) => setTimeout(r, idleMs));
   const mem = memory(s.proc.pid!);
@@ -230,24 +191,20 @@ export async function idle(
 }
 
 /** One fresh server process: start, open, three edits, code actions and hovers; then its peak memory. */
-export async function measure(
-  server: ServerSpec,
-  input: Input,
-  dir: string,
-): Promise<Sample> {
+export async function measure(server: ServerSpec, input: Input, dir: string): Promise<Sample> {
   const { s, start } = await startSession(server, dir);
-  const file = input.kind === "dockerfile" ? "Dockerfile" : "app.yaml";
+  const file = input.kind === 'dockerfile' ? 'Dockerfile' : 'app.yaml';
   const uri = pathToFileURL(path.join(dir, file)).toString();
   fs.writeFileSync(path.join(dir, file), input.text);
-  const languageId = input.kind === "dockerfile" ? "dockerfile" : "yaml";
+  const languageId = input.kind === 'dockerfile' ? 'dockerfile' : 'yaml';
   const pull = async () =>
     (
-      (await s.connection.sendRequest("textDocument/diagnostic", {
+      (await s.connection.sendRequest('textDocument/diagnostic', {
         textDocument: { uri },
       })) as { items: Finding[] }
     ).items;
   const [open, diagnostics] = await timed(async () => {
-    void s.connection.sendNotification("textDocument/didOpen", {
+    void s.connection.sendNotification('textDocument/didOpen', {
       textDocument: { uri, languageId, version: 1, text: input.text },
     });
     return server.pull ? pull() : ((await s.push(uri, 1, 1)) as Finding[]);
@@ -260,7 +217,7 @@ export async function measure(
     version++;
     const before = s.count(uri);
     const [ms] = await timed(async () => {
-      void s.connection.sendNotification("textDocument/didChange", {
+      void s.connection.sendNotification('textDocument/didChange', {
         textDocument: { uri, version },
         contentChanges: [{ text }],
       });
@@ -269,9 +226,7 @@ export async function measure(
     edits.push(ms);
   }
   // The document now holds input.edited (edits: edited, original, edited); code actions at its first finding.
-  const latest = server.pull
-    ? await pull()
-    : ((await s.push(uri, s.count(uri), version)) as Finding[]);
+  const latest = server.pull ? await pull() : ((await s.push(uri, s.count(uri), version)) as Finding[]);
   const at = latest[0]?.range ?? {
     start: { line: 1, character: 0 },
     end: { line: 1, character: 0 },
@@ -280,7 +235,7 @@ export async function measure(
   const hovers: number[] = [];
   for (let k = 0; k < 3; k++) {
     const [a] = await timed(() =>
-      s.connection.sendRequest("textDocument/codeAction", {
+      s.connection.sendRequest('textDocument/codeAction', {
         textDocument: { uri },
         range: at,
         context: { diagnostics: latest.slice(0, 1) },
@@ -288,7 +243,7 @@ export async function measure(
     );
     actions.push(a);
     const [h] = await timed(() =>
-      s.connection.sendRequest("textDocument/hover", {
+      s.connection.sendRequest('textDocument/hover', {
         textDocument: { uri },
         position: input.hover,
       }),
@@ -305,6 +260,6 @@ export async function measure(
     hover: median(hovers),
     rssMb,
     diagnostics: diagnostics.length,
-    incomplete: diagnostics.some((d) => d.code === "analysis-incomplete"),
+    incomplete: diagnostics.some((d) => d.code === 'analysis-incomplete'),
   };
 }
