@@ -8,8 +8,13 @@ import { quoteStyle, yamlLines, type Tree, type YamlStyle } from './yaml-write';
 
 /** The line ending the file uses. */
 export function eolOf(file: ManifestFile): string {
-  return file.text.includes('\r\n') ? '\r\n' : '\n';
+  let eol = eols.get(file);
+  // Read once per file: a fix-all asks for every edit, and the search spans the whole text when it has no CRLF.
+  if (!eol) eols.set(file, (eol = file.text.includes('\r\n') ? '\r\n' : '\n'));
+  return eol;
 }
+
+const eols = new WeakMap<ManifestFile, string>();
 
 /** Column of the first key of a block map (its items' indentation), or undefined for flow or empty maps. */
 export function mapIndent(file: ManifestFile, doc: YamlDoc, map: YAMLMap): number | undefined {
