@@ -1,5 +1,5 @@
 import type { Add } from 'dockerfile-ast';
-import type { DockerfileModel } from '../../core/dockerfile/model';
+import { perModel, type DockerfileModel } from '../../core/dockerfile/model';
 import { modelOf } from '../../core/dockerfile/edits';
 import type { DockerfileRule } from '../../core/rule';
 
@@ -25,6 +25,9 @@ function localAdds(model: DockerfileModel): Add[] {
     return sources.every((s) => !s.includes('$') && !REMOTE.test(s) && !ARCHIVE.test(s));
   });
 }
+
+// "Fix all" applies the fix once per finding of one model: the file is walked once for all of them.
+const localAddsIn = perModel(localAdds);
 
 export const addInsteadOfCopy: DockerfileRule = {
   id: 'add-instead-of-copy',
@@ -52,7 +55,7 @@ export const addInsteadOfCopy: DockerfileRule = {
       preferred: true,
       apply(input, finding) {
         const model = modelOf(input);
-        const add = localAdds(model).find((a) => a.getInstructionRange().start.line === finding.data?.line);
+        const add = localAddsIn(model).find((a) => a.getInstructionRange().start.line === finding.data?.line);
         if (!add || add.getFlags().some((f) => !COPY_FLAGS.has(f.getName()))) return null;
         const keyword = add.getInstruction();
         return { edits: [{ range: add.getInstructionRange(), newText: keyword === keyword.toLowerCase() ? 'copy' : 'COPY' }] };

@@ -1,4 +1,4 @@
-import type { DockerfileModel } from '../../core/dockerfile/model';
+import { perModel, type DockerfileModel } from '../../core/dockerfile/model';
 import { modelOf } from '../../core/dockerfile/edits';
 import type { ShellCommand } from '../../core/dockerfile/shell';
 import type { DockerfileRule } from '../../core/rule';
@@ -14,6 +14,9 @@ const APT_GET_SUBCOMMANDS = new Set([
 function findApt(model: DockerfileModel): ShellCommand[] {
   return model.runs.flatMap((run) => runCommands(run).filter((cmd) => cmd.program === 'apt'));
 }
+
+// "Fix all" applies the fix once per finding of one model: the file is walked once for all of them.
+const aptIn = perModel(findApt);
 
 export const aptNotAptGet: DockerfileRule = {
   id: 'apt-not-apt-get',
@@ -45,7 +48,7 @@ export const aptNotAptGet: DockerfileRule = {
       preferred: true,
       apply(input, finding) {
         const model = modelOf(input);
-        const cmd = findApt(model).find((c) => c.nameWord.start === finding.data?.offset);
+        const cmd = aptIn(model).find((c) => c.nameWord.start === finding.data?.offset);
         const sub = cmd && aptSubcommand(cmd)?.value;
         if (!cmd || !sub || !APT_GET_SUBCOMMANDS.has(sub)) return null;
         // Insert `-get` after the `apt` of the word as written (`apt`, `/usr/bin/apt`, `"apt"`).

@@ -1,5 +1,5 @@
 import type { Instruction, JSONInstruction } from 'dockerfile-ast';
-import { blankContinuations, type DockerfileModel, type RunInfo, type Stage } from '../../core/dockerfile/model';
+import { blankContinuations, perModel, type DockerfileModel, type RunInfo, type Stage } from '../../core/dockerfile/model';
 import { modelOf } from '../../core/dockerfile/edits';
 import type { ShellCommand } from '../../core/dockerfile/shell';
 import type { DockerfileRule } from '../../core/rule';
@@ -91,6 +91,9 @@ function removeFromChain(model: DockerfileModel, run: RunInfo, cmd: ShellCommand
 
 const ENV_KEYWORDS = new Set(['WORKDIR', 'ENV', 'ARG', 'USER', 'SHELL']);
 
+// "Fix all" applies the fix once per finding of one model: the file is walked once for all of them.
+const hitsIn = perModel(findHits);
+
 export const cacheBustingCopy: DockerfileRule = {
   id: 'cache-busting-copy',
   aliases: [],
@@ -125,7 +128,7 @@ export const cacheBustingCopy: DockerfileRule = {
         const ctx = input.context;
         if (!ctx) return null;
         const model = modelOf(input);
-        const hit = findHits(model).find((h) => h.copy.getRange().start.line === finding.data?.copyLine && h.run.instruction.getRange().start.line === finding.data?.runLine);
+        const hit = hitsIn(model).find((h) => h.copy.getRange().start.line === finding.data?.copyLine && h.run.instruction.getRange().start.line === finding.data?.runLine);
         const manifests = hit && installManifests(hit.install, hit.dest, ctx);
         if (!hit || !manifests?.length) return null;
         const { copy, run, install, stage } = hit;

@@ -1,4 +1,4 @@
-import { blankContinuations, type DockerfileModel, type RunInfo } from '../../core/dockerfile/model';
+import { blankContinuations, perModel, type DockerfileModel, type RunInfo } from '../../core/dockerfile/model';
 import { modelOf } from '../../core/dockerfile/edits';
 import type { ShellCommand } from '../../core/dockerfile/shell';
 import type { DockerfileRule } from '../../core/rule';
@@ -34,6 +34,9 @@ function leadingCd(model: DockerfileModel, run: RunInfo, cmd: ShellCommand): { d
   return restStart < run.scriptEnd ? { dir, restStart } : undefined;
 }
 
+// "Fix all" applies the fix once per finding of one model: the file is walked once for all of them.
+const cdCommandsIn = perModel(cdCommands);
+
 export const cdInRun: DockerfileRule = {
   id: 'cd-in-run',
   aliases: ['DL3003'],
@@ -63,7 +66,7 @@ export const cdInRun: DockerfileRule = {
       safe: false,
       apply(input, finding) {
         const model = modelOf(input);
-        const hit = cdCommands(model).find(({ cmd }) => cmd.nameWord.start === finding.data?.offset);
+        const hit = cdCommandsIn(model).find(({ cmd }) => cmd.nameWord.start === finding.data?.offset);
         const lead = hit && leadingCd(model, hit.run, hit.cmd);
         if (!hit || !lead) return null;
         const kw = hit.run.instruction.getInstructionRange().start;

@@ -1,5 +1,5 @@
 import type { Copy, Instruction } from 'dockerfile-ast';
-import type { DockerfileModel } from '../../core/dockerfile/model';
+import { perModel, type DockerfileModel } from '../../core/dockerfile/model';
 import { modelOf } from '../../core/dockerfile/edits';
 import type { DockerfileRule } from '../../core/rule';
 import type { Position, Range } from '../../core/types';
@@ -45,6 +45,9 @@ function badDestinations(model: DockerfileModel): BadDest[] {
   return out.sort((a, b) => a.range.start.line - b.range.start.line);
 }
 
+// "Fix all" applies the fix once per finding of one model: the file is walked once for all of them.
+const badDestinationsIn = perModel(badDestinations);
+
 export const copyDestSlash: DockerfileRule = {
   id: 'copy-dest-slash',
   aliases: ['DL3021'],
@@ -71,7 +74,7 @@ export const copyDestSlash: DockerfileRule = {
       preferred: true,
       apply(input, finding) {
         const model = modelOf(input);
-        const hit = badDestinations(model).find((b) => b.ins.getRange().start.line === finding.data?.line);
+        const hit = badDestinationsIn(model).find((b) => b.ins.getRange().start.line === finding.data?.line);
         return hit ? { edits: [{ range: { start: hit.insertAt, end: hit.insertAt }, newText: '/' }] } : null;
       },
     },

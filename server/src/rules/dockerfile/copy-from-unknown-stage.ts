@@ -1,5 +1,5 @@
 import type { Flag } from 'dockerfile-ast';
-import type { DockerfileModel, Stage } from '../../core/dockerfile/model';
+import { perModel, type DockerfileModel, type Stage } from '../../core/dockerfile/model';
 import { modelOf } from '../../core/dockerfile/edits';
 import type { DockerfileRule } from '../../core/rule';
 import type { Severity } from '../../core/types';
@@ -55,6 +55,9 @@ function unknownFroms(model: DockerfileModel): UnknownFrom[] {
   return out;
 }
 
+// "Fix all" applies the fix once per finding of one model: the file is walked once for all of them.
+const unknownFromsIn = perModel(unknownFroms);
+
 export const copyFromUnknownStage: DockerfileRule = {
   id: 'copy-from-unknown-stage',
   aliases: ['DL3022'],
@@ -83,7 +86,7 @@ export const copyFromUnknownStage: DockerfileRule = {
       preferred: true,
       apply(input, finding) {
         const model = modelOf(input);
-        const hit = unknownFroms(model).find((u) => model.offsetAt(u.flag.getValueRange()!.start) === finding.data?.offset);
+        const hit = unknownFromsIn(model).find((u) => model.offsetAt(u.flag.getValueRange()!.start) === finding.data?.offset);
         return hit?.suggestion ? { edits: [{ range: hit.flag.getValueRange()!, newText: hit.suggestion }] } : null;
       },
     },

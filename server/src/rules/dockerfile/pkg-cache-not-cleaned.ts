@@ -1,4 +1,4 @@
-import type { DockerfileModel, RunInfo } from '../../core/dockerfile/model';
+import { perModel, type DockerfileModel, type RunInfo } from '../../core/dockerfile/model';
 import { modelOf } from '../../core/dockerfile/edits';
 import type { ShellCommand, ShellWord } from '../../core/dockerfile/shell';
 import type { DockerfileRule } from '../../core/rule';
@@ -30,6 +30,9 @@ function findUncleaned(model: DockerfileModel): Uncleaned[] {
   return hits;
 }
 
+// "Fix all" applies the fix once per finding of one model: the file is walked once for all of them.
+const uncleanedIn = perModel(findUncleaned);
+
 export const pkgCacheNotCleaned: DockerfileRule = {
   id: 'pkg-cache-not-cleaned',
   aliases: ['DL3032', 'DL3040', 'DL3036', 'DL3060'],
@@ -56,7 +59,7 @@ export const pkgCacheNotCleaned: DockerfileRule = {
       preferred: true,
       apply(input, finding) {
         const model = modelOf(input);
-        const hit = findUncleaned(model).find((h) => h.install.start === finding.data?.offset);
+        const hit = uncleanedIn(model).find((h) => h.install.start === finding.data?.offset);
         const edit = hit && appendCommand(model, hit.run, hit.manager.clean);
         return edit ? { edits: [edit] } : null;
       },

@@ -1,5 +1,5 @@
 import type { Instruction } from 'dockerfile-ast';
-import type { DockerfileModel } from '../../core/dockerfile/model';
+import { perModel, type DockerfileModel } from '../../core/dockerfile/model';
 import { modelOf } from '../../core/dockerfile/edits';
 import type { DockerfileRule } from '../../core/rule';
 import type { Range } from '../../core/types';
@@ -45,6 +45,9 @@ function absolute(path: string): string | undefined {
   return /^[A-Za-z0-9_@]/.test(path) ? '/' + path : undefined;
 }
 
+// "Fix all" applies the fix once per finding of one model: the file is walked once for all of them.
+const relativeWorkdirsIn = perModel(relativeWorkdirs);
+
 export const workdirRelative: DockerfileRule = {
   id: 'workdir-relative',
   aliases: ['DL3000', 'WorkdirRelativePath'],
@@ -73,7 +76,7 @@ export const workdirRelative: DockerfileRule = {
       safe: false,
       apply(input, finding) {
         const model = modelOf(input);
-        const hit = relativeWorkdirs(model).find((h) => h.ins.getRange().start.line === finding.data?.line);
+        const hit = relativeWorkdirsIn(model).find((h) => h.ins.getRange().start.line === finding.data?.line);
         const abs = hit && absolute(hit.path);
         if (!hit || !abs) return null;
         const replaced = hit.path.startsWith('./') ? 2 : 0;
