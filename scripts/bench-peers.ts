@@ -33,8 +33,8 @@ async function main(): Promise<void> {
   console.log('| input | measure | Stevedore | anchor | ratio |');
   console.log('|---|---|---|---|---|');
   try {
-    // Start-up is short and noisy: at least three rounds.
-    await idleRows(Math.max(rounds, 3), specs[0], bareServer(), work);
+    // Start-up is short and noisy (one round of 3 read 1.91× where 9 read 1.33×): at least five rounds.
+    await idleRows(Math.max(rounds, 5), specs[0], bareServer(), work);
     for (const input of inputs(sizes)) {
       const [ours, theirs] = specs.filter((s) => s.kind === input.kind);
       await inputRows(rounds, input, ours, theirs, work);
