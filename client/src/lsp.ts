@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { ExtensionContext } from 'vscode';
 import { CodeLensRequest, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { openCreatedFile, uriExists } from './openCreated';
-import { isRolloutCommand, type InitializationOptions } from '../../server/src/protocol';
+import { isRolloutCommand, SERVER_NODE_FLAGS, type InitializationOptions } from '../../server/src/protocol';
 
 /** A quick fix that creates a file (the .dockerignore) opens it once the edit is applied. */
 function showCreated<T>(action: T): Promise<T> {
@@ -16,8 +16,8 @@ function showCreated<T>(action: T): Promise<T> {
 export function startLanguageClient(context: ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6009'] } },
   };
   const initializationOptions: InitializationOptions = { snippetEdits: true, rolloutLenses: true };
   const clientOptions: LanguageClientOptions = {

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildSync } from 'esbuild';
+import { SERVER_NODE_FLAGS } from '../../server/src/protocol';
 import { bigDockerfile, bigManifest } from '../bench';
 import type { Input, ServerSpec } from './session';
 
@@ -32,7 +33,8 @@ export function servers(): ServerSpec[] {
     {
       name: 'Stevedore',
       kind: 'dockerfile',
-      argv: [ours, '--stdio'],
+      // As the VS Code client starts it.
+      argv: [...SERVER_NODE_FLAGS, ours, '--stdio'],
       settings: {},
       pull: true,
     },
@@ -45,7 +47,7 @@ export function servers(): ServerSpec[] {
     {
       name: 'Stevedore',
       kind: 'manifest',
-      argv: [ours, '--stdio'],
+      argv: [...SERVER_NODE_FLAGS, ours, '--stdio'],
       settings: {},
       pull: true,
     },
