@@ -1,4 +1,4 @@
-import { type DockerfileModel, type Stage } from '../../core/dockerfile/model';
+import type { DockerfileModel, Stage } from '../../core/dockerfile/model';
 import { hasOption, type ShellCommand, type ShellWord } from '../../core/dockerfile/shell';
 import type { DockerfileRule } from '../../core/rule';
 import { insertFlagFix } from '../../core/dockerfile/edits';

@@ -1,4 +1,4 @@
-import { type DockerfileModel } from '../../core/dockerfile/model';
+import type { DockerfileModel } from '../../core/dockerfile/model';
 import type { ShellWord } from '../../core/dockerfile/shell';
 import type { DockerfileRule } from '../../core/rule';
 import { insertFlagFix } from '../../core/dockerfile/edits';
