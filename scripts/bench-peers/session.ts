@@ -36,6 +36,7 @@ export interface Input {
 
 interface Finding {
   code?: string | number;
+  message?: string;
   range: {
     start: { line: number; character: number };
     end: { line: number; character: number };
@@ -50,8 +51,11 @@ export interface Sample {
   hover: number;
   rssMb: number;
   diagnostics: number;
-  /** Our analysis of the opened file stopped at its time budget (an analysis-incomplete finding): its times are not comparable. */
-  incomplete: boolean;
+  /**
+   * Why our analysis of the opened file is incomplete (its analysis-incomplete findings): the time budget, or a part
+   * beyond the size limits left unchecked. Its times then cover less work than the anchor's.
+   */
+  incomplete: string[];
 }
 
 /** A server after start: resident and peak resident memory (VmRSS, VmHWM) once it has idled. */
@@ -260,6 +264,6 @@ export async function measure(server: ServerSpec, input: Input, dir: string): Pr
     hover: median(hovers),
     rssMb,
     diagnostics: diagnostics.length,
-    incomplete: diagnostics.some((d) => d.code === 'analysis-incomplete'),
+    incomplete: diagnostics.filter((d) => d.code === 'analysis-incomplete').map((d) => (/time budget/.test(d.message ?? '') ? 'stopped at the time budget' : 'beyond the size limit')),
   };
 }

@@ -60,6 +60,8 @@ export async function inputRows(rounds: number, input: Input, ours: ServerSpec, 
   each('hover', (s) => s.hover);
   each('peak RSS', (s) => s.rssMb, 'MB');
   each('start → initialize result', (s) => s.start);
-  const cut = a.filter((x) => x.incomplete).length;
-  console.log(`|  | findings on open | ${a.map((x) => x.diagnostics).join(' / ')}${cut ? ` (${cut} of ${a.length} runs stopped at the analysis budget)` : ''} | ${b.map((x) => x.diagnostics).join(' / ')} |  |`);
+  const reasons = [...new Set(a.flatMap((x) => x.incomplete))];
+  const cut = a.filter((x) => x.incomplete.length).length;
+  const note = cut ? ` (${cut} of ${a.length} runs incomplete: ${reasons.join(', ')})` : '';
+  console.log(`|  | findings on open | ${a.map((x) => x.diagnostics).join(' / ')}${note} | ${b.map((x) => x.diagnostics).join(' / ')} |  |`);
 }
