@@ -28,7 +28,8 @@ function fixesOf(rule: RuleMeta): string {
 
 /** A rule's default severity, and when some findings get another one: "info (warning when …)". */
 export function severityText(rule: RuleMeta): string {
-  return rule.severityNote ? `${rule.severity} (${rule.severityNote})` : rule.severity;
+  const text = rule.severityNote ? `${rule.severity} (${rule.severityNote})` : rule.severity;
+  return rule.offByDefault ? `off (${text} when turned on)` : text;
 }
 
 function table(rules: readonly RuleMeta[]): string[] {
@@ -72,6 +73,7 @@ export function rulesDoc(): string {
       '',
       r.docs.why,
       '',
+      ...(r.docs.config ? ['With this in `.stevedore.yaml` (or `.hadolint.yaml`):', '', '```yaml', r.docs.config.trimEnd(), '```', ''] : []),
       'Bad:',
       '',
       '```' + lang,

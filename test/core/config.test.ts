@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { ConfigError, configFailOn, configKubernetesVersion, layerFromRules, loadProjectConfig, parseHadolintConfig, parseStevedoreConfig, ruleLevel, withLayers } from '../../server/src/core/config';
+import { ConfigError, configDockerfileSettings, LABEL_TYPES, configFailOn, configKubernetesVersion, layerFromRules, loadProjectConfig, parseHadolintConfig, parseStevedoreConfig, ruleLevel, withLayers } from '../../server/src/core/config';
 import { isSuppressed, nextSpan, readSuppressions } from '../../server/src/core/suppress';
 
 const rule = { id: 'merge-run', aliases: ['DL3059'], severity: 'warning' as const };
@@ -50,9 +50,25 @@ describe('configuration', () => {
 
   it('the JSON schema accepts exactly the keys and levels the parser knows', () => {
     const schema = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../schemas/stevedore-config.schema.json'), 'utf8'));
-    assert.deepEqual(Object.keys(schema.properties).sort(), ['failOn', 'ignore', 'kubernetes', 'rules']);
+    assert.deepEqual(Object.keys(schema.properties).sort(), ['allowedRegistries', 'disable-ignore-pragma', 'failOn', 'ignore', 'kubernetes', 'label-schema', 'rules', 'strict-labels', 'trustedRegistries']);
+    assert.deepEqual(schema.properties['label-schema'].additionalProperties.enum, [...LABEL_TYPES]);
     for (const level of schema.properties.rules.additionalProperties.enum) assert.doesNotThrow(() => layerFromRules('s', { x: level }));
     assert.deepEqual(schema.properties.rules.additionalProperties.enum, ['error', 'warning', 'info', 'hint', 'off']);
+  });
+});
+
+describe('hadolint\'s Dockerfile settings', () => {
+  it('reads registries, label schema and the two switches from either file; later layers win per key', () => {
+    const hadolint = parseHadolintConfig('/p/.hadolint.yaml', 'trustedRegistries: docker.io\nlabel-schema:\n  version: semver\n  author: text\nstrict-labels: true\n');
+    const own = parseStevedoreConfig('/p/.stevedore.yaml', 'allowedRegistries: [registry.example.com, "*.gcr.io"]\ndisable-ignore-pragma: true\n');
+    assert.deepEqual(configDockerfileSettings({ layers: [hadolint] }), { trustedRegistries: ['docker.io'], labelSchema: { version: 'semver', author: 'text' }, strictLabels: true });
+    assert.deepEqual(configDockerfileSettings({ layers: [hadolint, own] }), { trustedRegistries: ['registry.example.com', '*.gcr.io'], labelSchema: { version: 'semver', author: 'text' }, strictLabels: true, disableIgnorePragma: true });
+  });
+
+  it('refuses unknown label formats and non-boolean switches, naming the file and key', () => {
+    assert.throws(() => parseStevedoreConfig('/p/.stevedore.yaml', 'label-schema:\n  version: number\n'), /\/p\/\.stevedore\.yaml: label-schema\.version: expected one of text, url/);
+    assert.throws(() => parseHadolintConfig('/p/.hadolint.yaml', 'strict-labels: yes please\n'), /\/p\/\.hadolint\.yaml: strict-labels: expected true or false/);
+    assert.throws(() => parseHadolintConfig('/p/.hadolint.yaml', 'trustedRegistries: {a: 1}\n'), /trustedRegistries: expected a list of registries/);
   });
 });
 

@@ -12,6 +12,15 @@ import { dockerfileRules } from '../../server/src/rules/dockerfile';
 import { manifestRules } from '../../server/src/rules/k8s';
 import { analyzeManifest } from '../../server/src/core/k8s/analyze';
 import { TYPICAL_CONTEXT } from '../helpers/context';
+import { parseStevedoreConfig, type Config } from '../../server/src/core/config';
+import type { RuleMeta } from '../../server/src/core/rule';
+
+/** The configuration a rule's examples assume (docs.config), with the rule turned on when it is off by default. */
+function exampleConfig(rule: RuleMeta): Config {
+  const layers = rule.docs.config ? [parseStevedoreConfig('/ctx/.stevedore.yaml', rule.docs.config)] : [];
+  if (rule.offByDefault) layers.push({ source: 'test', rules: [[rule.id, rule.severity]] });
+  return { layers };
+}
 
 
 describe('rule metadata', () => {
@@ -40,7 +49,7 @@ describe('rule metadata', () => {
   for (const rule of manifestRules) {
     it(`${rule.id}: the documented bad manifest triggers it and the good one does not`, () => {
       // Examples are self-contained: cross-object rules put every object they need into the example.
-      const run = (text: string) => analyzeManifest(text, { rules: [rule], path: '/ws/example.yaml' }).findings;
+      const run = (text: string) => analyzeManifest(text, { rules: [rule], path: '/ws/example.yaml', config: exampleConfig(rule) }).findings;
       assert.ok(run(rule.docs.bad).length > 0, `bad example of ${rule.id} is silent:\n${rule.docs.bad}`);
       assert.deepEqual(run(rule.docs.good).map((f) => f.message), [], `good example of ${rule.id} triggers it`);
     });
@@ -58,7 +67,7 @@ describe('rule metadata', () => {
         if (!withGap && rule.id === 'missing-dockerignore') ctx['.dockerignore'] = '.git\n';
         // Short examples without FROM are shown as the tail of a Debian-based final stage.
         if (!/^FROM\s/im.test(text)) text = `FROM debian:12\n${text}`;
-        return analyzeDockerfile(text, { rules: [rule], context: new MemoryContext(ctx), path: '/ctx/Dockerfile' });
+        return analyzeDockerfile(text, { rules: [rule], context: new MemoryContext(ctx), path: '/ctx/Dockerfile', config: exampleConfig(rule) });
       };
       assert.ok(run(rule.docs.bad, true).length > 0, `bad example of ${rule.id} is silent:\n${rule.docs.bad}`);
       assert.deepEqual(run(rule.docs.good).map((f) => f.message), [], `good example of ${rule.id} triggers it`);

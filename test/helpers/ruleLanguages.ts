@@ -12,6 +12,7 @@ import type { Finding, FixInput } from '../../server/src/core/types';
 import { syntax } from '../../server/src/rules/dockerfile/syntax';
 import { yamlSyntax } from '../../server/src/rules/k8s/yaml-syntax';
 import type { RuleInput } from './ruleTable';
+import { parseStevedoreConfig, type Config } from '../../server/src/core/config';
 
 export interface TableLanguage {
   /** Prefix of the paths of the case's other files; fix results are reported relative to it. */
@@ -28,6 +29,13 @@ const rethrow = (_id: string, e: unknown) => {
   throw e;
 };
 
+/** The case's configuration; a rule that is off by default is turned on (its table tests what it reports). */
+function configOf(rule: DockerfileRule | ManifestRule, c: RuleInput): Config {
+  const layers = c.config !== undefined ? [parseStevedoreConfig('/ctx/.stevedore.yaml', c.config)] : [];
+  if (rule.offByDefault) layers.unshift({ source: 'table', rules: [[rule.id, rule.severity]] });
+  return { layers };
+}
+
 function buildContext(c: RuleInput): { context?: MemoryContext; path?: string } {
   const context = c.files ? new MemoryContext(c.files) : undefined;
   return { context, path: context ? `${context.root}/Dockerfile` : undefined };
@@ -37,7 +45,7 @@ function buildContext(c: RuleInput): { context?: MemoryContext; path?: string } 
 export const dockerfileTables: TableLanguage = {
   root: new MemoryContext({}).root,
   setup: () => initShellParser(),
-  run: (rule, c) => analyzeDockerfile(c.text, { rules: [rule as DockerfileRule], ...buildContext(c), onRuleError: rethrow }),
+  run: (rule, c) => analyzeDockerfile(c.text, { rules: [rule as DockerfileRule], ...buildContext(c), config: configOf(rule, c), onRuleError: rethrow }),
   fixInput: (c) => ({ text: c.text, ...buildContext(c) }),
   assertParses(c, text) {
     // No new syntax errors (the original may already have some).
@@ -65,6 +73,7 @@ export const manifestTables: TableLanguage = {
       workspace: workspaceOf(c),
       rules: [rule as ManifestRule],
       kubernetesVersion: c.kubernetesVersion,
+      config: configOf(rule, c),
       onRuleError: rethrow,
     }).findings,
   fixInput: (c) => ({ text: c.text, path: FILE, workspace: workspaceOf(c).with(parseManifest(c.text, FILE)) }),

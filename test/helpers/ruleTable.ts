@@ -33,10 +33,12 @@ export interface RuleCase {
   noFix?: boolean;
   /** Manifests only: `stevedore.kubernetes.version` for the run. */
   kubernetesVersion?: string;
+  /** The project configuration for the run, as `.stevedore.yaml` text (registries, label schema …). */
+  config?: string;
 }
 
 /** The parts of a case that decide what the rule sees. */
-export type RuleInput = Pick<RuleCase, 'text' | 'files' | 'kubernetesVersion'>;
+export type RuleInput = Pick<RuleCase, 'text' | 'files' | 'kubernetesVersion' | 'config'>;
 
 type AnyRule = DockerfileRule | ManifestRule;
 

@@ -8,10 +8,27 @@ import { SEVERITIES, type Severity } from './types';
 
 export type RuleLevel = Severity | 'off';
 
+/** The value formats of hadolint's `label-schema:` (DL3049–DL3058). */
+export const LABEL_TYPES = ['text', 'url', 'rfc3339', 'semver', 'hash', 'spdx', 'email'] as const;
+export type LabelType = (typeof LABEL_TYPES)[number];
+
+/** What some Dockerfile rules read from the project configuration (hadolint's own keys, in both files). */
+export interface DockerfileSettings {
+  /** `trustedRegistries:` / `allowedRegistries:` (DL3026); `*` wildcards as in hadolint. */
+  trustedRegistries?: string[];
+  /** `label-schema:`: required labels and their value format. */
+  labelSchema?: Record<string, LabelType>;
+  /** `strict-labels:`: labels not in the schema are findings (DL3050). */
+  strictLabels?: boolean;
+  /** `disable-ignore-pragma:`: in-file ignore pragmas are not honoured and are reported (DL1001). */
+  disableIgnorePragma?: boolean;
+}
+
 export interface ConfigLayer {
   /** Where the layer came from (file path or 'settings'). */
   source: string;
   rules: Array<[key: string, level: RuleLevel]>;
+  dockerfile?: DockerfileSettings;
   failOn?: Severity | 'none';
   /** Kubernetes version deprecation checks assume, "major.minor". */
   kubernetesVersion?: string;
@@ -71,6 +88,8 @@ export function parseStevedoreConfig(file: string, text: string): ConfigLayer {
     layer.failOn = level;
   }
   for (const key of obj.ignore === undefined ? [] : toList(file, 'ignore', obj.ignore)) layer.rules.push([key, 'off']);
+  const dockerfile = parseDockerfileSettings(file, obj);
+  if (dockerfile) layer.dockerfile = dockerfile;
   const k8s = obj.kubernetes as Record<string, unknown> | undefined;
   if (k8s !== undefined) {
     if (!k8s || typeof k8s !== 'object') throw new ConfigError(file, 'kubernetes: expected a mapping with "version"');
@@ -104,12 +123,48 @@ export function parseHadolintConfig(file: string, text: string): ConfigLayer {
     for (const key of toList(file, `override.${level}`, override[level])) layer.rules.push([key, sev]);
   }
   for (const key of toList(file, 'ignored', obj.ignored)) layer.rules.push([key, 'off']);
+  const dockerfile = parseDockerfileSettings(file, obj);
+  if (dockerfile) layer.dockerfile = dockerfile;
   return layer;
 }
 
-function toList(file: string, field: string, value: unknown): string[] {
+/** hadolint's Dockerfile keys, read the same way from `.hadolint.yaml` and `.stevedore.yaml`. */
+function parseDockerfileSettings(file: string, obj: Record<string, unknown>): DockerfileSettings | undefined {
+  const settings: DockerfileSettings = {};
+  for (const key of ['trustedRegistries', 'allowedRegistries'] as const) {
+    const v = obj[key];
+    if (v === undefined || v === null) continue;
+    // hadolint takes one registry or a list.
+    settings.trustedRegistries = [...(settings.trustedRegistries ?? []), ...toList(file, key, typeof v === 'string' ? [v] : v, 'registries')];
+  }
+  const schema = obj['label-schema'];
+  if (schema !== undefined && schema !== null) {
+    if (typeof schema !== 'object' || Array.isArray(schema)) throw new ConfigError(file, 'label-schema: expected a mapping of label names to text, url, rfc3339, semver, hash, spdx or email');
+    settings.labelSchema = {};
+    for (const [label, type] of Object.entries(schema as Record<string, unknown>)) {
+      if (typeof type !== 'string' || !(LABEL_TYPES as readonly string[]).includes(type)) throw new ConfigError(file, `label-schema.${label}: expected one of ${LABEL_TYPES.join(', ')}, got ${JSON.stringify(type)}`);
+      settings.labelSchema[label] = type as LabelType;
+    }
+  }
+  for (const [key, field] of [['strict-labels', 'strictLabels'], ['disable-ignore-pragma', 'disableIgnorePragma']] as const) {
+    const v = obj[key];
+    if (v === undefined || v === null) continue;
+    if (typeof v !== 'boolean') throw new ConfigError(file, `${key}: expected true or false, got ${JSON.stringify(v)}`);
+    settings[field] = v;
+  }
+  return Object.keys(settings).length ? settings : undefined;
+}
+
+/** The Dockerfile settings of all layers: for each key, the last layer that sets it wins. */
+export function configDockerfileSettings(config: Config): DockerfileSettings {
+  const merged: DockerfileSettings = {};
+  for (const layer of config.layers) Object.assign(merged, layer.dockerfile);
+  return merged;
+}
+
+function toList(file: string, field: string, value: unknown, what = 'rule ids'): string[] {
   if (value == null) return [];
-  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) throw new ConfigError(file, `${field}: expected a list of rule ids`);
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) throw new ConfigError(file, `${field}: expected a list of ${what}`);
   return value as string[];
 }
 
@@ -177,8 +232,13 @@ export function withLayers(config: Config, ...extra: ConfigLayer[]): Config {
 }
 
 /** The level a rule runs at: the last layer entry naming it (by id or alias) wins, else its default severity. */
-export function ruleLevel(rule: Pick<RuleMeta, 'id' | 'aliases' | 'severity'>, config: Config): RuleLevel {
-  return configuredLevel(rule, config) ?? rule.severity;
+export function ruleLevel(rule: Pick<RuleMeta, 'id' | 'aliases' | 'severity' | 'offByDefault'>, config: Config): RuleLevel {
+  return configuredLevel(rule, config) ?? defaultLevel(rule);
+}
+
+/** A rule's level when no configuration names it: off for rules off by default, else its severity. */
+export function defaultLevel(rule: Pick<RuleMeta, 'severity' | 'offByDefault'>): RuleLevel {
+  return rule.offByDefault ? 'off' : rule.severity;
 }
 
 /** The level a configuration layer sets for the rule (by id or alias), or undefined when none does. */

@@ -1,6 +1,6 @@
 // Running a set of rules over one file: configured levels, in-file suppressions, rule errors, cancellation and a
 // time budget. A rule that throws or is skipped for time leaves an analysis-incomplete finding, never silence.
-import { configuredLevel, type Config } from './config';
+import { configuredLevel, defaultLevel, type Config } from './config';
 import { incompleteFindings, type SkippedRule } from './incomplete';
 import type { RuleMeta } from './rule';
 import { isSuppressed, type Suppressions } from './suppress';
@@ -30,6 +30,8 @@ export interface RuleRun<C> {
   rules: readonly CheckedRule<C>[];
   ctx: C;
   suppressions: Suppressions;
+  /** The configuration to run with when the file itself changes it (`disable-ignore-pragma`); else the caller's. */
+  config?: Config;
 }
 
 // Test hook: the spawned CLI and server cannot be handed a throwing rule, so this variable names rules made to throw.
@@ -70,14 +72,15 @@ export async function runRulesAsync<C>(run: RuleRun<C>, options: RunRulesOptions
 }
 
 /** One step per rule that ran; returns the sorted findings. */
-function* ruleSteps<C>(run: RuleRun<C>, options: RunRulesOptions): Generator<void, Finding[]> {
+function* ruleSteps<C>(run: RuleRun<C>, callerOptions: RunRulesOptions): Generator<void, Finding[]> {
+  const options = run.config ? { ...callerOptions, config: run.config } : callerOptions;
   const findings: Finding[] = [];
   const failed: SkippedRule[] = [];
   const outOfTime: string[] = [];
   for (const rule of run.rules) {
     if (options.isCancelled?.()) break;
     const configured = configuredLevel(rule, options.config);
-    const level = configured ?? rule.severity;
+    const level = configured ?? defaultLevel(rule);
     if (level === 'off') continue;
     if (options.budget && Date.now() >= options.budget.deadline) {
       outOfTime.push(rule.id);
@@ -95,13 +98,18 @@ function* ruleSteps<C>(run: RuleRun<C>, options: RunRulesOptions): Generator<voi
     }
     // A level set by the user (even one equal to the default) wins over a rule's own per-hit severity.
     for (const hit of hits) {
-      if (isSuppressed(run.suppressions, [rule.id, ...rule.aliases], hit.range)) continue;
+      if (isSuppressed(run.suppressions, hit.codes ? [rule.id, ...rule.aliases, ...hit.codes] : [rule.id, ...rule.aliases], hit.range)) continue;
+      // A level set for one of the hit's own codes (`ignored: [SC2086]`) wins over the rule's.
+      const byCode = hit.codes ? configuredLevel({ id: '', aliases: hit.codes }, options.config) : undefined;
+      if (byCode === 'off') continue;
+      const set = byCode ?? configured;
       findings.push({
         ruleId: rule.id,
-        severity: configured && configured !== 'off' ? configured : hit.severity ?? level,
+        severity: set && set !== 'off' ? set : hit.severity ?? level,
         message: hit.message,
         range: hit.range,
         ...(hit.data ? { data: hit.data } : {}),
+        ...(hit.codes ? { codes: hit.codes } : {}),
       });
     }
     yield;

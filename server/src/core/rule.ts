@@ -1,4 +1,5 @@
 // The contract every rule module fulfils. A rule is one module: metadata, check and fixes side by side.
+import type { DockerfileSettings } from './config';
 import type { DockerfileModel } from './dockerfile/model';
 import type { ManifestFile } from './k8s/parse';
 import type { Workspace } from './k8s/workspace';
@@ -19,6 +20,11 @@ export interface RuleMeta {
   severityNote?: string;
   category: RuleCategory;
   /**
+   * Off unless a configuration turns it on (`rules: { DL3057: info }`), as the peer tool has it (hadolint's
+   * DL3057, DL1001). `severity` is then the level it reports at once on.
+   */
+  offByDefault?: boolean;
+  /**
    * The language whose documents the rule checks; the registry stamps it from the list the rule is in. Undefined
    * for the engine's own analysis-incomplete finding, which any language can report.
    */
@@ -33,6 +39,8 @@ export interface DockerfileRuleContext {
   path?: string;
   /** The build context, when known (not for unsaved or stdin documents without a name). */
   context?: BuildContext;
+  /** hadolint's Dockerfile keys from the project configuration (registries, label schema). */
+  settings?: DockerfileSettings;
 }
 
 export interface DockerfileRule extends RuleMeta {

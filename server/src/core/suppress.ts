@@ -9,6 +9,9 @@ export interface Suppressions {
   spans: Array<{ startLine: number; endLine: number; keys: Set<string> }>;
 }
 
+/** No pragma honoured (`disable-ignore-pragma: true`). */
+export const NO_SUPPRESSIONS: Suppressions = Object.freeze({ file: new Set<string>(), spans: [] }) as Suppressions;
+
 // A cheap pre-check: most files have no pragma at all.
 const PRAGMA_WORD = /stevedore|hadolint/i;
 // No `\s*` after `=`: the key list takes spaces itself, and the overlap was quadratic in a long run of spaces.
@@ -34,6 +37,17 @@ export function readSuppressions(lines: string[], spanAfter: (line: number) => [
     if (span) result.spans.push({ startLine: span[0], endLine: span[1], keys });
   }
   return result;
+}
+
+/** The pragma comments of a text: line index and the pragma as written (for the rule that reports them, DL1001). */
+export function pragmaLines(lines: string[]): Array<{ line: number; start: number; text: string }> {
+  if (!lines.some((l) => PRAGMA_WORD.test(l))) return [];
+  const found: Array<{ line: number; start: number; text: string }> = [];
+  lines.forEach((l, line) => {
+    const text = l.trim();
+    if (PRAGMA.test(text)) found.push({ line, start: l.indexOf(text), text });
+  });
+  return found;
 }
 
 /** True when a finding of a rule (named by any of `keys`) at `range` is suppressed. */

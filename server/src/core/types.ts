@@ -19,6 +19,8 @@ export interface Finding {
   message: string;
   range: Range;
   data?: Record<string, unknown>;
+  /** The hit's own codes (RuleHit.codes), shown beside the rule's aliases. */
+  codes?: string[];
 }
 
 /** What a rule's check returns; the engine fills in rule id and configured severity. */
@@ -28,6 +30,11 @@ export interface RuleHit {
   data?: Record<string, unknown>;
   /** Overrides the rule's default severity for this hit (before user configuration applies). */
   severity?: Severity;
+  /**
+   * Codes of this hit beside the rule's id and aliases (ShellCheck's `SC2086`): pragmas and configuration that
+   * name one of them apply to this hit only.
+   */
+  codes?: string[];
 }
 
 /** A change to a file other than the analyzed document (absolute filesystem path). */
@@ -78,6 +85,11 @@ export interface RuleDocs {
   why: string;
   bad: string;
   good: string;
+  /**
+   * The project configuration (`.stevedore.yaml` text) the examples assume, for rules that need one
+   * (`trustedRegistries:`, `label-schema:`) or are off by default.
+   */
+  config?: string;
 }
 
 /**

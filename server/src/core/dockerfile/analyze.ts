@@ -1,11 +1,11 @@
 // Analysis of Dockerfiles: the entry point shared by the CLI, the language server (through core/languages) and the tests.
 import * as path from 'node:path';
-import { EMPTY_CONFIG, type Config } from '../config';
+import { configDockerfileSettings, EMPTY_CONFIG, type Config, type ConfigLayer } from '../config';
 import { withSizeLimits } from './limits';
 import { buildModel, type DockerfileModel } from './model';
 import { runRules, type RuleRun, type TimeBudget } from '../engine';
 import { parseFailedFindings } from '../incomplete';
-import { nextSpan, readSuppressions } from '../suppress';
+import { nextSpan, NO_SUPPRESSIONS, readSuppressions } from '../suppress';
 import { splitLines } from '../text';
 import type { DockerfileRule, DockerfileRuleContext } from '../rule';
 import type { BuildContext, Finding } from '../types';
@@ -40,8 +40,8 @@ export function analyzeDockerfile(text: string, options: AnalyzeOptions): Findin
 export function analyzeDockerfileModel(text: string, options: AnalyzeOptions): DockerfileAnalysis {
   const prepared = prepareDockerfile(text, options);
   if (!prepared.run) return { model: prepared.model, findings: prepared.findings };
-  const { rules, ctx, suppressions } = prepared.run;
-  return { model: prepared.model, findings: runRules(rules, ctx, suppressions, { config: options.config ?? EMPTY_CONFIG, onRuleError: options.onRuleError, isCancelled: options.isCancelled, budget: options.budget }) };
+  const { rules, ctx, suppressions, config } = prepared.run;
+  return { model: prepared.model, findings: runRules(rules, ctx, suppressions, { config: config ?? options.config ?? EMPTY_CONFIG, onRuleError: options.onRuleError, isCancelled: options.isCancelled, budget: options.budget }) };
 }
 
 export interface PreparedDockerfile {
@@ -62,11 +62,15 @@ export function prepareDockerfile(text: string, options: AnalyzeOptions): Prepar
     options.onRuleError?.('syntax', e);
     return { model: buildModel(''), findings: parseFailedFindings(e, config) };
   }
-  const ctx = { model, path: options.path, context: options.context };
+  const settings = configDockerfileSettings(config);
+  const ctx = { model, path: options.path, context: options.context, settings };
   const lines = splitLines(text);
   const spans = model.ast.getInstructions().map((i): [number, number] => [i.getRange().start.line, i.getRange().end.line]);
-  const suppressions = readSuppressions(lines, nextSpan(spans));
-  return { model, run: { rules: withSizeLimits(model, options.rules), ctx, suppressions }, findings: [] };
+  // With `disable-ignore-pragma: true` the pragmas are not honoured (the inline-ignore-pragma rule reports them).
+  const suppressions = settings.disableIgnorePragma ? NO_SUPPRESSIONS : readSuppressions(lines, nextSpan(spans));
+  // `disable-ignore-pragma: true` also turns on the rule that reports the pragmas (DL1001), unless a layer sets it.
+  const runConfig = settings.disableIgnorePragma ? { layers: [{ source: 'disable-ignore-pragma', rules: [['DL1001', 'info']] as ConfigLayer['rules'] }, ...config.layers] } : undefined;
+  return { model, run: { rules: withSizeLimits(model, options.rules), ctx, suppressions, config: runConfig }, findings: [] };
 }
 
 /** The folder a Dockerfile's build context is assumed to be: the file's own folder. */
