@@ -38,6 +38,18 @@ describe('rule metadata', () => {
     }
   });
 
+  it('every rule module is registered', () => {
+    // A module beside the registry that exports a rule no list holds would be dead code that looks alive.
+    const registered = new Set(allRules.map((r) => r.id));
+    for (const kind of ['dockerfile', 'k8s']) {
+      const dir = path.resolve(__dirname, `../../server/src/rules/${kind}`);
+      for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'index.ts')) {
+        const ids = [...fs.readFileSync(path.join(dir, file), 'utf8').matchAll(/^\s*id: '([a-z0-9-]+)',$/gm)].map((m) => m[1]);
+        for (const id of ids.slice(0, 1)) assert.ok(registered.has(id), `${kind}/${file} defines rule ${id}, which is not in the registry`);
+      }
+    }
+  });
+
   it('every rule has its own test table', () => {
     const missing = [
       ...dockerfileRules.filter((r) => !fs.existsSync(path.resolve(__dirname, `../rules/dockerfile/${r.id}.test.ts`))),
