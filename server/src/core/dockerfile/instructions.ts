@@ -4,6 +4,7 @@ import type { Copy, Flag, Instruction, JSONInstruction } from 'dockerfile-ast';
 import type { DockerfileModel, RunInfo, Stage } from './model';
 import type { ShellCommand } from './shell';
 import type { Range } from '../types';
+import { jsonValue } from './commands';
 
 /** The document range of a shell word or command. */
 export function wordRange(model: DockerfileModel, w: { start: number; end: number }): Range {
@@ -55,4 +56,28 @@ export function* copyFromFlags(model: DockerfileModel): Generator<{ stage: Stage
       yield { stage, flag, value };
     }
   }
+}
+
+/** A COPY/ADD/LABEL word without the double or single quotes around it (`"app.tgz"` → `app.tgz`), as Docker reads it. */
+export function unquoted(value: string): string {
+  return value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.endsWith(value[0]) ? value.slice(1, -1) : value;
+}
+
+/**
+ * The source and destination words of a COPY/ADD with their ranges (flags left out): JSON strings decoded, shell
+ * words as written (see `unquoted`). For a heredoc (`COPY <<EOF /dst`) only the words on the instruction's first line.
+ */
+export function copyArgWords(model: DockerfileModel, ins: JSONInstruction): Array<{ value: string; range: Range }> {
+  const json = ins.getOpeningBracket() ? ins.getJSONStrings() : [];
+  if (json.length) {
+    return json.map((s) => {
+      const range = s.getRange();
+      const raw = model.text.slice(model.offsetAt(range.start), model.offsetAt(range.end));
+      return { value: jsonValue(raw) ?? s.getJSONValue(), range };
+    });
+  }
+  const args = ins.getArguments();
+  const line = ins.getRange().start.line;
+  const words = args[0]?.getValue().startsWith('<<') ? args.filter((a) => a.getRange().start.line === line) : args;
+  return words.map((a) => ({ value: a.getValue(), range: a.getRange() }));
 }

@@ -35,6 +35,11 @@ import { sudo } from './sudo';
 import { syntax } from './syntax';
 import { untaggedImage } from './untagged-image';
 import { workdirRelative } from './workdir-relative';
+// Instructions (hadolint DL3001, DL3010, DL3043-DL3048, DL3057, DL3066, DL3067, DL4005)
+import { pointlessBuildCommand } from './pointless-build-command';
+import { copyRelativeNoWorkdir } from './copy-relative-no-workdir';
+import { copyWholeFilesystem } from './copy-whole-filesystem';
+import { useraddHighUid } from './useradd-high-uid';
 
 export const dockerfileRules: readonly DockerfileRule[] = [
   syntax,
@@ -75,4 +80,9 @@ export const dockerfileRules: readonly DockerfileRule[] = [
   duplicateStageName,
   exposeInvalidPort,
   copyDestSlash,
+  // Instructions (hadolint DL3001, DL3010, DL3043-DL3048, DL3057, DL3066, DL3067, DL4005)
+  pointlessBuildCommand,
+  copyRelativeNoWorkdir,
+  copyWholeFilesystem,
+  useraddHighUid,
 ];
