@@ -40,6 +40,10 @@ import { pointlessBuildCommand } from './pointless-build-command';
 import { copyRelativeNoWorkdir } from './copy-relative-no-workdir';
 import { copyWholeFilesystem } from './copy-whole-filesystem';
 import { useraddHighUid } from './useradd-high-uid';
+import { invalidLabelKey } from './invalid-label-key';
+import { envSelfReference } from './env-self-reference';
+import { binShRelinked } from './bin-sh-relinked';
+import { copyArchiveThenExtract } from './copy-archive-then-extract';
 
 export const dockerfileRules: readonly DockerfileRule[] = [
   syntax,
@@ -85,4 +89,8 @@ export const dockerfileRules: readonly DockerfileRule[] = [
   copyRelativeNoWorkdir,
   copyWholeFilesystem,
   useraddHighUid,
+  invalidLabelKey,
+  envSelfReference,
+  binShRelinked,
+  copyArchiveThenExtract,
 ];
