@@ -44,6 +44,8 @@ import { invalidLabelKey } from './invalid-label-key';
 import { envSelfReference } from './env-self-reference';
 import { binShRelinked } from './bin-sh-relinked';
 import { copyArchiveThenExtract } from './copy-archive-then-extract';
+import { missingHealthcheck } from './missing-healthcheck';
+import { userNotNumeric } from './user-not-numeric';
 
 export const dockerfileRules: readonly DockerfileRule[] = [
   syntax,
@@ -93,4 +95,6 @@ export const dockerfileRules: readonly DockerfileRule[] = [
   envSelfReference,
   binShRelinked,
   copyArchiveThenExtract,
+  missingHealthcheck,
+  userNotNumeric,
 ];
