@@ -45,5 +45,12 @@ ruleTable(addInsteadOfCopy, [
   { name: 'local archives are unpacked', text: 'FROM debian:12\nADD rootfs.tar.gz /\nADD app.tgz /opt/\nADD data.tar.xz /data/\n', expect: [] },
   { name: 'remote-only flags', text: 'FROM debian:12\nADD --checksum=sha256:abc tool /bin/tool\nADD --keep-git-dir=true repo /src\n', expect: [] },
   { name: 'a variable source may be a URL', text: 'FROM debian:12\nARG SRC\nADD ${SRC} /opt/\n', expect: [] },
+  {
+    name: 'a quoted local file is still a local file',
+    text: 'FROM debian:12\nADD "conf/app.conf" \'/etc/app/\'\n',
+    expect: ['2:1-2:4'],
+    fixed: 'FROM debian:12\nCOPY "conf/app.conf" \'/etc/app/\'\n',
+  },
+  { name: 'quoted archives and URLs are what they are unquoted', text: 'FROM debian:12\nADD "rootfs.tar.gz" /\nADD \'app.tgz\' /opt/\nADD "https://example.com/tool" /usr/local/bin/tool\n', expect: [] },
   { name: 'COPY itself', text: 'FROM debian:12\nCOPY a /b\n', expect: [] },
 ]);

@@ -2,6 +2,7 @@ import type { Add } from 'dockerfile-ast';
 import { perModel, type DockerfileModel } from '../../core/dockerfile/model';
 import { modelOf } from '../../core/dockerfile/edits';
 import type { DockerfileRule } from '../../core/rule';
+import { unquoted } from '../../core/dockerfile/instructions';
 
 const REMOTE = /^([a-z][a-z0-9+.-]*:\/\/|git@)/i;
 // ADD unpacks local tar archives, detected by content: anything that may be a (compressed) tarball stays ADD.
@@ -17,7 +18,8 @@ function localAdds(model: DockerfileModel): Add[] {
     const add = ins as Add;
     if (add.getFlags().some((f) => ADD_ONLY_FLAGS.has(f.getName()))) return false;
     const json = add.getJSONStrings();
-    const args = json.length ? json.map((s) => s.getJSONValue()) : add.getArguments().map((a) => a.getValue());
+    // Docker strips the quotes of a shell-form word: `ADD "app.tgz" /opt/` unpacks, `ADD "https://…"` downloads.
+    const args = json.length ? json.map((s) => s.getJSONValue()) : add.getArguments().map((a) => unquoted(a.getValue()));
     // Heredoc sources (`ADD <<EOF /dst`) are inline text; the rest of their arguments are the body.
     const sources = args[0]?.startsWith('<<') ? [] : args.slice(0, -1);
     if (!sources.length && !args[0]?.startsWith('<<')) return false;
