@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { positionals, runCommands, subcommandAt } from '../../server/src/core/dockerfile/commands';
 import { buildModel } from '../../server/src/core/dockerfile/model';
-import { apkAdd, aptSubcommand, MANAGERS, packageCommand, parsePackage, pipInstall } from '../../server/src/core/dockerfile/package-managers';
+import { apkAdd, aptQuietLevel, aptSubcommand, MANAGERS, packageCommand, parsePackage, pipInstall, promptingCommands, RPM_PROMPTING_ACTIONS } from '../../server/src/core/dockerfile/package-managers';
 import { basename, urlFileName } from '../../server/src/core/dockerfile/paths';
 import { initShellParser, type ShellCommand } from '../../server/src/core/dockerfile/shell';
 import { commandEnv } from '../../server/src/core/dockerfile/stage-env';
@@ -43,6 +43,13 @@ describe('package commands', () => {
     assert.equal(read('apk --root /r add --virtual .deps gcc musl-dev'), 'apk add gcc,musl-dev');
     assert.equal(read('microdnf --setopt=x=1 -c /etc/d.conf install -y git'), 'rpm install git');
     assert.equal(read('zypper -n in curl'), 'zypper install curl');
+    // dnf/yum command aliases.
+    assert.equal(read('dnf -y in git'), 'rpm install git');
+    assert.equal(read('yum localinstall a.rpm'), 'rpm install a.rpm');
+    assert.equal(read('yum update'), 'rpm upgrade ');
+    assert.equal(read('dnf up git'), 'rpm upgrade git');
+    assert.equal(read('microdnf erase git'), 'rpm remove git');
+    assert.equal(read('zypper si curl'), 'zypper source-install curl');
     assert.equal(read('python3 -m pip --cache-dir /c install flask'), 'pip install flask');
     assert.equal(read('pip3.12 install -r req.txt'), 'pip install ');
     assert.equal(read('npm i -g typescript@5.4'), 'npm install typescript');
@@ -73,9 +80,23 @@ describe('package commands', () => {
     assert.equal(yes('dnf install git'), false);
     assert.equal(yes('dnf install -y git'), true);
     assert.equal(yes('zypper --non-interactive install git'), true);
+    // apt-get: quiet level 2 in any spelling implies -y; aptitude's -q does not.
+    for (const s of ['apt-get -q=2 install curl', 'apt-get --quiet --quiet install curl', 'apt-get -q --quiet install curl', 'apt-get -qqy install curl', 'apt-get -q=3 install curl']) assert.equal(yes(s), true, s);
+    for (const s of ['apt-get --quiet=1 install curl', 'apt-get -q install -o q curl', 'aptitude -qq install vim']) assert.equal(yes(s), false, s);
+    // zypper: -n is non-interactive only before the command (after `install` it is --name).
+    assert.equal(yes('zypper -n in git'), true);
+    assert.equal(yes('zypper install -n git'), false);
+    assert.equal(yes('zypper install -y git'), true);
     assert.equal(packageCommand(cmd('apk add --no-cache curl'))?.noCache, true);
     assert.equal(packageCommand(cmd('pip install --no-cache-dir x'))?.noCache, true);
     assert.equal(packageCommand(cmd('pip install x'))?.noCache, false);
+  });
+
+  it('finds the commands that would stop at a prompt, `group install` as groupinstall', () => {
+    const found = (script: string) =>
+      promptingCommands(cmds(script).map((c) => ({ cmd: c })), ['dnf', 'yum'], RPM_PROMPTING_ACTIONS).map((p) => `${p.cmd.program} ${p.action.value}`);
+    assert.deepEqual(found('dnf group install x; yum groupinstall y; dnf -y in z; dnf group list; yum in w'), ['dnf install', 'yum groupinstall', 'yum in']);
+    assert.equal(aptQuietLevel(cmd('apt-get -qq -q install x')), 3);
   });
 
   it('reads PIP_NO_CACHE_DIR and DEBIAN_FRONTEND on the command or from ENV/ARG', () => {

@@ -31,11 +31,13 @@ export const MANAGERS: Readonly<Record<PackageManager, ManagerSpec>> = {
   rpm: {
     programs: ['yum', 'dnf', 'dnf5', 'microdnf', 'tdnf'],
     valueOpts: ['-c', '--config', '--installroot', '--releasever', '--enablerepo', '--disablerepo', '--repo', '--repoid', '-x', '--exclude', '--setopt', '-d', '--debuglevel', '-e', '--errorlevel'],
+    // dnf(8) command aliases; yum's `update` and `localinstall` do what dnf's `upgrade` and `install` do.
+    aliases: { in: 'install', localinstall: 'install', rm: 'remove', erase: 'remove', up: 'upgrade', update: 'upgrade', dsync: 'distro-sync', 'distribution-synchronization': 'distro-sync', reinst: 'reinstall' },
   },
   zypper: {
     programs: ['zypper'],
     valueOpts: ['-R', '--root', '-c', '--config', '-D', '--reposd-dir', '-C', '--cache-dir', '--raw-cache-dir', '--solv-cache-dir', '--pkg-cache-dir'],
-    aliases: { in: 'install', rm: 'remove', cc: 'clean', ref: 'refresh', up: 'update', dup: 'dist-upgrade' },
+    aliases: { in: 'install', rm: 'remove', cc: 'clean', ref: 'refresh', up: 'update', dup: 'dist-upgrade', si: 'source-install', inr: 'install-new-recommends' },
   },
   pip: {
     programs: [],
@@ -126,18 +128,35 @@ export function parsePackage(manager: PackageManager, raw: string): { name: stri
   }
 }
 
+/** apt-get's quiet level: each `-q`/`--quiet` (and each q of `-qq`, `-qqy`) adds one, `-q=N`/`--quiet=N` sets N. */
+export function aptQuietLevel(cmd: ShellCommand): number {
+  let level = 0;
+  for (const { value: v } of cmd.args) {
+    if (v === '--') break;
+    const set = /^(?:-q|--quiet)=(\d+)$/.exec(v);
+    if (set) level = Number(set[1]);
+    else if (v === '--quiet') level++;
+    else if (/^-[a-zA-Z]+$/.test(v)) level += v.split('q').length - 1;
+  }
+  return level;
+}
+
 /** Whether `cmd` answers its prompts by itself. */
 function assumesYes(manager: PackageManager, cmd: ShellCommand): boolean {
   switch (manager) {
-    case 'apt': {
-      if (hasOption(cmd, '-y', '--yes', '--assume-yes') || cmd.args.some((a) => a.value === '-qq' || a.value === '--quiet=2' || a.value === '-q=2')) return true;
-      // apt-get(8): quiet level 2 (`-q -q`) implies -y.
-      return cmd.args.filter((a) => a.value === '-q' || a.value === '--quiet').length >= 2;
-    }
+    case 'apt':
+      if (hasOption(cmd, '-y', '--yes', '--assume-yes')) return true;
+      // apt-get(8): quiet level 2 (`-qq`, `-q -q`, `-q=2`, `--quiet --quiet`) implies -y; aptitude's -q does not.
+      return cmd.program !== 'aptitude' && aptQuietLevel(cmd) >= 2;
     case 'rpm':
       return hasOption(cmd, '-y', '--assumeyes');
-    case 'zypper':
-      return hasOption(cmd, '-n', '--non-interactive', '-y', '--no-confirm');
+    case 'zypper': {
+      // zypper(8): the global -n/--non-interactive; `install -y`/`--no-confirm` answer that command's prompt. After
+      // the command, -n is `install --name`, not non-interactive.
+      const sub = subcommandAt(cmd, MANAGERS.zypper.valueOpts);
+      const globals = sub ? { ...cmd, args: cmd.args.slice(0, sub.index) } : cmd;
+      return hasOption(globals, '-n') || hasOption(cmd, '--non-interactive', '-y', '--no-confirm');
+    }
     default:
       return true;
   }
@@ -202,4 +221,34 @@ export function subcommandIn(cmd: ShellCommand, manager: PackageManager, program
   if (!programs.includes(cmd.program)) return undefined;
   const sub = subcommandAt(cmd, MANAGERS[manager].valueOpts);
   return sub && subs.includes(sub.word.value) ? sub.word : undefined;
+}
+
+/** yum/dnf actions that ask "Is this ok [y/N]" (aliases resolved: `in`, `localinstall`, `update`, `erase` …). */
+export const RPM_PROMPTING_ACTIONS: ReadonlySet<string> = new Set([
+  'install', 'groupinstall', 'reinstall', 'upgrade', 'downgrade', 'distro-sync', 'remove', 'autoremove', 'swap', 'groupupdate', 'groupremove', 'groupupgrade',
+]);
+
+/** A package-manager command that can stop at a confirmation prompt: the word naming what it does. */
+export interface PromptingCommand {
+  cmd: ShellCommand;
+  pkg: PackageCommand;
+  /** The subcommand, or for `dnf group install` the `install` after `group`: where `-y` goes. */
+  action: ShellWord;
+}
+
+/**
+ * Commands (from allRunCommands) of `programs` (one manager) whose action is in `actions` (aliases resolved; `group
+ * install` reads as `groupinstall`) and that do not assume yes (`-y`, apt's quiet level 2, zypper's global `-n` …).
+ */
+export function promptingCommands(cmds: Iterable<{ cmd: ShellCommand }>, programs: readonly string[], actions: ReadonlySet<string>): PromptingCommand[] {
+  const out: PromptingCommand[] = [];
+  for (const { cmd } of cmds) {
+    if (!programs.includes(cmd.program)) continue;
+    const pkg = packageCommand(cmd);
+    if (!pkg?.subcommand || pkg.yes) continue;
+    const grouped = pkg.action === 'group' && pkg.packages[0];
+    const action = grouped ? `group${grouped.raw}` : pkg.action!;
+    if (actions.has(action)) out.push({ cmd, pkg, action: grouped ? grouped.word : pkg.subcommand });
+  }
+  return out;
 }
