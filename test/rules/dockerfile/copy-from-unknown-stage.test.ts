@@ -33,6 +33,12 @@ ruleTable(copyFromUnknownStage, [
     expect: ['3:13-3:14'],
     messages: [/this is stage 1/],
   },
+  {
+    name: 'a stage index past the last stage, after other flags',
+    text: 'FROM golang:1.22\nFROM alpine:3.20\nCOPY --link --from=5 /a /a\nCOPY --from=2 /b /b\n',
+    expect: ['3:20-3:21', '4:13-4:14'],
+    messages: [/there is no stage 5 \(stages are numbered from 0, this Dockerfile has 2 and this is stage 1\)/, /there is no stage 2/],
+  },
   { name: 'an earlier stage name is fine (case-insensitive)', text: 'FROM golang:1.22 AS Build\nFROM alpine:3.20\nCOPY --from=build /a /a\n', expect: [] },
   { name: 'an earlier stage index is fine', text: 'FROM golang:1.22\nFROM alpine:3.20\nCOPY --from=0 /a /a\n', expect: [] },
   { name: 'image references with a tag or a path are fine', text: 'FROM alpine:3.20\nCOPY --from=nginx:1.27 /etc/nginx /etc/nginx\nCOPY --from=ghcr.io/org/tool /tool /tool\nCOPY --from=docker/buildx-bin /buildx /buildx\n', expect: [] },

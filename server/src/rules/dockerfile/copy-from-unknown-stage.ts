@@ -33,7 +33,11 @@ function unknownFroms(model: DockerfileModel): UnknownFrom[] {
     if (/^\d+$/.test(value)) {
       const n = Number(value);
       if (n <= stage.index) continue; // earlier stage, or this one (copy-from-self)
-      const message = `\`COPY --from=${value}\` does not refer to an earlier stage (this is stage ${stage.index}); a stage can only copy from stages before it`;
+      const count = model.stages.length;
+      const message =
+        n >= count
+          ? `\`COPY --from=${value}\`: there is no stage ${n} (stages are numbered from 0, this Dockerfile has ${count} and this is stage ${stage.index}); copy from an earlier stage's index or name`
+          : `\`COPY --from=${value}\` does not refer to an earlier stage (this is stage ${stage.index}); a stage can only copy from stages before it`;
       out.push({ flag, value, message, severity: 'error' });
       continue;
     }

@@ -59,9 +59,11 @@ function pipefailShell(stage: Stage, current: ShellWords): { shell: string; know
     case 'busybox':
       return { shell: json('/bin/sh', '-eo', 'pipefail', '-c'), known: true };
     case 'unknown':
+    // A RUN in a `FROM scratch` stage runs the shell copied into it (`COPY --from=busybox / /`): which one is not known.
+    case 'scratch':
       return { shell: json('/bin/bash', '-o', 'pipefail', '-c'), known: false };
     default:
-      return undefined; // no shell (distroless, scratch) or cmd.exe (Windows)
+      return undefined; // no shell (distroless) or cmd.exe (Windows)
   }
 }
 
