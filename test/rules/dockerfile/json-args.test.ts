@@ -50,5 +50,10 @@ ruleTable(jsonArgs, [
     expect: [],
   },
   { name: 'RUN in shell form is not this rule\'s business', text: 'FROM alpine:3.20\nRUN echo hi\n', expect: [] },
+  {
+    name: 'HEALTHCHECK CMD in shell form is not flagged: hadolint\'s DL3025 and BuildKit\'s JSONArgsRecommended check only CMD and ENTRYPOINT',
+    text: 'FROM nginx:1.27\nHEALTHCHECK --interval=30s CMD curl -fs http://localhost/ || exit 1\n',
+    expect: [],
+  },
   { name: 'CMD inside ONBUILD is left alone', text: 'FROM alpine:3.20\nONBUILD CMD echo hi\n', expect: [] },
 ]);
