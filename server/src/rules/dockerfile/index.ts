@@ -46,6 +46,7 @@ import { binShRelinked } from './bin-sh-relinked';
 import { copyArchiveThenExtract } from './copy-archive-then-extract';
 import { missingHealthcheck } from './missing-healthcheck';
 import { userNotNumeric } from './user-not-numeric';
+import { onbuildInvalidTrigger } from './onbuild-invalid-trigger';
 
 export const dockerfileRules: readonly DockerfileRule[] = [
   syntax,
@@ -97,4 +98,5 @@ export const dockerfileRules: readonly DockerfileRule[] = [
   copyArchiveThenExtract,
   missingHealthcheck,
   userNotNumeric,
+  onbuildInvalidTrigger,
 ];

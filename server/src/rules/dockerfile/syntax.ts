@@ -11,14 +11,22 @@ const SETTINGS: ValidatorSettings = {
   instructionWorkdirRelative: ValidationSeverity.IGNORE,
 };
 
-// Codes reported by our own rules (duplicate-stage-name, expose-invalid-port, copy-dest-slash) instead.
-const COVERED = new Set<number>([ValidationCode.DUPLICATE_BUILD_STAGE_NAME, ValidationCode.INVALID_PORT, ValidationCode.INVALID_DESTINATION]);
+// Codes reported by our own rules (duplicate-stage-name, expose-invalid-port, copy-dest-slash, onbuild-invalid-trigger) instead.
+const COVERED = new Set<number>([
+  ValidationCode.DUPLICATE_BUILD_STAGE_NAME,
+  ValidationCode.INVALID_PORT,
+  ValidationCode.INVALID_DESTINATION,
+  // onbuild-invalid-trigger (DL3043)
+  ValidationCode.ONBUILD_CHAINING_DISALLOWED,
+  ValidationCode.ONBUILD_TRIGGER_DISALLOWED,
+]);
 
 const SEVERITY: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
 
 export const syntax: DockerfileRule = {
   id: 'syntax',
-  aliases: [],
+  // hadolint's DL3061 (an instruction other than ARG before the first FROM) is dockerfile-utils' "No source image".
+  aliases: ['DL3061'],
   severity: 'error',
   severityNote: 'warning, info or hint when dockerfile-utils reports the problem at that level',
   category: 'syntax',
