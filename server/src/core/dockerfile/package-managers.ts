@@ -246,9 +246,15 @@ export function promptingCommands(cmds: Iterable<{ cmd: ShellCommand }>, program
     if (!programs.includes(cmd.program)) continue;
     const pkg = packageCommand(cmd);
     if (!pkg?.subcommand || pkg.yes) continue;
-    const grouped = pkg.action === 'group' && pkg.packages[0];
-    const action = grouped ? `group${grouped.raw}` : pkg.action!;
-    if (actions.has(action)) out.push({ cmd, pkg, action: grouped ? grouped.word : pkg.subcommand });
+    const action = packageAction(pkg);
+    if (action && actions.has(action.name)) out.push({ cmd, pkg, action: action.word });
   }
   return out;
+}
+
+/** What the command does, aliases resolved, with `dnf group install` read as `groupinstall` at its `install` word. */
+export function packageAction(pkg: PackageCommand): { name: string; word: ShellWord } | undefined {
+  if (!pkg.subcommand || !pkg.action) return undefined;
+  const grouped = pkg.manager === 'rpm' && pkg.action === 'group' ? pkg.packages[0] : undefined;
+  return grouped ? { name: `group${grouped.raw}`, word: grouped.word } : { name: pkg.action, word: pkg.subcommand };
 }

@@ -22,8 +22,9 @@ function findUncleaned(model: DockerfileModel): Uncleaned[] {
       if (!install) continue;
       // Yarn's cache folder moves with YARN_CACHE_FOLDER and the Yarn version; any cache mount named after yarn counts.
       const yarnMount = manager.code === 'DL3060' && run.mounts.some((m) => m.type === 'cache' && m.target?.includes('yarn'));
-      if (yarnMount || hasCacheMountOn(run, ...manager.dirs)) continue;
-      if (cmds.some((c) => c.start > cmd.start && manager.isClean(c)) || manager.dirs.some((d) => removedLater(cmds, cmd, d))) continue;
+      const cleanDirs = manager.cleanDirs ?? manager.dirs;
+      if (yarnMount || hasCacheMountOn(run, ...cleanDirs)) continue;
+      if (cmds.some((c) => c.start > cmd.start && manager.isClean(c)) || cleanDirs.some((d) => removedLater(cmds, cmd, d))) continue;
       hits.push({ run, cmd, install, manager });
     }
   }
