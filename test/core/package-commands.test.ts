@@ -113,6 +113,17 @@ describe('package commands', () => {
     assert.equal(inRun('FROM python:3.12\nENV PIP_NO_CACHE_DIR=0\nRUN pip install x\n')?.noCache, true);
     assert.equal(packageCommand(buildModel('FROM python:3.12\nENV PIP_NO_CACHE_DIR=0\nRUN pip install x\n').runs[0].script.commands[0])?.noCache, false);
     assert.equal(inRun('FROM python:3.12\nRUN pip install x\nENV PIP_NO_CACHE_DIR=1\n')?.noCache, false);
+    // `export` earlier in the same RUN, read from the document text.
+    const exported = (text: string) => {
+      const run = buildModel(text).runs[0];
+      const last = runCommands(run).at(-1)!;
+      return packageCommand(last, commandEnv(run, last, text))?.noCache;
+    };
+    assert.equal(exported('FROM python:3.12\nRUN export PIP_NO_CACHE_DIR=1; pip install x\n'), true);
+    assert.equal(exported('FROM python:3.12\nRUN export -n X PIP_NO_CACHE_DIR="off" && pip install x\n'), true);
+    assert.equal(exported('FROM python:3.12\nRUN export PIP_NO_CACHE_DIR=1 && export PIP_NO_CACHE_DIR= && pip install x\n'), false);
+    assert.equal(exported('FROM python:3.12\nRUN echo export && pip install x\n'), false);
+    assert.equal(exported('FROM python:3.12\nRUN ["pip", "install", "x"]\n'), false);
     assert.equal(packageCommand(cmd('DEBIAN_FRONTEND=noninteractive apt-get install -y curl'))?.noninteractive, true);
     assert.equal(packageCommand(cmd('apt-get install -y curl'))?.noninteractive, false);
     assert.equal(inRun('FROM debian:12\nARG DEBIAN_FRONTEND=noninteractive\nRUN apt-get install -y curl\n')?.noninteractive, true);

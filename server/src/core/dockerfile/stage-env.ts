@@ -1,6 +1,6 @@
 // The environment a command of a RUN sees (`PIP_NO_CACHE_DIR`, `DEBIAN_FRONTEND`): assignments on the command
-// itself, then the stage's ENV and ARG-with-default instructions, looked up by name and line through the stages a
-// stage is built FROM.
+// itself, then `export`s earlier in the RUN, then the stage's ENV and ARG-with-default instructions, looked up by
+// name and line through the stages a stage is built FROM.
 import type { RunInfo, Stage } from './model';
 import type { ShellCommand } from './shell';
 
@@ -77,10 +77,27 @@ export function inlineEnv(cmd: ShellCommand): CommandEnv {
   return (name) => assigned(cmd.assignments, name);
 }
 
+// `export NAME=value …` (options like `-n` skipped); the names and values are read from group 1.
+const EXPORT = /(?:^|[\s;&|(){}])export((?:[ \t]+(?:-[a-z]+|[A-Za-z_][A-Za-z0-9_]*(?:=(?:"[^"]*"|'[^']*'|[^\s;&|()]*))?))+)/g;
+const EXPORTED = /([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|'[^']*'|[^\s;&|()]*)/g;
+
+/** The value the last `export NAME=value` of `script` gives `name` (quotes removed), undefined when none does. */
+export function exportedValue(script: string, name: string): string | undefined {
+  if (!script.includes('export')) return undefined;
+  let value: string | undefined;
+  for (const m of script.matchAll(EXPORT)) {
+    for (const [, n, v] of m[1].matchAll(EXPORTED)) if (n === name) value = /^(["']).*\1$/s.test(v) ? v.slice(1, -1) : v;
+  }
+  return value;
+}
+
 /**
- * The environment `cmd` of `run` sees: `NAME=value cmd …` first, then the stage's ENV/ARG before the RUN.
- * (`export NAME=value && cmd` is not read: the shell model holds no declaration commands.)
+ * The environment `cmd` of `run` sees: `NAME=value cmd …` first, then an `export NAME=value` earlier in the same
+ * RUN (read from `text`, the document, when given), then the stage's ENV/ARG before the RUN.
  */
-export function commandEnv(run: RunInfo, cmd: ShellCommand): CommandEnv {
-  return (name) => assigned(cmd.assignments, name) ?? stageEnvValue(run.stage, run.instruction.getRange().start.line, name);
+export function commandEnv(run: RunInfo, cmd: ShellCommand, text?: string): CommandEnv {
+  // Line continuations (`\` or the escape directive's backtick, then a line break) joined so `export A=1 \` reads on.
+  const before = text !== undefined && !run.execForm ? text.slice(run.scriptStart, Math.max(run.scriptStart, cmd.start)).replace(/[\\`]\r?\n/g, ' ') : '';
+  return (name) =>
+    assigned(cmd.assignments, name) ?? (before ? exportedValue(before, name) : undefined) ?? stageEnvValue(run.stage, run.instruction.getRange().start.line, name);
 }

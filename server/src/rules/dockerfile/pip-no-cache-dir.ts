@@ -9,8 +9,8 @@ import { commandEnv } from '../../core/dockerfile/stage-env';
 function findMissing(model: DockerfileModel): ShellWord[] {
   const hits: ShellWord[] = [];
   for (const { run, cmd } of finalImageCommands(model)) {
-    // noCache: --no-cache-dir, or PIP_NO_CACHE_DIR on the command or in the stage's ENV/ARG.
-    const pip = packageCommand(cmd, commandEnv(run, cmd));
+    // noCache: --no-cache-dir, or PIP_NO_CACHE_DIR on the command, exported earlier in the RUN or in the stage's ENV/ARG.
+    const pip = packageCommand(cmd, commandEnv(run, cmd, model.text));
     if (pip?.manager !== 'pip' || pip.action !== 'install' || pip.noCache) continue;
     if (hasCacheMountOn(run, '/root/.cache/pip')) continue;
     hits.push(pip.subcommand!);
@@ -25,7 +25,7 @@ export const pipNoCacheDir: DockerfileRule = {
   category: 'size',
   docs: {
     summary: '`pip install` without `--no-cache-dir`.',
-    why: 'pip keeps every downloaded wheel in `~/.cache/pip`; in an image that cache is never reused and can add hundreds of MB (e.g. for torch or numpy). Pass `--no-cache-dir`, set `ENV PIP_NO_CACHE_DIR=1`, or use a cache mount.',
+    why: 'pip keeps every downloaded wheel in `~/.cache/pip`; in an image that cache is never reused and can add hundreds of MB (e.g. for torch or numpy). Pass `--no-cache-dir`, set `ENV PIP_NO_CACHE_DIR=1` (pip turns the cache off for any valid value, `0` and `false` too), export it earlier in the RUN, or use a cache mount.',
     bad: 'FROM python:3.12-slim\nRUN pip install -r requirements.txt',
     good: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir -r requirements.txt',
   },
