@@ -9,6 +9,7 @@ import { parseImageRef, type ImageRef } from './image-ref';
 import type { Position, Range } from '../types';
 import type { Oversized } from './oversized';
 import { oversizedInstructions, parseDockerfile } from './parse';
+import { isFragment, placeholderFrom } from './fragment';
 import { basename } from './paths';
 import { parseShell, type ShellScript } from './shell';
 import { SHELL_LIMITS } from './shell-limits';
@@ -31,6 +32,11 @@ export interface Stage {
   /** The final stage and the stages it is built FROM: their layers ship in the final image. */
   inFinalImage: boolean;
   range: Range;
+  /**
+   * The file has no FROM: its instructions are checked as this one stage of an unknown base image, whose `from` is
+   * a zero-width placeholder (fragment.ts). Rules about the whole image (its user, labels) leave it alone.
+   */
+  fragment?: boolean;
 }
 
 export interface MountFlag {
@@ -141,6 +147,12 @@ function parseModel(text: string): DockerfileModel {
   }
   const instructions = ast.getInstructions();
   let current: Stage | undefined;
+  if (isFragment(instructions)) {
+    const from = placeholderFrom(ast, escape, instructions[0].getRange().start);
+    current = { index: 0, from, instructions: [], isFinal: false, inFinalImage: false, range: from.getRange(), fragment: true };
+    stageByFrom.set(from, current);
+    stages.push(current);
+  }
   const stageByLine = new Map<number, Stage>();
   for (const ins of instructions) {
     if (ins.getKeyword() === 'FROM') {
