@@ -3,6 +3,21 @@ import { ruleTable } from '../../helpers/ruleTable';
 
 ruleTable(aptListsNotCleaned, [
   {
+    name: 'aptitude update',
+    text: 'FROM debian:12\nRUN aptitude update && aptitude install -y vim\n',
+    expect: ['2:5-2:20'],
+    messages: [/`aptitude update` leaves the package lists/],
+    fixed: 'FROM debian:12\nRUN aptitude update && aptitude install -y vim && rm -rf /var/lib/apt/lists/*\n',
+  },
+  { name: 'aptitude update with the lists removed', text: 'FROM debian:12\nRUN aptitude update && aptitude install -y vim && rm -rf /var/lib/apt/lists/*\n', expect: [] },
+  {
+    name: 'a later aptitude install relies on the lists',
+    text: 'FROM debian:12\nRUN apt-get update\nRUN aptitude install -y vim\n',
+    expect: ['2:5-2:19'],
+    messages: [/merge this RUN with the install on line 3/],
+    noFix: true,
+  },
+  {
     name: 'update and install without cleanup',
     text: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl\n',
     expect: ['2:5-2:19'],

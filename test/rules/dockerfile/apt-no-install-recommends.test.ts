@@ -3,6 +3,16 @@ import { ruleTable } from '../../helpers/ruleTable';
 
 ruleTable(aptNoInstallRecommends, [
   {
+    name: 'aptitude install: its own flag',
+    text: 'FROM debian:12\nRUN aptitude install -y vim\n',
+    expect: ['2:14-2:21'],
+    messages: [/`aptitude install` without --without-recommends/],
+    fixed: 'FROM debian:12\nRUN aptitude install --without-recommends -y vim\n',
+  },
+  { name: 'aptitude -R and --without-recommends', text: 'FROM debian:12\nRUN aptitude -R install -y a && aptitude install --without-recommends -y b\n', expect: [] },
+  { name: 'aptitude with APT::Install-Recommends off', text: 'FROM debian:12\nRUN aptitude -o APT::Install-Recommends=false install -y vim\n', expect: [] },
+  { name: '-R on apt-get is not aptitude\'s flag', text: 'FROM debian:12\nRUN apt-get install -R -y vim\n', expect: ['2:13-2:20'] },
+  {
     name: 'plain install in a && chain',
     text: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl\n',
     expect: ['2:31-2:38'],

@@ -7,6 +7,8 @@ import { aptSubcommand } from '../../core/dockerfile/package-managers';
 import { appendCommand } from '../../core/dockerfile/run-append';
 
 const LISTS = '/var/lib/apt/lists';
+// `aptitude update` downloads the same lists.
+const APT_PROGRAMS = ['apt-get', 'apt', 'aptitude'];
 const CLEANUP = 'rm -rf /var/lib/apt/lists/*';
 
 /**
@@ -17,7 +19,7 @@ function findUncleaned(model: DockerfileModel): { run: RunInfo; cmd: ShellComman
   const hits = [];
   let needing: Map<Stage, { lines: number[]; runs: RunInfo[] }> | undefined;
   for (const { run, cmd, cmds } of finalImageCommands(model)) {
-    const sub = aptSubcommand(cmd);
+    const sub = aptSubcommand(cmd, APT_PROGRAMS);
     if (sub?.value !== 'update') continue;
     if (hasCacheMountOn(run, LISTS) || removedLater(cmds, cmd, LISTS)) continue;
     hits.push({ run, cmd, sub, laterInstall: laterInstallNeedingLists((needing ??= runsNeedingLists(model)), run) });
@@ -28,7 +30,7 @@ function findUncleaned(model: DockerfileModel): { run: RunInfo; cmd: ShellComman
 /** True when the RUN installs with apt before (or without) updating: it relies on lists an earlier RUN downloaded. */
 function needsLists(r: RunInfo): boolean {
   for (const cmd of r.script.commands) {
-    const sub = aptSubcommand(cmd)?.value;
+    const sub = aptSubcommand(cmd, APT_PROGRAMS)?.value;
     if (sub === 'update') return false;
     if (sub === 'install' || sub === 'upgrade' || sub === 'dist-upgrade') return true;
   }

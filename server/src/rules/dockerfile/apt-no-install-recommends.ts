@@ -1,4 +1,6 @@
-import type { DockerfileModel, Stage } from '../../core/dockerfile/model';
+// apt-get and aptitude installs that also install recommended packages (hadolint DL3015), unless the command or an
+// earlier RUN's apt configuration turns recommends off.
+import { perModel, type DockerfileModel, type Stage } from '../../core/dockerfile/model';
 import { hasOption, type ShellCommand, type ShellWord } from '../../core/dockerfile/shell';
 import type { DockerfileRule } from '../../core/rule';
 import { insertFlagFix } from '../../core/dockerfile/edits';
@@ -7,9 +9,9 @@ import { aptSubcommand } from '../../core/dockerfile/package-managers';
 
 const OFF = /APT::Install-Recommends\s*[= ]\s*"?(false|0|no|off)"?/i;
 
-/** True when the command turns recommends off with `-o APT::Install-Recommends=false` (or `-oAPT::…`). */
+/** True when the command turns recommends off: the flag, or `-o APT::Install-Recommends=false` (or `-oAPT::…`). */
 function optedOut(cmd: ShellCommand): boolean {
-  if (hasOption(cmd, '--no-install-recommends')) return true;
+  if (hasOption(cmd, '--no-install-recommends') || (cmd.program === 'aptitude' && hasOption(cmd, '-R', '--without-recommends'))) return true;
   return cmd.args.some((a, i) => OFF.test(a.value) && (a.value.startsWith('-o') || a.value.startsWith('--option') || ['-o', '--option'].includes(cmd.args[i - 1]?.value)));
 }
 
@@ -32,16 +34,20 @@ function configuredOff(ends: Map<Stage, number>, stage: Stage, beforeOffset: num
   return false;
 }
 
-function findMissing(model: DockerfileModel): ShellWord[] {
-  const hits: ShellWord[] = [];
+/** `apt-get install` and `aptitude install` words (final image) that would pull in recommended packages. */
+const findMissing = perModel((model: DockerfileModel): { sub: ShellWord; program: string }[] => {
+  const hits: { sub: ShellWord; program: string }[] = [];
   let ends: Map<Stage, number> | undefined;
   for (const { run, cmd } of finalImageCommands(model)) {
-    const sub = aptSubcommand(cmd, ['apt-get']);
+    const sub = aptSubcommand(cmd, ['apt-get', 'aptitude']);
     if (sub?.value !== 'install' || optedOut(cmd) || configuredOff((ends ??= configEnds(model)), run.stage, run.scriptStart)) continue;
-    hits.push(sub);
+    hits.push({ sub, program: cmd.program });
   }
   return hits;
-}
+});
+
+// aptitude spells the option --without-recommends.
+const flagFor = (program: string) => (program === 'aptitude' ? '--without-recommends' : '--no-install-recommends');
 
 export const aptNoInstallRecommends: DockerfileRule = {
   id: 'apt-no-install-recommends',
@@ -55,11 +61,14 @@ export const aptNoInstallRecommends: DockerfileRule = {
     good: 'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl',
   },
   check({ model }) {
-    return findMissing(model).map((sub) => ({
-      message: '`apt-get install` without --no-install-recommends pulls in recommended packages; add --no-install-recommends',
+    return findMissing(model).map(({ sub, program }) => ({
+      message: `\`${program} install\` without ${flagFor(program)} pulls in recommended packages; add ${flagFor(program)}`,
       range: model.rangeOf(sub.start, sub.end),
       data: { offset: sub.start },
     }));
   },
-  fixes: [insertFlagFix('insert-no-install-recommends', '--no-install-recommends', findMissing)],
+  fixes: [
+    insertFlagFix('insert-no-install-recommends', '--no-install-recommends', (model) => findMissing(model).filter((h) => h.program !== 'aptitude').map((h) => h.sub)),
+    insertFlagFix('insert-without-recommends', '--without-recommends', (model) => findMissing(model).filter((h) => h.program === 'aptitude').map((h) => h.sub)),
+  ],
 };
