@@ -1,4 +1,5 @@
-import { validate, ValidationCode, ValidationSeverity, type ValidatorSettings } from 'dockerfile-utils';
+import { ValidationCode, ValidationSeverity, type ValidatorSettings } from 'dockerfile-utils';
+import { incrementalValidator } from '../../core/dockerfile/validation';
 import type { DockerfileRule } from '../../core/rule';
 import type { Severity } from '../../core/types';
 
@@ -21,6 +22,9 @@ const COVERED = new Set<number>([
   ValidationCode.ONBUILD_TRIGGER_DISALLOWED,
 ]);
 
+/** validate(text, SETTINGS), reusing the problems of instructions unchanged since the previous validation. */
+const validate = incrementalValidator(SETTINGS);
+
 const SEVERITY: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
 
 export const syntax: DockerfileRule = {
@@ -37,7 +41,7 @@ export const syntax: DockerfileRule = {
     good: 'FROM node:20\nEXPOSE 8080',
   },
   check({ model }) {
-    return validate(model.text, SETTINGS).filter((d) => !COVERED.has(Number(d.code))).map((d) => ({
+    return validate(model.doc, model.ast).filter((d) => !COVERED.has(Number(d.code))).map((d) => ({
       message: d.message,
       range: d.range,
       severity: SEVERITY[d.severity ?? 1] ?? 'error',
