@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { allRules, LANGUAGES, ruleFence } from '../server/src/rules';
 import type { LanguageId } from '../server/src/core/languages/language';
 import type { RuleMeta } from '../server/src/core/rule';
+import { migratingDoc } from './migrating-doc';
 import { DOCKERIGNORE_LANGUAGE, snippetContributions, snippetTable } from './snippets-doc';
 
 const root = path.resolve(__dirname, '..');
@@ -124,6 +125,7 @@ function main(): void {
     [readmePath, newReadme],
     [pkgPath, newPkg],
     [docsPath, rulesDoc()],
+    [path.join(root, 'docs', 'migrating.md'), migratingDoc(allRules)],
   ];
   const stale = outputs.filter(([p, text]) => !fs.existsSync(p) || fs.readFileSync(p, 'utf8') !== text).map(([p]) => path.relative(root, p));
   if (check) {
