@@ -1,4 +1,5 @@
-// The registry of Kubernetes manifest rules. Adding a rule: one module beside this file, one line here, one test table.
+// The registry of Kubernetes manifest rules. Adding a rule: one module beside this file, one line here (or in the
+// part of the registry under sets/ it belongs to), one test table.
 import type { ManifestRule } from '../../core/rule';
 import { autoscalerConflict } from './autoscaler-conflict';
 import { deprecatedApi } from './deprecated-api';
@@ -27,6 +28,12 @@ import { selectorMismatch } from './selector-mismatch';
 import { serviceSelectsNothing } from './service-selects-nothing';
 import { serviceTargetPort } from './service-target-port';
 import { yamlSyntax } from './yaml-syntax';
+import { apiServerNameRules } from './sets/api-server-names';
+import { apiServerSpecRules } from './sets/api-server-specs';
+import { kubeLinterAvailabilityRules } from './sets/kube-linter-availability';
+import { kubeLinterPodRules } from './sets/kube-linter-pods';
+import { kubeLinterReferenceRules } from './sets/kube-linter-references';
+import { scalingGuideRules } from './sets/scaling-guide';
 
 export const manifestRules: readonly ManifestRule[] = [
   yamlSyntax,
@@ -59,4 +66,11 @@ export const manifestRules: readonly ManifestRule[] = [
   hpaTargetWithoutReadiness,
   autoscalerConflict,
   kedaTrigger,
+  // Parts kept in their own lists (sets/), so each can grow on its own.
+  ...apiServerNameRules,
+  ...apiServerSpecRules,
+  ...kubeLinterPodRules,
+  ...kubeLinterReferenceRules,
+  ...kubeLinterAvailabilityRules,
+  ...scalingGuideRules,
 ];

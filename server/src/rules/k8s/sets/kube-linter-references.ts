@@ -1,0 +1,6 @@
+// kube-linter's checks of references between objects and of service accounts, secrets and namespaces (issue 13 §2).
+// One part of the registry (rules/k8s/index.ts spreads it into manifestRules): the rule modules live beside
+// index.ts, one per rule with a same-named test table; this list says which belong to the part and in what order.
+import type { ManifestRule } from '../../../core/rule';
+
+export const kubeLinterReferenceRules: readonly ManifestRule[] = [];
