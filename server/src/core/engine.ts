@@ -3,7 +3,7 @@
 import { configuredLevel, defaultLevel, type Config } from './config';
 import { incompleteFindings, type SkippedRule } from './incomplete';
 import type { RuleMeta } from './rule';
-import { isSuppressed, type Suppressions } from './suppress';
+import { checkDirectiveFor, isSuppressed, type Suppressions } from './suppress';
 import type { Finding, RuleHit } from './types';
 
 export interface TimeBudget {
@@ -79,8 +79,11 @@ function* ruleSteps<C>(run: RuleRun<C>, callerOptions: RunRulesOptions): Generat
   const outOfTime: string[] = [];
   for (const rule of run.rules) {
     if (options.isCancelled?.()) break;
+    // BuildKit's `# check=` directive: skipped checks do not run, experimental ones run when it enables them.
+    const directive = checkDirectiveFor(rule.aliases, run.suppressions.checks);
+    if (directive?.skip) continue;
     const configured = configuredLevel(rule, options.config);
-    const level = configured ?? defaultLevel(rule);
+    const level = configured ?? (directive?.enable ? rule.severity : defaultLevel(rule));
     if (level === 'off') continue;
     if (options.budget && Date.now() >= options.budget.deadline) {
       outOfTime.push(rule.id);
@@ -105,7 +108,7 @@ function* ruleSteps<C>(run: RuleRun<C>, callerOptions: RunRulesOptions): Generat
       const set = byCode ?? configured;
       findings.push({
         ruleId: rule.id,
-        severity: set && set !== 'off' ? set : hit.severity ?? level,
+        severity: set && set !== 'off' ? set : directive?.error ? 'error' : hit.severity ?? level,
         message: hit.message,
         range: hit.range,
         ...(hit.data ? { data: hit.data } : {}),

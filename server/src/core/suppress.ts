@@ -7,6 +7,8 @@ export interface Suppressions {
   file: Set<string>;
   /** Per instruction: its line span and the keys suppressed there. */
   spans: Array<{ startLine: number; endLine: number; keys: Set<string> }>;
+  /** BuildKit's `# check=…` directive at the top of a Dockerfile, when there is a valid one. */
+  checks?: CheckDirective;
 }
 
 /** No pragma honoured (`disable-ignore-pragma: true`). */
@@ -61,4 +63,72 @@ export function isSuppressed(s: Suppressions, keys: string[], range: Range): boo
 /** `spanAfter` for Dockerfiles: the first of the (sorted) instruction spans that starts after the line. */
 export function nextSpan(spans: Array<[number, number]>): (line: number) => [number, number] | undefined {
   return (line) => spans.find(([start]) => start > line);
+}
+
+/** BuildKit's `# check=skip=A,B;error=true;experimental=C` directive (names as BuildKit spells them, lower-cased). */
+export interface CheckDirective {
+  skip: Set<string>;
+  skipAll: boolean;
+  /** Check warnings fail the build: findings of BuildKit's checks become errors. */
+  error: boolean;
+  experimental: Set<string>;
+  experimentalAll: boolean;
+}
+
+/** BuildKit's `docker build --check` rules, by name; the experimental ones run only when the directive asks. */
+export const BUILDKIT_CHECKS: readonly string[] = [
+  'ConsistentInstructionCasing', 'CopyIgnoredFile', 'DuplicateStageName', 'ExposeInvalidFormat', 'ExposeProtoCasing',
+  'FromAsCasing', 'FromPlatformFlagConstDisallowed', 'InvalidBaseImagePlatform', 'InvalidDefaultArgInFrom',
+  'InvalidDefinitionDescription', 'JSONArgsRecommended', 'LegacyKeyValueFormat', 'MaintainerDeprecated',
+  'MultipleInstructionsDisallowed', 'NoEmptyContinuation', 'RedundantTargetPlatform', 'ReservedStageName',
+  'SecretsUsedInArgOrEnv', 'StageNameCasing', 'UndefinedArgInFrom', 'UndefinedVar', 'WorkdirRelativePath',
+];
+const EXPERIMENTAL_CHECKS = new Set(['invaliddefinitiondescription']);
+const CHECK_NAMES = new Set(BUILDKIT_CHECKS.map((n) => n.toLowerCase()));
+
+// A parser directive: `# name=value`. Directives end at the first line that is not one (an empty line included).
+const DIRECTIVE = /^#\s*([A-Za-z][A-Za-z0-9_]*)\s*=\s*(.*)$/;
+// Go's strconv.ParseBool.
+const BOOLEANS = new Map(Object.entries({ '1': true, t: true, T: true, true: true, True: true, TRUE: true, '0': false, f: false, F: false, false: false, False: false, FALSE: false }));
+
+/** The `# check=` directive among the parser directives at the top of a Dockerfile; undefined when none or invalid. */
+export function readCheckDirective(lines: string[]): CheckDirective | undefined {
+  for (const line of lines) {
+    const m = DIRECTIVE.exec(line.trim());
+    if (!m) return undefined;
+    if (m[1].toLowerCase() === 'check') return parseCheckOptions(m[2].trim().split(/\s/)[0]);
+  }
+  return undefined;
+}
+
+/** BuildKit's ParseLintOptions: up to three `key=value` parts separated by `;`; anything invalid voids the directive. */
+function parseCheckOptions(value: string): CheckDirective | undefined {
+  const d: CheckDirective = { skip: new Set(), skipAll: false, error: false, experimental: new Set(), experimentalAll: false };
+  for (const part of value.split(';').slice(0, 3)) {
+    const eq = part.indexOf('=');
+    if (eq < 0) return undefined;
+    const key = part.slice(0, eq).trim();
+    const v = part.slice(eq + 1).trim();
+    const names = () => new Set(v.split(',').map((n) => n.trim().toLowerCase()));
+    if (key === 'skip') v === 'all' ? (d.skipAll = true) : (d.skip = names());
+    else if (key === 'experimental') v === 'all' ? (d.experimentalAll = true) : (d.experimental = names());
+    else if (key === 'error' && BOOLEANS.has(v)) d.error = BOOLEANS.get(v)!;
+    else return undefined;
+  }
+  return d;
+}
+
+/**
+ * What a `# check=` directive does to a rule that aliases a BuildKit check: skip it (`skip=`), run it although it
+ * is experimental (`experimental=`), report it as an error (`error=true`). Undefined for other rules.
+ */
+export function checkDirectiveFor(aliases: readonly string[], d: CheckDirective | undefined): { skip: boolean; enable: boolean; error: boolean } | undefined {
+  if (!d) return undefined;
+  const names = aliases.map((a) => a.toLowerCase()).filter((a) => CHECK_NAMES.has(a));
+  if (!names.length) return undefined;
+  const experimental = names.some((n) => EXPERIMENTAL_CHECKS.has(n));
+  const enable = experimental && (d.experimentalAll || names.some((n) => d.experimental.has(n)));
+  // As in BuildKit, `skip=` does not apply to experimental checks, which run only when enabled.
+  const skip = !experimental && (d.skipAll || names.some((n) => d.skip.has(n)));
+  return { skip, enable, error: d.error };
 }

@@ -5,7 +5,7 @@ import { withSizeLimits } from './limits';
 import { buildModel, type DockerfileModel } from './model';
 import { runRules, type RuleRun, type TimeBudget } from '../engine';
 import { parseFailedFindings } from '../incomplete';
-import { nextSpan, NO_SUPPRESSIONS, readSuppressions } from '../suppress';
+import { nextSpan, NO_SUPPRESSIONS, readCheckDirective, readSuppressions } from '../suppress';
 import { splitLines } from '../text';
 import type { DockerfileRule, DockerfileRuleContext } from '../rule';
 import type { BuildContext, Finding } from '../types';
@@ -67,7 +67,10 @@ export function prepareDockerfile(text: string, options: AnalyzeOptions): Prepar
   const lines = splitLines(text);
   const spans = model.ast.getInstructions().map((i): [number, number] => [i.getRange().start.line, i.getRange().end.line]);
   // With `disable-ignore-pragma: true` the pragmas are not honoured (the inline-ignore-pragma rule reports them).
-  const suppressions = settings.disableIgnorePragma ? NO_SUPPRESSIONS : readSuppressions(lines, nextSpan(spans));
+  const pragmas = settings.disableIgnorePragma ? NO_SUPPRESSIONS : readSuppressions(lines, nextSpan(spans));
+  // BuildKit's own `# check=` directive is not an ignore pragma: it applies either way.
+  const checks = readCheckDirective(lines);
+  const suppressions = checks ? { ...pragmas, checks } : pragmas;
   // `disable-ignore-pragma: true` also turns on the rule that reports the pragmas (DL1001), unless a layer sets it.
   const runConfig = settings.disableIgnorePragma ? { layers: [{ source: 'disable-ignore-pragma', rules: [['DL1001', 'info']] as ConfigLayer['rules'] }, ...config.layers] } : undefined;
   return { model, run: { rules: withSizeLimits(model, options.rules), ctx, suppressions, config: runConfig }, findings: [] };

@@ -58,3 +58,77 @@ export function wholeContextCopy(model: DockerfileModel): string | undefined {
   }
   return undefined;
 }
+
+/** One pattern of an ignore file as Docker reads it: cleaned, and whether it is a `!` exception. */
+export interface IgnorePattern {
+  pattern: string;
+  exclusion: boolean;
+  regex: RegExp;
+}
+
+/** The patterns of an ignore file the way Docker reads them: comments and blank lines dropped, paths cleaned. */
+export function readIgnorePatterns(text: string): IgnorePattern[] {
+  const out: IgnorePattern[] = [];
+  for (const raw of splitLines(text)) {
+    let line = raw.trim();
+    if (!line || line.startsWith('#')) continue;
+    const exclusion = line.startsWith('!');
+    if (exclusion) line = line.slice(1).trim();
+    const pattern = cleanPath(line);
+    if (pattern && pattern !== '.') out.push({ pattern, exclusion, regex: patternRegex(pattern) });
+  }
+  return out;
+}
+
+/** A path cleaned like Go's filepath.Clean, relative to the context root (no leading `/` or `./`). */
+export function cleanPath(p: string): string {
+  const parts: string[] = [];
+  for (const part of p.split('/')) {
+    if (!part || part === '.') continue;
+    if (part === '..') parts.pop();
+    else parts.push(part);
+  }
+  return parts.join('/') || '.';
+}
+
+/** Docker's pattern syntax (moby/patternmatcher) as a regular expression: `*`, `?`, `**`, classes and `\` escapes. */
+function patternRegex(pattern: string): RegExp {
+  let re = '^';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '*') {
+      if (pattern[i + 1] !== '*') {
+        re += '[^/]*';
+        continue;
+      }
+      i++;
+      if (pattern[i + 1] === '/') i++;
+      re += i + 1 >= pattern.length ? '.*' : '((.*/)|([^/]*))';
+      if (pattern[i + 1] === '/') i++;
+    } else if (c === '?') re += '[^/]';
+    else if (c === '\\' && i + 1 < pattern.length) re += '\\' + pattern[++i];
+    else if (c === '[') {
+      // A class is copied as written, up to its `]`.
+      const end = pattern.indexOf(']', i + 2);
+      if (end < 0) return /(?!)/;
+      re += pattern.slice(i, end + 1);
+      i = end;
+    } else re += c.replace(/[.+()|{}$^\]]/g, '\\$&');
+  }
+  try {
+    return new RegExp(re + '$');
+  } catch {
+    // A malformed class: Docker fails to match it; so does this.
+    return /(?!)/;
+  }
+}
+
+/** The pattern that excludes `path` or one of its parent folders (patternmatcher's MatchesOrParentMatches), if any. */
+export function ignoringPattern(patterns: IgnorePattern[], path: string): string | undefined {
+  const parts = cleanPath(path).split('/');
+  for (const p of patterns) {
+    if (p.exclusion) continue;
+    for (let n = parts.length; n > 0; n--) if (p.regex.test(parts.slice(0, n).join('/'))) return p.pattern;
+  }
+  return undefined;
+}
