@@ -2,8 +2,28 @@ import { userNotNumeric } from '../../../server/src/rules/dockerfile/user-not-nu
 import { ruleTable } from '../../helpers/ruleTable';
 
 ruleTable(userNotNumeric, [
-  { name: 'a user name', text: 'FROM debian:12\nUSER app\n', expect: ['2:6-2:9'], messages: [/`USER app` is a name/] },
-  { name: 'a name with a numeric group', text: 'FROM debian:12\nUSER nobody:65534\n', expect: ['2:6-2:18'] },
+  { name: 'a user name of the base image: no UID known, no fix', text: 'FROM debian:12\nUSER nobody\n', expect: ['2:6-2:12'], messages: [/`USER nobody` is a name/], noFix: true },
+  {
+    name: 'a user created with useradd -u: the fix uses its UID',
+    text: 'FROM debian:12\nRUN groupadd -g 10001 app && useradd -u 10001 -g app app\nUSER app\n',
+    expect: ['3:6-3:9'],
+    messages: [/numeric UID \(10001, as created above\)/],
+    fixed: 'FROM debian:12\nRUN groupadd -g 10001 app && useradd -u 10001 -g app app\nUSER 10001\n',
+  },
+  {
+    name: 'busybox adduser in the parent stage; the group part is kept',
+    text: 'FROM alpine:3.20 AS base\nRUN addgroup -S app && adduser -S -D -u 10001 -G app app\nFROM base\nUSER app:app\n',
+    expect: ['4:6-4:9'],
+    fixed: 'FROM alpine:3.20 AS base\nRUN addgroup -S app && adduser -S -D -u 10001 -G app app\nFROM base\nUSER 10001:app\n',
+  },
+  {
+    name: 'Debian adduser --uid',
+    text: 'FROM debian:12\nRUN adduser --system --uid 999 --home /srv svc\nUSER svc\n',
+    expect: ['3:6-3:9'],
+    fixed: 'FROM debian:12\nRUN adduser --system --uid 999 --home /srv svc\nUSER 999\n',
+  },
+  { name: 'another user\'s UID is not used', text: 'FROM debian:12\nRUN useradd -u 10001 other && useradd app\nUSER app\n', expect: ['3:6-3:9'], noFix: true },
+  { name: 'a user created after the USER does not count', text: 'FROM debian:12\nUSER app\nRUN useradd -u 10001 app\n', expect: ['2:6-2:9'], noFix: true },
   { name: 'every stage is checked', text: 'FROM debian:12 AS build\nUSER builder\nFROM debian:12\nUSER 10001\n', expect: ['2:6-2:13'] },
   { name: 'a numeric UID', text: 'FROM debian:12\nUSER 10001\n', expect: [] },
   { name: 'a numeric UID with a group name (only the user part counts, as hadolint)', text: 'FROM debian:12\nUSER 10001:app\n', expect: [] },

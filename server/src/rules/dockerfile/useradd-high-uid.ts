@@ -2,43 +2,17 @@
 // sparse files are stored in full in the layer (a UID of 100000000 adds gigabytes).
 import { perModel, type DockerfileModel } from '../../core/dockerfile/model';
 import { insertFlagFix } from '../../core/dockerfile/edits';
-import type { ShellCommand, ShellWord } from '../../core/dockerfile/shell';
+import type { ShellWord } from '../../core/dockerfile/shell';
+import { addUserOptions } from '../../core/dockerfile/user-commands';
 import type { DockerfileRule } from '../../core/rule';
 import { allCommands, wordRange } from '../../core/dockerfile/instructions';
-
-// useradd's short options that take a value (`-u 1000`, or glued `-u1000` / `-mu 1000`).
-const VALUE_OPTS = new Set('bcdefgGkKpPRsuZ'.split(''));
-
-/** The `-u`/`--uid` value and whether `-l`/`--no-log-init` is given. */
-function uidAndLogInit(cmd: ShellCommand): { uid?: string; noLogInit: boolean } {
-  let uid: string | undefined;
-  let noLogInit = false;
-  for (let i = 0; i < cmd.args.length; i++) {
-    const v = cmd.args[i].value;
-    if (v === '--') break;
-    if (v === '--no-log-init') noLogInit = true;
-    else if (v === '--uid') uid = cmd.args[++i]?.value;
-    else if (v.startsWith('--uid=')) uid = v.slice(6);
-    else if (/^-[^-]/.test(v)) {
-      for (let j = 1; j < v.length; j++) {
-        if (v[j] === 'l') noLogInit = true;
-        if (!VALUE_OPTS.has(v[j])) continue;
-        const value = j + 1 < v.length ? v.slice(j + 1) : cmd.args[++i]?.value;
-        if (v[j] === 'u') uid = value;
-        break;
-      }
-    }
-  }
-  return { uid, noLogInit };
-}
 
 // hadolint's threshold: a UID longer than 5 characters (over 99999).
 const findHighUid = perModel((model: DockerfileModel): Array<{ word: ShellWord; uid: string }> => {
   const out: Array<{ word: ShellWord; uid: string }> = [];
   for (const { cmd } of allCommands(model)) {
-    if (cmd.program !== 'useradd') continue;
-    const { uid, noLogInit } = uidAndLogInit(cmd);
-    if (uid && uid.length > 5 && !noLogInit) out.push({ word: cmd.nameWord, uid });
+    const opts = cmd.program === 'useradd' ? addUserOptions(cmd) : undefined;
+    if (opts?.uid && opts.uid.length > 5 && !opts.noLogInit) out.push({ word: cmd.nameWord, uid: opts.uid });
   }
   return out;
 });
