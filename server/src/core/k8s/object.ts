@@ -52,7 +52,8 @@ export function stringMapAt(node: unknown, path: readonly PathKey[]): Record<str
   return out;
 }
 
-const TEMPLATE_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'ReplicationController']);
+// Kinds with a pod template at spec.template, OpenShift's DeploymentConfig (apps.openshift.io/v1) among them.
+const TEMPLATE_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'ReplicationController', 'DeploymentConfig']);
 
 /** Path of the pod spec inside an object (Deployment → spec.template.spec, CronJob → …jobTemplate…), if it has one. */
 export function podSpecPath(obj: K8sObject): PathKey[] | undefined {
