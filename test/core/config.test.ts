@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { ConfigError, configDockerfileSettings, LABEL_TYPES, configFailOn, configKubernetesVersion, layerFromRules, loadProjectConfig, parseHadolintConfig, parseStevedoreConfig, ruleLevel, withLayers } from '../../server/src/core/config';
+import { ConfigError, configDockerfileSettings, parseKubeLinterConfig, LABEL_TYPES, configFailOn, configKubernetesVersion, layerFromRules, loadProjectConfig, parseHadolintConfig, parseStevedoreConfig, ruleLevel, withLayers } from '../../server/src/core/config';
 import { isSuppressed, nextSpan, readSuppressions } from '../../server/src/core/suppress';
 
 const rule = { id: 'merge-run', aliases: ['DL3059'], severity: 'warning' as const };
@@ -50,7 +50,7 @@ describe('configuration', () => {
 
   it('the JSON schema accepts exactly the keys and levels the parser knows', () => {
     const schema = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../schemas/stevedore-config.schema.json'), 'utf8'));
-    assert.deepEqual(Object.keys(schema.properties).sort(), ['allowedRegistries', 'disable-ignore-pragma', 'failOn', 'ignore', 'kubernetes', 'label-schema', 'rules', 'strict-labels', 'trustedRegistries']);
+    assert.deepEqual(Object.keys(schema.properties).sort(), ['allowedRegistries', 'disable-ignore-pragma', 'failOn', 'ignore', 'kube-linter', 'kubernetes', 'label-schema', 'rules', 'strict-labels', 'trustedRegistries']);
     assert.deepEqual(schema.properties['label-schema'].additionalProperties.enum, [...LABEL_TYPES]);
     for (const level of schema.properties.rules.additionalProperties.enum) assert.doesNotThrow(() => layerFromRules('s', { x: level }));
     assert.deepEqual(schema.properties.rules.additionalProperties.enum, ['error', 'warning', 'info', 'hint', 'off']);
@@ -69,6 +69,40 @@ describe('hadolint\'s Dockerfile settings', () => {
     assert.throws(() => parseStevedoreConfig('/p/.stevedore.yaml', 'label-schema:\n  version: number\n'), /\/p\/\.stevedore\.yaml: label-schema\.version: expected one of text, url/);
     assert.throws(() => parseHadolintConfig('/p/.hadolint.yaml', 'strict-labels: yes please\n'), /\/p\/\.hadolint\.yaml: strict-labels: expected true or false/);
     assert.throws(() => parseHadolintConfig('/p/.hadolint.yaml', 'trustedRegistries: {a: 1}\n'), /trustedRegistries: expected a list of registries/);
+  });
+});
+
+describe('kube-linter\'s check selection', () => {
+  const offRule = { id: 'host-network', aliases: ['kube-linter:host-network'], severity: 'warning' as const, offByDefault: true };
+  const onRule = { id: 'run-as-root', aliases: ['kube-linter:run-as-non-root'], severity: 'error' as const };
+  const dockerRule = { id: 'sudo', aliases: ['DL3004'], severity: 'warning' as const };
+
+  it('include turns an off-by-default check on at its own severity; exclude turns one off', () => {
+    const config = { layers: [parseKubeLinterConfig('/p/.kube-linter.yaml', 'checks:\n  include: [host-network]\n  exclude: [run-as-non-root]\n')] };
+    assert.equal(ruleLevel(offRule, config), 'warning');
+    assert.equal(ruleLevel(onRule, config), 'off');
+    assert.equal(ruleLevel(dockerRule, config), 'warning');
+  });
+
+  it('addAllBuiltIn and doNotAutoAddDefaults name every kube-linter check and nothing else; .stevedore.yaml takes the same shape', () => {
+    const all = { layers: [parseStevedoreConfig('/p/.stevedore.yaml', 'kube-linter:\n  checks:\n    addAllBuiltIn: true\n')] };
+    assert.equal(ruleLevel(offRule, all), 'warning');
+    const none = { layers: [parseStevedoreConfig('/p/.stevedore.yaml', 'kube-linter:\n  checks:\n    doNotAutoAddDefaults: true\n    include: [host-network]\n')] };
+    assert.deepEqual([ruleLevel(offRule, none), ruleLevel(onRule, none), ruleLevel(dockerRule, none)], ['warning', 'off', 'warning']);
+  });
+
+  it('is found up the tree between .hadolint.yaml and .stevedore.yaml, and bad shapes name the file', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'stevedore-kl-'));
+    try {
+      fs.mkdirSync(path.join(root, 'a/b'), { recursive: true });
+      fs.writeFileSync(path.join(root, '.kube-linter.yaml'), 'checks:\n  exclude: [run-as-non-root]\n');
+      assert.equal(ruleLevel(onRule, loadProjectConfig(path.join(root, 'a/b'))), 'off');
+      fs.writeFileSync(path.join(root, 'a/.stevedore.yaml'), 'rules:\n  run-as-root: info\n');
+      assert.equal(ruleLevel(onRule, loadProjectConfig(path.join(root, 'a/b'))), 'info');
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+    assert.throws(() => parseKubeLinterConfig('/p/.kube-linter.yaml', 'checks:\n  include: host-network\n'), /\/p\/\.kube-linter\.yaml: checks\.include: expected a list of check names/);
   });
 });
 

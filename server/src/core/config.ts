@@ -24,10 +24,17 @@ export interface DockerfileSettings {
   disableIgnorePragma?: boolean;
 }
 
+/**
+ * What a layer says of a rule: a level, or `on` — the rule's own severity, even when it is off by default
+ * (kube-linter's `include:`). Keys are rule ids or aliases; a key ending in `*` names every alias with that prefix
+ * (`kube-linter:*`).
+ */
+export type LayerLevel = RuleLevel | 'on';
+
 export interface ConfigLayer {
   /** Where the layer came from (file path or 'settings'). */
   source: string;
-  rules: Array<[key: string, level: RuleLevel]>;
+  rules: Array<[key: string, level: LayerLevel]>;
   dockerfile?: DockerfileSettings;
   failOn?: Severity | 'none';
   /** Kubernetes version deprecation checks assume, "major.minor". */
@@ -90,6 +97,11 @@ export function parseStevedoreConfig(file: string, text: string): ConfigLayer {
   for (const key of obj.ignore === undefined ? [] : toList(file, 'ignore', obj.ignore)) layer.rules.push([key, 'off']);
   const dockerfile = parseDockerfileSettings(file, obj);
   if (dockerfile) layer.dockerfile = dockerfile;
+  const kubeLinter = obj['kube-linter'];
+  if (kubeLinter !== undefined && kubeLinter !== null) {
+    if (typeof kubeLinter !== 'object' || Array.isArray(kubeLinter)) throw new ConfigError(file, 'kube-linter: expected a mapping with "checks"');
+    layer.rules.push(...kubeLinterChecks(file, 'kube-linter.checks', (kubeLinter as Record<string, unknown>).checks));
+  }
   const k8s = obj.kubernetes as Record<string, unknown> | undefined;
   if (k8s !== undefined) {
     if (!k8s || typeof k8s !== 'object') throw new ConfigError(file, 'kubernetes: expected a mapping with "version"');
@@ -126,6 +138,39 @@ export function parseHadolintConfig(file: string, text: string): ConfigLayer {
   const dockerfile = parseDockerfileSettings(file, obj);
   if (dockerfile) layer.dockerfile = dockerfile;
   return layer;
+}
+
+/** Parses `.kube-linter.yaml`: its `checks:` section (the rest of kube-linter's configuration is its own). */
+export function parseKubeLinterConfig(file: string, text: string): ConfigLayer {
+  let doc: unknown;
+  try {
+    doc = parseYaml(text, { maxAliasCount: 100 });
+  } catch (e) {
+    throw new ConfigError(file, `not valid YAML: ${(e as Error).message.split('\n')[0]}`);
+  }
+  const layer: ConfigLayer = { source: file, rules: [] };
+  if (!doc || typeof doc !== 'object') return layer;
+  layer.rules.push(...kubeLinterChecks(file, 'checks', (doc as Record<string, unknown>).checks));
+  return layer;
+}
+
+/**
+ * kube-linter's `checks:` as rule entries, in the order kube-linter applies them: `doNotAutoAddDefaults` turns its
+ * checks off, `addAllBuiltIn` turns them all on, then `include` and `exclude` name checks (kube-linter's names).
+ */
+function kubeLinterChecks(file: string, field: string, checks: unknown): ConfigLayer['rules'] {
+  if (checks === undefined || checks === null) return [];
+  if (typeof checks !== 'object' || Array.isArray(checks)) throw new ConfigError(file, `${field}: expected a mapping (addAllBuiltIn, doNotAutoAddDefaults, include, exclude)`);
+  const c = checks as Record<string, unknown>;
+  const entries: ConfigLayer['rules'] = [];
+  for (const key of ['doNotAutoAddDefaults', 'addAllBuiltIn'] as const) {
+    if (c[key] !== undefined && typeof c[key] !== 'boolean') throw new ConfigError(file, `${field}.${key}: expected true or false`);
+  }
+  if (c.doNotAutoAddDefaults === true) entries.push(['kube-linter:*', 'off']);
+  if (c.addAllBuiltIn === true) entries.push(['kube-linter:*', 'on']);
+  for (const name of toList(file, `${field}.include`, c.include, 'check names')) entries.push([`kube-linter:${name}`, 'on']);
+  for (const name of toList(file, `${field}.exclude`, c.exclude, 'check names')) entries.push([`kube-linter:${name}`, 'off']);
+  return entries;
 }
 
 /** hadolint's Dockerfile keys, read the same way from `.hadolint.yaml` and `.stevedore.yaml`. */
@@ -170,10 +215,12 @@ function toList(file: string, field: string, value: unknown, what = 'rule ids'):
 
 const STEVEDORE_FILES = ['.stevedore.yaml', '.stevedore.yml'];
 const HADOLINT_FILES = ['.hadolint.yaml', '.hadolint.yml'];
+const KUBE_LINTER_FILES = ['.kube-linter.yaml', '.kube-linter.yml'];
 
 /**
- * Loads the project configuration that applies to files in `dir`: the nearest `.hadolint.yaml` and the nearest
- * `.stevedore.yaml` (or `explicitFile`), in that order of precedence (later wins). Throws ConfigError.
+ * Loads the project configuration that applies to files in `dir`: the nearest `.hadolint.yaml`, the nearest
+ * `.kube-linter.yaml` and the nearest `.stevedore.yaml` (or `explicitFile`), in that order of precedence (later
+ * wins). Throws ConfigError.
  */
 export function loadProjectConfig(dir: string, explicitFile?: string): Config {
   return projectConfigLoader(explicitFile)(dir);
@@ -184,7 +231,7 @@ export function loadProjectConfig(dir: string, explicitFile?: string): Config {
  * file's parse happen once, not once per linted file. The config files must not change during the run.
  */
 export function projectConfigLoader(explicitFile?: string): (dir: string) => Config {
-  const found = { hadolint: new Map<string, string | undefined>(), own: new Map<string, string | undefined>() };
+  const found = { hadolint: new Map<string, string | undefined>(), kubeLinter: new Map<string, string | undefined>(), own: new Map<string, string | undefined>() };
   const parsed = new Map<string, ConfigLayer>();
   const layer = (file: string, parse: (file: string, text: string) => ConfigLayer): ConfigLayer => {
     let l = parsed.get(file);
@@ -195,6 +242,8 @@ export function projectConfigLoader(explicitFile?: string): (dir: string) => Con
     const layers: ConfigLayer[] = [];
     const hadolint = findUp(dir, HADOLINT_FILES, found.hadolint);
     if (hadolint) layers.push(layer(hadolint, parseHadolintConfig));
+    const kubeLinter = findUp(dir, KUBE_LINTER_FILES, found.kubeLinter);
+    if (kubeLinter) layers.push(layer(kubeLinter, parseKubeLinterConfig));
     const own = explicitFile ?? findUp(dir, STEVEDORE_FILES, found.own);
     if (own) layers.push(layer(own, parseStevedoreConfig));
     return { layers };
@@ -242,10 +291,16 @@ export function defaultLevel(rule: Pick<RuleMeta, 'severity' | 'offByDefault'>):
 }
 
 /** The level a configuration layer sets for the rule (by id or alias), or undefined when none does. */
-export function configuredLevel(rule: Pick<RuleMeta, 'id' | 'aliases'>, config: Config): RuleLevel | undefined {
-  let level: RuleLevel | undefined;
-  for (const layer of config.layers) for (const [key, l] of layer.rules) if (ruleMatches(rule, key)) level = l;
-  return level;
+export function configuredLevel(rule: Pick<RuleMeta, 'id' | 'aliases'> & { severity?: RuleMeta['severity'] }, config: Config): RuleLevel | undefined {
+  let level: LayerLevel | undefined;
+  for (const layer of config.layers) for (const [key, l] of layer.rules) if (keyMatches(rule, key)) level = l;
+  return level === 'on' ? rule.severity : level;
+}
+
+function keyMatches(rule: Pick<RuleMeta, 'id' | 'aliases'>, key: string): boolean {
+  if (!key.endsWith('*')) return ruleMatches(rule, key);
+  const prefix = key.slice(0, -1).toLowerCase();
+  return rule.aliases.some((a) => a.toLowerCase().startsWith(prefix));
 }
 
 /** The last Kubernetes version any layer sets. */
