@@ -13,6 +13,7 @@ import { cleanupInLaterLayer } from './cleanup-in-later-layer';
 import { copyDestSlash } from './copy-dest-slash';
 import { copyFromSelf } from './copy-from-self';
 import { copyFromUnknownStage } from './copy-from-unknown-stage';
+import { dnfMissingYes } from './dnf-missing-yes';
 import { dockerignoreGap } from './dockerignore-gap';
 import { duplicateStageName } from './duplicate-stage-name';
 import { exposeInvalidPort } from './expose-invalid-port';
@@ -34,7 +35,12 @@ import { secretInEnv } from './secret-in-env';
 import { sudo } from './sudo';
 import { syntax } from './syntax';
 import { untaggedImage } from './untagged-image';
+import { wgetAndCurl } from './wget-and-curl';
+import { wgetWithoutProgress } from './wget-without-progress';
 import { workdirRelative } from './workdir-relative';
+import { yumMissingYes } from './yum-missing-yes';
+import { zypperDistUpgrade } from './zypper-dist-upgrade';
+import { zypperMissingNonInteractive } from './zypper-missing-non-interactive';
 // Instructions (hadolint DL3001, DL3010, DL3043-DL3048, DL3057, DL3066, DL3067, DL4005)
 import { pointlessBuildCommand } from './pointless-build-command';
 import { copyRelativeNoWorkdir } from './copy-relative-no-workdir';
@@ -63,6 +69,7 @@ export const dockerfileRules: readonly DockerfileRule[] = [
   buildToolsInFinalStage,
   missingDockerignore,
   dockerignoreGap,
+  wgetAndCurl,
   // Security
   rootUser,
   secretInEnv,
@@ -72,6 +79,11 @@ export const dockerfileRules: readonly DockerfileRule[] = [
   sudo,
   // Correctness
   aptMissingYes,
+  yumMissingYes,
+  dnfMissingYes,
+  zypperMissingNonInteractive,
+  zypperDistUpgrade,
+  wgetWithoutProgress,
   aptNotAptGet,
   latestTag,
   untaggedImage,
