@@ -19,13 +19,36 @@ const common = {
   alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/tree-sitter.cjs' },
 };
 
+/** In the entry bundle, the session is `require('./server-session.js')`, the second bundle, next to it. */
+const sessionAsBundle = {
+  name: 'session-as-bundle',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/lsp\/session$/ }, () => ({ path: './server-session.js', external: true }));
+  },
+};
+/**
+ * In the session bundle, vscode-languageserver (and the types it re-exports, when our code imports them) is the
+ * entry bundle's copy, `require('./server.js')` (server.ts re-exports it): one copy loaded, one set of classes.
+ */
+const lspFromEntry = {
+  name: 'lsp-from-entry',
+  setup(b) {
+    b.onResolve({ filter: /^vscode-languageserver(\/node|-types)?$/ }, (args) =>
+      args.importer.includes('node_modules') ? undefined : { path: './server.js', external: true },
+    );
+  },
+};
+
 mkdirSync('dist', { recursive: true });
 await Promise.all([
   // The extension is three bundles so activation only loads the small first one (see client/src/extension.ts).
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['client/src/lsp.ts'], outfile: 'dist/lsp.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['client/src/cluster/register.ts'], outfile: 'dist/cluster.js', external: ['vscode'] }),
-  build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
+  // The language server is two bundles: the entry answers initialize, the session (rules, languages, schemas,
+  // parsers; 80% of the code) is loaded right after the initialize result is sent (see server/src/server.ts).
+  build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [sessionAsBundle] }),
+  build({ ...common, entryPoints: ['server/src/lsp/session.ts'], outfile: 'dist/server-session.js', plugins: [lspFromEntry] }),
   build({
     ...common,
     entryPoints: ['server/src/cli/main.ts'],

@@ -1,10 +1,32 @@
-// Entry point of the language server: `node dist/server.js --stdio` (or IPC when started by the client).
+// Entry point of the language server: `node dist/server.js --stdio` (or IPC when started by the client). It holds the
+// connection and answers initialize (capabilities.ts); the session — rules, languages, schemas, parsers — is a
+// second bundle (dist/server-session.js, scripts/build.mjs) loaded right after the initialize result is sent, so
+// the result does not wait for it.
 import { setFlagsFromString } from 'node:v8';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { startServer } from './lsp/session';
+import { createConnection, ProposedFeatures, type InitializeParams } from 'vscode-languageserver/node';
+import { initializeResult } from './lsp/capabilities';
+
+// The session bundle imports vscode-languageserver from here (scripts/build.mjs), not from a second copy.
+export * from 'vscode-languageserver/node';
 
 // The shell parser's WebAssembly runs on V8's baseline compiler only (as in the CLI, cli/main.ts): its background
 // optimisation competed with the first analyses for the CPU and made them slower, not faster. Must precede the
 // module's compilation (initShellParser, after the handshake).
 setFlagsFromString('--liftoff-only');
-startServer(createConnection(ProposedFeatures.all));
+
+const connection = createConnection(ProposedFeatures.all);
+let initializeParams: InitializeParams | undefined;
+let initialized: (() => void) | undefined;
+/** Loads and starts the session (once): synchronously, so its handlers are registered before the next message. */
+const session = () => {
+  if (!initialized && initializeParams) initialized = (require('./lsp/session') as typeof import('./lsp/session')).startServer(connection, initializeParams);
+  return initialized;
+};
+connection.onInitialize((params) => {
+  initializeParams = params;
+  // vscode-jsonrpc writes the result from an immediate queued after this handler returns: two turns later it is out.
+  setImmediate(() => setImmediate(session));
+  return initializeResult(params);
+});
+connection.onInitialized(() => session()?.());
+connection.listen();

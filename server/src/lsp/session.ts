@@ -2,21 +2,18 @@
 // debounced push) diagnostics; code actions and the other features are registered from actionRequests.ts and
 // featureRequests.ts.
 import {
-  CodeActionKind,
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
   TextDocuments,
-  TextDocumentSyncKind,
   type CancellationToken,
   type Connection,
-  type InitializeResult,
+  type InitializeParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { initShellParser } from '../core/dockerfile/shell';
 import { preloadSchemas } from '../core/k8s/schema';
 import { warmUpManifests } from '../core/k8s/warmup';
 import { Analyzer, type DocumentSettings } from './documents';
-import { FIX_ALL_KIND } from './codeActions';
 import { toDiagnostic, uriToPath } from './convert';
 import { isCrossFile, languageOf, type Analysis, type FeatureOptions } from './languages';
 import { registerActionRequests } from './actionRequests';
@@ -40,7 +37,11 @@ const PUSH_DEBOUNCE_MS = 150;
 /** How long after a manifest edit other documents are asked to refresh their cross-file findings. */
 const CROSS_FILE_REFRESH_MS = 400;
 
-export function startServer(connection: Connection): void {
+/**
+ * The session, started by the entry (server.ts) right after it answered initialize (capabilities.ts) without loading
+ * this module, the rules and the languages. Returns what to do once the client has initialized.
+ */
+export function startServer(connection: Connection, params: InitializeParams): () => void {
   // The shell grammar (1.3 MB of WebAssembly) starts loading right after the initialize result is sent, so the
   // handshake is not held up; analysis waits for it (see Analyzer.analyze).
   let grammarRequested!: () => void;
@@ -73,7 +74,7 @@ export function startServer(connection: Connection): void {
     },
   });
 
-  connection.onInitialize(async (params): Promise<InitializeResult> => {
+  const initialize = () => {
     const caps = params.capabilities;
     configurationSupport = !!caps.workspace?.configuration;
     pullDiagnostics = !!caps.textDocument?.diagnostic;
@@ -88,24 +89,9 @@ export function startServer(connection: Connection): void {
     if (typeof init?.analysisBudgetMs === 'number' && init.analysisBudgetMs >= 0) analyzer.budgetMs = init.analysisBudgetMs;
     traceAnalyses = init?.traceAnalyses === true;
     setImmediate(grammarRequested);
-    return {
-      capabilities: {
-        textDocumentSync: TextDocumentSyncKind.Incremental,
-        ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor, CodeActionKind.RefactorRewrite, FIX_ALL_KIND], resolveProvider: true },
-        hoverProvider: true,
-        codeLensProvider: { resolveProvider: false },
-        completionProvider: { triggerCharacters: ['-', '=', ' ', '$', '{', ':'], resolveProvider: false },
-        documentSymbolProvider: true,
-        definitionProvider: true,
-        referencesProvider: true,
-        foldingRangeProvider: true,
-      },
-      serverInfo: { name: 'stevedore', version: typeof STEVEDORE_VERSION === 'string' ? STEVEDORE_VERSION : 'dev' },
-    };
-  });
+  };
 
-  connection.onInitialized(() => {
+  const initialized = () => {
     // Cross-file checks need the workspace's manifests; load them off the handshake's critical path.
     setImmediate(async () => {
       const folders = (await connection.workspace.getWorkspaceFolders().catch(() => null)) ?? [];
@@ -118,7 +104,7 @@ export function startServer(connection: Connection): void {
       }
     });
     if (configurationSupport) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'stevedore' });
-  });
+  };
 
   // Only a workspace that holds manifests pays for this (a Dockerfile-only session idles ~6 MB smaller and its first
   // analysis does not share the CPU with it): the Kubernetes schemas (~700 KB of JSON) load, then the YAML parser
@@ -204,7 +190,6 @@ export function startServer(connection: Connection): void {
   registerFeatureRequests(connection, session);
   registerMemoryRequest(connection);
   documents.listen(connection);
-  connection.listen();
+  initialize();
+  return initialized;
 }
-
-declare const STEVEDORE_VERSION: string | undefined;
