@@ -2,6 +2,7 @@
 // second parse of a large file costs as much as the rest of its checks; both go through
 // DockerfileParser.parse, so remembering the last result lets the validator reuse the model's tree.
 import { Argument, DockerfileParser, Instruction, type Dockerfile } from 'dockerfile-ast';
+import { Parser } from 'dockerfile-ast/lib/parser';
 import type { Position } from '../types';
 import { blankOversized, type Oversized } from './oversized';
 
@@ -28,6 +29,7 @@ function parsed(text: string): NonNullable<typeof last> {
     splitsOfThisParse = new Map();
     const bounded = blankOversized(text);
     last = { text, ast: original(bounded.text), oversized: bounded.oversized };
+    created = undefined;
   }
   return last;
 }
@@ -96,6 +98,42 @@ proto.getRawArguments = function (this: WithSplit) {
 /** The library's own split of an instruction's arguments, bypassing every cache (for the test that compares them). */
 export function uncachedArguments(ins: Instruction): Argument[] {
   return rawArguments.call(ins);
+}
+
+// The parser builds every instruction twice: processArguments creates one only to look for heredocs in its
+// arguments (processHeredocs), then processInstruction creates it again with the same bounds when there were none.
+// Each creation of a RUN, COPY, CMD… splits its arguments and scans them for a JSON array. The second call with the
+// same parser, tree and bounds gets the first instance: processHeredocs only reads it (its keyword, arguments and
+// ONBUILD trigger, each computed afresh), so it is what a second creation would give.
+type Create = (this: ParserInternals, dockerfile: Dockerfile, instruction: string, start: number, instructionEnd: number, end: number) => Instruction;
+interface ParserInternals {
+  escapeChar: string;
+  createInstruction: Create;
+}
+const parserProto = Parser.prototype as unknown as ParserInternals;
+const createInstruction = parserProto.createInstruction;
+let createTwice = false;
+let created: { parser: ParserInternals; args: Parameters<Create>; escapeChar: string; instruction: Instruction } | undefined;
+parserProto.createInstruction = function (this: ParserInternals, ...args: Parameters<Create>) {
+  const c = created;
+  if (c && !createTwice && c.parser === this && c.escapeChar === this.escapeChar && c.args.every((a, i) => a === args[i])) {
+    created = undefined;
+    return c.instruction;
+  }
+  const instruction = createInstruction.apply(this, args);
+  created = { parser: this, args, escapeChar: this.escapeChar, instruction };
+  return instruction;
+};
+
+/** dockerfile-ast's parse of `text`, creating every instruction twice as the library does (for the test that compares trees). */
+export function parseCreatingTwice(text: string): Dockerfile {
+  createTwice = true;
+  try {
+    return original(text);
+  } finally {
+    createTwice = false;
+    created = undefined;
+  }
 }
 
 // dockerfile-ast 0.7.1 bugs that throw or hang on hostile input (docs/known-issues.md). Every caller of the library in
