@@ -68,6 +68,13 @@ ruleTable(rootUser, [
     fixed: `FROM cgr.dev/chainguard/python:latest-dev\n${ALPINE_USER}CMD ["python"]\n`,
   },
   { name: 'root only in a builder stage', text: 'FROM golang:1.22 AS build\nUSER root\nRUN go build\nFROM gcr.io/distroless/static-debian12:nonroot\nCOPY --from=build /app /app\n', expect: [] },
+  {
+    name: 'USER root of a builder stage is not reported; the final stage without USER is, at its FROM (hadolint reports every stage)',
+    text: 'FROM golang:1.22 AS build\nUSER root\nRUN go build\nFROM debian:12\nCOPY --from=build /app /app\n',
+    expect: ['4:6-4:15'],
+    messages: [/final image sets no USER/],
+  },
+  { name: 'a final stage built FROM a root stage that switches user', text: 'FROM debian:12 AS base\nUSER root\nRUN apt-get update\nFROM base\nUSER 10001\n', expect: [] },
   { name: 'a non-root USER after USER root', text: 'FROM debian:12\nUSER root\nRUN apt-get update\nUSER app:app\nCMD ["bash"]\n', expect: [] },
   { name: 'non-root USER inherited from the parent stage', text: 'FROM node:20 AS base\nUSER node\nFROM base\nCMD ["node"]\n', expect: [] },
   { name: 'USER from a variable is unknown', text: 'FROM debian:12\nARG APP_USER=root\nUSER ${APP_USER}\n', expect: [] },
