@@ -1,7 +1,8 @@
 // wget without --progress (hadolint DL3047): its default progress bar turns into thousands of log lines in a
 // build. -q/--quiet, -nv/--no-verbose and a log file (-o/-a) count as chosen output, as hadolint has it.
 import { imageFamily, rootImage } from '../../core/dockerfile/image-family';
-import { perModel, type DockerfileModel, type RunInfo } from '../../core/dockerfile/model';
+import { perModel, type DockerfileModel, type RunInfo, type Stage } from '../../core/dockerfile/model';
+import { packageCommand } from '../../core/dockerfile/package-managers';
 import type { ShellCommand } from '../../core/dockerfile/shell';
 import type { DockerfileRule } from '../../core/rule';
 import { insertFlagFix } from '../../core/dockerfile/edits';
@@ -28,12 +29,29 @@ function choseOutput(cmd: ShellCommand): boolean {
   return false;
 }
 
-/** BusyBox's wget (Alpine, busybox) has no --progress: it would fail the build. */
-const busyboxWget = (run: RunInfo) => ['alpine', 'busybox'].includes(imageFamily(rootImage(run.stage)));
+/** The offset of the first `apk add … wget` (GNU wget replacing BusyBox's) of each stage. */
+function gnuWgetInstalls(model: DockerfileModel): Map<Stage, number> {
+  const at = new Map<Stage, number>();
+  for (const { run, cmd } of allRunCommands(model)) {
+    const pkg = cmd.program === 'apk' ? packageCommand(cmd) : undefined;
+    if (pkg?.action === 'add' && pkg.packages.some((p) => p.name === 'wget') && !at.has(run.stage)) at.set(run.stage, cmd.start);
+  }
+  return at;
+}
+
+/** BusyBox's wget (Alpine, busybox, unless `apk add wget` came first) has no --progress: it would fail the build. */
+function busyboxWget(run: RunInfo, cmd: ShellCommand, gnu: Map<Stage, number>): boolean {
+  if (!['alpine', 'busybox'].includes(imageFamily(rootImage(run.stage)))) return false;
+  for (let s: Stage | undefined = run.stage; s; s = s.parent) if ((gnu.get(s) ?? Infinity) < cmd.start) return false;
+  return true;
+}
 
 const findNoisy = perModel((model: DockerfileModel) => {
-  const hits: { run: RunInfo; cmd: ShellCommand }[] = [];
-  for (const { run, cmd } of allRunCommands(model)) if (cmd.program === 'wget' && !choseOutput(cmd)) hits.push({ run, cmd });
+  const hits: { cmd: ShellCommand; busybox: boolean }[] = [];
+  let gnu: Map<Stage, number> | undefined;
+  for (const { run, cmd } of allRunCommands(model)) {
+    if (cmd.program === 'wget' && !choseOutput(cmd)) hits.push({ cmd, busybox: busyboxWget(run, cmd, (gnu ??= gnuWgetInstalls(model))) });
+  }
   return hits;
 });
 
@@ -49,13 +67,13 @@ export const wgetWithoutProgress: DockerfileRule = {
     good: 'FROM debian:12\nRUN wget --progress=dot:giga https://example.com/tool.tar.gz',
   },
   check({ model }) {
-    return findNoisy(model).map(({ run, cmd }) => ({
-      message: busyboxWget(run)
+    return findNoisy(model).map(({ cmd, busybox }) => ({
+      message: busybox
         ? "`wget` without -q fills the build log with its progress output; BusyBox's wget has no --progress, add -q"
         : `\`wget\` without --progress fills the build log with its progress output; add ${PROGRESS} (or -nv / -q)`,
       range: wordRange(model, cmd.nameWord),
       data: { offset: cmd.nameWord.start },
     }));
   },
-  fixes: [insertFlagFix('insert-progress', PROGRESS, (model) => findNoisy(model).filter((h) => !busyboxWget(h.run)).map((h) => h.cmd.nameWord))],
+  fixes: [insertFlagFix('insert-progress', PROGRESS, (model) => findNoisy(model).filter((h) => !h.busybox).map((h) => h.cmd.nameWord))],
 };
