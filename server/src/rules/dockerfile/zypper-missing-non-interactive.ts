@@ -30,6 +30,6 @@ export const zypperMissingNonInteractive: DockerfileRule = {
       data: { offset: cmd.nameWord.start },
     }));
   },
-  // Global options go before the command: `zypper install -n` would mean `--name` to some zypper versions.
+  // Global options go before the command: after it, `zypper install -n` is `install --name`.
   fixes: [insertFlagFix('insert-n', '-n', (model) => findInteractive(model).map((h) => h.cmd.nameWord))],
 };
