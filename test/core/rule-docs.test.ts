@@ -12,6 +12,7 @@ import { dockerfileRules } from '../../server/src/rules/dockerfile';
 import { manifestRules } from '../../server/src/rules/k8s';
 import { analyzeManifest } from '../../server/src/core/k8s/analyze';
 import { TYPICAL_CONTEXT } from '../helpers/context';
+import { answerShellcheck } from '../helpers/shellcheck';
 import { parseStevedoreConfig, type Config } from '../../server/src/core/config';
 import type { RuleMeta } from '../../server/src/core/rule';
 
@@ -25,6 +26,8 @@ function exampleConfig(rule: RuleMeta): Config {
 
 describe('rule metadata', () => {
   before(() => initShellParser());
+  // The shellcheck rule reads ShellCheck's answers: the real ShellCheck answers for its examples first.
+  before(() => answerShellcheck(dockerfileRules.filter((r) => r.id === 'shellcheck').flatMap((r) => [r.docs.bad, r.docs.good])));
 
   it('ids are unique, no alias is another rule\'s id, and docs are complete', () => {
     // An alias may name several rules (BuildKit's MultipleInstructionsDisallowed covers CMD, ENTRYPOINT and HEALTHCHECK).

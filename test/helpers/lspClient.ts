@@ -27,6 +27,8 @@ export class TestClient {
   private readonly waiters: Array<() => void> = [];
   readonly messages: string[] = [];
   readonly stderr: string[] = [];
+  /** workspace/diagnostic/refresh requests received. */
+  refreshes = 0;
   private versions = new Map<string, number>();
 
   private constructor(readonly proc: ChildProcessWithoutNullStreams, options: ClientOptions) {
@@ -48,7 +50,11 @@ export class TestClient {
     this.connection.onRequest('workspace/configuration', (p: any) => p.items.map((i: any) => (i.section === 'stevedore' ? options.settings ?? {} : null)));
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('workspace/workspaceFolders', () => (options.folders ?? []).map((f) => ({ uri: pathToFileURL(f).toString(), name: path.basename(f) })));
-    this.connection.onRequest('workspace/diagnostic/refresh', () => null);
+    this.connection.onRequest('workspace/diagnostic/refresh', () => {
+      this.refreshes++;
+      this.waiters.splice(0).forEach((w) => w());
+      return null;
+    });
     this.connection.listen();
   }
 
@@ -109,6 +115,21 @@ export class TestClient {
       const got = this.pushed.get(uri);
       if (got && got.version === version) return got.diagnostics;
       if (Date.now() > deadline) throw new Error(`no diagnostics pushed for ${uri} v${version}`);
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, Math.max(0, deadline - Date.now()));
+        this.waiters.push(() => {
+          clearTimeout(t);
+          resolve();
+        });
+      });
+    }
+  }
+
+  /** Waits until the server has asked for more than `count` diagnostic refreshes. */
+  async waitForRefresh(count: number, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.refreshes <= count) {
+      if (Date.now() > deadline) throw new Error(`no workspace/diagnostic/refresh after ${count}`);
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, Math.max(0, deadline - Date.now()));
         this.waiters.push(() => {

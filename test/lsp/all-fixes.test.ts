@@ -70,7 +70,8 @@ describe('every rule end to end', () => {
       const file = out.files.find((f: any) => f.path === `${rule.id}/Dockerfile`);
       const hit = file?.findings.find((f: any) => f.ruleId === rule.id);
       assert.ok(hit, `${rule.id} not reported`);
-      assert.deepEqual(hit.aliases, rule.aliases);
+      // A finding may carry codes of its own after the rule's aliases (ShellCheck's SC codes).
+      assert.deepEqual(hit.aliases.slice(0, rule.aliases.length), rule.aliases);
     }
   });
 
@@ -79,8 +80,14 @@ describe('every rule end to end', () => {
       const file = path.join(root, rule.id, 'Dockerfile');
       const uri = pathToFileURL(file).toString();
       const text = fs.readFileSync(file, 'utf8');
+      let refreshes = client.refreshes;
       client.open(uri, text);
-      const diags = (await client.diagnostics(uri)).filter((d) => d.code === rule.id);
+      let diags = (await client.diagnostics(uri)).filter((d) => d.code === rule.id);
+      // ShellCheck's findings come with a later refresh: the first answer does not wait for ShellCheck.
+      for (; !diags.length && rule.id === 'shellcheck'; refreshes = client.refreshes) {
+        await client.waitForRefresh(refreshes);
+        diags = (await client.diagnostics(uri)).filter((d) => d.code === rule.id);
+      }
       assert.ok(diags.length, `${rule.id} not reported by the server`);
       const titles: string[] = [];
       for (const d of diags) {

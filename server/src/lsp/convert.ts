@@ -26,7 +26,8 @@ export function toDiagnostic(f: Finding): Diagnostic {
     range: f.range,
     severity: SEVERITY[f.severity],
     code: f.ruleId,
-    codeDescription: { href: ruleDocsUrl(f.ruleId) },
+    // A finding with a page of its own (ShellCheck's wiki) links there instead of the rule's docs.
+    codeDescription: { href: typeof f.data?.docsUrl === 'string' ? f.data.docsUrl : ruleDocsUrl(f.ruleId) },
     source: SOURCE,
     message: f.message,
     data: f.data ?? {},

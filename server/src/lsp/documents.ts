@@ -18,6 +18,8 @@ export interface DocumentSettings {
   rules?: Record<string, unknown>;
   /** `stevedore.kubernetes.version`. */
   kubernetes?: { version?: unknown };
+  /** `stevedore.shellcheck.path` (machine-scoped): the ShellCheck binary. */
+  shellcheck?: { path?: unknown };
 }
 
 export interface AnalysisHost {
@@ -28,6 +30,8 @@ export interface AnalysisHost {
   trace?(message: string): void;
   /** Reports a configuration problem to the user once per distinct message. */
   configProblem(message: string): void;
+  /** Called with each finished analysis (ShellCheck runs then, off the diagnostics' path); `isCurrent` says whether it is still the document's. */
+  analyzed?(doc: TextDocument, analysis: Analysis, config: Config, isCurrent: () => boolean): void;
 }
 
 interface Entry {
@@ -164,6 +168,7 @@ export class Analyzer {
     }
     this.cache.set(doc.uri, { version: run.version, generation: run.generation, analysis });
     this.host.trace?.(`analysis finished: ${label} in ${Date.now() - started} ms`);
+    this.host.analyzed?.(doc, analysis, env.config, () => !stale() && !this.closed.has(doc) && this.cache.get(doc.uri)?.analysis === analysis);
     return analysis;
   }
 

@@ -21,6 +21,8 @@ import { registerFeatureRequests } from './featureRequests';
 import { manifestRules } from '../rules';
 import type { InitializationOptions } from '../protocol';
 import { registerMemoryRequest } from './debug';
+import { LspShellcheck } from './shellcheck';
+import type { DockerfileAnalysis } from '../core/dockerfile/analyze';
 
 /** What the request handlers share: the open documents, their analyses and what the client supports. */
 export interface SessionContext {
@@ -54,6 +56,17 @@ export function startServer(connection: Connection, params: InitializeParams): (
   const options: FeatureOptions = { documentChanges: false, snippetEdits: false, rolloutLenses: false, resolve: false };
   let traceAnalyses = false;
 
+  // ShellCheck answers after the analysis: the document's diagnostics are then refreshed (see lsp/shellcheck.ts).
+  const shellcheck = new LspShellcheck({
+    notify: (m) => void connection.window.showInformationMessage(`Stevedore: ${m}`),
+    answered(uri) {
+      analyzer.invalidate(uri);
+      const doc = documents.get(uri);
+      if (pullDiagnostics) void connection.languages.diagnostics.refresh();
+      else if (doc) schedulePush(doc);
+    },
+    trace: (m) => traceAnalyses && connection.console.log(m),
+  });
   const analyzer = new Analyzer(shellReady, {
     settings(uri) {
       if (!configurationSupport) return Promise.resolve({});
@@ -66,6 +79,11 @@ export function startServer(connection: Connection, params: InitializeParams): (
     },
     log: (m) => connection.console.error(m),
     trace: (m) => traceAnalyses && connection.console.log(m),
+    analyzed(doc, analysis, config, isCurrent) {
+      const model = (analysis as Partial<DockerfileAnalysis>).model;
+      if (analysis.language.core.id !== 'dockerfile' || !model) return;
+      void this.settings(doc.uri).then((s) => shellcheck.analyzed(doc.uri, model, config, s.shellcheck?.path, isCurrent));
+    },
     configProblem(message) {
       if (reported.has(message)) return;
       reported.add(message);
@@ -181,6 +199,7 @@ export function startServer(connection: Connection, params: InitializeParams): (
     const closed = uriToPath(e.document.uri);
     if (closed && languageOf(e.document)?.core.crossFile) analyzer.manifestChanged(closed);
     analyzer.close(e.document);
+    shellcheck.cancel(e.document.uri);
     settingsCache.delete(e.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });

@@ -32,6 +32,7 @@ import { pipeToShell } from './pipe-to-shell';
 import { pkgCacheNotCleaned } from './pkg-cache-not-cleaned';
 import { rootUser } from './root-user';
 import { secretInEnv } from './secret-in-env';
+import { shellcheck } from './shellcheck';
 import { sudo } from './sudo';
 import { syntax } from './syntax';
 import { untaggedImage } from './untagged-image';
@@ -90,6 +91,7 @@ export const dockerfileRules: readonly DockerfileRule[] = [
   jsonArgs,
   workdirRelative,
   cdInRun,
+  shellcheck,
   multipleCmd,
   multipleEntrypoint,
   multipleHealthcheck,

@@ -1,0 +1,197 @@
+// What ShellCheck is given for each RUN, and how its answers map back: the script as the shell sees it (line
+// continuations and the comment lines Docker drops removed, `<<-` tabs stripped, CRLF as LF) behind a prologue
+// that names the stage's shell dialect and declares the ARG/ENV names in scope, with the document offset of every
+// script character so ShellCheck's line/column (json1: 1-based, code points, a tab is one column) maps exactly.
+// Pure: running ShellCheck is the caller's business (server/src/tools/shellcheck.ts).
+import type { Instruction } from 'dockerfile-ast';
+import { blankContinuations, perModel, type DockerfileModel, type RunInfo, type Stage } from './model';
+import { basename } from './paths';
+import type { Range } from '../types';
+
+export type ShellDialect = 'sh' | 'bash' | 'dash' | 'ksh';
+
+/** One RUN as a ShellCheck input file. */
+export interface ShellcheckInput {
+  run: RunInfo;
+  dialect: ShellDialect;
+  /** ARG/ENV names in scope, declared in the prologue so ShellCheck does not call them unassigned (SC2154). */
+  names: string[];
+  /** The whole file given to ShellCheck: prologue, then the script; also the cache key of its results. */
+  text: string;
+  /** Lines of `text` before the script. */
+  prologueLines: number;
+  /** The script as the shell sees it. */
+  script: string;
+  /** Document offset of each UTF-16 unit of `script`. */
+  offsets: number[];
+}
+
+// Build arguments Docker defines without an ARG instruction (the proxy variables).
+const PREDEFINED_ARGS = ['HTTP_PROXY', 'HTTPS_PROXY', 'FTP_PROXY', 'NO_PROXY', 'ALL_PROXY'].flatMap((n) => [n, n.toLowerCase()]);
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** The dialect a shell program's name selects, or undefined when ShellCheck does not check that shell. */
+export function dialectOf(program: string): ShellDialect | undefined {
+  const name = basename(program);
+  if (name === 'bash') return 'bash';
+  if (name === 'dash') return 'dash';
+  if (name === 'ksh' || name === 'mksh' || name === 'ksh93') return 'ksh';
+  if (name === 'sh' || name === 'ash' || name === 'busybox') return 'sh';
+  return undefined;
+}
+
+/** A SHELL instruction's program, e.g. `/bin/bash`. */
+function shellProgram(ins: Instruction): string | undefined {
+  return (ins as Instruction & { getJSONStrings(): { getJSONValue(): string }[] }).getJSONStrings()[0]?.getJSONValue();
+}
+
+/** ARG and ENV names an instruction declares. */
+function declaredNames(ins: Instruction): string[] {
+  const props = (ins as unknown as { getProperties(): { getName(): string }[] }).getProperties();
+  return props.map((p) => p.getName()).filter((n) => NAME.test(n));
+}
+
+/** What a RUN runs with: the shell (the last SHELL before it, here or in the stages it is built FROM) and the ARG/ENV names in scope. */
+interface RunScope {
+  shell: string;
+  names: string[];
+}
+
+/** The scope of every RUN, in one walk per stage (a RUN's own walk back was quadratic in the RUNs of a file). */
+function runScopes(model: DockerfileModel): Map<RunInfo, RunScope> {
+  const scopes = new Map<RunInfo, RunScope>();
+  const endOf = new Map<Stage, { shell: string; names: Set<string> }>();
+  const walk = (stage: Stage): { shell: string; names: Set<string> } => {
+    const known = endOf.get(stage);
+    if (known) return known;
+    const base = stage.parent ? walk(stage.parent) : { shell: '/bin/sh', names: new Set(PREDEFINED_ARGS) };
+    let shell = base.shell;
+    const names = new Set(base.names);
+    let sorted: string[] | undefined;
+    for (const ins of stage.instructions) {
+      const kw = ins.getKeyword();
+      if (kw === 'SHELL') shell = shellProgram(ins) ?? shell;
+      else if (kw === 'ARG' || kw === 'ENV') {
+        for (const n of declaredNames(ins)) if (!names.has(n)) (names.add(n), (sorted = undefined));
+      } else if (kw === 'RUN') {
+        const run = model.runOf(ins);
+        if (run) scopes.set(run, { shell, names: (sorted ??= [...names].sort()) });
+      }
+    }
+    const end = { shell, names };
+    endOf.set(stage, end);
+    return end;
+  };
+  for (const stage of model.stages) walk(stage);
+  return scopes;
+}
+
+/** The script of a RUN as the shell sees it, with each character's document offset; undefined for exec form. */
+export function shellView(model: DockerfileModel, run: RunInfo): { script: string; offsets: number[] } | undefined {
+  if (run.execForm || run.script.skipped || run.scriptEnd <= run.scriptStart) return undefined;
+  const content = model.text.slice(run.scriptStart, run.scriptEnd);
+  const keep: boolean[] = [];
+  if (run.heredoc) {
+    // `<<-EOF` strips the leading tabs of every body line.
+    const stripTabs = /^<<-/.test(model.text.slice(model.offsetAt(run.instruction.getArgumentsRange()!.start), run.scriptStart));
+    let lineStart = true;
+    for (const c of content) {
+      keep.push(!(stripTabs && lineStart && c === '\t'));
+      if (c !== '\t') lineStart = c === '\n';
+    }
+  } else {
+    const blanked = blankContinuations(content, model.escape, content.includes('<<') && run.instruction.getHeredocs().length > 0);
+    for (let i = 0; i < content.length; i++) keep.push(!(blanked[i] === ' ' && content[i] !== ' '));
+  }
+  let script = '';
+  const offsets: number[] = [];
+  for (let i = 0; i < content.length; i++) {
+    if (!keep[i] || (content[i] === '\r' && content[i + 1] === '\n')) continue;
+    script += content[i];
+    offsets.push(run.scriptStart + i);
+  }
+  if (!script.trim()) return undefined;
+  return { script, offsets };
+}
+
+/** The ShellCheck input of every RUN ShellCheck can check (shell form and heredocs, in a shell it knows). */
+export const shellcheckInputs = perModel((model: DockerfileModel): ShellcheckInput[] => {
+  const inputs: ShellcheckInput[] = [];
+  const scopes = runScopes(model);
+  for (const run of model.runs) {
+    const view = shellView(model, run);
+    if (!view) continue;
+    let { script } = view;
+    const scope = scopes.get(run);
+    if (!scope) continue;
+    let dialect = dialectOf(scope.shell);
+    // A heredoc with a shebang is run by that interpreter; ShellCheck wants the shebang only on line 1, so it
+    // becomes an ordinary comment of the same length and the dialect comes from it.
+    const shebang = run.heredoc ? /^#!\s*(\S+)(?:\s+(\S+))?/.exec(script) : null;
+    if (shebang) {
+      dialect = dialectOf(basename(shebang[1]) === 'env' ? shebang[2] ?? '' : shebang[1]);
+      script = '# ' + script.slice(2);
+    }
+    if (!dialect) continue;
+    const names = scope.names;
+    const prologue = `# shellcheck shell=${dialect}\nexport ${names.join(' ')}\n`;
+    inputs.push({ run, dialect, names, text: prologue + script + '\n', prologueLines: 2, script, offsets: view.offsets });
+  }
+  return inputs;
+});
+
+/** A position in a ShellCheck input file as json1 gives it: 1-based line and column, columns in code points. */
+export interface ShellcheckPosition {
+  line: number;
+  column: number;
+}
+
+/** The script offset of a json1 position, clamped to the script. */
+function scriptOffset(input: ShellcheckInput, p: ShellcheckPosition): number {
+  const wanted = p.line - input.prologueLines - 1;
+  let offset = 0;
+  for (let line = 0; line < wanted; line++) {
+    const nl = input.script.indexOf('\n', offset);
+    if (nl < 0) return input.script.length;
+    offset = nl + 1;
+  }
+  for (let col = 1; col < p.column && offset < input.script.length && input.script[offset] !== '\n'; col++) {
+    offset += input.script.codePointAt(offset)! > 0xffff ? 2 : 1;
+  }
+  return Math.max(0, offset);
+}
+
+/** The document offset where a script offset is, or just after the script's last character. */
+function documentOffset(input: ShellcheckInput, at: number, leaning: 'after-previous' | 'before-next'): number {
+  if (at >= input.offsets.length) return input.offsets[input.offsets.length - 1] + 1;
+  if (at > 0 && leaning === 'after-previous') return input.offsets[at - 1] + 1;
+  return input.offsets[at];
+}
+
+/** The document range of a json1 range, or undefined when it lies in the prologue. */
+export function documentRange(model: DockerfileModel, input: ShellcheckInput, start: ShellcheckPosition, end: ShellcheckPosition): Range | undefined {
+  if (start.line <= input.prologueLines) return undefined;
+  const s = scriptOffset(input, start);
+  const e = Math.max(s, scriptOffset(input, end));
+  const from = documentOffset(input, s, 'before-next');
+  const to = e > s ? documentOffset(input, e, 'after-previous') : from;
+  return model.rangeOf(from, to);
+}
+
+/**
+ * The document span of a ShellCheck replacement, or undefined when it does not map exactly (it would swallow a
+ * line continuation or lies in the prologue). An insertion marked `beforeStart` belongs to the text before it.
+ */
+export function replacementSpan(input: ShellcheckInput, start: ShellcheckPosition, end: ShellcheckPosition, insertionPoint?: string): [number, number] | undefined {
+  if (start.line <= input.prologueLines) return undefined;
+  const s = scriptOffset(input, start);
+  const e = scriptOffset(input, end);
+  if (e < s) return undefined;
+  if (e === s) {
+    const at = documentOffset(input, s, insertionPoint === 'beforeStart' ? 'after-previous' : 'before-next');
+    return [at, at];
+  }
+  const from = documentOffset(input, s, 'before-next');
+  const to = documentOffset(input, e, 'after-previous');
+  return to - from === e - s ? [from, to] : undefined;
+}

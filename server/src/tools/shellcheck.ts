@@ -1,0 +1,145 @@
+// Running the user's `shellcheck` for the language server and the CLI: every RUN of an analysis not answered yet
+// goes into ONE process (one temporary file per RUN, since ShellCheck reads one stdin), spawned with an argument
+// array (never a shell), killed after a bound, stopped when the caller no longer needs it. Answers land in the
+// core's cache (shellcheck-results.ts), where the shellcheck rule finds them. A missing binary or a stuck process
+// is reported once per runner through `notify`; nothing waits on ShellCheck but the caller.
+import { spawn as nodeSpawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { ShellcheckInput } from '../core/dockerfile/shellcheck-input';
+import { parseJson1, shellcheckCache, uncachedInputs, type ShellcheckCache } from '../core/dockerfile/shellcheck-results';
+
+export type Spawner = (command: string, args: string[], options: SpawnOptions) => ChildProcess;
+
+export interface ShellcheckRunnerOptions {
+  /** The binary: a path or a name looked up on PATH (default `shellcheck`). */
+  path?: string;
+  /** How long one ShellCheck process may take before it is killed (default 10 s plus 100 ms per RUN). */
+  timeoutMs?: number;
+  /** Where to set the setting that names the binary, for the messages (`stevedore.shellcheck.path`, `--shellcheck`). */
+  pathSetting?: string;
+  /** Reports a problem to the user; each kind (missing, timeout, failure) once per runner. */
+  notify?: (message: string) => void;
+  spawn?: Spawner;
+  cache?: ShellcheckCache;
+}
+
+/** How a run ended: all answers were cached already, ShellCheck answered, or why it did not. */
+export type ShellcheckOutcome = 'cached' | 'done' | 'missing' | 'timeout' | 'failed' | 'cancelled';
+
+export const DEFAULT_SHELLCHECK_TIMEOUT_MS = 10_000;
+// ShellCheck takes about 4 ms of CPU per RUN; the bound leaves room for a busy machine.
+const TIMEOUT_PER_RUN_MS = 100;
+// Docker has no way to follow `source`/`.` into the build context from a RUN script: those notices are noise.
+const EXCLUDED = 'SC1090,SC1091';
+
+/** Runs ShellCheck over batches of RUN inputs; one per session (LSP) or per CLI run. */
+export class ShellcheckRunner {
+  /** Processes started (tests count them: one per analysis, none when everything is cached). */
+  spawns = 0;
+  private readonly told = new Set<string>();
+  private missing = false;
+  readonly binary: string;
+
+  constructor(private readonly options: ShellcheckRunnerOptions = {}) {
+    this.binary = options.path?.trim() || 'shellcheck';
+  }
+
+  /** Makes sure every input has its answer in the cache; resolves once it has or why it could not. */
+  async check(inputs: readonly ShellcheckInput[], signal?: AbortSignal): Promise<ShellcheckOutcome> {
+    const cache = this.options.cache ?? shellcheckCache;
+    const todo = uncachedInputs(inputs, cache);
+    if (!todo.length) return 'cached';
+    if (this.missing) return 'missing';
+    if (signal?.aborted) return 'cancelled';
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stevedore-shellcheck-'));
+    try {
+      const names = todo.map((input, i) => {
+        const name = `run-${i + 1}.sh`;
+        fs.writeFileSync(path.join(dir, name), input.text);
+        return name;
+      });
+      const timeoutMs = this.options.timeoutMs ?? DEFAULT_SHELLCHECK_TIMEOUT_MS + TIMEOUT_PER_RUN_MS * names.length;
+      const result = await this.spawnOnce(['--format=json1', '--norc', `--exclude=${EXCLUDED}`, ...names], dir, timeoutMs, signal);
+      if (result.outcome !== 'done') return result.outcome;
+      let byFile;
+      try {
+        byFile = parseJson1(result.stdout);
+      } catch {
+        this.tell('failed', `ShellCheck (${this.binary}) gave no readable answer: ${firstLine(result.stderr) || 'output is not JSON'}`);
+        return 'failed';
+      }
+      todo.forEach((input, i) => cache.set(input.text, byFile.get(names[i]) ?? []));
+      return 'done';
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  private spawnOnce(args: string[], cwd: string, timeoutMs: number, signal?: AbortSignal): Promise<{ outcome: ShellcheckOutcome; stdout: string; stderr: string }> {
+    return new Promise((resolve) => {
+      this.spawns++;
+      let child: ChildProcess;
+      try {
+        child = (this.options.spawn ?? nodeSpawn)(this.binary, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], shell: false, windowsHide: true });
+      } catch (e) {
+        resolve({ outcome: this.spawnFailed(e as NodeJS.ErrnoException), stdout: '', stderr: '' });
+        return;
+      }
+      const out: Buffer[] = [];
+      const err: Buffer[] = [];
+      child.stdout?.on('data', (b: Buffer) => out.push(b));
+      child.stderr?.on('data', (b: Buffer) => err.push(b));
+      let ended: ShellcheckOutcome | undefined;
+      const finish = (outcome: ShellcheckOutcome) => {
+        if (ended) return;
+        ended = outcome;
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+        resolve({ outcome, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
+      };
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        this.tell('timeout', `ShellCheck (${this.binary}) did not answer within ${Math.round(timeoutMs / 100) / 10} s and was stopped; RUN scripts are checked without it until it answers in time.`);
+        finish('timeout');
+      }, timeoutMs);
+      const onAbort = () => {
+        child.kill('SIGKILL');
+        finish('cancelled');
+      };
+      signal?.addEventListener('abort', onAbort);
+      child.on('error', (e: NodeJS.ErrnoException) => finish(this.spawnFailed(e)));
+      child.on('close', (code, sig) => {
+        // 0: no comments, 1: comments; anything else is a failure of ShellCheck itself.
+        if (code === 0 || code === 1) return finish('done');
+        if (!ended) this.tell('failed', `ShellCheck (${this.binary}) failed (${sig ?? `exit ${code}`}): ${firstLine(Buffer.concat(err).toString('utf8'))}`);
+        finish('failed');
+      });
+    });
+  }
+
+  private spawnFailed(e: NodeJS.ErrnoException): ShellcheckOutcome {
+    if (e.code === 'ENOENT' || e.code === 'EACCES') {
+      this.missing = true;
+      const setting = this.options.pathSetting ? ` or set ${this.options.pathSetting}` : '';
+      this.tell(
+        'missing',
+        `ShellCheck was not found (${this.binary}), so RUN scripts are checked without it. Install it (apt-get install shellcheck, brew install shellcheck, dnf install ShellCheck, choco install shellcheck)${setting}.`,
+      );
+      return 'missing';
+    }
+    this.tell('failed', `ShellCheck (${this.binary}) could not be started: ${e.message}`);
+    return 'failed';
+  }
+
+  private tell(kind: string, message: string): void {
+    if (this.told.has(kind)) return;
+    this.told.add(kind);
+    this.options.notify?.(message);
+  }
+}
+
+function firstLine(text: string): string {
+  return text.trim().split('\n')[0] ?? '';
+}

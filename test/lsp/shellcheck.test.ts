@@ -1,0 +1,93 @@
+// ShellCheck in the language server (real dist/server.js, real shellcheck): the pull answers at once with our own
+// findings, then a workspace/diagnostic/refresh brings ShellCheck's (wiki link, SC code, quick fix); push clients
+// get a second push; without the binary one information message per session and the other findings as usual.
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { applyEdits } from '../../server/src/core/fixes';
+import { TestClient } from '../helpers/lspClient';
+
+const TEXT = 'FROM debian:12\nARG APP_DIR=/opt/app\nRUN mkdir -p $APP_DIR\nRUN apt-get update\n';
+
+describe('ShellCheck in the language server', () => {
+  let dir: string;
+  const uriOf = (name: string, text: string) => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, text);
+    return pathToFileURL(file).toString();
+  };
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stevedore-lsp-shellcheck-'));
+    fs.writeFileSync(path.join(dir, '.dockerignore'), '.git\n');
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('pull: our findings first, ShellCheck\'s after a refresh, with its wiki link and quick fix', async () => {
+    const client = await TestClient.start({ initializationOptions: { traceAnalyses: true } });
+    try {
+      const uri = uriOf('Dockerfile.pull', TEXT);
+      const refreshes = client.refreshes;
+      client.open(uri, TEXT);
+      const first = await client.diagnostics(uri);
+      assert.ok(first.some((d) => d.code === 'merge-run'), 'our own findings in the first answer');
+      assert.deepEqual(first.filter((d) => d.code === 'shellcheck'), [], 'the first answer does not wait for ShellCheck');
+      await client.waitForRefresh(refreshes);
+      const diags = (await client.diagnostics(uri)).filter((d) => d.code === 'shellcheck');
+      assert.equal(diags.length, 1);
+      const [sc] = diags;
+      assert.deepEqual(sc.range, { start: { line: 2, character: 13 }, end: { line: 2, character: 21 } });
+      assert.equal(sc.severity, 3);
+      assert.match(sc.message, /Double quote to prevent globbing and word splitting\. \(SC2086\)/);
+      assert.equal(sc.codeDescription.href, 'https://www.shellcheck.net/wiki/SC2086');
+      const actions: any[] = await client.request('textDocument/codeAction', { textDocument: { uri }, range: sc.range, context: { diagnostics: [sc], only: ['quickfix'] } });
+      const fix = actions.find((a) => a.title === "Apply ShellCheck's fix (SC2086)");
+      assert.ok(fix, `actions: ${actions.map((a) => a.title)}`);
+      const edits = fix.edit.documentChanges ? fix.edit.documentChanges.flatMap((c: any) => c.edits) : fix.edit.changes[uri];
+      assert.equal(applyEdits(TEXT, edits), 'FROM debian:12\nARG APP_DIR=/opt/app\nRUN mkdir -p "$APP_DIR"\nRUN apt-get update\n');
+      // The re-analysis found every answer cached: no second ShellCheck run for this version.
+      assert.equal(client.messages.filter((m) => /^shellcheck \w+: .*Dockerfile\.pull/.test(m)).length, 1);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('push: a second push carries ShellCheck\'s findings', async () => {
+    const client = await TestClient.start({ pull: false });
+    try {
+      const text = 'FROM debian:12\nRUN echo $1 && [[ -d /x ]]\n';
+      const uri = uriOf('Dockerfile.push', text);
+      client.open(uri, text);
+      let diags = await client.waitForPush(uri, 1);
+      while (!diags.some((d) => d.code === 'shellcheck')) {
+        client.pushed.delete(uri);
+        diags = await client.waitForPush(uri, 1);
+      }
+      assert.deepEqual(diags.filter((d) => d.code === 'shellcheck').map((d) => d.message.replace(/^.*\((SC\d+)\)$/, '$1')), ['SC2086', 'SC3010']);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('without the binary: one information message per session, our findings as usual', async () => {
+    const client = await TestClient.start({ settings: { shellcheck: { path: path.join(dir, 'no-such-shellcheck') } }, initializationOptions: { traceAnalyses: true } });
+    try {
+      for (const name of ['Dockerfile.a', 'Dockerfile.b']) {
+        const text = `FROM debian:12\nRUN echo $x ${name}\n`;
+        const uri = uriOf(name, text);
+        client.open(uri, text);
+        const diags = await client.diagnostics(uri);
+        assert.ok(diags.some((d) => d.code === 'root-user'), `our own findings: ${diags.map((d) => d.code)}`);
+        assert.deepEqual(diags.filter((d) => d.code === 'shellcheck'), []);
+        await client.waitForMessage(new RegExp(`^shellcheck missing: .*${name.replace('.', '\\.')}`));
+      }
+      const told = client.messages.filter((m) => /ShellCheck was not found/.test(m));
+      assert.equal(told.length, 1);
+      assert.match(told[0], /apt-get install shellcheck.*stevedore\.shellcheck\.path/);
+    } finally {
+      await client.stop();
+    }
+  });
+});
