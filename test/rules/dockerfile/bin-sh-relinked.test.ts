@@ -1,3 +1,4 @@
+// The bin-sh-relinked table (hadolint DL4005): the spellings it reports with their ranges and fixes, and the near-misses it leaves alone.
 import { binShRelinked } from '../../../server/src/rules/dockerfile/bin-sh-relinked';
 import { ruleTable } from '../../helpers/ruleTable';
 

@@ -1,3 +1,4 @@
+// The copy-archive-then-extract table (hadolint DL3010): the spellings it reports with their ranges and fixes, and the near-misses it leaves alone.
 import { copyArchiveThenExtract } from '../../../server/src/rules/dockerfile/copy-archive-then-extract';
 import { ruleTable } from '../../helpers/ruleTable';
 

@@ -1,3 +1,4 @@
+// The copy-relative-no-workdir table (hadolint DL3045): the spellings it reports with their ranges and fixes, and the near-misses it leaves alone.
 import { copyRelativeNoWorkdir } from '../../../server/src/rules/dockerfile/copy-relative-no-workdir';
 import { ruleTable } from '../../helpers/ruleTable';
 

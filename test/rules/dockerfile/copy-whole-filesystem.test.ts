@@ -1,3 +1,4 @@
+// The copy-whole-filesystem table (hadolint DL3067): the spellings it reports with their ranges and fixes, and the near-misses it leaves alone.
 import { copyWholeFilesystem } from '../../../server/src/rules/dockerfile/copy-whole-filesystem';
 import { ruleTable } from '../../helpers/ruleTable';
 

@@ -1,3 +1,4 @@
+// The env-self-reference table (hadolint DL3044): the spellings it reports with their ranges and fixes, and the near-misses it leaves alone.
 import { envSelfReference } from '../../../server/src/rules/dockerfile/env-self-reference';
 import { ruleTable } from '../../helpers/ruleTable';
 

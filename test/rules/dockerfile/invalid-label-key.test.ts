@@ -1,3 +1,4 @@
+// The invalid-label-key table (hadolint DL3048): the spellings it reports with their ranges and fixes, and the near-misses it leaves alone.
 import { invalidLabelKey } from '../../../server/src/rules/dockerfile/invalid-label-key';
 import { ruleTable } from '../../helpers/ruleTable';
 

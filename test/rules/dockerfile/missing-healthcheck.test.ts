@@ -1,3 +1,4 @@
+// The missing-healthcheck table (hadolint DL3057): the spellings it reports with their ranges and fixes, and the near-misses it leaves alone.
 import { missingHealthcheck } from '../../../server/src/rules/dockerfile/missing-healthcheck';
 import { ruleTable } from '../../helpers/ruleTable';
 

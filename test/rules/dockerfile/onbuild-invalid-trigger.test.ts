@@ -1,3 +1,4 @@
+// The onbuild-invalid-trigger table (hadolint DL3043): the spellings it reports with their ranges and fixes, and the near-misses it leaves alone.
 import { onbuildInvalidTrigger } from '../../../server/src/rules/dockerfile/onbuild-invalid-trigger';
 import { ruleTable } from '../../helpers/ruleTable';
 

@@ -1,3 +1,4 @@
+// The pointless-build-command table (hadolint DL3001): the spellings it reports with their ranges and fixes, and the near-misses it leaves alone.
 import { pointlessBuildCommand } from '../../../server/src/rules/dockerfile/pointless-build-command';
 import { ruleTable } from '../../helpers/ruleTable';
 

@@ -1,3 +1,4 @@
+// The user-not-numeric table (hadolint DL3066): the spellings it reports with their ranges and fixes, and the near-misses it leaves alone.
 import { userNotNumeric } from '../../../server/src/rules/dockerfile/user-not-numeric';
 import { ruleTable } from '../../helpers/ruleTable';
 

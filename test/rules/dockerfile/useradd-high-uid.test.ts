@@ -1,3 +1,4 @@
+// The useradd-high-uid table (hadolint DL3046): the spellings it reports with their ranges and fixes, and the near-misses it leaves alone.
 import { useraddHighUid } from '../../../server/src/rules/dockerfile/useradd-high-uid';
 import { ruleTable } from '../../helpers/ruleTable';
 
