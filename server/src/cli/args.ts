@@ -15,6 +15,8 @@ export interface LintArgs {
   color?: boolean;
   /** Print the stack trace of an unexpected error (also STEVEDORE_DEBUG=1). */
   debug: boolean;
+  /** `--shellcheck PATH`: the ShellCheck binary (default `shellcheck` on PATH); false with `--no-shellcheck`. */
+  shellcheck?: string | false;
 }
 
 /** A command-line mistake: exit 2 with a one-line message (no stack even with --debug). */
@@ -35,6 +37,8 @@ Options:
   --stdin-filename NAME      name (and folder for the build context) of the text read from "-"
   --color, --no-color        colour the text output or not (default: colour on a terminal; NO_COLOR and
                              FORCE_COLOR are honoured, the flags win over them)
+  --shellcheck PATH          the ShellCheck binary that checks RUN scripts (default: shellcheck on PATH)
+  --no-shellcheck            do not run ShellCheck
   --debug                    print the stack trace of an unexpected error (also STEVEDORE_DEBUG=1)
   -h, --help                 show this help
   -v, --version              print the version
@@ -101,6 +105,13 @@ export function parseLintArgs(argv: string[]): LintArgs {
       case '--debug':
         flagOnly();
         args.debug = true;
+        break;
+      case '--shellcheck':
+        args.shellcheck = take(a);
+        break;
+      case '--no-shellcheck':
+        flagOnly();
+        args.shellcheck = false;
         break;
       default:
         if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${argv[i]}`);

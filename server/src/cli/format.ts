@@ -32,7 +32,7 @@ export function formatJson(reports: FileReport[]): string {
       path: r.path,
       findings: r.findings.map((f, i) => ({
         ruleId: f.ruleId,
-        aliases: rulesById.get(f.ruleId)?.aliases ?? [],
+        aliases: [...(rulesById.get(f.ruleId)?.aliases ?? []), ...(f.codes ?? [])],
         severity: f.severity,
         message: f.message,
         range: oneBased(f),

@@ -14,6 +14,7 @@ import { debugRequested, errorReport, firstLine, InputError, installProcessGuard
 import { formatJson, formatSarif, formatText, type FileReport } from './format';
 import { currentFile, forFile, lintOne, type FileOutcome, type Input, type Run } from './lint-files';
 import { walk } from '../core/walk';
+import { prefillShellcheck, shellcheckBinary } from './shellcheck';
 
 declare const STEVEDORE_VERSION: string | undefined;
 const version = typeof STEVEDORE_VERSION === 'string' ? STEVEDORE_VERSION : '0.0.0-dev';
@@ -132,6 +133,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
       walkError = e;
     }
     const configFile = args.config ? path.resolve(args.config) : undefined;
+    const shellcheck = walkError ? undefined : shellcheckBinary(args.shellcheck, env, (line) => process.stderr.write(line));
     // Errors come in this order: the shell parser, the paths, each file's read, parse and lint.
     await loadShellParser();
     if (walkError) throw walkError;
@@ -140,6 +142,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
     // --fix writes a .dockerignore or manifests, never a config file.
     const run = { workspace: publishAll(inputs), configFor: projectConfigLoader(configFile) };
     if (read.error) throw read.error;
+    await prefillShellcheck(inputs, shellcheck, run.configFor, (line) => process.stderr.write(line));
     const outcomes = lintHere(inputs, args, run);
     const reports: FileReport[] = [];
     let configFail: Severity | 'none' | undefined;

@@ -1,0 +1,65 @@
+// ShellCheck in the CLI: before linting, the RUNs of every Dockerfile input go to ONE ShellCheck process (unless
+// `--no-shellcheck`, or the shellcheck rule is off in the file's config), so the shellcheck rule finds its answers
+// when the files are linted (in this thread: the answers are this thread's cache). The binary is `--shellcheck PATH`, else `shellcheck` on PATH; without it one line on
+// stderr says how to install it and everything else is linted as usual.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ruleLevel, type Config } from '../core/config';
+import { buildModel } from '../core/dockerfile/model';
+import { shellcheckInputs, type ShellcheckInput } from '../core/dockerfile/shellcheck-input';
+import { rulesById } from '../rules';
+import { ShellcheckRunner, type ShellcheckOutcome } from '../tools/shellcheck';
+
+export interface ShellcheckInputFile {
+  text: string;
+  diskPath?: string;
+  /** Only Dockerfiles are given to ShellCheck. */
+  language: { id: string };
+}
+
+/**
+ * Runs ShellCheck once over the RUNs of all Dockerfile inputs whose config leaves the shellcheck rule on; returns
+ * how it ended ('cached' when there was nothing to check).
+ */
+export async function prefillShellcheck(files: readonly ShellcheckInputFile[], binary: string | undefined, configFor: (dir: string) => Config, warn: (line: string) => void): Promise<ShellcheckOutcome> {
+  const rule = rulesById.get('shellcheck');
+  if (!binary || !rule) return 'cached';
+  const inputs: ShellcheckInput[] = [];
+  for (const file of files) {
+    if (file.language.id !== 'dockerfile') continue;
+    try {
+      if (ruleLevel(rule, configFor(file.diskPath ? path.dirname(file.diskPath) : process.cwd())) === 'off') continue;
+      inputs.push(...shellcheckInputs(buildModel(file.text)));
+    } catch {
+      // A config or parse error is reported when the file is linted.
+    }
+  }
+  const runner = new ShellcheckRunner({ path: binary, pathSetting: '--shellcheck PATH', notify: (m) => warn(`stevedore: ${m}\n`) });
+  return runner.check(inputs);
+}
+
+/**
+ * The ShellCheck binary this run uses: `--shellcheck PATH`, else `shellcheck` found on PATH; undefined with
+ * `--no-shellcheck` or when none is found (then `warn` gets the one line saying how to install it).
+ */
+export function shellcheckBinary(flag: string | false | undefined, env: Record<string, string | undefined>, warn: (line: string) => void): string | undefined {
+  if (flag === false) return undefined;
+  if (flag) return flag;
+  const exe = process.platform === 'win32' ? ['shellcheck.exe', 'shellcheck.cmd'] : ['shellcheck'];
+  for (const dir of (env.PATH ?? '').split(path.delimiter)) {
+    for (const name of exe) {
+      const candidate = path.join(dir, name);
+      if (dir && isFile(candidate)) return candidate;
+    }
+  }
+  warn(`stevedore: ShellCheck was not found on PATH, so RUN scripts are checked without it. Install it (apt-get install shellcheck, brew install shellcheck, dnf install ShellCheck, choco install shellcheck) or pass --shellcheck PATH (--no-shellcheck silences this).\n`);
+  return undefined;
+}
+
+function isFile(p: string): boolean {
+  try {
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}

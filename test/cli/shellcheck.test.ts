@@ -1,0 +1,52 @@
+// ShellCheck in the CLI (built dist/cli.js, real shellcheck): SC codes in the JSON output as the findings' own
+// aliases, `.hadolint.yaml` ignoring one, `--no-shellcheck`, and a missing `--shellcheck` binary reported in one
+// line while everything else is linted.
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { runCli } from './run';
+
+const DOCKERFILE = 'FROM debian:12\nARG APP_DIR=/opt/app\nRUN mkdir -p $APP_DIR && [[ -d /opt ]]\nUSER nobody\n';
+
+describe('stevedore lint with ShellCheck', () => {
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stevedore-cli-shellcheck-'));
+    fs.writeFileSync(path.join(dir, 'Dockerfile'), DOCKERFILE);
+    fs.mkdirSync(path.join(dir, 'ignored'));
+    fs.writeFileSync(path.join(dir, 'ignored', 'Dockerfile'), DOCKERFILE);
+    fs.writeFileSync(path.join(dir, 'ignored', '.hadolint.yaml'), 'ignored:\n  - SC2086\n');
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const shellcheckFindings = (stdout: string, file: string) =>
+    JSON.parse(stdout).files.find((f: any) => f.path === file).findings.filter((f: any) => f.ruleId === 'shellcheck').map((f: any) => ({ aliases: f.aliases, severity: f.severity, range: f.range }));
+
+  it('--format json: each ShellCheck finding with its SC code as alias, its level and its range', () => {
+    const r = runCli(['lint', '--format', 'json', 'Dockerfile', 'ignored/Dockerfile'], { cwd: dir });
+    assert.equal(r.code, 1, r.stderr);
+    assert.equal(r.stderr, '');
+    assert.deepEqual(shellcheckFindings(r.stdout, 'Dockerfile'), [
+      { aliases: ['SC2086'], severity: 'info', range: { start: { line: 3, column: 14 }, end: { line: 3, column: 22 } } },
+      { aliases: ['SC3010'], severity: 'warning', range: { start: { line: 3, column: 26 }, end: { line: 3, column: 39 } } },
+    ]);
+    assert.deepEqual(shellcheckFindings(r.stdout, 'ignored/Dockerfile').map((f: any) => f.aliases), [['SC3010']], '.hadolint.yaml ignored: [SC2086]');
+  });
+
+  it('--no-shellcheck: no ShellCheck findings, nothing on stderr', () => {
+    const r = runCli(['lint', '--format', 'json', '--no-shellcheck', 'Dockerfile'], { cwd: dir });
+    assert.equal(r.stderr, '');
+    assert.deepEqual(shellcheckFindings(r.stdout, 'Dockerfile'), []);
+  });
+
+  it('a missing binary: one line on stderr naming how to install it; the other rules still report', () => {
+    const r = runCli(['lint', '--format', 'json', '--shellcheck', path.join(dir, 'no-such-shellcheck'), 'Dockerfile', 'ignored/Dockerfile'], { cwd: dir });
+    const lines = r.stderr.trim().split('\n');
+    assert.equal(lines.length, 1, r.stderr);
+    assert.match(lines[0], /^stevedore: ShellCheck was not found .*apt-get install shellcheck.*--shellcheck PATH/);
+    assert.deepEqual(shellcheckFindings(r.stdout, 'Dockerfile'), []);
+    assert.ok(JSON.parse(r.stdout).files[0].findings.length > 0);
+  });
+});
