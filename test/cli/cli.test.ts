@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { runCli } from './run';
 
-const BAD = 'FROM debian:12-slim\nRUN apt-get update\nRUN apt-get install curl\nUSER nobody\nCMD ["bash"]\n';
+const BAD = 'FROM debian:12-slim\nRUN apt-get update\nRUN apt-get install curl=7.88.1-10+deb12u8\nUSER nobody\nCMD ["bash"]\n';
 
 const run = runCli;
 
@@ -88,7 +88,7 @@ describe('stevedore lint', () => {
     // The RUNs are merged before the lists are deleted, so the install still finds them.
     assert.equal(
       fixed,
-      'FROM debian:12-slim\nRUN apt-get update && \\\n    apt-get install --no-install-recommends -y curl \\\n    && rm -rf /var/lib/apt/lists/*\nUSER nobody\nCMD ["bash"]\n',
+      'FROM debian:12-slim\nRUN apt-get update && \\\n    apt-get install --no-install-recommends -y curl=7.88.1-10+deb12u8 \\\n    && rm -rf /var/lib/apt/lists/*\nUSER nobody\nCMD ["bash"]\n',
     );
     const second = run(['lint', '--fix', 'Dockerfile'], { cwd: dir });
     assert.doesNotMatch(second.stdout, /fixed/);

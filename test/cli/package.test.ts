@@ -44,7 +44,7 @@ describe('stevedore-lint npm package', () => {
     // A project outside the repository, linted from its own folder.
     fs.mkdirSync(path.join(project(), 'k8s'), { recursive: true });
     fs.writeFileSync(path.join(project(), '.dockerignore'), '.git\n');
-    fs.writeFileSync(path.join(project(), 'Dockerfile'), 'FROM debian:12-slim\nRUN apt-get update\nRUN apt-get install -y curl\nUSER nobody\n');
+    fs.writeFileSync(path.join(project(), 'Dockerfile'), 'FROM debian:12-slim\nRUN apt-get update\nRUN apt-get install -y curl=7.88.1-10+deb12u8\nUSER nobody\n');
     fs.writeFileSync(path.join(project(), 'k8s/cm.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\n  colour: blue\n');
   });
   after(() => fs.rmSync(tmp, { recursive: true, force: true }));

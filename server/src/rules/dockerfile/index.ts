@@ -55,6 +55,16 @@ import { missingHealthcheck } from './missing-healthcheck';
 import { userNotNumeric } from './user-not-numeric';
 import { onbuildInvalidTrigger } from './onbuild-invalid-trigger';
 
+// Pinned package versions (hadolint DL3008, DL3013, DL3016, DL3018, DL3028, DL3033, DL3037, DL3041, DL3062)
+import { apkUnpinned } from './apk-unpinned';
+import { aptUnpinned } from './apt-unpinned';
+import { dnfUnpinned } from './dnf-unpinned';
+import { gemUnpinned } from './gem-unpinned';
+import { goUnpinned } from './go-unpinned';
+import { npmUnpinned } from './npm-unpinned';
+import { pipUnpinned } from './pip-unpinned';
+import { yumUnpinned } from './yum-unpinned';
+import { zypperUnpinned } from './zypper-unpinned';
 export const dockerfileRules: readonly DockerfileRule[] = [
   syntax,
   // Image size and build cache
@@ -113,4 +123,14 @@ export const dockerfileRules: readonly DockerfileRule[] = [
   missingHealthcheck,
   userNotNumeric,
   onbuildInvalidTrigger,
+  // Reproducibility: package versions
+  aptUnpinned,
+  apkUnpinned,
+  pipUnpinned,
+  npmUnpinned,
+  gemUnpinned,
+  yumUnpinned,
+  dnfUnpinned,
+  zypperUnpinned,
+  goUnpinned,
 ];
