@@ -1,9 +1,12 @@
 // Entry point of the language server: `node dist/server.js --stdio` (or IPC when started by the client). It holds the
 // connection and answers initialize (capabilities.ts); the session — rules, languages, schemas, parsers — is a
 // second bundle (dist/server-session.js, scripts/build.mjs) loaded right after the initialize result is sent, so
-// the result does not wait for it.
+// the result does not wait for it, and compiled through V8's code cache (code-cache.ts).
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { createConnection, ProposedFeatures, type InitializeParams } from 'vscode-languageserver/node';
+import { codeCacheDir, requireCompiled } from './code-cache';
 import { initializeResult } from './lsp/capabilities';
 
 // The session bundle imports vscode-languageserver from here (scripts/build.mjs), not from a second copy.
@@ -14,12 +17,22 @@ export * from 'vscode-languageserver/node';
 // module's compilation (initShellParser, after the handshake).
 setFlagsFromString('--liftoff-only');
 
+/** When the session's compiled code is saved: after the first analyses compiled the functions they use. */
+const CODE_CACHE_SAVE_MS = 5000;
+
+/** The session bundle next to this one (a build), compiled through V8's code cache; from sources, the module. */
+function loadSession(): typeof import('./lsp/session') {
+  const bundle = path.join(__dirname, 'server-session.js');
+  if (existsSync(bundle)) return requireCompiled(bundle, codeCacheDir(), CODE_CACHE_SAVE_MS) as typeof import('./lsp/session');
+  return require('./lsp/session') as typeof import('./lsp/session');
+}
+
 const connection = createConnection(ProposedFeatures.all);
 let initializeParams: InitializeParams | undefined;
 let initialized: (() => void) | undefined;
 /** Loads and starts the session (once): synchronously, so its handlers are registered before the next message. */
 const session = () => {
-  if (!initialized && initializeParams) initialized = (require('./lsp/session') as typeof import('./lsp/session')).startServer(connection, initializeParams);
+  if (!initialized && initializeParams) initialized = loadSession().startServer(connection, initializeParams);
   return initialized;
 };
 connection.onInitialize((params) => {

@@ -1,0 +1,91 @@
+// The session bundle is compiled through V8's code cache (server/src/code-cache.ts): the bundle must behave the same
+// with a cache, without one, and with a cache that is corrupt, stale or cannot be written.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { codeCacheDir, requireCompiled } from '../../server/src/code-cache';
+
+const tick = () => new Promise((r) => setTimeout(r, 20));
+const MODULE = path.resolve(__dirname, '../../server/src/code-cache.ts');
+
+/** twice(21) of the bundle loaded in a fresh process (V8 compiles a source once per process: a cache is read only there). */
+function loadFresh(bundle: string, dir: string): number {
+  const code = `const m = require(${JSON.stringify(MODULE)}).requireCompiled(${JSON.stringify(bundle)}, ${JSON.stringify(dir)}, 0); console.log(m.twice(21)); setTimeout(() => {}, 50);`;
+  return Number(execFileSync(process.execPath, ['--import', 'tsx', '-e', code], { encoding: 'utf8' }).trim());
+}
+
+describe('code cache', () => {
+  let tmp: string;
+  let bundle: string;
+  let dir: string;
+  const cached = () => fs.readdirSync(dir).filter((n) => n.endsWith('.bin'));
+  before(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'stevedore-code-cache-'));
+    bundle = path.join(tmp, 'bundle.js');
+    fs.writeFileSync(bundle, `exports.sep = require('node:path').sep;\nexports.dir = __dirname;\nexports.file = __filename;\nexports.twice = (n) => n * 2;\n`);
+    dir = path.join(tmp, 'cache');
+  });
+  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it('evaluates the bundle as require would, without a cache folder', () => {
+    const m = requireCompiled(bundle, undefined, 0) as Record<string, unknown>;
+    assert.deepEqual([m.sep, m.dir, m.file, (m.twice as (n: number) => number)(21)], [path.sep, tmp, bundle, 42]);
+    assert.equal(fs.existsSync(dir), false);
+  });
+
+  it('saves the compiled code once, readable by the user only', async () => {
+    const m = requireCompiled(bundle, dir, 0) as Record<string, unknown>;
+    assert.equal((m.twice as (n: number) => number)(2), 4);
+    await tick();
+    const [file] = cached();
+    assert.ok(file?.startsWith('bundle-'), String(cached()));
+    if (process.platform !== 'win32') assert.equal(fs.statSync(path.join(dir, file)).mode & 0o777, 0o600);
+    const saved = fs.statSync(path.join(dir, file)).mtimeMs;
+    const again = requireCompiled(bundle, dir, 0) as Record<string, unknown>;
+    await tick();
+    assert.equal((again.twice as (n: number) => number)(3), 6);
+    assert.equal(fs.statSync(path.join(dir, file)).mtimeMs, saved, 'an accepted cache is not rewritten');
+  });
+
+  it('a fresh process reads the cache; a corrupt cache is ignored and replaced', () => {
+    const [file] = cached();
+    const saved = fs.statSync(path.join(dir, file)).mtimeMs;
+    assert.equal(loadFresh(bundle, dir), 42);
+    assert.equal(fs.statSync(path.join(dir, file)).mtimeMs, saved, 'accepted, not rewritten');
+    fs.writeFileSync(path.join(dir, file), 'not V8 code');
+    assert.equal(loadFresh(bundle, dir), 42);
+    assert.notEqual(fs.readFileSync(path.join(dir, file), 'utf8'), 'not V8 code');
+  });
+
+  it('a changed bundle gets its own cache and the stale one is removed', async () => {
+    const [old] = cached();
+    fs.writeFileSync(bundle, `exports.twice = (n) => n * 2 + 1;\n`);
+    const m = requireCompiled(bundle, dir, 0) as Record<string, unknown>;
+    assert.equal((m.twice as (n: number) => number)(1), 3);
+    await tick();
+    assert.equal(cached().length, 1);
+    assert.notEqual(cached()[0], old);
+  });
+
+  it('a cache folder that cannot be created changes nothing', async () => {
+    const blocked = path.join(tmp, 'a-file');
+    fs.writeFileSync(blocked, '');
+    const m = requireCompiled(bundle, path.join(blocked, 'cache'), 0) as Record<string, unknown>;
+    assert.equal((m.twice as (n: number) => number)(1), 3);
+    await tick();
+    assert.equal(fs.readFileSync(blocked, 'utf8'), '');
+  });
+
+  it('lives in the per-user cache folder, or where STEVEDORE_CODE_CACHE says ("" turns it off)', () => {
+    assert.equal(codeCacheDir({ STEVEDORE_CODE_CACHE: '/c' }, 'linux', '/home/u'), '/c');
+    assert.equal(codeCacheDir({ STEVEDORE_CODE_CACHE: '' }, 'linux', '/home/u'), undefined);
+    assert.equal(codeCacheDir({}, 'linux', '/home/u'), path.join('/home/u', '.cache', 'stevedore', 'code-cache'));
+    assert.equal(codeCacheDir({ XDG_CACHE_HOME: '/x' }, 'linux', '/home/u'), path.join('/x', 'stevedore', 'code-cache'));
+    assert.equal(codeCacheDir({}, 'darwin', '/Users/u'), path.join('/Users/u', 'Library', 'Caches', 'stevedore', 'code-cache'));
+    assert.equal(codeCacheDir({ LOCALAPPDATA: 'C:\\L' }, 'win32', 'C:\\u'), path.join('C:\\L', 'stevedore', 'code-cache'));
+    assert.equal(codeCacheDir({}, 'linux', ''), undefined);
+  });
+});
