@@ -106,4 +106,4 @@ export function selects(selector: Record<string, string> | undefined, labels: Re
 }
 
 /** Workload kinds whose pods a Service can select and an HPA can scale. */
-export const WORKLOAD_KINDS: ReadonlySet<string> = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Pod', 'Job', 'CronJob', 'ReplicationController']);
+export const WORKLOAD_KINDS: ReadonlySet<string> = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Pod', 'Job', 'CronJob', 'ReplicationController', 'DeploymentConfig']);
