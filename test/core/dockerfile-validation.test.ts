@@ -123,6 +123,10 @@ describe('syntax validation reused from the previous validation', () => {
       'FROM a\nONBUILD RUN a\nONBUILD\nONBUILD ONBUILD x\nONBUILD MAINTAINER me\nONBUILD healthcheck --interval=x CMD a',
       'FROM a\nRUN <<EOF\n\necho\n\nEOF\nCOPY <<X <<Y /dst\nx\nX\ny\nY',
       'FROM a\n# dockerfile-utils: ignore\nEXPOSE port\nEXPOSE port\n# dockerfile-utils: ignore\nRUN a \\\n\n  b',
+      // A line added before others of the same length: each instruction keeps its own problems.
+      'FROM a\nEXPOSE 1\nEXPOSE x\nEXPOSE 2\n',
+      'FROM a\nEXPOSE y\nEXPOSE 1\nEXPOSE x\nEXPOSE 2\n',
+      'FROM a\nEXPOSE 1\nEXPOSE x\nEXPOSE 2\n',
       'FROM a\nENV A="x\\"\nLABEL b="y`"',
       '# escape=`\nFROM a\nENV A="x\\"\nLABEL b="y`"',
       'FROM a\nENV A=${B:x}\nLABEL "a=b\nARG \'x=1\nHEALTHCHECK --retries=0 --timeout=1 CMD\nWORKDIR rel\nMAINTAINER me\nCMD a\nCMD b',
