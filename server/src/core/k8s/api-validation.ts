@@ -94,3 +94,8 @@ export function isTemplated(value: string): boolean {
 export function invalidValue(path: string, value: string, error: string): string {
   return `${path}: Invalid value: ${JSON.stringify(value)}: ${error}`;
 }
+
+/** A field path as the API server prints it: `spec.containers[0].ports[1].name`. */
+export function fieldPath(path: ReadonlyArray<string | number>): string {
+  return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
+}
