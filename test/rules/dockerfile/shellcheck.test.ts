@@ -73,6 +73,14 @@ const cases: RuleCase[] = [
     expect: ['5:10-5:12'],
     messages: [/SC2086/],
   },
+  { name: 'a shell ShellCheck does not know (PowerShell) is not checked', text: 'FROM debian:12\nSHELL ["pwsh", "-Command"]\nRUN echo $x\n', expect: [] },
+  {
+    name: 'a word joined across a continuation ($dir + /cache): the fix quotes the variable on its line',
+    text: 'FROM debian:12\nARG dir\nRUN rm -rf $dir\\\n/cache\n',
+    expect: ['3:12-3:16'],
+    messages: [/SC2086/],
+    fixed: 'FROM debian:12\nARG dir\nRUN rm -rf "$dir"\\\n/cache\n',
+  },
   { name: 'exec form is not a shell script', text: 'FROM debian:12\nRUN ["sh", "-c", "echo $x"]\n', expect: [] },
   { name: 'clean scripts', text: 'FROM debian:12\nARG VERSION=1\nRUN echo "$VERSION" && [ -d /tmp ]\n', expect: [] },
 ];
