@@ -3,6 +3,7 @@
 // index.ts, one per rule with a same-named test table; this list says which belong to the part and in what order.
 import type { ManifestRule } from '../../../core/rule';
 import { duplicatePodNames } from '../duplicate-pod-names';
+import { hpaInvalidMetric } from '../hpa-invalid-metric';
 import { ingressInvalidPath } from '../ingress-invalid-path';
 import { invalidCronSchedule } from '../invalid-cron-schedule';
 import { invalidPortNumber } from '../invalid-port-number';
@@ -22,4 +23,5 @@ export const apiServerSpecRules: readonly ManifestRule[] = [
   invalidRestartPolicy,
   invalidCronSchedule,
   ingressInvalidPath,
+  hpaInvalidMetric,
 ];
