@@ -2,6 +2,7 @@
 // debounced push) diagnostics; code actions and the other features are registered from actionRequests.ts and
 // featureRequests.ts.
 import {
+  DiagnosticRefreshRequest,
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
   TextDocuments,
@@ -53,6 +54,12 @@ export function startServer(connection: Connection, params: InitializeParams): (
   const reported = new Set<string>();
   let configurationSupport = false;
   let pullDiagnostics = false;
+  let refreshSupport = false;
+  // Asks a pulling client to pull again. Only clients that declare refresh support are asked, and a failed request
+  // (a client that does not answer it) is ignored: unhandled, it took the server down.
+  const refreshDiagnostics = () => {
+    if (refreshSupport) connection.sendRequest(DiagnosticRefreshRequest.type).catch(() => undefined);
+  };
   const options: FeatureOptions = { documentChanges: false, snippetEdits: false, rolloutLenses: false, resolve: false };
   let traceAnalyses = false;
 
@@ -62,7 +69,7 @@ export function startServer(connection: Connection, params: InitializeParams): (
     answered(uri) {
       analyzer.invalidate(uri);
       const doc = documents.get(uri);
-      if (pullDiagnostics) void connection.languages.diagnostics.refresh();
+      if (pullDiagnostics) refreshDiagnostics();
       else if (doc) schedulePush(doc);
     },
     trace: (m) => traceAnalyses && connection.console.log(m),
@@ -96,6 +103,7 @@ export function startServer(connection: Connection, params: InitializeParams): (
     const caps = params.capabilities;
     configurationSupport = !!caps.workspace?.configuration;
     pullDiagnostics = !!caps.textDocument?.diagnostic;
+    refreshSupport = !!caps.workspace?.diagnostics?.refreshSupport;
     options.documentChanges = !!caps.workspace?.workspaceEdit?.documentChanges && !!caps.workspace.workspaceEdit.resourceOperations?.includes('create');
     const resolveSupport = caps.textDocument?.codeAction?.resolveSupport?.properties ?? [];
     options.resolve = !!caps.textDocument?.codeAction?.dataSupport && resolveSupport.includes('edit');
@@ -143,7 +151,7 @@ export function startServer(connection: Connection, params: InitializeParams): (
 
   const refreshAll = () => {
     analyzer.invalidate();
-    if (pullDiagnostics) void connection.languages.diagnostics.refresh();
+    if (pullDiagnostics) refreshDiagnostics();
     else for (const doc of documents.all()) schedulePush(doc);
   };
   connection.onDidChangeConfiguration(() => {
@@ -191,7 +199,7 @@ export function startServer(connection: Connection, params: InitializeParams): (
     if (file && languageOf(e.document)?.core.crossFile) {
       analyzer.manifestEdited(file, e.document.getText());
       clearTimeout(refreshTimer);
-      refreshTimer = setTimeout(() => (pullDiagnostics ? void connection.languages.diagnostics.refresh() : documents.all().forEach(schedulePush)), CROSS_FILE_REFRESH_MS);
+      refreshTimer = setTimeout(() => (pullDiagnostics ? refreshDiagnostics() : documents.all().forEach(schedulePush)), CROSS_FILE_REFRESH_MS);
     }
   });
   documents.onDidClose((e) => {
