@@ -2,5 +2,11 @@
 // One part of the registry (rules/k8s/index.ts spreads it into manifestRules): the rule modules live beside
 // index.ts, one per rule with a same-named test table; this list says which belong to the part and in what order.
 import type { ManifestRule } from '../../../core/rule';
+import { dockerSock } from '../docker-sock';
+import { hostIpc } from '../host-ipc';
+import { hostNetwork } from '../host-network';
+import { hostPid } from '../host-pid';
+import { sensitiveHostMounts } from '../sensitive-host-mounts';
+import { writableHostMount } from '../writable-host-mount';
 
-export const kubeLinterPodRules: readonly ManifestRule[] = [];
+export const kubeLinterPodRules: readonly ManifestRule[] = [hostNetwork, hostPid, hostIpc, dockerSock, sensitiveHostMounts, writableHostMount];
