@@ -1,5 +1,16 @@
 // The registry of Dockerfile rules. Adding a rule: one module beside this file, one line here, one test table.
 import type { DockerfileRule } from '../../core/rule';
+// BuildKit's checks (`docker build --check`)
+import { emptyContinuationLine } from './empty-continuation-line';
+import { exposeHostMapping } from './expose-host-mapping';
+import { exposeProtoCasing } from './expose-proto-casing';
+import { fromAsCasing } from './from-as-casing';
+import { fromPlatformConstant } from './from-platform-constant';
+import { inconsistentInstructionCasing } from './inconsistent-instruction-casing';
+import { legacyKeyValueFormat } from './legacy-key-value-format';
+import { redundantTargetPlatform } from './redundant-target-platform';
+import { reservedStageName } from './reserved-stage-name';
+import { stageNameCasing } from './stage-name-casing';
 import { addInsteadOfCopy } from './add-instead-of-copy';
 import { apkNoCache } from './apk-no-cache';
 import { aptListsNotCleaned } from './apt-lists-not-cleaned';
@@ -81,6 +92,17 @@ export const dockerfileRules: readonly DockerfileRule[] = [
   missingDockerignore,
   dockerignoreGap,
   wgetAndCurl,
+  // BuildKit's checks (`docker build --check`)
+  stageNameCasing,
+  fromAsCasing,
+  reservedStageName,
+  inconsistentInstructionCasing,
+  emptyContinuationLine,
+  exposeProtoCasing,
+  exposeHostMapping,
+  legacyKeyValueFormat,
+  redundantTargetPlatform,
+  fromPlatformConstant,
   // Security
   rootUser,
   secretInEnv,

@@ -10,6 +10,9 @@ const SETTINGS: ValidatorSettings = {
   instructionEntrypointMultiple: ValidationSeverity.IGNORE,
   instructionHealthcheckMultiple: ValidationSeverity.IGNORE,
   instructionWorkdirRelative: ValidationSeverity.IGNORE,
+  // inconsistent-instruction-casing (BuildKit's rule: an all-lower-case file is fine) and empty-continuation-line.
+  instructionCasing: ValidationSeverity.IGNORE,
+  emptyContinuationLine: ValidationSeverity.IGNORE,
 };
 
 // Codes reported by our own rules (duplicate-stage-name, expose-invalid-port, copy-dest-slash, onbuild-invalid-trigger) instead.
