@@ -1,16 +1,21 @@
 // The registry of Dockerfile rules. Adding a rule: one module beside this file, one line here, one test table.
 import type { DockerfileRule } from '../../core/rule';
 // BuildKit's checks (`docker build --check`)
+import { copyIgnoredFile } from './copy-ignored-file';
 import { emptyContinuationLine } from './empty-continuation-line';
 import { exposeHostMapping } from './expose-host-mapping';
 import { exposeProtoCasing } from './expose-proto-casing';
 import { fromAsCasing } from './from-as-casing';
 import { fromPlatformConstant } from './from-platform-constant';
 import { inconsistentInstructionCasing } from './inconsistent-instruction-casing';
+import { invalidDefaultArgInFrom } from './invalid-default-arg-in-from';
+import { invalidDefinitionDescription } from './invalid-definition-description';
 import { legacyKeyValueFormat } from './legacy-key-value-format';
 import { redundantTargetPlatform } from './redundant-target-platform';
 import { reservedStageName } from './reserved-stage-name';
 import { stageNameCasing } from './stage-name-casing';
+import { undefinedArgInFrom } from './undefined-arg-in-from';
+import { undefinedVar } from './undefined-var';
 import { addInsteadOfCopy } from './add-instead-of-copy';
 import { apkNoCache } from './apk-no-cache';
 import { aptListsNotCleaned } from './apt-lists-not-cleaned';
@@ -103,6 +108,11 @@ export const dockerfileRules: readonly DockerfileRule[] = [
   legacyKeyValueFormat,
   redundantTargetPlatform,
   fromPlatformConstant,
+  undefinedArgInFrom,
+  invalidDefaultArgInFrom,
+  undefinedVar,
+  copyIgnoredFile,
+  invalidDefinitionDescription,
   // Security
   rootUser,
   secretInEnv,
