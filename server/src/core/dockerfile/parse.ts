@@ -95,6 +95,14 @@ proto.getRawArguments = function (this: WithSplit) {
   });
 };
 
+// getKeyword() upper-cases the instruction's word on every call, and rules ask each instruction's keyword many
+// times per analysis. The word is set once, when the instruction is created: its upper case is kept on it.
+const KEYWORD = Symbol('stevedore.keyword');
+const keywordProto = Instruction.prototype as unknown as { getKeyword(this: Instruction & { [KEYWORD]?: string }): string };
+keywordProto.getKeyword = function () {
+  return (this[KEYWORD] ??= this.getInstruction().toUpperCase());
+};
+
 /** The library's own split of an instruction's arguments, bypassing every cache (for the test that compares them). */
 export function uncachedArguments(ins: Instruction): Argument[] {
   return rawArguments.call(ins);
