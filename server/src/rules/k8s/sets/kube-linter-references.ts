@@ -2,5 +2,18 @@
 // One part of the registry (rules/k8s/index.ts spreads it into manifestRules): the rule modules live beside
 // index.ts, one per rule with a same-named test table; this list says which belong to the part and in what order.
 import type { ManifestRule } from '../../../core/rule';
+import { defaultServiceAccount } from '../default-service-account';
+import { deprecatedServiceAccountField } from '../deprecated-service-account-field';
+import { dnsconfigOptions } from '../dnsconfig-options';
+import { nonExistentServiceAccount } from '../non-existent-service-account';
+import { priorityClassName } from '../priority-class-name';
 
-export const kubeLinterReferenceRules: readonly ManifestRule[] = [];
+export const kubeLinterReferenceRules: readonly ManifestRule[] = [
+  // Service accounts
+  nonExistentServiceAccount,
+  deprecatedServiceAccountField,
+  defaultServiceAccount,
+  // Pod scheduling and DNS
+  priorityClassName,
+  dnsconfigOptions,
+];
