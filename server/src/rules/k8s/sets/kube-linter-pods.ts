@@ -6,7 +6,22 @@ import { dockerSock } from '../docker-sock';
 import { hostIpc } from '../host-ipc';
 import { hostNetwork } from '../host-network';
 import { hostPid } from '../host-pid';
+import { privilegedPorts } from '../privileged-ports';
 import { sensitiveHostMounts } from '../sensitive-host-mounts';
+import { sshPort } from '../ssh-port';
+import { unsafeProcMount } from '../unsafe-proc-mount';
+import { unsafeSysctls } from '../unsafe-sysctls';
 import { writableHostMount } from '../writable-host-mount';
 
-export const kubeLinterPodRules: readonly ManifestRule[] = [hostNetwork, hostPid, hostIpc, dockerSock, sensitiveHostMounts, writableHostMount];
+export const kubeLinterPodRules: readonly ManifestRule[] = [
+  hostNetwork,
+  hostPid,
+  hostIpc,
+  dockerSock,
+  sensitiveHostMounts,
+  writableHostMount,
+  unsafeProcMount,
+  unsafeSysctls,
+  privilegedPorts,
+  sshPort,
+];
