@@ -50,6 +50,8 @@ ruleTable(kedaTrigger, [
   },
   { name: 'valid trigger', text: scaled(prom("        threshold: '100'\n        activationThreshold: \"5\"\n")), expect: [] },
   { name: 'serverAddress from the container environment', text: scaled("    - type: prometheus\n      metadata:\n        serverAddressFromEnv: PROMETHEUS_URL\n        query: up\n        threshold: '1'\n"), expect: [] },
+  { name: 'a threshold that is not a number', text: scaled(prom("        threshold: '100rps'\n")), expect: ['13:20-13:28'], messages: [/threshold of ScaledObject web is "100rps", not a number/] },
+  { name: 'a serverAddress without a scheme', text: scaled("    - type: prometheus\n      metadata:\n        serverAddress: prometheus.monitoring:9090\n        query: up\n        threshold: '1'\n"), expect: ['11:24-11:50'], messages: [/is not an http\(s\) URL/] },
   { name: 'not a KEDA object', text: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: triggers\ndata:\n  threshold: "100"\n', expect: [] },
   { name: 'Helm templates are skipped', text: scaled(prom('        threshold: {{ .Values.threshold }}\n')), expect: [] },
 ]);

@@ -7,6 +7,8 @@ import { replaceNode } from '../../core/k8s/yaml-edit';
 import { yamlScalar } from '../../core/k8s/yaml-write';
 
 const REQUIRED = ['serverAddress', 'query', 'threshold'];
+// Trigger metadata that holds a number (as a string).
+const NUMERIC_KEYS = /^(threshold|activationThreshold|targetValue|activationTargetValue|value|activationValue|queueLength|activationQueueLength|lagThreshold|activationLagThreshold|desiredReplicas)$/;
 const SCALED = 'apiVersion: keda.sh/v1alpha1\nkind: ScaledObject\nmetadata:\n  name: web\nspec:\n  scaleTargetRef:\n    name: web\n  triggers:\n    - type: prometheus\n      metadata:\n        serverAddress: http://prometheus.monitoring:9090\n        query: sum(rate(http_requests_total{app="web"}[2m]))\n        threshold: THRESHOLD\n';
 
 export const kedaTrigger: ManifestRule = {
@@ -15,7 +17,7 @@ export const kedaTrigger: ManifestRule = {
   severity: 'warning',
   category: 'autoscaling',
   docs: {
-    summary: 'A KEDA trigger with non-string metadata, or a prometheus trigger missing serverAddress, query or threshold or using metricName.',
+    summary: 'A KEDA trigger with non-string metadata or a threshold that is not a number, or a prometheus trigger missing serverAddress, query or threshold, with a serverAddress that is not a URL, or using metricName.',
     why: "KEDA's CRD types trigger metadata as strings, so `threshold: 100` is rejected when applied: write `threshold: '100'`. A prometheus trigger cannot compute a metric without `serverAddress`, `query` and `threshold`, and `metricName` is deprecated and ignored (KEDA generates metric names).",
     bad: SCALED.replace('THRESHOLD', '100'),
     good: SCALED.replace('THRESHOLD', "'100'"),
@@ -38,7 +40,18 @@ export const kedaTrigger: ManifestRule = {
             data: { doc: obj.doc.index, path: ['spec', 'triggers', i, 'metadata', String(p.key.value)] as PathKey[] },
           });
         }
+        // Thresholds are numbers written as strings; KEDA fails to parse anything else when it builds the scaler.
+        for (const p of meta?.items ?? []) {
+          if (!isScalar(p.key) || !isScalar(p.value) || typeof p.value.value !== 'string') continue;
+          const key = String(p.key.value);
+          if (!NUMERIC_KEYS.test(key) || /^\s*-?\d+(\.\d+)?\s*$/.test(p.value.value) || p.value.value.includes('{{')) continue;
+          hits.push({ message: `${type ?? 'The'} trigger metadata ${key} of ${name} is ${JSON.stringify(p.value.value)}, not a number, so KEDA cannot build the scaler; write a number in quotes, e.g. ${key}: '100'.`, range: file.nodeRange(obj.doc, p.value), data: { doc: obj.doc.index } });
+        }
         if (type !== 'prometheus' || !typeNode) return;
+        const address = meta?.get('serverAddress', true);
+        if (isScalar(address) && typeof address.value === 'string' && !/^https?:\/\/[^\s/$.?#][^\s]*$/.test(address.value) && !address.value.includes('{{')) {
+          hits.push({ message: `serverAddress ${JSON.stringify(address.value)} of the prometheus trigger of ${name} is not an http(s) URL, so KEDA cannot query it; write it like http://prometheus.monitoring.svc:9090.`, range: file.nodeRange(obj.doc, address), data: { doc: obj.doc.index } });
+        }
         // KEDA can read a parameter from the target container's environment through `<name>FromEnv`.
         const has = (k: string) => [k, `${k}FromEnv`].some((key) => meta && isScalar(meta.get(key, true)) && meta.get(key) !== null);
         const missing = REQUIRED.filter((k) => !has(k));
