@@ -5,14 +5,21 @@ import type { ManifestRule } from '../../../core/rule';
 import { defaultServiceAccount } from '../default-service-account';
 import { deprecatedServiceAccountField } from '../deprecated-service-account-field';
 import { dnsconfigOptions } from '../dnsconfig-options';
+import { envValueFrom } from '../env-value-from';
+import { envVarSecret } from '../env-var-secret';
 import { nonExistentServiceAccount } from '../non-existent-service-account';
 import { priorityClassName } from '../priority-class-name';
+import { readSecretFromEnvVar } from '../read-secret-from-env-var';
 
 export const kubeLinterReferenceRules: readonly ManifestRule[] = [
   // Service accounts
   nonExistentServiceAccount,
   deprecatedServiceAccountField,
   defaultServiceAccount,
+  // Secrets, ConfigMaps and the environment
+  envVarSecret,
+  readSecretFromEnvVar,
+  envValueFrom,
   // Pod scheduling and DNS
   priorityClassName,
   dnsconfigOptions,
