@@ -2,5 +2,13 @@
 // One part of the registry (rules/k8s/index.ts spreads it into manifestRules): the rule modules live beside
 // index.ts, one per rule with a same-named test table; this list says which belong to the part and in what order.
 import type { ManifestRule } from '../../../core/rule';
+import { pdbMaxUnavailable } from '../pdb-max-unavailable';
+import { pdbMinAvailable } from '../pdb-min-available';
+import { pdbUnhealthyPodEvictionPolicy } from '../pdb-unhealthy-pod-eviction-policy';
 
-export const kubeLinterAvailabilityRules: readonly ManifestRule[] = [];
+export const kubeLinterAvailabilityRules: readonly ManifestRule[] = [
+  // Disruption budgets
+  pdbMaxUnavailable,
+  pdbMinAvailable,
+  pdbUnhealthyPodEvictionPolicy,
+];
