@@ -20,4 +20,8 @@ export const blocking = (f: Finding) => f.severity === 'error' || f.severity ===
  * Info-level findings accepted on the expanded snippets, with why. Anything else at info level fails the test too, so
  * a new rule that fires on a snippet gets a decision.
  */
-export const ACCEPTED_INFO: Record<string, string> = {};
+export const ACCEPTED_INFO: Record<string, string> = {
+  // The snippets are linted as one app that has every kind of Service next to one Ingress, which no real app
+  // combines: the NodePort snippet (for test clusters) is then "behind an Ingress", as the rule rightly says.
+  'nodeport-service': 'a NodePort Service next to an Ingress for the same app',
+};
