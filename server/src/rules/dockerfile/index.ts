@@ -35,6 +35,17 @@ import { duplicateStageName } from './duplicate-stage-name';
 import { exposeInvalidPort } from './expose-invalid-port';
 import { fullBaseImage } from './full-base-image';
 import { jsonArgs } from './json-args';
+import { inlineIgnorePragma } from './inline-ignore-pragma';
+import { labelEmpty } from './label-empty';
+import { labelFormatEmail } from './label-format-email';
+import { labelFormatGitHash } from './label-format-hash';
+import { labelFormatRfc3339 } from './label-format-rfc3339';
+import { labelFormatSemver } from './label-format-semver';
+import { labelFormatSpdx } from './label-format-spdx';
+import { labelFormatUrl } from './label-format-url';
+import { labelMissing } from './label-missing';
+import { labelNotInSchema } from './label-not-in-schema';
+import { untrustedRegistry } from './untrusted-registry';
 import { latestTag } from './latest-tag';
 import { maintainerDeprecated } from './maintainer-deprecated';
 import { mergeRun } from './merge-run';
@@ -143,6 +154,18 @@ export const dockerfileRules: readonly DockerfileRule[] = [
   duplicateStageName,
   exposeInvalidPort,
   copyDestSlash,
+  // Project policy (hadolint's configuration keys: trustedRegistries, label-schema, strict-labels, disable-ignore-pragma)
+  untrustedRegistry,
+  labelMissing,
+  labelNotInSchema,
+  labelEmpty,
+  labelFormatUrl,
+  labelFormatRfc3339,
+  labelFormatSpdx,
+  labelFormatGitHash,
+  labelFormatSemver,
+  labelFormatEmail,
+  inlineIgnorePragma,
   // Instructions (hadolint DL3001, DL3010, DL3043-DL3048, DL3057, DL3066, DL3067, DL4005)
   pointlessBuildCommand,
   copyRelativeNoWorkdir,
