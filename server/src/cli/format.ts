@@ -24,22 +24,33 @@ function oneBased(f: Finding) {
   };
 }
 
+function jsonFile(r: FileReport) {
+  return {
+    path: r.path,
+    findings: r.findings.map((f, i) => ({
+      ruleId: f.ruleId,
+      aliases: [...(rulesById.get(f.ruleId)?.aliases ?? []), ...(f.codes ?? [])],
+      severity: f.severity,
+      message: f.message,
+      range: oneBased(f),
+      fixable: r.fixable[i],
+    })),
+  };
+}
+
 /** The documented JSON shape: {"version":1,"files":[{"path","findings":[…]}]}. */
 export function formatJson(reports: FileReport[]): string {
-  return JSON.stringify({
-    version: VERSION,
-    files: reports.map((r) => ({
-      path: r.path,
-      findings: r.findings.map((f, i) => ({
-        ruleId: f.ruleId,
-        aliases: [...(rulesById.get(f.ruleId)?.aliases ?? []), ...(f.codes ?? [])],
-        severity: f.severity,
-        message: f.message,
-        range: oneBased(f),
-        fixable: r.fixable[i],
-      })),
-    })),
-  });
+  return JSON.stringify({ version: VERSION, files: reports.map(jsonFile) });
+}
+
+/**
+ * formatJson's text in pieces, one per file, to write as they are made: a folder's output is megabytes, and built
+ * whole (objects, string, a copy to write) it was the last and highest step of the run's memory.
+ */
+export function* jsonPieces(reports: FileReport[]): Generator<string> {
+  yield `{"version":${VERSION},"files":[`;
+  for (let i = 0; i < reports.length; i++) yield (i ? ',' : '') + JSON.stringify(jsonFile(reports[i]));
+  yield ']}';
 }
 
 const COLORS: Record<Severity, string> = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', hint: '\x1b[90m' };

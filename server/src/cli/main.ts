@@ -11,7 +11,7 @@ import { severityRank, type Severity } from '../core/types';
 import { parseLintArgs, USAGE, type LintArgs } from './args';
 import { useColor } from './color';
 import { debugRequested, errorReport, firstLine, InputError, installProcessGuards, ioError } from './errors';
-import { formatJson, formatSarif, formatText, type FileReport } from './format';
+import { formatSarif, formatText, jsonPieces, type FileReport } from './format';
 import { currentFile, forFile, lintOne, type FileOutcome, type Input, type Run } from './lint-files';
 import { walk } from '../core/walk';
 import { prefillShellcheck, shellcheckBinary } from './shellcheck';
@@ -99,6 +99,18 @@ function lintHere(inputs: Input[], args: LintArgs, run: Omit<Run, 'warn'>): File
   return inputs.map((input) => forFile(input.displayPath, () => lintOne(input, args, { ...run, warn })));
 }
 
+/** Writes the pieces of the output to stdout in chunks of about 64 KB, then a newline. */
+function writeOut(pieces: Iterable<string>): void {
+  let chunk = '';
+  for (const piece of pieces) {
+    chunk += piece;
+    if (chunk.length < 1 << 16) continue;
+    process.stdout.write(chunk);
+    chunk = '';
+  }
+  process.stdout.write(chunk + '\n');
+}
+
 /** Runs the CLI; returns the exit code. Never throws: every failure is one line on stderr and exit 2. */
 export async function main(argv: string[], env: Record<string, string | undefined> = process.env): Promise<number> {
   const debug = debugRequested(argv, env);
@@ -151,8 +163,8 @@ export async function main(argv: string[], env: Record<string, string | undefine
       configFail = failOn ?? configFail;
     }
     const color = useColor({ flag: args.color, env, isTTY: process.stdout.isTTY === true });
-    const out = args.format === 'json' ? formatJson(reports) : args.format === 'sarif' ? formatSarif(reports, version) : formatText(reports, color);
-    process.stdout.write(out + '\n');
+    if (args.format === 'json') writeOut(jsonPieces(reports));
+    else process.stdout.write((args.format === 'sarif' ? formatSarif(reports, version) : formatText(reports, color)) + '\n');
     const failOn = args.failOn ?? configFail ?? 'warning';
     if (failOn === 'none') return 0;
     const failing = reports.some((r) => r.findings.some((f) => severityRank(f.severity) <= severityRank(failOn)));
