@@ -7,9 +7,13 @@ import { deprecatedServiceAccountField } from '../deprecated-service-account-fie
 import { dnsconfigOptions } from '../dnsconfig-options';
 import { envValueFrom } from '../env-value-from';
 import { envVarSecret } from '../env-var-secret';
+import { exposedServices } from '../exposed-services';
 import { nonExistentServiceAccount } from '../non-existent-service-account';
 import { priorityClassName } from '../priority-class-name';
 import { readSecretFromEnvVar } from '../read-secret-from-env-var';
+import { requiredAnnotationEmail } from '../required-annotation-email';
+import { requiredLabelOwner } from '../required-label-owner';
+import { useNamespace } from '../use-namespace';
 
 export const kubeLinterReferenceRules: readonly ManifestRule[] = [
   // Service accounts
@@ -23,4 +27,9 @@ export const kubeLinterReferenceRules: readonly ManifestRule[] = [
   // Pod scheduling and DNS
   priorityClassName,
   dnsconfigOptions,
+  // Exposure, namespaces and ownership metadata
+  exposedServices,
+  useNamespace,
+  requiredLabelOwner,
+  requiredAnnotationEmail,
 ];
