@@ -34,6 +34,7 @@ import { kubeLinterAvailabilityRules } from './sets/kube-linter-availability';
 import { kubeLinterPodRules } from './sets/kube-linter-pods';
 import { kubeLinterReferenceRules } from './sets/kube-linter-references';
 import { scalingGuideRules } from './sets/scaling-guide';
+import { kustomizeRules } from './sets/kustomize';
 
 export const manifestRules: readonly ManifestRule[] = [
   yamlSyntax,
@@ -73,4 +74,5 @@ export const manifestRules: readonly ManifestRule[] = [
   ...kubeLinterReferenceRules,
   ...kubeLinterAvailabilityRules,
   ...scalingGuideRules,
+  ...kustomizeRules,
 ];
