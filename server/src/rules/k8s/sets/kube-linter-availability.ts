@@ -2,13 +2,22 @@
 // One part of the registry (rules/k8s/index.ts spreads it into manifestRules): the rule modules live beside
 // index.ts, one per rule with a same-named test table; this list says which belong to the part and in what order.
 import type { ManifestRule } from '../../../core/rule';
+import { accessToCreatePods } from '../access-to-create-pods';
+import { accessToSecrets } from '../access-to-secrets';
+import { clusterAdminRoleBinding } from '../cluster-admin-role-binding';
 import { pdbMaxUnavailable } from '../pdb-max-unavailable';
 import { pdbMinAvailable } from '../pdb-min-available';
 import { pdbUnhealthyPodEvictionPolicy } from '../pdb-unhealthy-pod-eviction-policy';
+import { wildcardInRules } from '../wildcard-in-rules';
 
 export const kubeLinterAvailabilityRules: readonly ManifestRule[] = [
   // Disruption budgets
   pdbMaxUnavailable,
   pdbMinAvailable,
   pdbUnhealthyPodEvictionPolicy,
+  // RBAC
+  accessToSecrets,
+  accessToCreatePods,
+  clusterAdminRoleBinding,
+  wildcardInRules,
 ];
