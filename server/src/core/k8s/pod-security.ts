@@ -76,6 +76,12 @@ export function labelSelectorMatches(selector: unknown, labels: Record<string, s
   return true;
 }
 
+/** True for a LabelSelector that selects everything: a map without matchLabels or matchExpressions entries (`{}`). */
+export function selectsEverything(selector: unknown): boolean {
+  if (!isMap(selector)) return false;
+  return !seqAt(selector, ['matchExpressions']).length && !Object.keys(stringMapAt(selector, ['matchLabels']) ?? {}).length;
+}
+
 /** The pod specs of a file whose boolean `key` (hostNetwork, hostPID, hostIPC) is true, with that value's node. */
 export function podSpecsWithTrue(file: ManifestFile, key: string): Array<{ obj: K8sObject; node: Node }> {
   const out: Array<{ obj: K8sObject; node: Node }> = [];

@@ -2,6 +2,9 @@
 // One part of the registry (rules/k8s/index.ts spreads it into manifestRules): the rule modules live beside
 // index.ts, one per rule with a same-named test table; this list says which belong to the part and in what order.
 import type { ManifestRule } from '../../../core/rule';
+import { danglingNetworkpolicy } from '../dangling-networkpolicy';
+import { danglingNetworkpolicypeerPodselector } from '../dangling-networkpolicypeer-podselector';
+import { danglingServicemonitor } from '../dangling-servicemonitor';
 import { defaultServiceAccount } from '../default-service-account';
 import { deprecatedServiceAccountField } from '../deprecated-service-account-field';
 import { dnsconfigOptions } from '../dnsconfig-options';
@@ -27,6 +30,10 @@ export const kubeLinterReferenceRules: readonly ManifestRule[] = [
   // Pod scheduling and DNS
   priorityClassName,
   dnsconfigOptions,
+  // Selectors that match nothing
+  danglingNetworkpolicy,
+  danglingNetworkpolicypeerPodselector,
+  danglingServicemonitor,
   // Exposure, namespaces and ownership metadata
   exposedServices,
   useNamespace,
