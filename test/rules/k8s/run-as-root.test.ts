@@ -57,5 +57,29 @@ ruleTable(runAsRoot, [
     text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: win\nspec:\n  os:\n    name: windows\n  containers:\n    - name: iis\n      image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n',
     expect: [],
   },
+  {
+    name: 'runAsGroup: 0 in the pod securityContext is reported once, at its value, for all containers (kube-linter)',
+    text: deployment({
+      podSpec: '      securityContext:\n        runAsNonRoot: true\n        runAsUser: 1000\n        runAsGroup: 0\n',
+      containers: [{}, { name: 'side', image: 'busybox:1.36' }],
+    }),
+    expect: ['17:21-17:22'],
+    messages: [/^Deployment web's pod securityContext sets runAsGroup: 0, so its containers run with the root group/],
+    noFix: true,
+  },
+  {
+    name: 'a container runAsGroup: 0 overrides a non-root pod group',
+    text: deploy('      securityContext:\n        runAsNonRoot: true\n        runAsGroup: 1000\n', '          securityContext:\n            runAsGroup: 0\n'),
+    expect: ['21:25-21:26'],
+    messages: [/^Container "web" sets runAsGroup: 0, so it runs with the root group/],
+  },
+  {
+    name: 'runAsGroup: 0 alongside a root user: both findings',
+    text: deploy('      securityContext:\n        runAsGroup: 0\n'),
+    expect: ['15:21-15:22', '17:17-17:20'],
+  },
+  { name: 'a container group overriding the pod\'s 0 is fine', text: deploy('      securityContext:\n        runAsNonRoot: true\n        runAsGroup: 0\n', '          securityContext:\n            runAsGroup: 2000\n'), expect: [] },
+  { name: 'runAsGroup unset is not reported (kube-linter reports that too; we do not)', text: deploy('      securityContext:\n        runAsNonRoot: true\n'), expect: [] },
+  { name: 'Windows pods: runAsGroup is not checked', text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: win\nspec:\n  os:\n    name: windows\n  securityContext:\n    runAsGroup: 0\n  containers:\n    - name: iis\n      image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022\n', expect: [] },
   { name: 'Helm templates are skipped', text: deploy('      securityContext: {{ toYaml .Values.podSecurityContext }}\n'), expect: [] },
 ]);

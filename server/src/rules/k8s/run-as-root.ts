@@ -3,6 +3,7 @@ import type { K8sObject } from '../../core/k8s/parse';
 import type { ManifestRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
 import { allContainers, containerTitle, containerRange } from '../../core/k8s/pod-containers';
+import { effectiveSecurity } from '../../core/k8s/pod-security';
 import { relocate } from '../../core/k8s/relocate';
 import { mergeMap } from '../../core/k8s/yaml-merge';
 
@@ -42,16 +43,28 @@ export const runAsRoot: ManifestRule = {
   severity: 'warning',
   category: 'security',
   docs: {
-    summary: 'A container that may run as root: neither it nor its pod sets `runAsNonRoot: true` or a non-zero `runAsUser`.',
-    why: "Most images default to root, and root in a container is root on the node's kernel: a container escape or a writable host mount then gives full control of the node. `runAsNonRoot: true` makes the kubelet refuse to start a container that would run as UID 0.",
+    summary: 'A container that may run as root: neither it nor its pod sets `runAsNonRoot: true` or a non-zero `runAsUser`; or one that runs with the root group (`runAsGroup: 0`).',
+    why: "Most images default to root, and root in a container is root on the node's kernel: a container escape or a writable host mount then gives full control of the node. `runAsNonRoot: true` makes the kubelet refuse to start a container that would run as UID 0. `runAsGroup: 0` is not checked by the kubelet at all: a non-root user in the root group can still read and write every file owned by group 0, on the image and on host mounts.",
     bad: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n',
     good: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  securityContext:\n    runAsNonRoot: true\n    runAsUser: 10001\n  containers:\n    - name: web\n      image: nginxinc/nginx-unprivileged:1.27\n',
   },
   check({ file }) {
     const hits: RuleHit[] = [];
     const isWindows = windowsOnce();
+    // A pod-level runAsGroup: 0 is reported once, not once per container that inherits it.
+    const rootGroups = new Set<unknown>();
     for (const { obj, c } of allContainers(file, true)) {
-      if (isWindows(obj) || !runsAsRoot(obj, c.path)) continue;
+      if (isWindows(obj)) continue;
+      const group = effectiveSecurity(obj, c, 'runAsGroup');
+      if (group?.value === 0 && !rootGroups.has(group.node)) {
+        rootGroups.add(group.node);
+        const who = group.pod ? `${obj.kind} ${obj.name}'s pod securityContext` : containerTitle(c);
+        hits.push({
+          message: `${who} sets runAsGroup: 0, so ${group.pod ? 'its containers run' : 'it runs'} with the root group and can use every file group 0 owns; use a non-zero group.`,
+          range: file.nodeRange(obj.doc, group.node),
+        });
+      }
+      if (!runsAsRoot(obj, c.path)) continue;
       hits.push({
         message: `${containerTitle(c)} may run as root: set runAsNonRoot: true and a non-zero runAsUser in the pod or container securityContext.`,
         range: containerRange(file, obj, c),

@@ -3,9 +3,11 @@
 // index.ts, one per rule with a same-named test table; this list says which belong to the part and in what order.
 import type { ManifestRule } from '../../../core/rule';
 import { dockerSock } from '../docker-sock';
+import { dropNetRawCapability } from '../drop-net-raw-capability';
 import { hostIpc } from '../host-ipc';
 import { hostNetwork } from '../host-network';
 import { hostPid } from '../host-pid';
+import { noReadOnlyRootFs } from '../no-read-only-root-fs';
 import { privilegedPorts } from '../privileged-ports';
 import { sensitiveHostMounts } from '../sensitive-host-mounts';
 import { sshPort } from '../ssh-port';
@@ -24,4 +26,6 @@ export const kubeLinterPodRules: readonly ManifestRule[] = [
   unsafeSysctls,
   privilegedPorts,
   sshPort,
+  noReadOnlyRootFs,
+  dropNetRawCapability,
 ];
