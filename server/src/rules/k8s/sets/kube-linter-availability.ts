@@ -5,9 +5,11 @@ import type { ManifestRule } from '../../../core/rule';
 import { accessToCreatePods } from '../access-to-create-pods';
 import { accessToSecrets } from '../access-to-secrets';
 import { clusterAdminRoleBinding } from '../cluster-admin-role-binding';
+import { jobTtlSecondsAfterFinished } from '../job-ttl-seconds-after-finished';
 import { pdbMaxUnavailable } from '../pdb-max-unavailable';
 import { pdbMinAvailable } from '../pdb-min-available';
 import { pdbUnhealthyPodEvictionPolicy } from '../pdb-unhealthy-pod-eviction-policy';
+import { restartPolicy } from '../restart-policy';
 import { wildcardInRules } from '../wildcard-in-rules';
 
 export const kubeLinterAvailabilityRules: readonly ManifestRule[] = [
@@ -15,6 +17,9 @@ export const kubeLinterAvailabilityRules: readonly ManifestRule[] = [
   pdbMaxUnavailable,
   pdbMinAvailable,
   pdbUnhealthyPodEvictionPolicy,
+  // Jobs and restarts
+  jobTtlSecondsAfterFinished,
+  restartPolicy,
   // RBAC
   accessToSecrets,
   accessToCreatePods,
