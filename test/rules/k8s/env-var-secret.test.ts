@@ -19,5 +19,6 @@ ruleTable(envVarSecret, [
   { name: 'a path to a credential file', text: env('        - name: DB_PASSWORD_FILE\n          value: /run/secrets/db\n'), expect: [] },
   { name: 'a reference to another variable', text: env('        - name: API_TOKEN\n          value: $(TOKEN_FROM_SECRET)\n'), expect: [] },
   { name: 'an empty value', text: env('        - name: API_TOKEN\n          value: ""\n'), expect: [] },
+  { name: 'a public key is not a secret', text: env('        - name: GPG_PUBLIC_KEY\n          value: abc\n'), expect: [] },
   { name: 'an ordinary variable', text: env('        - name: LOG_LEVEL\n          value: debug\n'), expect: [] },
 ]);

@@ -5,12 +5,11 @@ import type { ManifestRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
 import { seqAt } from '../../core/k8s/object';
 import { allContainers, containerLabel } from '../../core/k8s/pod-containers';
+import { looksLikeSecret } from '../../core/dockerfile/secret-names';
 
-// kube-linter's pattern is any name containing "secret"; the other words name credentials just as often.
+// kube-linter's pattern is any name containing "secret"; the names the Dockerfile rules take for secrets
+// (PASSWORD, TOKEN, API_KEY …, not TOKEN_FILE or AUTH_URL) name credentials just as often.
 const SECRET = /secret/i;
-const CREDENTIAL = /passw(or)?d|token|api_?key|private_?key|access_?key|credential/i;
-// A variable that holds where a credential is (a file, a URL, the Secret's name), not the credential itself.
-const LOCATOR = /_(file|path|dir|url|uri|endpoint|name|ref|host|header)$/i;
 
 const POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: api\nspec:\n  containers:\n    - name: api\n      image: example/api:1.4\n      env:\n        - name: DB_PASSWORD\nVALUE';
 
@@ -33,7 +32,7 @@ export const envVarSecret: ManifestRule = {
         const name = item.get('name');
         const value = item.get('value', true);
         if (typeof name !== 'string' || !isScalar(value) || value.value === null || String(value.value) === '') continue;
-        if (!SECRET.test(name) && !(CREDENTIAL.test(name) && !LOCATOR.test(name))) continue;
+        if (!SECRET.test(name) && !looksLikeSecret(name)) continue;
         // A value that is only a reference to another variable, $(OTHER), holds no credential itself.
         if (/^\$\([A-Za-z_][A-Za-z0-9_.-]*\)$/.test(String(value.value))) continue;
         hits.push({
