@@ -1,6 +1,7 @@
 // docs/migrating.md: moving from hadolint and from `docker build --check` — which Stevedore rule answers to each of
 // their codes (from the rules' aliases), and how pragmas and configuration carry over. Part of `npm run gen:docs`.
 import type { RuleMeta } from '../server/src/core/rule';
+import { BUILDKIT_CHECKS as BUILDKIT_CHECK_NAMES } from '../server/src/core/suppress';
 
 /** hadolint's rule codes (its README's table and the codes added since). */
 export const HADOLINT_CODES = [
@@ -12,31 +13,13 @@ export const HADOLINT_CODES = [
   'DL4006',
 ];
 
-/** BuildKit's `docker build --check` rules, and why one has no counterpart where that is so. */
-export const BUILDKIT_CHECKS: Record<string, string | undefined> = {
-  ConsistentInstructionCasing: undefined,
-  CopyIgnoredFile: undefined,
-  DuplicateStageName: undefined,
-  ExposeInvalidFormat: undefined,
-  ExposeProtoCasing: undefined,
-  FromAsCasing: undefined,
-  FromPlatformFlagConstDisallowed: undefined,
+/** BuildKit's checks that no linter working offline can run, and why. */
+const OFFLINE_IMPOSSIBLE: Record<string, string> = {
   InvalidBaseImagePlatform: 'needs the base image\'s manifest from its registry, which a linter that works offline does not fetch',
-  InvalidDefaultArgInFrom: undefined,
-  InvalidDefinitionDescription: undefined,
-  JSONArgsRecommended: undefined,
-  LegacyKeyValueFormat: undefined,
-  MaintainerDeprecated: undefined,
-  MultipleInstructionsDisallowed: undefined,
-  NoEmptyContinuation: undefined,
-  RedundantTargetPlatform: undefined,
-  ReservedStageName: undefined,
-  SecretsUsedInArgOrEnv: undefined,
-  StageNameCasing: undefined,
-  UndefinedArgInFrom: undefined,
-  UndefinedVar: undefined,
-  WorkdirRelativePath: undefined,
 };
+
+/** BuildKit's `docker build --check` rules (core/suppress.ts's list), and why one has no counterpart where that is so. */
+export const BUILDKIT_CHECKS: Record<string, string | undefined> = Object.fromEntries(BUILDKIT_CHECK_NAMES.map((name) => [name, OFFLINE_IMPOSSIBLE[name]]));
 
 function answering(rules: readonly RuleMeta[], code: string): string {
   const hits = rules.filter((r) => r.aliases.some((a) => a.toLowerCase() === code.toLowerCase()));
