@@ -14,6 +14,7 @@ import { debugRequested, errorReport, firstLine, InputError, installProcessGuard
 import { formatSarif, formatText, jsonPieces, type FileReport } from './format';
 import { currentFile, forFile, lintOne, type FileOutcome, type Input, type Run } from './lint-files';
 import { walk } from '../core/walk';
+import { kustomizeOptions, lintKustomizations } from './kustomize';
 import { prefillShellcheck, shellcheckBinary } from './shellcheck';
 
 declare const STEVEDORE_VERSION: string | undefined;
@@ -162,6 +163,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
       if (report) reports.push(report);
       configFail = failOn ?? configFail;
     }
+    lintKustomizations(inputs, reports, run, kustomizeOptions(env), (line) => process.stderr.write(line));
     const color = useColor({ flag: args.color, env, isTTY: process.stdout.isTTY === true });
     if (args.format === 'json') writeOut(jsonPieces(reports));
     else process.stdout.write((args.format === 'sarif' ? formatSarif(reports, version) : formatText(reports, color)) + '\n');
