@@ -14,7 +14,7 @@ export class ControllerManager {
   private quietAt: string | undefined;
 
   constructor(api: ObjectApi, tickMs: number) {
-    this.ctx = { api, tickMs, tick: 0, failRollouts: false, brokenPods: new Set(), progressAt: new Map() };
+    this.ctx = { api, tickMs, tick: 0, failRollouts: false, brokenPods: new Set(), progressAt: new Map(), hpaLoad: new Map(), hpaMemory: new Map() };
   }
 
   /** One pass over every controller; returns true when it changed anything. */
@@ -33,8 +33,9 @@ export class ControllerManager {
     return changed;
   }
 
-  /** Something changes with time alone: crash-looping pods, or a rollout whose progress deadline may pass. */
+  /** Something changes with time alone: crash-looping pods, a rollout whose progress deadline may pass, an HPA with load. */
   private waitingOnTime(): boolean {
+    if (this.ctx.hpaLoad.size > 0) return true; // HPA syncs are clocked by ticks (stabilization windows, policy periods)
     for (const uid of this.ctx.brokenPods) {
       if (this.ctx.api.store.hasUid(uid)) return true;
       this.ctx.brokenPods.delete(uid);

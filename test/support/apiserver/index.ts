@@ -31,6 +31,11 @@ export interface TestCluster {
   ca: string;
   close(): Promise<void>;
   setFailRollouts(on: boolean): void;
+  /**
+   * Synthetic CPU use (millicores, spread over the target's ready pods) for an HPA: from then on its controller
+   * follows the real algorithm (one tick = one 15 s sync) and rescales the target. null: back to the fixed 83 %.
+   */
+  setHpaLoad(namespace: string, hpa: string, milliCores: number | null): void;
   setForbidden(rule: { verb?: string; resource?: string; namespace?: string } | null): void;
   setDelay(ms: number): void;
   get(resourcePath: string): any | undefined;
@@ -97,6 +102,10 @@ export async function startTestCluster(opts: StartOptions = {}): Promise<TestClu
     },
     setFailRollouts(on) {
       controllers.ctx.failRollouts = on;
+    },
+    setHpaLoad(namespace, hpa, milliCores) {
+      if (milliCores === null) controllers.ctx.hpaLoad.delete(`${namespace}/${hpa}`);
+      else controllers.ctx.hpaLoad.set(`${namespace}/${hpa}`, milliCores);
     },
     setForbidden(rule) {
       state.forbidden = rule;

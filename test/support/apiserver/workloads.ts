@@ -1,4 +1,5 @@
 // Helpers shared by the controllers: resource handles, owner references, revisions, template hashes, events.
+import type { HpaMemory } from '../../../server/src/core/k8s/hpa-algorithm';
 import type { ObjectApi } from './api';
 import { findResource } from './resources';
 import { canonical, clone, fnv32a, safeEncode, timestamp, type K8sObject } from './util';
@@ -35,6 +36,10 @@ export interface ControllerContext {
   brokenPods: Set<string>;
   /** Precise time (ms) of each Deployment's last progress, by uid; the condition's timestamp has only seconds. */
   progressAt: Map<string, number>;
+  /** Synthetic CPU use (millicores, all ready pods together) of an HPA's target, by `namespace/hpa`; see setHpaLoad. */
+  hpaLoad: Map<string, number>;
+  /** The HPA controller's memory (recommendations, scale events) by HPA uid. */
+  hpaMemory: Map<string, HpaMemory>;
 }
 
 export function ownerRef(owner: K8sObject): K8sObject {
@@ -68,8 +73,8 @@ export function templateHash(template: K8sObject, collisionCount?: number): stri
 
 let eventCounter = 0;
 
-/** Records a Normal event about an object, as `kubectl describe` lists them. */
-export function recordEvent(ctx: ControllerContext, about: K8sObject, reason: string, message: string, component: string): void {
+/** Records an event (Normal unless told) about an object, as `kubectl describe` lists them. */
+export function recordEvent(ctx: ControllerContext, about: K8sObject, reason: string, message: string, component: string, type: 'Normal' | 'Warning' = 'Normal'): void {
   const at = ctx.api.store.now();
   const now = timestamp(at);
   // Named like the real recorder's events (<object>.<UnixNano in hex>), so listing them by name is chronological.
@@ -83,7 +88,7 @@ export function recordEvent(ctx: ControllerContext, about: K8sObject, reason: st
     firstTimestamp: now,
     lastTimestamp: now,
     count: 1,
-    type: 'Normal',
+    type,
     reportingComponent: component,
     reportingInstance: '',
   });
