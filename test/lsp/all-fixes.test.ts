@@ -21,6 +21,10 @@ import { TestClient } from '../helpers/lspClient';
 const CLI = path.resolve(__dirname, '../../dist/cli.js');
 const rules = dockerfileRules.filter((r) => r.id !== 'syntax');
 const exampleOf = (text: string) => (/^FROM\s/im.test(text) ? text : `FROM debian:12\n${text}`);
+/** Turns an off-by-default manifest rule on for the files of `dir` (its own .stevedore.yaml), as a user would. */
+const enableIn = (dir: string, rule: { id: string; severity: string; offByDefault?: boolean }) => {
+  if (rule.offByDefault) fs.writeFileSync(path.join(dir, '.stevedore.yaml'), `rules:\n  ${rule.id}: ${rule.severity}\n`);
+};
 
 describe('every rule end to end', () => {
   let root: string;
@@ -51,6 +55,7 @@ describe('every rule end to end', () => {
     for (const rule of manifestRules) {
       fs.mkdirSync(path.join(dir, rule.id), { recursive: true });
       fs.writeFileSync(path.join(dir, rule.id, 'example.yaml'), rule.docs.bad);
+      enableIn(path.join(dir, rule.id), rule);
     }
     // One run per rule: each example is its own workspace, as the docs test analyzes it.
     for (const rule of manifestRules) {
@@ -106,7 +111,10 @@ describe('every rule end to end', () => {
 
   for (const rule of manifestRules.filter((r) => r.fixes?.length)) {
     it(`${rule.id}: quick fixes arrive as code actions; the manifest still parses and passes the schema`, async () => {
-      const file = path.join(root, `${rule.id}.yaml`);
+      const dir = rule.offByDefault ? path.join(root, 'off-by-default', rule.id) : root;
+      fs.mkdirSync(dir, { recursive: true });
+      enableIn(dir, rule);
+      const file = path.join(dir, `${rule.id}.yaml`);
       fs.writeFileSync(file, rule.docs.bad);
       const uri = pathToFileURL(file).toString();
       const text = rule.docs.bad;

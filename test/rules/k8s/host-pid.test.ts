@@ -8,7 +8,7 @@ ruleTable(hostPid, [
     name: 'a bare Pod sharing the node processes',
     text: pod({ podSpec: '  hostPID: true # debug\n' }),
     expect: ['6:12-6:16'],
-    messages: [/^Pod "web" shares the node's process namespace \(hostPID: true\)/],
+    messages: [/^Pod web shares the node's process namespace \(hostPID: true\)/],
   },
   { name: 'a StatefulSet', text: deployment({ kind: 'StatefulSet', podSpec: '      hostPID: true\n' }), expect: ['14:16-14:20'] },
   { name: 'hostPID: false', text: pod({ podSpec: '  hostPID: false\n' }), expect: [] },

@@ -10,7 +10,7 @@ ruleTable(unsafeSysctls, [
     name: 'kernel.shmmax',
     text: withSysctls('kernel.shmmax'),
     expect: ['8:15-8:28'],
-    messages: [/^Pod "web" sets the unsafe sysctl kernel.shmmax, shared with every pod on the node/],
+    messages: [/^Pod web sets the unsafe sysctl kernel.shmmax, shared with every pod on the node/],
   },
   {
     name: 'each unsafe group; the safe ones in between are not reported',
@@ -22,7 +22,7 @@ ruleTable(unsafeSysctls, [
     name: 'a Deployment pod template',
     text: deployment({ podSpec: '      securityContext:\n        sysctls: [{name: net.ipv4.ip_forward, value: "1"}]\n' }),
     expect: ['15:26-15:45'],
-    messages: [/^Deployment "web"/],
+    messages: [/^Deployment web/],
   },
   { name: 'sysctls outside the unsafe groups (vm.*) are another matter', text: withSysctls('vm.swappiness'), expect: [] },
   { name: 'no sysctls', text: pod(), expect: [] },

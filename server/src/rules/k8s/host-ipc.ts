@@ -15,7 +15,7 @@ export const hostIpc: ManifestRule = {
   },
   check({ file }) {
     return podSpecsWithTrue(file, 'hostIPC').map(({ obj, node }) => ({
-      message: `${obj.kind} "${obj.name}" shares the node's IPC namespace (hostIPC: true); remove it unless this is a node agent that needs it.`,
+      message: `${obj.kind} ${obj.name} shares the node's IPC namespace (hostIPC: true); remove it unless this is a node agent that needs it.`,
       range: file.nodeRange(obj.doc, node),
     }));
   },

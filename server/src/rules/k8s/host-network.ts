@@ -15,7 +15,7 @@ export const hostNetwork: ManifestRule = {
   },
   check({ file }) {
     return podSpecsWithTrue(file, 'hostNetwork').map(({ obj, node }) => ({
-      message: `${obj.kind} "${obj.name}" shares the node's network namespace (hostNetwork: true); remove it unless this is a node agent that needs it.`,
+      message: `${obj.kind} ${obj.name} shares the node's network namespace (hostNetwork: true); remove it unless this is a node agent that needs it.`,
       range: file.nodeRange(obj.doc, node),
     }));
   },

@@ -15,7 +15,7 @@ export const hostPid: ManifestRule = {
   },
   check({ file }) {
     return podSpecsWithTrue(file, 'hostPID').map(({ obj, node }) => ({
-      message: `${obj.kind} "${obj.name}" shares the node's process namespace (hostPID: true); remove it unless this is a node agent that needs it.`,
+      message: `${obj.kind} ${obj.name} shares the node's process namespace (hostPID: true); remove it unless this is a node agent that needs it.`,
       range: file.nodeRange(obj.doc, node),
     }));
   },

@@ -52,7 +52,7 @@ export const unsafeSysctls: ManifestRule = {
         const name = dotted(node.value);
         if (SAFE.has(name) || !UNSAFE_PREFIXES.some((p) => name.startsWith(p))) continue;
         hits.push({
-          message: `${obj.kind} "${obj.name}" sets the unsafe sysctl ${node.value}, shared with every pod on the node; the kubelet rejects it unless the node allows it with --allowed-unsafe-sysctls.`,
+          message: `${obj.kind} ${obj.name} sets the unsafe sysctl ${node.value}, shared with every pod on the node; the kubelet rejects it unless the node allows it with --allowed-unsafe-sysctls.`,
           range: file.nodeRange(obj.doc, node),
         });
       }

@@ -8,6 +8,7 @@ import { hostIpc } from '../host-ipc';
 import { hostNetwork } from '../host-network';
 import { hostPid } from '../host-pid';
 import { noReadOnlyRootFs } from '../no-read-only-root-fs';
+import { nonIsolatedPod } from '../non-isolated-pod';
 import { privilegedPorts } from '../privileged-ports';
 import { sensitiveHostMounts } from '../sensitive-host-mounts';
 import { sshPort } from '../ssh-port';
@@ -28,4 +29,5 @@ export const kubeLinterPodRules: readonly ManifestRule[] = [
   sshPort,
   noReadOnlyRootFs,
   dropNetRawCapability,
+  nonIsolatedPod,
 ];
