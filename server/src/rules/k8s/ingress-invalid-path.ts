@@ -12,6 +12,7 @@ export const ingressInvalidPath: ManifestRule = {
   id: 'ingress-invalid-path',
   aliases: [],
   severity: 'error',
+  severityNote: 'warning for regex characters in an Exact or Prefix path, which the API server accepts and ingress-nginx refuses',
   category: 'networking',
   docs: {
     summary: 'An Ingress path that does not start with `/`, a missing or unknown pathType, or an Exact/Prefix path with `//`, `/./`, `/../`, an encoded slash or regex characters.',
