@@ -10,7 +10,7 @@ import { relocate } from '../../core/k8s/relocate';
 import { replaceNode } from '../../core/k8s/yaml-edit';
 import { isScalar } from 'yaml';
 
-const POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  serviceAccountName: SA\n  containers:\n    - name: web\n      image: nginx:1.27\n---\napiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: web\n';
+const POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  serviceAccountName: SA\n  containers:\n    - name: web\n      image: nginx:1.27\n---\napiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: web-app\n';
 
 export const nonExistentServiceAccount: ManifestRule = {
   id: 'non-existent-service-account',
@@ -20,8 +20,8 @@ export const nonExistentServiceAccount: ManifestRule = {
   docs: {
     summary: 'A pod whose `serviceAccountName` names a ServiceAccount the workspace does not define.',
     why: "The API server refuses to create a pod whose service account does not exist (`error looking up service account`): a Deployment then shows no pods at all, only a FailedCreate event on its ReplicaSet. Checked only when the workspace holds ServiceAccounts or the pod's Namespace, so accounts created by other tools do not raise noise.",
-    bad: POD.replace('SA', 'web-app'),
-    good: POD.replace('SA', 'web'),
+    bad: POD.replace('SA', 'webapp'),
+    good: POD.replace('SA', 'web-app'),
   },
   check({ file, workspace }) {
     const hits: RuleHit[] = [];
