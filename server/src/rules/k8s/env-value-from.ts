@@ -20,6 +20,13 @@ function keysOf(obj: K8sObject, maps: readonly string[]): string[] {
   return maps.flatMap((m) => mapAt(obj.root, [m])?.items.flatMap((p) => (isScalar(p.key) ? [String(p.key.value)] : [])) ?? []);
 }
 
+/** The first object of each name (any namespace), to say where a missing reference is defined instead. */
+function firstByName(objects: readonly K8sObject[]): Map<string, K8sObject> {
+  const byName = new Map<string, K8sObject>();
+  for (const o of objects) if (o.name !== undefined && !byName.has(o.name)) byName.set(o.name, o);
+  return byName;
+}
+
 const EXAMPLE = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: api-config\ndata:\n  log-level: info\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: api\nspec:\n  containers:\n    - name: api\n      image: example/api:1.4\n      env:\n        - name: LOG_LEVEL\n          valueFrom:\n            configMapKeyRef:\n              name: api-config\n              key: KEY\n';
 
 export const envValueFrom: ManifestRule = {
@@ -62,7 +69,7 @@ export const envValueFrom: ManifestRule = {
             hit(keyNode, `${kind} ${name} has no key ${key}${near ? `; did you mean ${near}?` : '.'} The ${containerLabel(c)} of ${obj.kind} ${obj.name ?? '(unnamed)'} will not start (CreateContainerConfigError); fix the key or mark the reference optional.`, near);
             continue;
           }
-          const elsewhere = index.ofKind(kind).find((o) => o.name === name);
+          const elsewhere = index.memo('env-value-from', kind, () => firstByName(index.ofKind(kind))).get(name);
           const here = index.of(kind, ns);
           if (!elsewhere && !here.length) continue;
           const near = closestName(name, here.map((o) => o.name).filter((n): n is string => !!n));
