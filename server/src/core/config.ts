@@ -39,6 +39,8 @@ export interface ConfigLayer {
   failOn?: Severity | 'none';
   /** Kubernetes version deprecation checks assume, "major.minor". */
   kubernetesVersion?: string;
+  /** `kubernetes.crds`: absolute paths of CRD files and folders whose kinds get schemas (core/k8s/crd-files.ts). */
+  kubernetesCrds?: string[];
 }
 
 export interface Config {
@@ -106,6 +108,7 @@ export function parseStevedoreConfig(file: string, text: string): ConfigLayer {
   if (k8s !== undefined) {
     if (!k8s || typeof k8s !== 'object') throw new ConfigError(file, 'kubernetes: expected a mapping with "version"');
     if (k8s.version !== undefined) layer.kubernetesVersion = parseKubernetesVersion(file, k8s.version);
+    if (k8s.crds != null) layer.kubernetesCrds = toList(file, 'kubernetes.crds', k8s.crds, 'files or folders').map((p) => path.resolve(path.dirname(file), p));
   }
   return layer;
 }

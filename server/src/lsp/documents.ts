@@ -16,8 +16,8 @@ import { isCrossFile, languageOf, type Analysis, type LspLanguage } from './lang
 export interface DocumentSettings {
   /** `stevedore.rules`: rule id or alias → error|warning|info|hint|off. */
   rules?: Record<string, unknown>;
-  /** `stevedore.kubernetes.version`. */
-  kubernetes?: { version?: unknown };
+  /** `stevedore.kubernetes.version`, `stevedore.kubernetes.crds` (CRD files and folders). */
+  kubernetes?: { version?: unknown; crds?: unknown };
   /** `stevedore.shellcheck.path` (machine-scoped): the ShellCheck binary. */
   shellcheck?: { path?: unknown };
 }
@@ -73,6 +73,8 @@ export class Analyzer {
   readonly manifests = new ManifestWorkspace();
   /** Bumped whenever a manifest changes, so cached manifest results that may depend on it are recomputed. */
   private generation = 0;
+  /** The workspace folders loadManifests scanned (relative `stevedore.kubernetes.crds` entries start there). */
+  private folders: string[] = [];
   /** The time budget of one analysis (initializationOptions.analysisBudgetMs for tests). */
   budgetMs = DEFAULT_ANALYSIS_BUDGET_MS;
 
@@ -91,6 +93,13 @@ export class Analyzer {
       if (settings.rules) config = withLayers(config, layerFromRules('settings (stevedore.rules)', settings.rules));
       if (settings.kubernetes?.version) {
         config = withLayers(config, { source: 'settings', rules: [], kubernetesVersion: parseKubernetesVersion('settings (stevedore.kubernetes.version)', settings.kubernetes.version) });
+      }
+      const crds = settings.kubernetes?.crds;
+      if (Array.isArray(crds) && crds.length) {
+        // Relative entries are relative to the workspace folder that holds the document.
+        const root = (file && this.folders.filter((f) => file.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0]) ?? (file ? path.dirname(file) : process.cwd());
+        const kubernetesCrds = crds.filter((c): c is string => typeof c === 'string' && c !== '').map((c) => path.resolve(root, c));
+        config = withLayers(config, { source: 'settings', rules: [], kubernetesCrds });
       }
     } catch (e) {
       if (e instanceof ConfigError) this.host.configProblem(e.message);
@@ -174,6 +183,7 @@ export class Analyzer {
 
   /** Loads the Kubernetes manifests under the workspace folders (gitignored files and node_modules skipped). */
   loadManifests(folders: string[]): number {
+    this.folders = folders.map((f) => path.resolve(f));
     let count = 0;
     for (const folder of folders) {
       for (const file of walk(folder)) {

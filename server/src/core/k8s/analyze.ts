@@ -7,6 +7,7 @@ import type { ManifestRule, ManifestRuleContext } from '../rule';
 import { readSuppressions } from '../suppress';
 import { splitLines } from '../text';
 import type { Finding } from '../types';
+import { configCrdPaths, publishCrdFiles } from './crd-files';
 import { parseManifest, type ManifestFile } from './parse';
 import { ManifestWorkspace, type Workspace } from './workspace';
 
@@ -51,6 +52,10 @@ export interface PreparedManifest extends ManifestAnalysis {
 /** Parses a manifest and prepares its rule run, for callers that run the rules in slices (the language server). */
 export function prepareManifest(text: string, options: ManifestOptions): PreparedManifest {
   const config = options.config ?? EMPTY_CONFIG;
+  const base = options.workspace ?? new ManifestWorkspace();
+  // `kubernetes.crds`: CRDs from outside the workspace give their kinds schemas like the workspace's own.
+  const crdPaths = configCrdPaths(config);
+  if (crdPaths.length) publishCrdFiles(base, crdPaths);
   let file: ManifestFile;
   try {
     // The workspace already holds this very text for this path (the CLI loads every file first; the language server
@@ -61,9 +66,9 @@ export function prepareManifest(text: string, options: ManifestOptions): Prepare
     // parseManifest is meant never to throw; if it does, say so on the file instead of failing the request.
     options.onRuleError?.('yaml-syntax', e);
     file = parseManifest('', options.path);
-    return { file, workspace: (options.workspace ?? new ManifestWorkspace()).with(file), findings: parseFailedFindings(e, config) };
+    return { file, workspace: base.with(file), findings: parseFailedFindings(e, config) };
   }
-  const workspace = (options.workspace ?? new ManifestWorkspace()).with(file);
+  const workspace = base.with(file);
   // A file whose only object was too large to parse still gets the finding that says so.
   const tooLarge = !file.objects.length && file.docs.some((d) => d.doc.errors.some((e) => e.code === (TOO_LARGE as string)));
   if (file.templated || (!file.objects.length && !tooLarge)) return { file, workspace, findings: [] };

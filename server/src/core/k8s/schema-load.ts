@@ -17,6 +17,12 @@ export interface Schema {
   format?: string;
   /** Stevedore extension: at least one of these keys must be present. */
   requiredAny?: string[];
+  /** From CRDs (crd-schemas.ts): numeric bounds, and null accepted even where the key is required. */
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: boolean;
+  exclusiveMaximum?: boolean;
+  nullable?: boolean;
 }
 
 interface SchemaFile {

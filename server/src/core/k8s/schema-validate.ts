@@ -6,7 +6,7 @@ import { deref, type Schema } from './schema-load';
 export interface SchemaIssue {
   path: (string | number)[];
   /** What is wrong, for callers that treat kinds differently (a Kustomize patch may lack required keys). */
-  code: 'type' | 'enum' | 'unknown-field' | 'required';
+  code: 'type' | 'enum' | 'unknown-field' | 'required' | 'range';
   message: string;
   /** offsets into the YAML source the node came from */
   start: number;
@@ -132,7 +132,7 @@ function walk(schema: Schema, node: unknown, anchor: Range, required: boolean, c
   const kind = kindOf(node);
   if (!kind) return;
   if (kind === 'null') {
-    if (required) report(ctx, rangeOf(node, anchor), 'type', `expected ${expectedText(s)}, got null`);
+    if (required && !s.nullable) report(ctx, rangeOf(node, anchor), 'type', `expected ${expectedText(s)}, got null`);
     return;
   }
   if (s.anyOf) return anyOf(s, node, kind, anchor, ctx);
@@ -165,6 +165,7 @@ function scalar(s: Schema, node: Scalar, kind: Kind, anchor: Range, required: bo
     report(ctx, rangeOf(node, anchor), 'enum', `expected one of ${s.enum.join(', ')}, got ${got}`);
     return;
   }
+  if ((s.minimum !== undefined || s.maximum !== undefined) && (kind === 'integer' || kind === 'number')) return bounds(s, node, anchor, ctx);
   if (s.pattern && kind === 'string') {
     let re = patterns.get(s.pattern);
     if (re === undefined) {
@@ -180,6 +181,16 @@ function scalar(s: Schema, node: Scalar, kind: Kind, anchor: Range, required: bo
       report(ctx, rangeOf(node, anchor), 'type', `expected ${what}, got ${gotText(node, kind)}`);
     }
   }
+}
+
+/** minimum/maximum of a CRD schema, with OpenAPI v3's boolean exclusive flags. */
+function bounds(s: Schema, node: Scalar, anchor: Range, ctx: Ctx): void {
+  const v = Number(node.value);
+  const low = s.minimum !== undefined && (s.exclusiveMinimum ? v <= s.minimum : v < s.minimum);
+  const high = s.maximum !== undefined && (s.exclusiveMaximum ? v >= s.maximum : v > s.maximum);
+  if (!low && !high) return;
+  const limit = low ? `${s.exclusiveMinimum ? 'greater than' : 'at least'} ${s.minimum}` : `${s.exclusiveMaximum ? 'less than' : 'at most'} ${s.maximum}`;
+  report(ctx, rangeOf(node, anchor), 'range', `expected a number ${limit}, got ${node.source ?? String(node.value)}`);
 }
 
 function anyOf(s: Schema, node: unknown, kind: Kind, anchor: Range, ctx: Ctx): void {

@@ -1,7 +1,10 @@
-// Offline schema checks, hover text and key completion for Kubernetes objects (built-in kinds and KEDA).
+// Offline schema checks, hover text and key completion for Kubernetes objects (built-in kinds and KEDA, and the
+// custom resources whose CRDs are in the workspace, when the caller passes the workspace).
 // Pure: no editor or LSP imports, so the CLI, the server and tests share it.
 import type { Node as YamlNode } from 'yaml';
-import { describe, kindSchema, deref, schemaAt, typeText } from './schema-load';
+import { crdSchema } from './crd-schemas';
+import { describe, kindSchema, deref, schemaAt, typeText, type Schema } from './schema-load';
+import type { Workspace } from './workspace';
 import { firstKeyRange, validateNode, type SchemaIssue } from './schema-validate';
 
 export type { SchemaIssue };
@@ -14,15 +17,25 @@ export function preloadSchemas(): void {
   kindSchema('v1', 'Pod');
 }
 
+/** The root schema of a kind: a bundled one, else one a CRD of the workspace defines. */
+export function objectSchema(apiVersion: string, kind: string, workspace?: Workspace): Schema | undefined {
+  return kindSchema(apiVersion, kind) ?? crdSchema(workspace, apiVersion, kind);
+}
+
 /** Known kinds, e.g. 'apps/v1/Deployment'. */
-export function hasSchema(apiVersion: string, kind: string): boolean {
-  return kindSchema(apiVersion, kind) !== undefined;
+export function hasSchema(apiVersion: string, kind: string, workspace?: Workspace): boolean {
+  return objectSchema(apiVersion, kind, workspace) !== undefined;
 }
 
 /** Validates one Kubernetes object (the document's root map, parsed by the `yaml` package with source ranges) */
-export function validateObject(apiVersion: string, kind: string, root: YamlNode): SchemaIssue[] {
-  const schema = kindSchema(apiVersion, kind);
-  if (!schema || !root) return [];
+export function validateObject(apiVersion: string, kind: string, root: YamlNode, workspace?: Workspace): SchemaIssue[] {
+  const schema = objectSchema(apiVersion, kind, workspace);
+  return schema ? validateWith(schema, root) : [];
+}
+
+/** Validates an object against a root schema (objectSchema's). */
+export function validateWith(schema: Schema, root: YamlNode): SchemaIssue[] {
+  if (!root) return [];
   const issues: SchemaIssue[] = [];
   try {
     validateNode(schema, root, firstKeyRange(root, [0, 0]), issues, MAX_ISSUES);
@@ -33,8 +46,8 @@ export function validateObject(apiVersion: string, kind: string, root: YamlNode)
 }
 
 /** Description and type text of the schema at a path, for hover; undefined when unknown. */
-export function describePath(apiVersion: string, kind: string, path: (string | number)[]): { description?: string; type: string } | undefined {
-  const root = kindSchema(apiVersion, kind);
+export function describePath(apiVersion: string, kind: string, path: (string | number)[], workspace?: Workspace): { description?: string; type: string } | undefined {
+  const root = objectSchema(apiVersion, kind, workspace);
   const s = root && schemaAt(root, path);
   if (!s) return undefined;
   const description = describe(s);
@@ -42,8 +55,8 @@ export function describePath(apiVersion: string, kind: string, path: (string | n
 }
 
 /** Keys allowed at a path (for completion): name, description, type, required. */
-export function keysAt(apiVersion: string, kind: string, path: (string | number)[]): { name: string; description?: string; type: string; required: boolean }[] {
-  const root = kindSchema(apiVersion, kind);
+export function keysAt(apiVersion: string, kind: string, path: (string | number)[], workspace?: Workspace): { name: string; description?: string; type: string; required: boolean }[] {
+  const root = objectSchema(apiVersion, kind, workspace);
   const s = root && schemaAt(root, path);
   const props = s && deref(s).properties;
   if (!s || !props) return [];

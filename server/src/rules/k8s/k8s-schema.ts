@@ -1,7 +1,9 @@
 import * as path from 'node:path';
 import type { K8sObject } from '../../core/k8s/parse';
-import { scalarAt, seqAt } from '../../core/k8s/object';
-import { hasSchema, validateObject, type SchemaIssue } from '../../core/k8s/schema';
+import { missingCrdMessage } from '../../core/k8s/crd-schemas';
+import { nodeAt, scalarAt, seqAt } from '../../core/k8s/object';
+import { objectSchema, validateWith, type SchemaIssue } from '../../core/k8s/schema';
+import type { Schema } from '../../core/k8s/schema-load';
 import type { ManifestRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
 import { workspaceIndex, type WorkspaceIndex } from '../../core/k8s/workspace-index';
@@ -24,14 +26,15 @@ function readPatchFiles(index: WorkspaceIndex, dir: string): Set<string> {
 
 // The issues of each document tree. The parser hands out the same tree for a document whose text did not change
 // (parse.ts) and trees are only read, so after an edit only the edited documents are validated again; issue
-// offsets are relative to the document, so they stay right when the document moves in its file.
-const validated = new WeakMap<object, { apiVersion: string; kind: string; issues: SchemaIssue[] }>();
+// offsets are relative to the document, so they stay right when the document moves in its file. The schema is part
+// of the key: a workspace CRD's schema is a new object whenever the CRD's text changes.
+const validated = new WeakMap<object, { schema: Schema; issues: SchemaIssue[] }>();
 
-function issuesOf(obj: K8sObject): SchemaIssue[] {
+function issuesOf(obj: K8sObject, schema: Schema): SchemaIssue[] {
   const hit = validated.get(obj.root);
-  if (hit && hit.apiVersion === obj.apiVersion && hit.kind === obj.kind) return hit.issues;
-  const issues = validateObject(obj.apiVersion, obj.kind, obj.root);
-  validated.set(obj.root, { apiVersion: obj.apiVersion, kind: obj.kind, issues });
+  if (hit && hit.schema === schema) return hit.issues;
+  const issues = validateWith(schema, obj.root);
+  validated.set(obj.root, { schema, issues });
   return issues;
 }
 
@@ -44,10 +47,11 @@ export const k8sSchema: ManifestRule = {
   id: 'k8s-schema',
   aliases: ['kubeconform'],
   severity: 'error',
+  severityNote: 'information for a custom resource whose CustomResourceDefinition is not in the workspace',
   category: 'correctness',
   docs: {
     summary: 'A field the Kubernetes API does not accept: unknown key, wrong type, value outside the allowed set, missing required key.',
-    why: 'The API server rejects the whole object (or, for unknown fields with client-side apply, silently drops them, so a misspelt `containerport` never takes effect). Checked offline against the bundled schemas of every built-in kind and KEDA.',
+    why: 'The API server rejects the whole object (or, for unknown fields with client-side apply, silently drops them, so a misspelt `containerport` never takes effect). Checked offline against the bundled schemas of every built-in kind and KEDA, and against the CustomResourceDefinitions in the workspace for custom resources (a custom resource whose CRD is nowhere gets one information finding naming the CRD that would define it).',
     bad: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: "3"\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n          imagePullPolicy: Sometimes\n',
     good: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 3\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n          imagePullPolicy: IfNotPresent\n',
   },
@@ -55,9 +59,16 @@ export const k8sSchema: ManifestRule = {
     const hits: RuleHit[] = [];
     const index = workspaceIndex(workspace);
     for (const obj of file.objects) {
-      if (!hasSchema(obj.apiVersion, obj.kind)) continue;
+      const schema = objectSchema(obj.apiVersion, obj.kind, workspace);
+      if (!schema) {
+        // A custom resource without its CRD: say what would define it, once, at information level.
+        const message = missingCrdMessage(obj.apiVersion, obj.kind, workspace);
+        const kindNode = message && nodeAt(obj.root, ['kind']);
+        if (message && kindNode) hits.push({ message, range: file.nodeRange(obj.doc, kindNode), severity: 'info', data: { code: 'missing-crd' } });
+        continue;
+      }
       const patch = isPatch(obj, index);
-      for (const issue of issuesOf(obj)) {
+      for (const issue of issuesOf(obj, schema)) {
         if (patch && issue.code === 'required') continue;
         // A copy: the cached issue outlives this analysis and its findings.
         hits.push({ message: issue.message, range: file.rangeOf(obj.doc.start + issue.start, obj.doc.start + issue.end), data: { path: issue.path.slice(), code: issue.code } });

@@ -31,10 +31,10 @@ function targetAt(file: ManifestFile, offset: number): Target | undefined {
 
 const isBlock = (type: string) => type.endsWith('[]') || type.startsWith('map[') || type === 'object' || (/^[A-Z]/.test(type) && type !== 'Quantity');
 
-function keyItems(t: Target, mapPath: PathKey[], siblings: string[]): CompletionItem[] {
+function keyItems(t: Target, mapPath: PathKey[], siblings: string[], workspace: Workspace): CompletionItem[] {
   const present = new Set(siblings);
   // `status` is written by the cluster, never in a manifest.
-  const keys = keysAt(t.apiVersion, t.kind, mapPath).filter((k) => !present.has(k.name) && !(mapPath.length === 0 && k.name === 'status'));
+  const keys = keysAt(t.apiVersion, t.kind, mapPath, workspace).filter((k) => !present.has(k.name) && !(mapPath.length === 0 && k.name === 'status'));
   return keys.map((k) => ({
     label: k.name,
     kind: CompletionItemKind.Property,
@@ -116,11 +116,11 @@ export function manifestCompletions(file: ManifestFile, workspace: Workspace, of
   const ctx = typingContext(file, offset);
   const t = ctx && targetAt(file, offset);
   if (!ctx || !t) return [];
-  if (!ctx.value) return keyItems(t, ctx.mapPath, ctx.siblings);
+  if (!ctx.value) return keyItems(t, ctx.mapPath, ctx.siblings, workspace);
   const path = [...ctx.mapPath, ctx.value.key];
   const spaced = ctx.value.spaced;
-  const items = enumAt(t.apiVersion, t.kind, path).map((v) => valueItem(v, CompletionItemKind.EnumMember, 'allowed value', spaced));
-  const type = keysAt(t.apiVersion, t.kind, ctx.mapPath).find((k) => k.name === ctx.value!.key)?.type;
+  const items = enumAt(t.apiVersion, t.kind, path, workspace).map((v) => valueItem(v, CompletionItemKind.EnumMember, 'allowed value', spaced));
+  const type = keysAt(t.apiVersion, t.kind, ctx.mapPath, workspace).find((k) => k.name === ctx.value!.key)?.type;
   if (!items.length && type === 'boolean') items.push(...[true, false].map((v) => valueItem(v, CompletionItemKind.Value, 'boolean', spaced)));
   return [...items, ...referenceItems(workspace, t, path, spaced)];
 }

@@ -24,8 +24,8 @@ function referenceMarkdown(workspace: Workspace, ref: Reference): string {
   return targets.length ? `Scales ${workloadSummary(targets[0])}` : `The scale target is not defined in ${ns}.`;
 }
 
-function schemaMarkdown(apiVersion: string, kind: string, path: (string | number)[]): string | undefined {
-  const info = describePath(apiVersion, kind, path);
+function schemaMarkdown(apiVersion: string, kind: string, path: (string | number)[], workspace: Workspace): string | undefined {
+  const info = describePath(apiVersion, kind, path, workspace);
   if (!info) return undefined;
   const key = path.length ? String(path[path.length - 1]) : kind;
   const head = `**${key}** \`${info.type}\``;
@@ -38,7 +38,7 @@ export function manifestHover(file: ManifestFile, workspace: Workspace, offset: 
   const obj = cursor?.obj;
   if (!cursor || !obj || file.templated) return undefined;
   const parts: string[] = [];
-  const schema = schemaMarkdown(obj.apiVersion, obj.kind, cursor.path);
+  const schema = schemaMarkdown(obj.apiVersion, obj.kind, cursor.path, workspace);
   if (schema) parts.push(schema);
   const ref = referenceAt(obj, cursor.path);
   if (ref) parts.push(referenceMarkdown(workspace, ref));
