@@ -47,13 +47,14 @@ function quantity(t: MetricTarget | undefined): string | undefined {
   return t.averageValue ?? t.value;
 }
 
-interface MetricReading {
+export interface MetricReading {
   name: string;
   current?: string;
   target?: string;
 }
 
-function readings(h: HorizontalPodAutoscaler): MetricReading[] {
+/** Each metric of an HPA (autoscaling/v2, or v1's cpu target) with its current and target values as written. */
+export function readings(h: HorizontalPodAutoscaler): MetricReading[] {
   const spec = h.spec ?? {};
   if (!spec.metrics && spec.targetCPUUtilizationPercentage !== undefined) {
     const cur = h.status?.currentCPUUtilizationPercentage;

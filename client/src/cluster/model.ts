@@ -1,4 +1,5 @@
-// The cluster tree as plain nodes: contexts → namespaces → kind groups → objects → (Deployment) revisions and pods.
+// The cluster tree as plain nodes: contexts → namespaces → kind groups → objects → (Deployment) revisions and pods,
+// (HPA) replicas, metrics, conditions and events.
 // Lazy: each level runs kubectl only when expanded. Failures become error nodes; children() never rejects.
 import { errorMessage, isKubectlError } from './errors';
 import {
@@ -12,10 +13,11 @@ import {
   serviceDescription,
   templateImages,
 } from './format';
+import { hpaChildren } from './hpaNodes';
 import type { Kubeconfig, KubeContext } from './kubeconfig';
 import type { Kubectl } from './kubectl';
 import { listRevisions } from './revisions';
-import { itemsOf, selectorString, type Deployment, type HorizontalPodAutoscaler, type Ingress, type K8sObject, type Pod, type ScaledObject, type Service } from './types';
+import { itemsOf, selectorString, type Deployment, type HorizontalPodAutoscaler, type Ingress, type K8sObject, type KubeEvent, type Pod, type ScaledObject, type Service } from './types';
 
 /** A context's namespaces, sorted, or kubectl's message when the user may not list them (other errors throw). */
 export async function listNamespaces(kubectl: Kubectl, context: string): Promise<{ names: string[] } | { names?: undefined; forbidden: string }> {
@@ -211,9 +213,16 @@ export class ClusterModel {
       tooltip: k.tooltip?.(o) ?? `**${k.apiKind} ${name}**\n\nnamespace: ${ns} · age ${formatAge(o.metadata?.creationTimestamp, now)}`,
       contextValue: `stevedore.${k.kind}`,
       icon: k.icon,
-      collapsible: k.kind === 'deployment',
+      collapsible: k.kind === 'deployment' || k.kind === 'hpa',
       target: { context, namespace: ns, kind: k.kind, name },
     };
+    if (k.kind === 'hpa') {
+      node.children = safe(id, async () => {
+        const selector = `involvedObject.kind=HorizontalPodAutoscaler,involvedObject.name=${name}`;
+        const list = await this.deps.kubectl().json(['get', 'events', '--field-selector', selector], { context, namespace: ns });
+        return hpaChildren(id, o as HorizontalPodAutoscaler, itemsOf<KubeEvent>(list, 'events'), this.deps.now?.() ?? Date.now());
+      });
+    }
     if (k.kind === 'deployment') {
       const d = o as Deployment;
       node.tooltip = `**Deployment ${name}**\n\n${node.description}\n\nimage: ${templateImages(d.spec?.template)}`;

@@ -99,9 +99,20 @@ export interface HorizontalPodAutoscaler extends K8sObject {
     desiredReplicas?: number;
     currentMetrics?: MetricSpec[] | null;
     conditions?: Condition[];
+    lastScaleTime?: string;
     /** autoscaling/v1 */
     currentCPUUtilizationPercentage?: number;
   };
+}
+
+/** A core/v1 Event as `kubectl get events -o json` lists it. */
+export interface KubeEvent extends K8sObject {
+  type?: string;
+  reason?: string;
+  message?: string;
+  count?: number;
+  lastTimestamp?: string | null;
+  eventTime?: string | null;
 }
 
 export interface ScaledObject extends K8sObject {

@@ -130,5 +130,7 @@ function scaleWithLoad(ctx: ControllerContext, hpa: K8sObject, target: K8sObject
 }
 
 function write(ctx: ControllerContext, hpa: K8sObject, status: K8sObject): void {
+  // Like the real setStatus, every status keeps the last scale time.
+  if (hpa.status?.lastScaleTime && !status.lastScaleTime) status = { lastScaleTime: hpa.status.lastScaleTime, ...status };
   if (!semanticEqual(status, hpa.status)) ctx.api.update(HPAS, hpa.metadata.namespace, hpa.metadata.name, { ...hpa, status }, { status: true });
 }
