@@ -1,7 +1,7 @@
-// The CLI writes JSON in pieces as it makes them: joined, they are formatJson's text, byte for byte.
+// The CLI writes JSON and SARIF in pieces as it makes them: joined, they are formatJson's and formatSarif's text.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatJson, jsonPieces, type FileReport } from '../../server/src/cli/format';
+import { formatJson, formatSarif, jsonPieces, sarifPieces, type FileReport } from '../../server/src/cli/format';
 import type { Finding } from '../../server/src/core/types';
 
 const finding = (ruleId: string, message: string, line: number, extra: Partial<Finding> = {}): Finding => ({
@@ -32,5 +32,21 @@ describe('jsonPieces', () => {
 
   it('one piece per file between the opening and the closing', () => {
     assert.equal([...jsonPieces(CASES[2][1])].length, CASES[2][1].length + 2);
+  });
+});
+
+describe('sarifPieces', () => {
+  for (const [name, reports] of CASES) {
+    it(`${name}: the pieces joined are formatSarif's text`, () => assert.equal([...sarifPieces(reports, '1.2.3')].join(''), formatSarif(reports, '1.2.3')));
+  }
+
+  it('findings only in the last file, and in the first only', () => {
+    const [a, b] = CASES[2][1];
+    const none = { ...a, findings: [], fixable: [] };
+    for (const reports of [[none, b], [a, none], [none, a, none, b, none]]) assert.equal([...sarifPieces(reports, '0.1.0')].join(''), formatSarif(reports, '0.1.0'));
+  });
+
+  it('the results come one file at a time', () => {
+    assert.equal([...sarifPieces(CASES[2][1], '1.2.3')].length, 4);
   });
 });

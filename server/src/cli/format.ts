@@ -114,29 +114,61 @@ function sarifRule(rule: RuleMeta) {
 
 /** SARIF 2.1.0 as GitHub code scanning accepts it: every rule described, results with regions. */
 export function formatSarif(reports: FileReport[], version: string): string {
-  const rules = allRules.map(sarifRule);
-  const index = new Map(allRules.map((r, i) => [r.id, i]));
-  const results = reports.flatMap((r) =>
-    r.findings.map((f) => ({
-      ruleId: f.ruleId,
-      ruleIndex: index.get(f.ruleId) ?? 0,
-      level: SARIF_LEVEL[f.severity],
-      message: { text: f.message },
-      locations: [
-        {
-          physicalLocation: {
-            artifactLocation: { uri: toUri(r.path) },
-            region: {
-              startLine: f.range.start.line + 1,
-              startColumn: f.range.start.character + 1,
-              endLine: f.range.end.line + 1,
-              endColumn: f.range.end.character + 1,
-            },
+  const index = ruleIndex();
+  return sarifText(version, reports.flatMap((r) => r.findings.map((f) => sarifResult(r, f, index))));
+}
+
+/** formatSarif's text in pieces (the results of one file each), to write as they are made, like jsonPieces. */
+export function* sarifPieces(reports: FileReport[], version: string): Generator<string> {
+  const whole = sarifText(version, []);
+  // The results are the last member of the last object: the text ends with them, then fixed closing lines.
+  const tail = '\n    }\n  ]\n}';
+  const open = '"results": []';
+  if (!reports.some((r) => r.findings.length) || !whole.endsWith(open + tail)) {
+    yield formatSarif(reports, version);
+    return;
+  }
+  yield whole.slice(0, whole.length - tail.length - 1) + '\n';
+  const index = ruleIndex();
+  const indent = ' '.repeat(8);
+  let first = true;
+  for (const r of reports) {
+    if (!r.findings.length) continue;
+    const items = r.findings.map((f) => indent + JSON.stringify(sarifResult(r, f, index), null, 2).replace(/\n/g, '\n' + indent));
+    yield (first ? '' : ',\n') + items.join(',\n');
+    first = false;
+  }
+  yield '\n      ]' + tail;
+}
+
+function ruleIndex(): Map<string, number> {
+  return new Map(allRules.map((r, i) => [r.id, i]));
+}
+
+function sarifResult(r: FileReport, f: Finding, index: Map<string, number>) {
+  return {
+    ruleId: f.ruleId,
+    ruleIndex: index.get(f.ruleId) ?? 0,
+    level: SARIF_LEVEL[f.severity],
+    message: { text: f.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: toUri(r.path) },
+          region: {
+            startLine: f.range.start.line + 1,
+            startColumn: f.range.start.character + 1,
+            endLine: f.range.end.line + 1,
+            endColumn: f.range.end.character + 1,
           },
         },
-      ],
-    })),
-  );
+      },
+    ],
+  };
+}
+
+function sarifText(version: string, results: unknown[]): string {
+  const rules = allRules.map(sarifRule);
   return JSON.stringify(
     {
       $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

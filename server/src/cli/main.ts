@@ -11,7 +11,7 @@ import { severityRank, type Severity } from '../core/types';
 import { parseLintArgs, USAGE, type LintArgs } from './args';
 import { useColor } from './color';
 import { debugRequested, errorReport, firstLine, InputError, installProcessGuards, ioError } from './errors';
-import { formatSarif, formatText, jsonPieces, type FileReport } from './format';
+import { formatText, jsonPieces, sarifPieces, type FileReport } from './format';
 import { currentFile, forFile, lintOne, type FileOutcome, type Input, type Run } from './lint-files';
 import { walk } from '../core/walk';
 import { kustomizeOptions, lintKustomizations } from './kustomize';
@@ -166,7 +166,8 @@ export async function main(argv: string[], env: Record<string, string | undefine
     lintKustomizations(inputs, reports, run, kustomizeOptions(env), (line) => process.stderr.write(line));
     const color = useColor({ flag: args.color, env, isTTY: process.stdout.isTTY === true });
     if (args.format === 'json') writeOut(jsonPieces(reports));
-    else process.stdout.write((args.format === 'sarif' ? formatSarif(reports, version) : formatText(reports, color)) + '\n');
+    else if (args.format === 'sarif') writeOut(sarifPieces(reports, version));
+    else process.stdout.write(formatText(reports, color) + '\n');
     const failOn = args.failOn ?? configFail ?? 'warning';
     if (failOn === 'none') return 0;
     const failing = reports.some((r) => r.findings.some((f) => severityRank(f.severity) <= severityRank(failOn)));
