@@ -4,7 +4,8 @@
 //   --port <n>      port of the API server (default: chosen by the OS; it changes on each run, the kubeconfig follows)
 //   --dir <folder>  where to write `kubeconfig` (default: .cache/cluster/ in this checkout, the same path on every
 //                   run and the one `npm start -- --cluster` uses, so `stevedore.kubeconfig` can stay set)
-// While it runs, type `fail on|off`, `forbid <verb> <resource>` / `forbid off` or `delay <ms>` to inject failures.
+// While it runs, type `fail on|off`, `forbid <verb> <resource>` / `forbid off` or `delay <ms>` to inject failures, and
+// `load <hpa> <millicores>` / `load <hpa> off` to give an HPA in shop a synthetic CPU use it scales on (1 s = one 15 s sync).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as readline from 'node:readline';
@@ -32,7 +33,7 @@ kubeconfig: ${cluster.kubeconfig}
   kubectl rollout history deployment/web -n shop
   kubectl rollout undo deployment/web -n shop
 
-Commands: fail on|off · forbid <verb> <resource> · forbid off · delay <ms>. Ctrl+C stops.`);
+Commands: fail on|off · forbid <verb> <resource> · forbid off · delay <ms> · load <hpa> <millicores>|off (e.g. load web 600). Ctrl+C stops.`);
 
   const rl = readline.createInterface({ input: process.stdin, terminal: false });
   rl.on('line', (line) => {
@@ -41,6 +42,7 @@ Commands: fail on|off · forbid <verb> <resource> · forbid off · delay <ms>. C
     else if (cmd === 'forbid' && a === 'off') cluster.setForbidden(null);
     else if (cmd === 'forbid' && a) cluster.setForbidden({ verb: a, resource: b });
     else if (cmd === 'delay' && Number.isFinite(Number(a))) cluster.setDelay(Number(a));
+    else if (cmd === 'load' && a && (b === 'off' || Number(b) >= 0)) cluster.setHpaLoad('shop', a, b === 'off' ? null : Number(b));
     else if (cmd) return console.log(`unknown command: ${line.trim()}`);
     else return;
     console.log('ok');
