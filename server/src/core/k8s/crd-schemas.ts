@@ -136,5 +136,5 @@ export function missingCrdMessage(apiVersion: string, kind: string, workspace: W
     const versions = served.map((k) => k.slice(group.length + 1, -kind.length - 1)).join(', ');
     return `No schema for ${kind} ${apiVersion}: the workspace's CustomResourceDefinition for ${kind} (group ${group}) serves ${versions}, not ${version}.`;
   }
-  return `No schema for ${kind} ${apiVersion}, a custom resource: add the CustomResourceDefinition that defines it (spec.group: ${group}, spec.names.kind: ${kind}) to the workspace to check it.`;
+  return `No schema for ${kind} ${apiVersion}, a custom resource: add the CustomResourceDefinition that defines it (spec.group: ${group}, spec.names.kind: ${kind}) to the workspace, or its file or folder to kubernetes.crds in .stevedore.yaml (setting stevedore.kubernetes.crds), to check it.`;
 }
