@@ -19,7 +19,8 @@ export function startLanguageClient(context: ExtensionContext): LanguageClient {
     run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6009'] } },
   };
-  const initializationOptions: InitializationOptions = { snippetEdits: true, rolloutLenses: true };
+  // kubectl (Kustomize overlays) runs in the server only for a workspace trusted when the server starts.
+  const initializationOptions: InitializationOptions = { snippetEdits: true, rolloutLenses: true, workspaceTrusted: vscode.workspace.isTrusted };
   const clientOptions: LanguageClientOptions = {
     // Fixes with values to review arrive as snippet commands (see server/src/lsp/snippets.ts).
     // Deployments get "Rollout status/undo" lenses; they are dropped below while the workspace is untrusted.

@@ -81,6 +81,10 @@ export interface InitializationOptions {
   analysisBudgetMs?: number;
   /** Test-only: log analyses started, finished and cancelled (tests see stale ones cancelled). */
   traceAnalyses?: boolean;
+  /** The workspace is trusted: the server may run kubectl (`kubectl kustomize` for Kustomize overlays). */
+  workspaceTrusted?: boolean;
+  /** Test-only: how long `kubectl kustomize` may run (default 20 s). */
+  kustomizeTimeoutMs?: number;
 }
 
 /** Custom request: the server's memory after a full garbage collection (when node runs with --expose-gc). */

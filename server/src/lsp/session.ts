@@ -23,6 +23,8 @@ import { manifestRules } from '../rules';
 import type { InitializationOptions } from '../protocol';
 import { registerMemoryRequest } from './debug';
 import { LspShellcheck } from './shellcheck';
+import { LspKustomize } from './kustomize';
+import type { ManifestAnalysis } from '../core/k8s/analyze';
 import type { DockerfileAnalysis } from '../core/dockerfile/analyze';
 
 /** What the request handlers share: the open documents, their analyses and what the client supports. */
@@ -74,6 +76,14 @@ export function startServer(connection: Connection, params: InitializeParams): (
     },
     trace: (m) => traceAnalyses && connection.console.log(m),
   });
+  // Kustomize overlays rendered by kubectl (trusted workspaces only): their findings join the source files' diagnostics.
+  const kustomize = new LspKustomize({
+    notify: (m) => void connection.window.showInformationMessage(`Stevedore: ${m}`),
+    answered(paths) {
+      if (pullDiagnostics) refreshDiagnostics();
+      else for (const doc of documents.all()) if (paths.includes(uriToPath(doc.uri) ?? '')) schedulePush(doc);
+    },
+  });
   const analyzer = new Analyzer(shellReady, {
     settings(uri) {
       if (!configurationSupport) return Promise.resolve({});
@@ -88,6 +98,10 @@ export function startServer(connection: Connection, params: InitializeParams): (
     trace: (m) => traceAnalyses && connection.console.log(m),
     analyzed(doc, analysis, config, isCurrent) {
       const model = (analysis as Partial<DockerfileAnalysis>).model;
+      const manifestWorkspace = (analysis as Partial<ManifestAnalysis>).workspace;
+      if (analysis.language.core.id === 'kubernetes' && manifestWorkspace && kustomize.trusted) {
+        void this.settings(doc.uri).then((s) => kustomize.analyzed(uriToPath(doc.uri), manifestWorkspace, config, (s as { kubectl?: { path?: unknown } }).kubectl?.path, isCurrent));
+      }
       if (analysis.language.core.id !== 'dockerfile' || !model) return;
       void this.settings(doc.uri).then((s) => shellcheck.analyzed(doc.uri, model, config, s.shellcheck?.path, isCurrent));
     },
@@ -114,6 +128,8 @@ export function startServer(connection: Connection, params: InitializeParams): (
     // Tests shrink the budget to see it run out, and trace analyses to see stale ones cancelled.
     if (typeof init?.analysisBudgetMs === 'number' && init.analysisBudgetMs >= 0) analyzer.budgetMs = init.analysisBudgetMs;
     traceAnalyses = init?.traceAnalyses === true;
+    kustomize.trusted = init?.workspaceTrusted === true;
+    if (typeof init?.kustomizeTimeoutMs === 'number' && init.kustomizeTimeoutMs > 0) kustomize.timeoutMs = init.kustomizeTimeoutMs;
     setImmediate(grammarRequested);
   };
 
@@ -173,7 +189,7 @@ export function startServer(connection: Connection, params: InitializeParams): (
 
   connection.languages.diagnostics.on(async (params, token) => {
     const analysis = await analysisOf(params.textDocument.uri, token);
-    return { kind: DocumentDiagnosticReportKind.Full, items: analysis ? analysis.findings.map(toDiagnostic) : [] };
+    return { kind: DocumentDiagnosticReportKind.Full, items: analysis ? kustomize.withRendered(analysis.findings, uriToPath(params.textDocument.uri)).map(toDiagnostic) : [] };
   });
 
   const timers = new Map<string, NodeJS.Timeout>();
@@ -186,7 +202,7 @@ export function startServer(connection: Connection, params: InitializeParams): (
         const version = doc.version;
         const analysis = await analyzer.analyze(doc);
         // A newer version came in meanwhile (the result is for it): that version's own push is scheduled.
-        if (analysis && doc.version === version) void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: analysis.findings.map(toDiagnostic) });
+        if (analysis && doc.version === version) void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: kustomize.withRendered(analysis.findings, uriToPath(doc.uri)).map(toDiagnostic) });
       }, PUSH_DEBOUNCE_MS),
     );
   }
