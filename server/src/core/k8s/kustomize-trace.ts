@@ -126,6 +126,8 @@ export function traceRange(rendered: ManifestFile, range: Range, sources: Kustom
     const hit = follow(src.root, steps);
     const node = onKey ? hit.key : hit.node;
     if (!node?.range) return undefined;
+    // A patch repeats the maps and lists above what it sets: it claims only the values (and keys of values) it writes.
+    if (via === 'patch' && !isScalar(hit.node)) return undefined;
     // A scalar kustomize changed (prefix, image, namespace) is the kustomization's doing, not the source's.
     if (!onKey && isScalar(node) && scalarText(node) !== scalarText(follow(obj.root, steps).node)) return undefined;
     return { file: src.file, range: src.file.nodeRange(src.doc, node), via };
