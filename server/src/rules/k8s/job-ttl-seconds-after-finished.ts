@@ -10,6 +10,7 @@ import type { ManifestRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
 
 const JOB = 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: migrate\nspec:\nTTL  template:\n    spec:\n      restartPolicy: OnFailure\n      containers:\n        - name: migrate\n          image: app:1.4\n';
+const CRON = '---\napiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: report\nspec:\n  schedule: "0 3 * * *"\n  jobTemplate:\n    spec:\nTTL      template:\n        spec:\n          restartPolicy: OnFailure\n          containers:\n            - name: report\n              image: app:1.4\n';
 const TEMPLATE_SPEC = ['spec', 'jobTemplate', 'spec'];
 
 export const jobTtlSecondsAfterFinished: ManifestRule = {
@@ -20,8 +21,8 @@ export const jobTtlSecondsAfterFinished: ManifestRule = {
   docs: {
     summary: 'A standalone Job without `ttlSecondsAfterFinished`, or a CronJob whose job template sets it.',
     why: "A finished Job and its pods stay in the cluster until deleted: they pile up, and re-applying the same Job fails because it exists. `ttlSecondsAfterFinished` lets Kubernetes delete it some time after it ends. A CronJob already cleans up its Jobs by `successfulJobsHistoryLimit` and `failedJobsHistoryLimit`; a TTL in its job template competes with those limits, and whichever is stricter removes the Jobs (and their logs) you meant to keep.",
-    bad: JOB.replace('TTL', ''),
-    good: JOB.replace('TTL', '  ttlSecondsAfterFinished: 86400\n'),
+    bad: JOB.replace('TTL', '') + CRON.replace('TTL', '      ttlSecondsAfterFinished: 600\n'),
+    good: JOB.replace('TTL', '  ttlSecondsAfterFinished: 86400\n') + CRON.replace('TTL', ''),
   },
   check({ file }) {
     const hits: RuleHit[] = [];

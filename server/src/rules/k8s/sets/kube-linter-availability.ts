@@ -5,7 +5,12 @@ import type { ManifestRule } from '../../../core/rule';
 import { accessToCreatePods } from '../access-to-create-pods';
 import { accessToSecrets } from '../access-to-secrets';
 import { clusterAdminRoleBinding } from '../cluster-admin-role-binding';
+import { hpaMinimumThreeReplicas } from '../hpa-minimum-three-replicas';
 import { jobTtlSecondsAfterFinished } from '../job-ttl-seconds-after-finished';
+import { minimumThreeReplicas } from '../minimum-three-replicas';
+import { noAntiAffinity } from '../no-anti-affinity';
+import { noNodeAffinity } from '../no-node-affinity';
+import { noRollingUpdateStrategy } from '../no-rolling-update-strategy';
 import { pdbMaxUnavailable } from '../pdb-max-unavailable';
 import { pdbMinAvailable } from '../pdb-min-available';
 import { pdbUnhealthyPodEvictionPolicy } from '../pdb-unhealthy-pod-eviction-policy';
@@ -13,6 +18,12 @@ import { restartPolicy } from '../restart-policy';
 import { wildcardInRules } from '../wildcard-in-rules';
 
 export const kubeLinterAvailabilityRules: readonly ManifestRule[] = [
+  // Replicas and scheduling
+  noAntiAffinity,
+  noNodeAffinity,
+  noRollingUpdateStrategy,
+  minimumThreeReplicas,
+  hpaMinimumThreeReplicas,
   // Disruption budgets
   pdbMaxUnavailable,
   pdbMinAvailable,
