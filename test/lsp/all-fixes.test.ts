@@ -21,9 +21,13 @@ import { TestClient } from '../helpers/lspClient';
 const CLI = path.resolve(__dirname, '../../dist/cli.js');
 const rules = dockerfileRules.filter((r) => r.id !== 'syntax');
 const exampleOf = (text: string) => (/^FROM\s/im.test(text) ? text : `FROM debian:12\n${text}`);
-/** Turns an off-by-default manifest rule on for the files of `dir` (its own .stevedore.yaml), as a user would. */
-const enableIn = (dir: string, rule: { id: string; severity: string; offByDefault?: boolean }) => {
-  if (rule.offByDefault) fs.writeFileSync(path.join(dir, '.stevedore.yaml'), `rules:\n  ${rule.id}: ${rule.severity}\n`);
+/**
+ * Gives the files of `dir` the configuration a rule's examples assume (docs.config) and turns an off-by-default rule
+ * on, in its own .stevedore.yaml, as a user would.
+ */
+const enableIn = (dir: string, rule: { id: string; severity: string; offByDefault?: boolean; docs: { config?: string } }) => {
+  const on = rule.offByDefault ? `rules:\n  ${rule.id}: ${rule.severity}\n` : '';
+  if (rule.docs.config || on) fs.writeFileSync(path.join(dir, '.stevedore.yaml'), (rule.docs.config ?? '') + on);
 };
 
 describe('every rule end to end', () => {
@@ -42,6 +46,7 @@ describe('every rule end to end', () => {
       if (rule.id === 'dockerignore-gap') fs.writeFileSync(path.join(dir, '.dockerignore'), '*.log\n');
       else if (rule.id !== 'missing-dockerignore') fs.writeFileSync(path.join(dir, '.dockerignore'), '.git\nnode_modules\n.env\n');
       fs.writeFileSync(path.join(dir, 'Dockerfile'), exampleOf(rule.docs.bad));
+      enableIn(dir, rule);
     }
     client = await TestClient.start();
   });

@@ -25,7 +25,7 @@ export const undefinedArgInFrom: DockerfileRule = {
   docs: {
     summary: 'FROM uses a variable that no ARG before the first FROM declares.',
     why: 'Only ARGs declared before the first FROM (and BuildKit\'s `BUILDPLATFORM`, `TARGETARCH` …) can be used in FROM. Anything else expands to an empty string: `FROM node:22${VARIANT}` silently becomes `node:22`, and a misspelt `$BUILDPLATFROM` drops the platform.',
-    bad: 'FROM node:22${VARIANT} AS build',
+    bad: 'ARG VARIANT=-alpine3.20\nFROM node:22${VARAINT} AS build',
     good: 'ARG VARIANT=-alpine3.20\nFROM node:22${VARIANT} AS build',
   },
   check({ model }) {
