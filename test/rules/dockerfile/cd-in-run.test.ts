@@ -40,4 +40,10 @@ ruleTable(cdInRun, [
   { name: 'cd inside command substitution', text: 'FROM gcc:14\nRUN echo "$(cd /src && pwd)"\n', expect: [] },
   { name: 'cd inside a quoted string is not a command', text: 'FROM gcc:14\nRUN echo "cd /x" && sh -c "cd /y && ls"\n', expect: [] },
   { name: 'a word containing cd is not cd', text: 'FROM gcc:14\nRUN abcd /x && cdrecord -v\n', expect: [] },
+  {
+    name: 'ONBUILD RUN: checked like a RUN of the images built from it; the WORKDIR stays an ONBUILD trigger',
+    text: 'FROM node:20-slim\nONBUILD RUN cd /app && npm ci\n',
+    expect: ['2:13-2:20'],
+    fixed: 'FROM node:20-slim\nONBUILD WORKDIR /app\nONBUILD RUN npm ci\n',
+  },
 ]);

@@ -1,7 +1,7 @@
 // The parsed view of a Dockerfile that every rule shares: dockerfile-ast's tree, build stages, and each
 // RUN's shell commands. Built once per analysis. Image references are parsed in image-ref.ts, the environment a stage
 // sets is read in stage-env.ts.
-import type { Dockerfile, From, Instruction, Run } from 'dockerfile-ast';
+import type { Dockerfile, From, Instruction, Onbuild, Run } from 'dockerfile-ast';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { eolOf } from '../text';
 import { jsonValue } from './commands';
@@ -57,6 +57,8 @@ export interface RunInfo {
   script: ShellScript;
   /** True when the script is the body of a `RUN <<EOF` heredoc. */
   heredoc: boolean;
+  /** For `ONBUILD RUN …`: the ONBUILD instruction (`instruction` is then its RUN trigger). */
+  onbuild?: Instruction;
 }
 
 export interface DockerfileModel {
@@ -177,8 +179,11 @@ function parseModel(text: string): DockerfileModel {
   const budget = { bytes: SHELL_LIMITS.documentBytes };
   for (const stage of stages) {
     for (const ins of stage.instructions) {
-      if (ins.getKeyword() !== 'RUN') continue;
-      const info = analyzeRun(ins as Run, stage, text, escape, offsetAt, budget);
+      // `ONBUILD RUN …` runs in the images built FROM this one: its command is checked like any RUN (onbuild marks it).
+      const run = ins.getKeyword() === 'RUN' ? (ins as Run) : onbuildRun(ins);
+      if (!run) continue;
+      const info = analyzeRun(run, stage, text, escape, offsetAt, budget);
+      if (run !== ins) info.onbuild = ins;
       runs.push(info);
       runByLine.set(ins.getRange().start.line, info);
     }
@@ -200,6 +205,13 @@ function parseModel(text: string): DockerfileModel {
     stageOf: (ins) => (ins.getKeyword() === 'FROM' ? stageByFrom.get(ins) : stageByLine.get(ins.getRange().start.line)),
     oversized: oversizedInstructions(text),
   };
+}
+
+/** The RUN an `ONBUILD RUN …` triggers, if the instruction is one. */
+function onbuildRun(ins: Instruction): Run | undefined {
+  if (ins.getKeyword() !== 'ONBUILD') return undefined;
+  const trigger = (ins as Onbuild).getTriggerInstruction();
+  return trigger?.getKeyword() === 'RUN' ? (trigger as Run) : undefined;
 }
 
 function analyzeRun(ins: Run, stage: Stage, text: string, escape: string, offsetAt: (p: Position) => number, budget: { bytes: number }): RunInfo {

@@ -70,10 +70,12 @@ export const cdInRun: DockerfileRule = {
         const lead = hit && leadingCd(model, hit.run, hit.cmd);
         if (!hit || !lead) return null;
         const kw = hit.run.instruction.getInstructionRange().start;
-        const lineStart = model.doc.getText({ start: { line: kw.line, character: 0 }, end: kw });
+        // `ONBUILD RUN cd /x && y` becomes `ONBUILD WORKDIR /x` + `ONBUILD RUN y`: the WORKDIR is inserted after ONBUILD.
+        const onbuild = hit.run.onbuild?.getInstructionRange().start;
+        const lineStart = model.doc.getText({ start: { line: (onbuild ?? kw).line, character: 0 }, end: onbuild ?? kw });
         const indent = /^\s*$/.test(lineStart) ? lineStart : '';
         const edits: TextEdit[] = [
-          { range: { start: kw, end: kw }, newText: `WORKDIR ${lead.dir}${model.eol}${indent}` },
+          { range: { start: kw, end: kw }, newText: `WORKDIR ${lead.dir}${model.eol}${indent}${onbuild ? 'ONBUILD ' : ''}` },
           { range: model.rangeOf(hit.cmd.start, lead.restStart), newText: '' },
         ];
         return { edits };
