@@ -70,6 +70,11 @@ describe('deeply nested YAML', () => {
     assert.ok(a.findings.some((f) => f.ruleId === 'service-selects-nothing'), 'the Service is still checked');
   });
 
+  it('the same with lone CR line endings (old Mac files: the cut missed them and the parser overflowed the stack)', () => {
+    const { a, deep } = tooDeep(('spec:\n' + '        app: web'.repeat(2000) + '\n    spec:\n').replace(/\n/g, '\r'));
+    assert.equal(deep.length, 1, JSON.stringify(a.findings.map((f) => f.message)));
+  });
+
   it('": " inside quotes, comments and flow maps does not count as nesting', () => {
     const json = `{${Array.from({ length: 3000 }, (_, i) => `"k${i}": ${i}`).join(', ')}}`;
     // Quoted, escaped in double quotes, in a comment, and as a one-line flow map (JSON as Python writes it).

@@ -65,7 +65,9 @@ export function nestingCut(text: string, cap: number): number {
   let comment = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 10) {
+    // A lone CR ends a line too (YAML's b-char; files with old Mac line endings): missing it let 2,000 nested maps
+    // on CR-separated lines through to the recursive parser.
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
       lineStart = true;
       lead = 0;
       quote = 0;
@@ -141,7 +143,17 @@ function isCollection(t: CST.Token): boolean {
 export function parseYamlDocument(text: string): Document.Parsed {
   if (text.length > MAX_DOCUMENT_CHARS) return tooLarge(text);
   const cut = nestingCut(text, CUT_NESTING);
-  const tokens = Array.from(new Parser().parse(cut < 0 ? text : text.slice(0, cut)));
+  let tokens: CST.Token[];
+  try {
+    tokens = Array.from(new Parser().parse(cut < 0 ? text : text.slice(0, cut)));
+  } catch (e) {
+    // The bound above is a cheap estimate; if some shape still nests past the parser's recursion, say so instead of
+    // failing the rules that read the document.
+    if (!(e instanceof RangeError)) throw e;
+    const doc = parseDocument('', OPTIONS) as Document.Parsed;
+    doc.errors.push(new YAMLParseError([0, Math.min(1, text.length)], TOO_DEEP as ErrorCode, `Nested too deeply to parse (over the parser's recursion limit); the document was not analyzed`));
+    return doc;
+  }
   let tooDeep: number | undefined = cut < 0 ? undefined : cut;
   for (const token of tokens) {
     const offset = pruneDeepCollections(token, MAX_NESTING);
