@@ -3,7 +3,7 @@
 // exactly. The language server and the CLI run ShellCheck and fill the cache this rule reads; where ShellCheck is
 // not installed (or has not answered yet) the rule is silent.
 import type { DockerfileModel } from '../../core/dockerfile/model';
-import { shellcheckInputs } from '../../core/dockerfile/shellcheck-input';
+import { shellcheckInputs, shellcheckSkipped } from '../../core/dockerfile/shellcheck-input';
 import { shellcheckCache, shellcheckHits } from '../../core/dockerfile/shellcheck-results';
 import type { DockerfileRule } from '../../core/rule';
 import type { RuleHit, TextEdit } from '../../core/types';
@@ -16,6 +16,15 @@ function hitsOf(model: DockerfileModel): RuleHit[] {
   for (const input of shellcheckInputs(model)) {
     const comments = shellcheckCache.get(input.text);
     if (comments) hits.push(...shellcheckHits(model, input, comments));
+  }
+  const skipped = shellcheckSkipped(model);
+  if (skipped) {
+    const checked = skipped.total - skipped.count;
+    hits.push({
+      message: `ShellCheck checked the first ${checked} of this file's ${skipped.total} RUN scripts (a bound per file keeps it fast); this one and the ${skipped.count - 1} after it were not checked`,
+      range: skipped.first.instruction.getInstructionRange(),
+      severity: 'info',
+    });
   }
   return hits;
 }
