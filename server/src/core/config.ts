@@ -79,14 +79,18 @@ export function layerFromRules(source: string, rules: unknown): ConfigLayer {
   return layer;
 }
 
-/** Parses `.stevedore.yaml` text. */
-export function parseStevedoreConfig(file: string, text: string): ConfigLayer {
-  let doc: unknown;
+/** A config file's YAML (aliases bounded), or a ConfigError naming the file. */
+function readConfigYaml(file: string, text: string): unknown {
   try {
-    doc = parseYaml(text, { maxAliasCount: 100 });
+    return parseYaml(text, { maxAliasCount: 100 });
   } catch (e) {
     throw new ConfigError(file, `not valid YAML: ${(e as Error).message.split('\n')[0]}`);
   }
+}
+
+/** Parses `.stevedore.yaml` text. */
+export function parseStevedoreConfig(file: string, text: string): ConfigLayer {
+  const doc = readConfigYaml(file, text);
   if (doc == null) return { source: file, rules: [] };
   if (typeof doc !== 'object' || Array.isArray(doc)) throw new ConfigError(file, 'expected a mapping at the top level');
   const obj = doc as Record<string, unknown>;
@@ -124,12 +128,7 @@ export function parseKubernetesVersion(source: string, value: unknown): string {
 
 /** Parses `.hadolint.yaml`: `ignored:` and `override:` (error/warning/info/style lists). */
 export function parseHadolintConfig(file: string, text: string): ConfigLayer {
-  let doc: unknown;
-  try {
-    doc = parseYaml(text, { maxAliasCount: 100 });
-  } catch (e) {
-    throw new ConfigError(file, `not valid YAML: ${(e as Error).message.split('\n')[0]}`);
-  }
+  const doc = readConfigYaml(file, text);
   const layer: ConfigLayer = { source: file, rules: [] };
   if (!doc || typeof doc !== 'object') return layer;
   const obj = doc as Record<string, unknown>;
@@ -145,12 +144,7 @@ export function parseHadolintConfig(file: string, text: string): ConfigLayer {
 
 /** Parses `.kube-linter.yaml`: its `checks:` section (the rest of kube-linter's configuration is its own). */
 export function parseKubeLinterConfig(file: string, text: string): ConfigLayer {
-  let doc: unknown;
-  try {
-    doc = parseYaml(text, { maxAliasCount: 100 });
-  } catch (e) {
-    throw new ConfigError(file, `not valid YAML: ${(e as Error).message.split('\n')[0]}`);
-  }
+  const doc = readConfigYaml(file, text);
   const layer: ConfigLayer = { source: file, rules: [] };
   if (!doc || typeof doc !== 'object') return layer;
   layer.rules.push(...kubeLinterChecks(file, 'checks', (doc as Record<string, unknown>).checks));
