@@ -33,7 +33,7 @@ export const shellcheck: DockerfileRule = {
   id: 'shellcheck',
   aliases: [],
   severity: 'warning',
-  severityNote: "ShellCheck's own level per finding: error, warning, or info (its info and style)",
+  severityNote: "info for ShellCheck's info and style findings and for the notice naming RUNs past the per-file bound; error where ShellCheck says error",
   category: 'correctness',
   docs: {
     summary: 'ShellCheck reports a problem in a RUN script.',
