@@ -49,7 +49,13 @@ export class Workbench {
     await input.fill(`>${label}`);
     const row = this.page.locator('.quick-input-list .monaco-list-row', { has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }) }).first();
     await row.waitFor({ timeout: STEP });
-    await row.click();
+    // The list re-renders while the palette filters (and when "recently used" moves a row): a click can keep finding
+    // the row unstable. The exact match is then the focused first row, which Enter runs.
+    try {
+      await row.click({ timeout: 5_000 });
+    } catch {
+      await input.press('Enter');
+    }
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: STEP });
   }
 
