@@ -2,9 +2,11 @@
 // the pod's securityContext as its default, the host paths its volume mounts bring in, and whether a LabelSelector
 // (matchLabels and matchExpressions, as a NetworkPolicy's podSelector) selects a set of labels.
 import { isMap, isScalar, type Node, type YAMLMap } from 'yaml';
-import { mapAt, nodeAt, podSpecPath, scalarAt, seqAt, stringMapAt, type ContainerRef } from './object';
+import { mapAt, nodeAt, podSpecPath, scalarAt, seqAt, stringMapAt, WORKLOAD_KINDS, type ContainerRef } from './object';
 import type { K8sObject, ManifestFile } from './parse';
 import { allContainers } from './pod-containers';
+import type { Workspace } from './workspace';
+import { workspaceIndex, type WorkspaceIndex } from './workspace-index';
 
 /** A container's securityContext value for `key`, else the pod securityContext's (runAsUser, runAsGroup …). */
 export function effectiveSecurity(obj: K8sObject, c: ContainerRef, key: string): { value: unknown; node: Node; pod: boolean } | undefined {
@@ -91,4 +93,15 @@ export function podSpecsWithTrue(file: ManifestFile, key: string): Array<{ obj: 
     if (isScalar(node) && node.value === true) out.push({ obj, node });
   }
   return out;
+}
+
+/**
+ * The NetworkPolicies of a file worth checking against the workspace's pods, with the index to look pods up in;
+ * none when the workspace holds no workloads (a policy cannot be called dangling then).
+ */
+export function policiesToCheck(file: ManifestFile, workspace: Workspace): { policies: K8sObject[]; index?: WorkspaceIndex } {
+  const policies = file.objects.filter((o) => o.kind === 'NetworkPolicy' && o.apiVersion.startsWith('networking.k8s.io/'));
+  if (!policies.length) return { policies };
+  const index = workspaceIndex(workspace);
+  return [...WORKLOAD_KINDS].some((k) => index.ofKind(k).length) ? { policies, index } : { policies: [] };
 }

@@ -3,9 +3,8 @@
 import { isMap } from 'yaml';
 import type { ManifestRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
-import { mapAt, pairOf, WORKLOAD_KINDS } from '../../core/k8s/object';
-import { labelSelectorMatches, selectsEverything } from '../../core/k8s/pod-security';
-import { workspaceIndex } from '../../core/k8s/workspace-index';
+import { mapAt, pairOf } from '../../core/k8s/object';
+import { labelSelectorMatches, policiesToCheck, selectsEverything } from '../../core/k8s/pod-security';
 
 const EXAMPLE = 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: web-ingress\nspec:\n  podSelector:\n    matchLabels:\n      app: APP\n  policyTypes: [Ingress]\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  labels:\n    app: web\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n';
 
@@ -23,10 +22,8 @@ export const danglingNetworkpolicy: ManifestRule = {
   },
   check({ file, workspace }) {
     const hits: RuleHit[] = [];
-    const policies = file.objects.filter((o) => o.kind === 'NetworkPolicy' && o.apiVersion.startsWith('networking.k8s.io/'));
-    if (!policies.length) return hits;
-    const index = workspaceIndex(workspace);
-    if (![...WORKLOAD_KINDS].some((k) => index.ofKind(k).length)) return hits;
+    const { policies, index } = policiesToCheck(file, workspace);
+    if (!index) return hits;
     for (const obj of policies) {
       const spec = mapAt(obj.root, ['spec']);
       const pair = spec && pairOf(spec, 'podSelector');

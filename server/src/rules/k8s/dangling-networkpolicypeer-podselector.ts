@@ -4,9 +4,8 @@
 import { isMap } from 'yaml';
 import type { ManifestRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
-import { pairOf, seqAt, WORKLOAD_KINDS } from '../../core/k8s/object';
-import { labelSelectorMatches, selectsEverything } from '../../core/k8s/pod-security';
-import { workspaceIndex } from '../../core/k8s/workspace-index';
+import { pairOf, seqAt } from '../../core/k8s/object';
+import { labelSelectorMatches, policiesToCheck, selectsEverything } from '../../core/k8s/pod-security';
 
 const EXAMPLE = 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: db\nspec:\n  podSelector:\n    matchLabels:\n      app: db\n  ingress:\n    - from:\n        - podSelector:\n            matchLabels:\n              app: APP\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: api\n  labels:\n    app: api\nspec:\n  containers:\n    - name: api\n      image: example/api:1.4\n';
 
@@ -24,10 +23,8 @@ export const danglingNetworkpolicypeerPodselector: ManifestRule = {
   },
   check({ file, workspace }) {
     const hits: RuleHit[] = [];
-    const policies = file.objects.filter((o) => o.kind === 'NetworkPolicy' && o.apiVersion.startsWith('networking.k8s.io/'));
-    if (!policies.length) return hits;
-    const index = workspaceIndex(workspace);
-    if (![...WORKLOAD_KINDS].some((k) => index.ofKind(k).length)) return hits;
+    const { policies, index } = policiesToCheck(file, workspace);
+    if (!index) return hits;
     for (const obj of policies) {
       const workloads = index.workloads(obj.namespace);
       for (const [direction, peers] of [['ingress', 'from'], ['egress', 'to']] as const) {
