@@ -1,12 +1,14 @@
 // Installs what `npm test` needs beyond npm packages: Debian's `shellcheck` (the ShellCheck-inside-RUN tests run
-// the real binary). Idempotent and quiet: nothing when it is already there, one progress line while installing,
-// or one line saying why it cannot (not Debian, not root and no sudo). Never fails the test run by itself: the
-// ShellCheck tests then fail with their own message.
+// the real binary), then podman and the local base images for the image-size tests (install-image-deps.mjs).
+// Idempotent and quiet: nothing when it is already there, one progress line while installing, or one line saying
+// why it cannot (not Debian, not root and no sudo). Never fails the test run by itself: the ShellCheck and image
+// tests then fail with their own message.
 //
 //   node scripts/install-test-deps.mjs
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { installImageDeps } from './install-image-deps.mjs';
 
 /** Debian packages the unit/LSP/CLI tests need (code-server's are in install-code-server.mjs). */
 export const APT_PACKAGES = ['shellcheck'];
@@ -48,4 +50,6 @@ export function installTestDeps() {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const line = installTestDeps();
   if (line) process.stdout.write(`${line}\n`);
+  const images = installImageDeps();
+  if (images) process.stdout.write(`[install-image-deps] ${images}\n`);
 }
