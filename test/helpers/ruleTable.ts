@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { applyEdits } from '../../server/src/core/fixes';
 import type { DockerfileRule, ManifestRule } from '../../server/src/core/rule';
-import type { Finding, FixInput, FixResult, Range } from '../../server/src/core/types';
+import type { Finding, FixInput, FixResult, Range, Severity } from '../../server/src/core/types';
 import { dockerfileRules, manifestRules } from '../../server/src/rules';
 import { dockerfileTables, manifestTables, type TableLanguage } from './ruleLanguages';
 
@@ -21,6 +21,8 @@ export interface RuleCase {
   expect: string[];
   /** Each expected message must match (same order as expect). */
   messages?: RegExp[];
+  /** Each finding's severity after the run (same order as expect), for rules whose hits set their own. */
+  severities?: Severity[];
   /** Expected text after applying the fix to the first hit. */
   fixed?: string;
   /** Which fix to apply (default: the rule's first fix that applies). */
@@ -80,6 +82,7 @@ export function ruleTable(rule: AnyRule, cases: RuleCase[]): void {
         const findings = lang.run(rule, c);
         assert.deepEqual(findings.map((f) => fmtRange(f.range)), c.expect, 'hit ranges');
         c.messages?.forEach((re, i) => assert.match(findings[i].message, re));
+        if (c.severities) assert.deepEqual(findings.map((f) => f.severity), c.severities, 'severities');
         if (c.noFix) {
           const input = lang.fixInput(c);
           for (const f of findings) for (const fix of rule.fixes ?? []) assert.equal(fix.apply(input, f), null, `fix ${fix.id} applies to ${fmtRange(f.range)}`);

@@ -99,3 +99,29 @@ export function invalidValue(path: string, value: string, error: string): string
 export function fieldPath(path: ReadonlyArray<string | number>): string {
   return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
 }
+
+const ENV_VAR_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
+
+/**
+ * An environment variable name (env[].name, envFrom[].prefix) as the API server checks it: before 1.32 the strict
+ * form (letters, digits, `_`, `-`, `.`, not starting with a digit, not `.`/`..`/`..x`); from 1.32 on
+ * (RelaxedEnvironmentVariableValidation, beta and on by default) any printable ASCII but `=`.
+ */
+export function envVarName(value: string, relaxed: boolean): string[] {
+  if (relaxed) {
+    if (value.length === 0) return ['environment variable name must be non-empty'];
+    return /^[\x20-\x3c\x3e-\x7e]+$/.test(value) ? [] : ["a valid environment variable name must consist only of printable ASCII characters other than '='"];
+  }
+  const errors: string[] = [];
+  if (!ENV_VAR_NAME.test(value)) errors.push("a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit (e.g. 'my.env-name', or 'MY_ENV.NAME', or 'MyEnvName1', regex used for validation is '[-._a-zA-Z][-._a-zA-Z0-9]*')");
+  if (value === '.') errors.push("must not be '.'");
+  else if (value === '..') errors.push("must not be '..'");
+  else if (value.startsWith('..')) errors.push("must not start with '..'");
+  return errors;
+}
+
+/** `1.31` → 1031, for comparing `stevedore.kubernetes.version` with the release a validation changed in. */
+export function kubernetesMinor(version: string): number {
+  const v = /^v?(\d+)\.(\d+)/.exec(version.trim());
+  return v ? Number(v[1]) * 1000 + Number(v[2]) : Infinity;
+}

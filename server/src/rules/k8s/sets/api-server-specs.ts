@@ -6,6 +6,9 @@ import { duplicatePodNames } from '../duplicate-pod-names';
 import { hpaInvalidMetric } from '../hpa-invalid-metric';
 import { ingressInvalidPath } from '../ingress-invalid-path';
 import { invalidCronSchedule } from '../invalid-cron-schedule';
+import { invalidEnvVarName } from '../invalid-env-var-name';
+import { invalidJobSpec } from '../invalid-job-spec';
+import { ingressTlsHostUnserved } from '../ingress-tls-host-unserved';
 import { invalidPortNumber } from '../invalid-port-number';
 import { invalidQuantity } from '../invalid-quantity';
 import { invalidRestartPolicy } from '../invalid-restart-policy';
@@ -22,6 +25,9 @@ export const apiServerSpecRules: readonly ManifestRule[] = [
   probeHandlerCount,
   invalidRestartPolicy,
   invalidCronSchedule,
+  invalidJobSpec,
+  invalidEnvVarName,
   ingressInvalidPath,
+  ingressTlsHostUnserved,
   hpaInvalidMetric,
 ];
