@@ -53,6 +53,8 @@ export const CLUSTER_COMMANDS = [
   'stevedore.useAsCurrentContext',
   'stevedore.applyFile',
   'stevedore.refreshClusters',
+  // Describe, events, scale, set image, HPA watch and links (issue 15, docs/cluster-actions.md).
+  'stevedore.describe',
 ] as const;
 export type ClusterCommandId = (typeof CLUSTER_COMMANDS)[number];
 

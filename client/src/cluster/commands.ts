@@ -92,7 +92,7 @@ export class ClusterCommands {
   }
 
   /** Runs a command body; any failure becomes one error message (and undefined). */
-  private async guard<T>(body: () => Promise<T>): Promise<T | undefined> {
+  async guard<T>(body: () => Promise<T>): Promise<T | undefined> {
     try {
       return await body();
     } catch (e) {

@@ -3,7 +3,8 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type * as vscodeT from 'vscode';
-import { ClusterCommands, type CommandArg, type EditorSnapshot } from './commands';
+import { ClusterCommands, type CommandArg, type CommandDeps, type EditorSnapshot } from './commands';
+import { DescribeDocs, describeCommand } from './describe';
 import { kubeconfigPaths, readKubeconfig } from './kubeconfig';
 import { Kubectl } from './kubectl';
 import { ClusterModel, type ClusterNode } from './model';
@@ -85,7 +86,7 @@ export function createCluster(context: vscodeT.ExtensionContext, selectedNodes: 
     if (!e) return undefined;
     return { languageId: e.document.languageId, text: e.document.getText(), offset: e.document.offsetAt(e.selection.active), label: path.basename(e.document.fileName) };
   };
-  const commands = new ClusterCommands({
+  const commandDeps: CommandDeps = {
     kubectl: getKubectl,
     ui,
     kubeconfig,
@@ -96,7 +97,9 @@ export function createCluster(context: vscodeT.ExtensionContext, selectedNodes: 
     activeEditor,
     // Only while the tree shows cluster nodes (not the untrusted notice); the view holds the nodes the model made.
     selectedTarget: () => (trusted ? (selectedNodes()[0] as ClusterNode | undefined)?.target : undefined),
-  });
+  };
+  const commands = new ClusterCommands(commandDeps);
+  const describeDocs = new DescribeDocs(vscode);
 
   // A saved file is applied by path (clearer kubectl messages); unsaved or untitled text goes through stdin.
   const applyArg = (arg: unknown): CommandArg => {
@@ -120,10 +123,12 @@ export function createCluster(context: vscodeT.ExtensionContext, selectedNodes: 
       model.clearCaches();
       tree.refresh();
     },
+    'stevedore.describe': (a) => describeCommand(commands, commandDeps, describeDocs, a as CommandArg),
   };
   context.subscriptions.push(
     tree,
     docs.register(),
+    describeDocs.register(),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       trusted = true;
       tree.refresh();

@@ -146,7 +146,7 @@ export class Rollouts {
   }
 
   /** The modal confirmation, plus typing the deployment name when the context is protected. */
-  private async confirmChange(ref: DeploymentRef, message: string, detail: string, action: string): Promise<boolean> {
+  async confirmChange(ref: DeploymentRef, message: string, detail: string, action: string): Promise<boolean> {
     const { ui } = this.deps;
     if (!(await ui.confirm(message, detail, action))) return false;
     if (!isProtected(ref.context, this.deps.protectedContexts())) return true;
