@@ -1,6 +1,6 @@
 import { isMap, isScalar } from 'yaml';
 import { fieldPath, isTemplated } from '../../core/k8s/api-validation';
-import { containers, podSpecPath, seqAt } from '../../core/k8s/object';
+import { containers, podSpecPath, scalarAt, seqAt } from '../../core/k8s/object';
 import { closestName } from '../../core/k8s/references';
 import type { ManifestRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
@@ -21,7 +21,9 @@ export const unknownVolumeMount: ManifestRule = {
     for (const obj of file.objects) {
       const spec = podSpecPath(obj);
       if (!spec) continue;
-      const volumes = seqAt(obj.root, [...spec, 'volumes']).map((v) => (isMap(v) ? v.get('name') : undefined)).filter((n): n is string => typeof n === 'string');
+      // A StatefulSet's volumeClaimTemplates become volumes of each pod under their metadata.name.
+      const claims = obj.kind === 'StatefulSet' ? seqAt(obj.root, ['spec', 'volumeClaimTemplates']).map((t) => scalarAt(t, ['metadata', 'name'])) : [];
+      const volumes = [...seqAt(obj.root, [...spec, 'volumes']).map((v) => (isMap(v) ? v.get('name') : undefined)), ...claims].filter((n): n is string => typeof n === 'string');
       if (volumes.some(isTemplated)) continue;
       for (const c of containers(obj, true)) {
         for (const key of ['volumeMounts', 'volumeDevices']) {
