@@ -2,11 +2,16 @@
 // directories, overwrites, gzip layers, an empty image, a truncated stream), then a real podman build whose later RUN
 // deletes what `apt-get update` wrote.
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { describe, it } from 'node:test';
 import * as tar from 'tar-stream';
 import { analyzeImageArchive, groupWasted } from '../../server/src/core/image/wasted';
+import { ensureImageDeps, podman, podmanEnv, removeImages } from '../helpers/podman';
 
 /** A layer: path → bytes of a file, 'dir', 'link' (a hard link) or 'symlink'. */
 type Layer = [string, number | 'dir' | 'link' | 'symlink'][];
@@ -161,5 +166,35 @@ describe('groupWasted', () => {
       ['/var/lib/apt/lists', 15, 2, 1],
       ['/var/lib/apt/lists', 1, 1, 0],
     ]);
+  });
+});
+
+describe('a real image', () => {
+  it('reports the apt lists an earlier RUN wrote and a later RUN deleted, read from `podman save`', async () => {
+    ensureImageDeps();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stevedore-wasted-'));
+    const dockerfile = 'FROM localhost/debian:12\nRUN apt-get update\nRUN rm -rf /var/lib/apt/lists/*\n';
+    fs.writeFileSync(path.join(dir, 'Dockerfile'), dockerfile);
+    let id: string | undefined;
+    try {
+      podman(['build', '--quiet', '--iidfile', path.join(dir, 'iid'), '--file', path.join(dir, 'Dockerfile'), dir]);
+      id = fs.readFileSync(path.join(dir, 'iid'), 'utf8').trim();
+      const save = spawn('podman', ['save', '--format', 'docker-archive', id], { env: podmanEnv(), stdio: ['ignore', 'pipe', 'inherit'] });
+      const report = await analyzeImageArchive(save.stdout);
+      assert.equal(report.layers.length, 3, 'the base, apt-get update, rm');
+      const [lists] = groupWasted(report.wasted, 4);
+      assert.equal(lists.path, '/var/lib/apt/lists');
+      assert.equal(lists.layer, 1, 'written by the apt-get update layer');
+      assert.equal(lists.removedBy, 2);
+      assert.equal(lists.how, 'deleted');
+      assert.ok(lists.bytes > 10_000_000, `${lists.bytes} B wasted under /var/lib/apt/lists`);
+      assert.ok(report.layers[1].bytes >= lists.bytes && report.layers[2].bytes === 0, JSON.stringify(report.layers));
+      assert.equal(report.finalBytes, report.shippedBytes - report.wastedBytes);
+      assert.ok(report.finalBytes - report.layers[0].bytes < 1_000_000, 'the final filesystem is about the base again');
+      assert.ok(report.efficiency < 0.9, `efficiency ${report.efficiency}`);
+    } finally {
+      removeImages(id);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
