@@ -37,6 +37,20 @@ export interface SnippetEditArgs {
   snippet: string;
 }
 
+/**
+ * The server sends this as a "Preview scaling" lens on HorizontalPodAutoscalers and ScaledObjects (argument:
+ * `HpaPreviewArgs`); the client opens the behaviour preview. Internal: not contributed in package.json (the cluster
+ * tree's "Preview Scaling" is the cluster command `stevedore.previewClusterScaling`, which runs this one).
+ */
+export const HPA_PREVIEW_COMMAND = 'stevedore.previewScaling';
+
+/** The argument of `stevedore.previewScaling`: the whole autoscaler object as JSON, and where it comes from. */
+export interface HpaPreviewArgs {
+  object: unknown;
+  /** `hpa.yaml`, `cluster kind-dev / shop`: shown under the chart's title. */
+  origin?: string;
+}
+
 /** The server sends these two as lenses on Deployments (argument: `RolloutLensTarget`). */
 export const ROLLOUT_STATUS_COMMAND = 'stevedore.rolloutStatus';
 export const ROLLOUT_UNDO_COMMAND = 'stevedore.rolloutUndo';
@@ -77,7 +91,10 @@ export interface RolloutLensTarget {
 export interface InitializationOptions {
   /** The client runs `stevedore.applySnippetEdit`: fixes with placeholders become snippets. */
   snippetEdits?: boolean;
-  /** The client has the cluster commands: named Deployments get "Rollout status/undo" lenses. */
+  /**
+   * The client has the cluster commands: named Deployments get "Rollout status/undo" lenses, autoscalers a
+   * "Preview scaling" lens.
+   */
   rolloutLenses?: boolean;
   /** Test-only: the time budget of one analysis in ms (tests shrink it to see it run out). */
   analysisBudgetMs?: number;

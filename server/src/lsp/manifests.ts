@@ -4,12 +4,12 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ManifestAnalysis } from '../core/k8s/analyze';
 import { manifestCompletions } from '../core/k8s/features/completion';
 import { manifestHover } from '../core/k8s/features/hover';
-import { manifestLenses } from '../core/k8s/features/lenses';
+import { autoscalerLenses, manifestLenses } from '../core/k8s/features/lenses';
 import { manifestDefinition, manifestReferences } from '../core/k8s/features/navigation';
 import { manifestSymbols } from '../core/k8s/features/symbols';
 import { pathToUri } from './convert';
 import { findingsMarkdown } from './hover';
-import { ROLLOUT_STATUS_COMMAND, ROLLOUT_UNDO_COMMAND, type RolloutLensTarget } from '../protocol';
+import { HPA_PREVIEW_COMMAND, ROLLOUT_STATUS_COMMAND, ROLLOUT_UNDO_COMMAND, type HpaPreviewArgs, type RolloutLensTarget } from '../protocol';
 
 /** Findings under the cursor explained, then the schema, reference and quantity details. */
 export function hoverManifest(doc: TextDocument, a: ManifestAnalysis, position: Position): Hover | null {
@@ -37,10 +37,18 @@ export function referencesInManifest(doc: TextDocument, a: ManifestAnalysis, pos
 
 /**
  * What points at each Deployment/StatefulSet, as a lens without a command; with `rollout` (clients with the cluster
- * commands), also "Rollout status" and "Rollout undo…" lenses on named Deployments.
+ * commands), also "Rollout status" and "Rollout undo…" lenses on named Deployments and "Preview scaling" on
+ * autoscalers.
  */
 export function manifestCodeLenses(a: ManifestAnalysis, rollout = false): CodeLens[] {
-  return manifestLenses(a.file, a.workspace).flatMap((l) => {
+  const origin = a.file.path?.split(/[\\/]/).pop();
+  const previews: CodeLens[] = rollout
+    ? autoscalerLenses(a.file).map((l) => {
+        const args: HpaPreviewArgs = { object: l.object, ...(origin ? { origin } : {}) };
+        return { range: l.range, command: { title: 'Preview scaling', command: HPA_PREVIEW_COMMAND, arguments: [args] } };
+      })
+    : [];
+  return previews.concat(manifestLenses(a.file, a.workspace).flatMap((l) => {
     const lenses: CodeLens[] = [{ range: l.range, command: { title: l.title, command: '' } }];
     if (rollout && l.kind === 'Deployment' && l.name) {
       const target: RolloutLensTarget = { kind: 'Deployment', name: l.name, ...(l.namespace ? { namespace: l.namespace } : {}) };
@@ -50,7 +58,7 @@ export function manifestCodeLenses(a: ManifestAnalysis, rollout = false): CodeLe
       );
     }
     return lenses;
-  });
+  }));
 }
 
 export function manifestDocumentSymbols(a: ManifestAnalysis): DocumentSymbol[] {

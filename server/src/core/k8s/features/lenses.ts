@@ -1,4 +1,5 @@
-// Code lenses above workloads: the Services, autoscalers and Ingress routes that point at them.
+// Code lenses above workloads: the Services, autoscalers and Ingress routes that point at them; on autoscalers, where
+// the behaviour preview opens.
 import type { Range } from '../../types';
 import { scalarAt } from '../object';
 import type { K8sObject, ManifestFile } from '../parse';
@@ -33,15 +34,42 @@ export interface WorkloadLens {
   namespace?: string;
 }
 
+/** Where an object's lenses go: the first line of its document's content. */
+function lensRange(file: ManifestFile, obj: K8sObject): Range | undefined {
+  const first = obj.root.items[0]?.key as { range?: [number, number, number] } | null;
+  if (!first?.range) return undefined;
+  const start = file.positionAt(obj.doc.start + first.range[0]);
+  return { start, end: start };
+}
+
 /** One lens per Deployment/StatefulSet of a file, on the first line of its document's content. */
 export function manifestLenses(file: ManifestFile, workspace: Workspace): WorkloadLens[] {
   if (file.templated) return [];
   return file.objects.filter((o) => LENS_KINDS.has(o.kind)).flatMap((obj) => {
-    const first = obj.root.items[0]?.key as { range?: [number, number, number] } | null;
-    if (!first?.range) return [];
-    const start = file.positionAt(obj.doc.start + first.range[0]);
+    const range = lensRange(file, obj);
+    if (!range) return [];
     const ns = scalarAt(obj.root, ['metadata', 'namespace']);
     const namespace = typeof ns === 'string' && ns ? ns : undefined;
-    return [{ range: { start, end: start }, title: workloadLensTitle(workspace, obj), kind: obj.kind, name: obj.name, namespace }];
+    return [{ range, title: workloadLensTitle(workspace, obj), kind: obj.kind, name: obj.name, namespace }];
+  });
+}
+
+/** An autoscaler of a file and its whole object as plain JSON (what the behaviour preview reads). */
+export interface AutoscalerLens {
+  range: Range;
+  object: unknown;
+}
+
+/** One per HorizontalPodAutoscaler and ScaledObject whose document converts to JSON (aliases within yaml's bound). */
+export function autoscalerLenses(file: ManifestFile): AutoscalerLens[] {
+  if (file.templated) return [];
+  return file.objects.filter((o) => o.kind === 'HorizontalPodAutoscaler' || o.kind === 'ScaledObject').flatMap((obj) => {
+    const range = lensRange(file, obj);
+    if (!range) return [];
+    try {
+      return [{ range, object: obj.doc.doc.toJS() as unknown }];
+    } catch {
+      return [];
+    }
   });
 }
