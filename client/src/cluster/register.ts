@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import type * as vscodeT from 'vscode';
 import { ClusterCommands, type CommandArg, type CommandDeps, type EditorSnapshot } from './commands';
 import { DescribeDocs, describeCommand } from './describe';
+import { showDeploymentEvents } from './events';
 import { kubeconfigPaths, readKubeconfig } from './kubeconfig';
 import { Kubectl } from './kubectl';
 import { ClusterModel, type ClusterNode } from './model';
@@ -124,6 +125,7 @@ export function createCluster(context: vscodeT.ExtensionContext, selectedNodes: 
       tree.refresh();
     },
     'stevedore.describe': (a) => describeCommand(commands, commandDeps, describeDocs, a as CommandArg),
+    'stevedore.showEvents': (a) => showDeploymentEvents(commands, commandDeps, a as CommandArg),
   };
   context.subscriptions.push(
     tree,

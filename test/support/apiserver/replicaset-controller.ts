@@ -1,6 +1,7 @@
 // The ReplicaSet controller and a stand-in kubelet: keeps the number of Pods of each ReplicaSet at spec.replicas and
 // moves new Pods from Pending to Running and ready on the next tick (or into CrashLoopBackOff while rollouts fail).
 import { isControlledBy, ownerRef, PODS, recordEvent, REPLICASETS, type ControllerContext } from './workloads';
+import { recordPodEvents } from './events';
 import { randomSuffix, semanticEqual, timestamp, type K8sObject } from './util';
 
 const NODE = 'stevedore-node-1';
@@ -71,7 +72,9 @@ function runningStatus(ctx: ControllerContext, pod: K8sObject): K8sObject {
 export function syncPod(ctx: ControllerContext, pod: K8sObject): void {
   if (pod.status?.phase !== 'Pending' && !ctx.brokenPods.has(pod.metadata.uid)) return;
   const status = runningStatus(ctx, pod);
-  if (!semanticEqual(status, pod.status)) ctx.api.update(PODS, pod.metadata.namespace, pod.metadata.name, { ...pod, status }, { status: true });
+  if (semanticEqual(status, pod.status)) return;
+  recordPodEvents(ctx, pod, pod.status, status);
+  ctx.api.update(PODS, pod.metadata.namespace, pod.metadata.name, { ...pod, status }, { status: true });
 }
 
 /** One reconciliation of a ReplicaSet: create or delete Pods, then report counts. */
