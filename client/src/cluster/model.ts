@@ -14,8 +14,11 @@ import {
   templateImages,
 } from './format';
 import { hpaChildren } from './hpaNodes';
+import { scaledObjectChildren } from './keda';
 import type { Kubeconfig, KubeContext } from './kubeconfig';
 import type { Kubectl } from './kubectl';
+import { metricsProblems, metricsWarningNodes } from './metricsPipeline';
+import { podUsage } from './podTop';
 import { listRevisions } from './revisions';
 import { itemsOf, selectorString, type Deployment, type HorizontalPodAutoscaler, type Ingress, type K8sObject, type KubeEvent, type Pod, type ScaledObject, type Service } from './types';
 
@@ -59,6 +62,8 @@ export interface ModelDeps {
   /** The extension's own selected context and namespace (marked in the tree). */
   selection: () => { context?: string; namespace?: string };
   now?: () => number;
+  /** Also read the metrics pipeline (the metrics APIServices behind a namespace's autoscalers, pod usage); off: no calls. */
+  metrics?: boolean;
 }
 
 interface Kind {
@@ -187,7 +192,8 @@ export class ClusterModel {
     const list = await this.deps.kubectl().json(['get', resources], { context, namespace: ns });
     const items = itemsOf<K8sObject>(list, 'objects');
     const now = this.deps.now?.() ?? Date.now();
-    return KINDS.filter((k) => keda || k.kind !== 'scaledobject').map((k) => {
+    const warnings = this.deps.metrics ? metricsWarningNodes(parentId, context, ns, await metricsProblems(this.deps.kubectl(), context, items)) : [];
+    return [...warnings, ...KINDS.filter((k) => keda || k.kind !== 'scaledobject').map((k) => {
       const id = `${parentId}/${k.kind}`;
       const objects = items.filter((o) => o.kind === k.apiKind).sort(byName);
       const nodes = objects.map((o) => this.objectNode(id, k, o, context, ns, now));
@@ -200,7 +206,7 @@ export class ClusterModel {
         collapsible: objects.length > 0,
         children: async () => nodes,
       };
-    });
+    })];
   }
 
   private objectNode(parentId: string, k: Kind, o: K8sObject, context: string, ns: string, now: number): ClusterNode {
@@ -213,7 +219,7 @@ export class ClusterModel {
       tooltip: k.tooltip?.(o) ?? `**${k.apiKind} ${name}**\n\nnamespace: ${ns} · age ${formatAge(o.metadata?.creationTimestamp, now)}`,
       contextValue: `stevedore.${k.kind}`,
       icon: k.icon,
-      collapsible: k.kind === 'deployment' || k.kind === 'hpa',
+      collapsible: k.kind === 'deployment' || k.kind === 'hpa' || k.kind === 'scaledobject',
       target: { context, namespace: ns, kind: k.kind, name },
     };
     if (k.kind === 'hpa') {
@@ -223,6 +229,7 @@ export class ClusterModel {
         return hpaChildren(id, o as HorizontalPodAutoscaler, itemsOf<KubeEvent>(list, 'events'), this.deps.now?.() ?? Date.now());
       });
     }
+    if (k.kind === 'scaledobject') node.children = safe(id, () => scaledObjectChildren(this.deps.kubectl(), id, o as ScaledObject, { context, namespace: ns }));
     if (k.kind === 'deployment') {
       const d = o as Deployment;
       node.tooltip = `**Deployment ${name}**\n\n${node.description}\n\nimage: ${templateImages(d.spec?.template)}`;
@@ -269,13 +276,15 @@ export class ClusterModel {
         children: safe(podId, async () => {
           const now = this.deps.now?.() ?? Date.now();
           const selector = selectorString(d.spec?.selector);
+          const usage = this.deps.metrics ? podUsage(this.deps.kubectl(), context, namespace, selector || undefined) : undefined;
           const list = await this.deps.kubectl().json(['get', 'pods', ...(selector ? ['-l', selector] : [])], { context, namespace });
+          const top = await usage;
           const pods = itemsOf<Pod>(list, 'pods').sort(byName);
           if (!pods.length) return [infoNode(podId, 'No pods')];
           return pods.map((p) => ({
             id: `${podId}:${p.metadata?.name}`,
             label: p.metadata?.name ?? '?',
-            description: podDescription(p, now),
+            description: [podDescription(p, now), top?.get(p.metadata?.name ?? '')].filter(Boolean).join(' · '),
             contextValue: 'stevedore.pod',
             icon: p.status?.phase === 'Running' ? 'vm-running' : 'vm-outline',
             collapsible: false,

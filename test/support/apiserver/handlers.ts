@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ObjectApi } from './api';
 import { aggregatedDiscovery, AGGREGATED_CONTENT_TYPE, apiGroupList, apiResourceList, apiVersions, versionInfo, wantsAggregated } from './discovery';
 import { ApiError, unauthorized } from './errors';
+import { metricsReply, withMetricsDiscovery } from './metrics';
 import { openApiV3Document, openApiV3Root } from './openapi';
 import { groupVersions } from './resources';
 import type { ForbiddenRule } from './authz';
@@ -29,6 +30,8 @@ export interface ServerState {
   /** Pending delay timers, cleared on close. */
   timers: Set<NodeJS.Timeout>;
   serverAddress: string;
+  /** The HPA loads of setHpaLoad (metrics.ts derives pod usage from them). */
+  hpaLoad: ReadonlyMap<string, number>;
 }
 
 const NOT_FOUND: Reply = { status: 404, body: new ApiError(404, 'NotFound', 'the server could not find the requested resource', {}).toStatus() };
@@ -55,11 +58,13 @@ function delay(state: ServerState, ms: number): Promise<void> {
 function route(state: ServerState, req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer, warnings: string[]): Reply {
   const path = url.pathname.replace(/\/+$/, '') || '/';
   const accept = String(req.headers.accept ?? '');
+  const metrics = metricsReply(state.api, state.hpaLoad, req.method ?? 'GET', path, url.searchParams);
+  if (metrics) return metrics;
   if (req.method === 'GET') {
     if (path === '/version') return { status: 200, body: versionInfo() };
     if (path === '/healthz' || path === '/livez' || path === '/readyz') return { status: 200, text: 'ok' };
     if (path === '/api') return wantsAggregated(accept) ? { status: 200, body: aggregatedDiscovery(true) } : { status: 200, body: apiVersions(state.serverAddress) };
-    if (path === '/apis') return wantsAggregated(accept) ? { status: 200, body: aggregatedDiscovery(false) } : { status: 200, body: apiGroupList() };
+    if (path === '/apis') return { status: 200, body: withMetricsDiscovery(wantsAggregated(accept) ? aggregatedDiscovery(false) : apiGroupList(), state.api) };
     if (path === '/openapi/v3') return { status: 200, body: openApiV3Root() };
     if (path.startsWith('/openapi/v3/')) {
       const doc = openApiV3Document(path.slice('/openapi/v3/'.length));

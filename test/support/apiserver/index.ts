@@ -7,7 +7,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { ObjectApi } from './api';
+import { seedApiServices, setMetricsApi, type ApiServiceState, type MetricsApiOptions } from './apiservices';
 import { ControllerManager } from './controller';
+import { seedKeda } from './keda';
 import { createHandler, type RequestRecord, type ServerState } from './handlers';
 import { USER, writeKubeconfig } from './kubeconfig';
 import { RESOURCES } from './resources';
@@ -21,6 +23,10 @@ export interface StartOptions {
   tickMs?: number; // controller tick, default 100 (tests), cluster:dev uses 1000
   port?: number; // default 0 (OS-chosen)
   dir?: string; // where to write the kubeconfig; default a fresh mkdtemp folder
+  /** The metrics APIServices (apiservices.ts); default: metrics-server registered but unavailable, no KEDA one. */
+  metricsApi?: MetricsApiOptions;
+  /** Also seed a KEDA ScaledObject `orders` with its Deployment and KEDA's HPA (keda.ts); needs the default seed. */
+  keda?: boolean;
 }
 
 export interface TestCluster {
@@ -38,6 +44,8 @@ export interface TestCluster {
   setHpaLoad(namespace: string, hpa: string, milliCores: number | null): void;
   setForbidden(rule: { verb?: string; resource?: string; namespace?: string } | null): void;
   setDelay(ms: number): void;
+  /** Makes the resource (metrics-server) or external (KEDA) metrics API available, unavailable or unregistered. */
+  setMetricsApi(which: keyof MetricsApiOptions, state: ApiServiceState): void;
   get(resourcePath: string): any | undefined;
   requests: Array<{ method: string; path: string; query: string; contentType?: string }>;
 }
@@ -63,10 +71,12 @@ export async function startTestCluster(opts: StartOptions = {}): Promise<TestClu
   const controllers = new ControllerManager(api, tickMs);
   if (opts.seed ?? true) seedCluster(api, controllers);
   else createSystemNamespaces(api);
+  if (opts.keda && (opts.seed ?? true)) seedKeda(api);
+  seedApiServices(api, opts.metricsApi);
 
   const token = randomBytes(16).toString('hex');
   const requests: RequestRecord[] = [];
-  const state: ServerState = { api, token, user: USER, delayMs: 0, forbidden: null, requests, watches: new Set(), timers: new Set(), serverAddress: '' };
+  const state: ServerState = { api, token, user: USER, delayMs: 0, forbidden: null, requests, watches: new Set(), timers: new Set(), serverAddress: '', hpaLoad: controllers.ctx.hpaLoad };
   const tls = selfSignedCertificate();
   const server = https.createServer({ cert: tls.cert, key: tls.key }, createHandler(state));
   await new Promise<void>((resolve, reject) => {
@@ -112,6 +122,9 @@ export async function startTestCluster(opts: StartOptions = {}): Promise<TestClu
     },
     setDelay(ms) {
       state.delayMs = ms;
+    },
+    setMetricsApi(which, s) {
+      setMetricsApi(api, which, s);
     },
     get(resourcePath) {
       return lookup(store, resourcePath);

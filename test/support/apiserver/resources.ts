@@ -54,6 +54,8 @@ export const RESOURCES: ResourceType[] = [
     shortNames: ['hpa'], categories: ['all'], schema: 'autoscaling.v2.HorizontalPodAutoscaler', subresources: [status('autoscaling', 'v2', 'HorizontalPodAutoscaler')] }),
   rt({ group: 'authorization.k8s.io', version: 'v1', plural: 'selfsubjectaccessreviews', singular: 'selfsubjectaccessreview', kind: 'SelfSubjectAccessReview',
     namespaced: false, verbs: ['create'], schema: 'authorization.v1.SelfSubjectAccessReview' }),
+  rt({ group: 'apiregistration.k8s.io', version: 'v1', plural: 'apiservices', singular: 'apiservice', kind: 'APIService', namespaced: false, categories: ['api-extensions'],
+    schema: 'apiregistration.v1.APIService', subresources: [status('apiregistration.k8s.io', 'v1', 'APIService')] }),
   rt({ group: 'keda.sh', version: 'v1alpha1', plural: 'scaledobjects', singular: 'scaledobject', kind: 'ScaledObject', namespaced: true, shortNames: ['so'],
     schema: 'keda.v1alpha1.ScaledObject', builtin: false, generation: true, subresources: [status('keda.sh', 'v1alpha1', 'ScaledObject')] }),
 ];
