@@ -31,8 +31,10 @@ interface SchemaFile {
 }
 
 const REF = '#/definitions/';
-// The bundles run from <extension>/dist, the sources from <repo>/server/src/core/k8s; the JSON is read, never bundled.
-const CANDIDATES = [path.join(__dirname, '..', 'schemas', 'kubernetes.json'), path.join(__dirname, '../../../../schemas/kubernetes.json')];
+/** Where schemas/ may be: the bundles run from <extension>/dist, the sources from <repo>/server/src/core/k8s. */
+export const SCHEMA_DIRS = [path.join(__dirname, '..', 'schemas'), path.join(__dirname, '../../../../schemas')];
+// The JSON is read, never bundled.
+const CANDIDATES = SCHEMA_DIRS.map((dir) => path.join(dir, 'kubernetes.json'));
 
 let loaded: SchemaFile | null | undefined;
 

@@ -1,7 +1,8 @@
-// Offline schema checks, hover text and key completion for Kubernetes objects (built-in kinds and KEDA, and the
-// custom resources whose CRDs are in the workspace, when the caller passes the workspace).
+// Offline schema checks, hover text and key completion for Kubernetes objects (built-in kinds and KEDA, the
+// custom resources whose CRDs are in the workspace, when the caller passes the workspace, and the bundled ones).
 // Pure: no editor or LSP imports, so the CLI, the server and tests share it.
 import type { Node as YamlNode } from 'yaml';
+import { bundledCrdSchema } from './bundled-crds';
 import { crdSchema } from './crd-schemas';
 import { describe, kindSchema, deref, schemaAt, typeText, type Schema } from './schema-load';
 import type { Workspace } from './workspace';
@@ -17,9 +18,9 @@ export function preloadSchemas(): void {
   kindSchema('v1', 'Pod');
 }
 
-/** The root schema of a kind: a bundled one, else one a CRD of the workspace defines. */
+/** The root schema of a kind: a built-in one, else one a CRD of the workspace defines, else a bundled custom resource's. */
 export function objectSchema(apiVersion: string, kind: string, workspace?: Workspace): Schema | undefined {
-  return kindSchema(apiVersion, kind) ?? crdSchema(workspace, apiVersion, kind);
+  return kindSchema(apiVersion, kind) ?? crdSchema(workspace, apiVersion, kind) ?? bundledCrdSchema(apiVersion, kind);
 }
 
 /** Known kinds, e.g. 'apps/v1/Deployment'. */
