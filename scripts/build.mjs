@@ -45,6 +45,9 @@ await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['client/src/lsp.ts'], outfile: 'dist/lsp.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['client/src/cluster/register.ts'], outfile: 'dist/cluster.js', external: ['vscode'] }),
+  // The HPA behaviour preview: its panel (loaded when first opened) and the script inside its webview (a browser bundle).
+  build({ ...common, entryPoints: ['client/src/hpaPreview.ts'], outfile: 'dist/hpaPreview.js', external: ['vscode'] }),
+  build({ ...common, entryPoints: ['client/src/webview/hpaPreviewMain.ts'], outfile: 'dist/hpaPreviewView.js', platform: 'browser', format: 'iife', target: 'es2022' }),
   // The language server is two bundles: the entry answers initialize, the session (rules, languages, schemas,
   // parsers; 80% of the code) is loaded right after the initialize result is sent (see server/src/server.ts).
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [sessionAsBundle] }),

@@ -7,8 +7,10 @@ import type { ExtensionContext } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type * as ClusterModule from './cluster/register';
 import type * as LspModule from './lsp';
+import type * as HpaPreviewModule from './hpaPreview';
 import { registerClusterLazily } from './lazyCluster';
 import { applySnippetEdit } from './snippetEdit';
+import { HPA_PREVIEW_COMMAND, type HpaPreviewArgs } from '../../server/src/protocol';
 import { APPLY_SNIPPET_EDIT_COMMAND, type SnippetEditArgs } from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
@@ -22,6 +24,8 @@ export function activate(context: ExtensionContext): void {
   context.subscriptions.push(vscode.commands.registerCommand(APPLY_SNIPPET_EDIT_COMMAND, (args: SnippetEditArgs) => applySnippetEdit(vscode, args)));
   // The cluster view and commands (kubectl); off in untrusted workspaces.
   registerClusterLazily(vscode, context, (selectedNodes) => bundle<typeof ClusterModule>('cluster.js').createCluster(context, selectedNodes));
+  // The HPA behaviour preview (a webview, dist/hpaPreview.js): it only computes, so it also opens in untrusted workspaces.
+  context.subscriptions.push(vscode.commands.registerCommand(HPA_PREVIEW_COMMAND, (args?: HpaPreviewArgs) => bundle<typeof HpaPreviewModule>('hpaPreview.js').openHpaPreview(vscode, args)));
   setImmediate(() => {
     client = bundle<typeof LspModule>('lsp.js').startLanguageClient(context);
   });
