@@ -69,6 +69,7 @@ export const CLUSTER_COMMANDS = [
   'stevedore.refreshClusters',
   // Describe, events, scale, set image, HPA watch and links (issue 15, docs/cluster-actions.md).
   'stevedore.describe',
+  'stevedore.setImage',
   'stevedore.scale',
   'stevedore.showEvents',
 ] as const;

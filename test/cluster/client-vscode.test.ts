@@ -117,7 +117,7 @@ test('cluster wiring: untrusted shows only the notice; after trust the tree list
 
   assert.deepEqual([...seen.commands.keys()].sort(), [
     'stevedore.applyFile', 'stevedore.describe', 'stevedore.refreshClusters', 'stevedore.rolloutHistory', 'stevedore.rolloutRestart', 'stevedore.rolloutStatus',
-    'stevedore.rolloutUndo', 'stevedore.scale', 'stevedore.selectContext', 'stevedore.selectNamespace', 'stevedore.showEvents', 'stevedore.useAsCurrentContext',
+    'stevedore.rolloutUndo', 'stevedore.scale', 'stevedore.selectContext', 'stevedore.selectNamespace', 'stevedore.setImage', 'stevedore.showEvents', 'stevedore.useAsCurrentContext',
   ]);
   assert.ok(treeProvider);
   assert.deepEqual((await treeProvider.getChildren()).map((n) => n.label), ['Cluster features are disabled in untrusted workspaces.']);

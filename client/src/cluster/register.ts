@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import type * as vscodeT from 'vscode';
 import { ClusterCommands, type CommandArg, type CommandDeps, type EditorSnapshot } from './commands';
 import { DescribeDocs, describeCommand } from './describe';
+import { setImage } from './setImage';
 import { ScaleFlow } from './scale';
 import { showDeploymentEvents } from './events';
 import { kubeconfigPaths, readKubeconfig } from './kubeconfig';
@@ -126,6 +127,7 @@ export function createCluster(context: vscodeT.ExtensionContext, selectedNodes: 
       tree.refresh();
     },
     'stevedore.describe': (a) => describeCommand(commands, commandDeps, describeDocs, a as CommandArg),
+    'stevedore.setImage': (a) => setImage(commands, commandDeps, a as CommandArg),
     'stevedore.scale': (a) => new ScaleFlow(commands, commandDeps).run(a as CommandArg),
     'stevedore.showEvents': (a) => showDeploymentEvents(commands, commandDeps, a as CommandArg),
   };
