@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { ConfigError, configDockerfileSettings, parseKubeLinterConfig, LABEL_TYPES, configFailOn, configKubernetesVersion, layerFromRules, loadProjectConfig, parseHadolintConfig, parseStevedoreConfig, ruleLevel, withLayers } from '../../server/src/core/config';
+import { ConfigError, configCustomChecks, configDockerfileSettings, parseKubeLinterConfig, LABEL_TYPES, configFailOn, configKubernetesVersion, layerFromRules, loadProjectConfig, parseHadolintConfig, parseStevedoreConfig, ruleLevel, withLayers } from '../../server/src/core/config';
 import { isSuppressed, nextSpan, readSuppressions } from '../../server/src/core/suppress';
 
 const rule = { id: 'merge-run', aliases: ['DL3059'], severity: 'warning' as const };
@@ -103,6 +103,17 @@ describe('kube-linter\'s check selection', () => {
       fs.rmSync(root, { recursive: true, force: true });
     }
     assert.throws(() => parseKubeLinterConfig('/p/.kube-linter.yaml', 'checks:\n  include: host-network\n'), /\/p\/\.kube-linter\.yaml: checks\.include: expected a list of check names/);
+  });
+
+  it("reads kube-linter's customChecks of the required-label/-annotation templates, keeps other templates' names, refuses broken ones", () => {
+    const layer = parseKubeLinterConfig('/p/.kube-linter.yaml', 'customChecks:\n  - name: team\n    template: required-label\n    params:\n      key: team\n      value: "[a-z-]+"\n    scope:\n      objectKinds: [DeploymentLike]\n  - name: no-rwx\n    template: writable-host-mount\n');
+    assert.deepEqual(configCustomChecks({ layers: [layer] }).map((c) => [c.name, c.template, c.key, c.value?.test('web-team'), c.value?.test('Web'), c.objectKinds]), [['team', 'required-label', 'team', true, false, ['DeploymentLike']]]);
+    assert.deepEqual(layer.rules, [['kube-linter:team', 'on']]);
+    assert.throws(() => parseKubeLinterConfig('/p/.kube-linter.yaml', 'customChecks:\n  - name: team\n    template: required-label\n'), /\/p\/\.kube-linter\.yaml: customChecks\[0\]\.params\.key: expected the label key/);
+    assert.throws(() => parseStevedoreConfig('/p/.stevedore.yaml', 'kube-linter:\n  customChecks:\n    - name: x\n      template: required-annotation\n      params:\n        key: a\n        value: "("\n'), /kube-linter\.customChecks\[0\]\.params\.value: not a regular expression/);
+    // A later layer's check of the same name replaces the earlier one.
+    const later = parseStevedoreConfig('/p/.stevedore.yaml', 'kube-linter:\n  customChecks:\n    - name: team\n      template: required-annotation\n      params:\n        key: owner\n');
+    assert.deepEqual(configCustomChecks({ layers: [layer, later] }).map((c) => [c.name, c.template, c.key]), [['team', 'required-annotation', 'owner']]);
   });
 });
 

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { ruleMatches, type RuleMeta } from './rule';
 import { SEVERITIES, type Severity } from './types';
+import { parseCustomChecks, type CustomCheck } from './kube-linter-custom';
 
 export type RuleLevel = Severity | 'off';
 
@@ -41,6 +42,8 @@ export interface ConfigLayer {
   kubernetesVersion?: string;
   /** `kubernetes.crds`: absolute paths of CRD files and folders whose kinds get schemas (core/k8s/crd-files.ts). */
   kubernetesCrds?: string[];
+  /** kube-linter's `customChecks:` of the required-label / required-annotation templates. */
+  customChecks?: CustomCheck[];
 }
 
 export interface Config {
@@ -106,7 +109,7 @@ export function parseStevedoreConfig(file: string, text: string): ConfigLayer {
   const kubeLinter = obj['kube-linter'];
   if (kubeLinter !== undefined && kubeLinter !== null) {
     if (typeof kubeLinter !== 'object' || Array.isArray(kubeLinter)) throw new ConfigError(file, 'kube-linter: expected a mapping with "checks"');
-    layer.rules.push(...kubeLinterChecks(file, 'kube-linter.checks', (kubeLinter as Record<string, unknown>).checks));
+    readKubeLinter(file, 'kube-linter.', kubeLinter as Record<string, unknown>, layer);
   }
   const k8s = obj.kubernetes as Record<string, unknown> | undefined;
   if (k8s !== undefined) {
@@ -147,16 +150,27 @@ export function parseKubeLinterConfig(file: string, text: string): ConfigLayer {
   const doc = readConfigYaml(file, text);
   const layer: ConfigLayer = { source: file, rules: [] };
   if (!doc || typeof doc !== 'object') return layer;
-  layer.rules.push(...kubeLinterChecks(file, 'checks', (doc as Record<string, unknown>).checks));
+  readKubeLinter(file, '', doc as Record<string, unknown>, layer);
   return layer;
+}
+
+/** A kube-linter configuration's `checks:` and `customChecks:` into a layer. */
+function readKubeLinter(file: string, field: string, obj: Record<string, unknown>, layer: ConfigLayer): void {
+  const custom = parseCustomChecks(`${field}customChecks`, obj.customChecks, (message) => {
+    throw new ConfigError(file, message);
+  });
+  if (custom.checks.length) layer.customChecks = custom.checks;
+  // Custom checks run unless excluded, even with doNotAutoAddDefaults (which turns off the built-in ones).
+  const on = custom.checks.map((c): [string, LayerLevel] => [`kube-linter:${c.name}`, 'on']);
+  layer.rules.push(...kubeLinterChecks(file, `${field}checks`, obj.checks, on));
 }
 
 /**
  * kube-linter's `checks:` as rule entries, in the order kube-linter applies them: `doNotAutoAddDefaults` turns its
  * checks off, `addAllBuiltIn` turns them all on, then `include` and `exclude` name checks (kube-linter's names).
  */
-function kubeLinterChecks(file: string, field: string, checks: unknown): ConfigLayer['rules'] {
-  if (checks === undefined || checks === null) return [];
+function kubeLinterChecks(file: string, field: string, checks: unknown, custom: ConfigLayer['rules'] = []): ConfigLayer['rules'] {
+  if (checks === undefined || checks === null) return custom;
   if (typeof checks !== 'object' || Array.isArray(checks)) throw new ConfigError(file, `${field}: expected a mapping (addAllBuiltIn, doNotAutoAddDefaults, include, exclude)`);
   const c = checks as Record<string, unknown>;
   const entries: ConfigLayer['rules'] = [];
@@ -165,6 +179,7 @@ function kubeLinterChecks(file: string, field: string, checks: unknown): ConfigL
   }
   if (c.doNotAutoAddDefaults === true) entries.push(['kube-linter:*', 'off']);
   if (c.addAllBuiltIn === true) entries.push(['kube-linter:*', 'on']);
+  entries.push(...custom);
   for (const name of toList(file, `${field}.include`, c.include, 'check names')) entries.push([`kube-linter:${name}`, 'on']);
   for (const name of toList(file, `${field}.exclude`, c.exclude, 'check names')) entries.push([`kube-linter:${name}`, 'off']);
   return entries;
@@ -305,6 +320,13 @@ export function configKubernetesVersion(config: Config): string | undefined {
   let version: string | undefined;
   for (const layer of config.layers) if (layer.kubernetesVersion) version = layer.kubernetesVersion;
   return version;
+}
+
+/** The custom checks of every layer; a later layer's check replaces an earlier one of the same name. */
+export function configCustomChecks(config: Config): CustomCheck[] {
+  const byName = new Map<string, CustomCheck>();
+  for (const layer of config.layers) for (const c of layer.customChecks ?? []) byName.set(c.name, c);
+  return [...byName.values()];
 }
 
 /** The last `failOn` any layer sets. */

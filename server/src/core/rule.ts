@@ -1,5 +1,6 @@
 // The contract every rule module fulfils. A rule is one module: metadata, check and fixes side by side.
 import type { DockerfileSettings } from './config';
+import type { CustomCheck } from './kube-linter-custom';
 import type { DockerfileModel } from './dockerfile/model';
 import type { ManifestFile } from './k8s/parse';
 import type { Workspace } from './k8s/workspace';
@@ -53,6 +54,8 @@ export interface ManifestRuleContext {
   workspace: Workspace;
   /** `stevedore.kubernetes.version`, e.g. "1.31", for deprecation checks. */
   kubernetesVersion: string;
+  /** kube-linter custom checks from the project configuration (required-label / required-annotation). */
+  customChecks?: readonly CustomCheck[];
 }
 
 export interface ManifestRule extends RuleMeta {

@@ -57,7 +57,8 @@ export function isSuppressed(s: Suppressions, keys: string[], range: Range): boo
   const lower = keys.map((k) => k.toLowerCase());
   if (lower.some((k) => s.file.has(k) || s.file.has('all'))) return true;
   const line = range.start.line;
-  return s.spans.some((span) => line >= span.startLine && line <= span.endLine && lower.some((k) => span.keys.has(k) || span.keys.has('all')));
+  // `kube-linter:*` (kube-linter's ignore-all annotation) names every kube-linter alias.
+  return s.spans.some((span) => line >= span.startLine && line <= span.endLine && lower.some((k) => span.keys.has(k) || span.keys.has('all') || (span.keys.has('kube-linter:*') && k.startsWith('kube-linter:'))));
 }
 
 /** `spanAfter` for Dockerfiles: the first of the (sorted) instruction spans that starts after the line. */

@@ -1,10 +1,11 @@
 // Analysis of Kubernetes manifests: the entry point shared by the CLI, the language server and the tests.
 import { TOO_LARGE } from './yaml-parse';
-import { configKubernetesVersion, EMPTY_CONFIG, type Config } from '../config';
+import { configCustomChecks, configKubernetesVersion, EMPTY_CONFIG, type Config } from '../config';
 import { runRules, type RuleRun, type TimeBudget } from '../engine';
 import { parseFailedFindings } from '../incomplete';
 import type { ManifestRule, ManifestRuleContext } from '../rule';
 import { readSuppressions } from '../suppress';
+import { kubeLinterIgnoreSpans } from './kube-linter-ignore';
 import { splitLines } from '../text';
 import type { Finding } from '../types';
 import { configCrdPaths, publishCrdFiles } from './crd-files';
@@ -73,9 +74,12 @@ export function prepareManifest(text: string, options: ManifestOptions): Prepare
   const tooLarge = !file.objects.length && file.docs.some((d) => d.doc.errors.some((e) => e.code === (TOO_LARGE as string)));
   if (file.templated || (!file.objects.length && !tooLarge)) return { file, workspace, findings: [] };
   const kubernetesVersion = options.kubernetesVersion ?? configKubernetesVersion(config) ?? DEFAULT_KUBERNETES_VERSION;
-  const ctx = { file, workspace, kubernetesVersion };
+  const customChecks = configCustomChecks(config);
+  const ctx = { file, workspace, kubernetesVersion, ...(customChecks.length ? { customChecks } : {}) };
   const lines = splitLines(text);
-  const suppressions = readSuppressions(lines, (line) => yamlBlockAfter(lines, line));
+  const pragmas = readSuppressions(lines, (line) => yamlBlockAfter(lines, line));
+  const annotated = kubeLinterIgnoreSpans(file);
+  const suppressions = annotated.length ? { ...pragmas, spans: [...pragmas.spans, ...annotated] } : pragmas;
   return { file, workspace, run: { rules: options.rules, ctx, suppressions }, findings: [] };
 }
 

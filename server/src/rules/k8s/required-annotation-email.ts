@@ -1,10 +1,8 @@
 // required-annotation-email (kube-linter:required-annotation-email, off by default): an object without an
 // `email` annotation holding an email address.
-import { isScalar } from 'yaml';
 import type { ManifestRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
-import { mapAt, nodeAt, pairOf } from '../../core/k8s/object';
-import { metadataAnchor } from '../../core/k8s/pod-spec';
+import { missingMetadata } from '../../core/k8s/required-metadata';
 
 /** kube-linter's default pattern for the annotation, matched against the whole value. */
 const EMAIL = /^[a-zA-Z0-9_.+-]+@[a-zA-Z0-9-]+\.[a-zA-Z0-9-.]+$/;
@@ -25,17 +23,14 @@ export const requiredAnnotationEmail: ManifestRule = {
   check({ file }) {
     const hits: RuleHit[] = [];
     for (const obj of file.objects) {
-      const email = nodeAt(obj.root, ['metadata', 'annotations', 'email']);
-      const value = isScalar(email) && email.value !== null ? String(email.value) : undefined;
-      if (value !== undefined && EMAIL.test(value)) continue;
-      const metadata = mapAt(obj.root, ['metadata']);
-      const annotations = metadata && pairOf(metadata, 'annotations');
+      const missing = missingMetadata(file, obj, 'annotations', 'email', EMAIL);
+      if (!missing) continue;
       const what = `${obj.kind} ${obj.name ?? '(unnamed)'}`;
       hits.push({
-        message: value === undefined
+        message: missing.value === undefined
           ? `${what} has no email annotation; add annotations.email with the address of its owner.`
-          : `The email annotation of ${what} is not an email address ("${value}"); write the owner's address.`,
-        range: file.nodeRange(obj.doc, isScalar(email) ? email : (annotations?.key ?? metadataAnchor(obj))),
+          : `The email annotation of ${what} is not an email address ("${missing.value}"); write the owner's address.`,
+        range: missing.range,
       });
     }
     return hits;

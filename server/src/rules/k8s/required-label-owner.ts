@@ -1,9 +1,7 @@
 // required-label-owner (kube-linter:required-label-owner, off by default): an object without an `owner` label.
-import { isScalar } from 'yaml';
 import type { ManifestRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
-import { mapAt, nodeAt, pairOf } from '../../core/k8s/object';
-import { metadataAnchor } from '../../core/k8s/pod-spec';
+import { missingMetadata } from '../../core/k8s/required-metadata';
 
 const CM = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web\nLABELSdata:\n  mode: fast\n';
 
@@ -22,14 +20,8 @@ export const requiredLabelOwner: ManifestRule = {
   check({ file }) {
     const hits: RuleHit[] = [];
     for (const obj of file.objects) {
-      const owner = nodeAt(obj.root, ['metadata', 'labels', 'owner']);
-      if (isScalar(owner) && owner.value !== null && String(owner.value) !== '') continue;
-      const metadata = mapAt(obj.root, ['metadata']);
-      const labels = metadata && pairOf(metadata, 'labels');
-      hits.push({
-        message: `${obj.kind} ${obj.name ?? '(unnamed)'} has no owner label; add labels.owner with the team or person responsible for it.`,
-        range: file.nodeRange(obj.doc, isScalar(owner) ? owner : (labels?.key ?? metadataAnchor(obj))),
-      });
+      const missing = missingMetadata(file, obj, 'labels', 'owner');
+      if (missing) hits.push({ message: `${obj.kind} ${obj.name ?? '(unnamed)'} has no owner label; add labels.owner with the team or person responsible for it.`, range: missing.range });
     }
     return hits;
   },

@@ -16,6 +16,7 @@ import { priorityClassName } from '../priority-class-name';
 import { readSecretFromEnvVar } from '../read-secret-from-env-var';
 import { requiredAnnotationEmail } from '../required-annotation-email';
 import { requiredLabelOwner } from '../required-label-owner';
+import { customRequiredMetadata } from '../custom-required-metadata';
 import { useNamespace } from '../use-namespace';
 
 export const kubeLinterReferenceRules: readonly ManifestRule[] = [
@@ -38,5 +39,6 @@ export const kubeLinterReferenceRules: readonly ManifestRule[] = [
   exposedServices,
   useNamespace,
   requiredLabelOwner,
+  customRequiredMetadata,
   requiredAnnotationEmail,
 ];
