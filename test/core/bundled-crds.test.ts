@@ -8,8 +8,10 @@ import { bundledCrdFilesRead, bundledCrdGroups } from '../../server/src/core/k8s
 import { manifestCompletions } from '../../server/src/core/k8s/features/completion';
 import { manifestHover } from '../../server/src/core/k8s/features/hover';
 import { parseManifest } from '../../server/src/core/k8s/parse';
-import { hasSchema } from '../../server/src/core/k8s/schema';
+import { hasSchema, preloadSchemas } from '../../server/src/core/k8s/schema';
+import { warmUpManifests } from '../../server/src/core/k8s/warmup';
 import { ManifestWorkspace } from '../../server/src/core/k8s/workspace';
+import { manifestRules } from '../../server/src/rules';
 import { k8sSchema } from '../../server/src/rules/k8s/k8s-schema';
 import { CERTIFICATE, HTTP_ROUTE, SERVICE_MONITOR, VALID } from '../fixtures/bundled-crd-manifests';
 import { at, slice } from '../fixtures/web-manifests';
@@ -29,7 +31,10 @@ function open(text: string) {
 }
 
 describe('bundled custom resources: loaded on first use', () => {
-  it('a Deployment (lint, hover, completion) reads no bundled CRD file', () => {
+  it('the language server\'s warm-up and a Deployment (lint with every rule, hover, completion) read no bundled CRD file', () => {
+    preloadSchemas();
+    warmUpManifests(manifestRules, 1);
+    assert.deepEqual(analyzeManifest(DEPLOYMENT, { rules: manifestRules, path: '/ws/app.yaml', workspace: new ManifestWorkspace() }).findings.filter((f) => f.ruleId === 'k8s-schema'), []);
     assert.deepEqual(lint(DEPLOYMENT), []);
     const { ws, file } = open(DEPLOYMENT);
     assert.match(manifestHover(file, ws, at(DEPLOYMENT, 'selector', 1))!, /^\*\*selector\*\*/);
@@ -41,7 +46,7 @@ describe('bundled custom resources: loaded on first use', () => {
     lint(CERTIFICATE);
     lint(CERTIFICATE.replace('example', 'other'));
     lint('apiVersion: cert-manager.io/v1\nkind: Frobnicator\nmetadata:\n  name: x\n');
-    assert.deepEqual(bundledCrdFilesRead(), ['cert-manager.io.json.br']);
+    assert.deepEqual(bundledCrdFilesRead(), ['index.json', 'cert-manager.io.json.br']);
   });
 });
 
