@@ -10,11 +10,13 @@ import { ScaleFlow } from './scale';
 import { showDeploymentEvents } from './events';
 import { kubeconfigPaths, readKubeconfig } from './kubeconfig';
 import { Kubectl } from './kubectl';
+import { previewClusterScaling } from './scalingPreview';
 import { ClusterModel, type ClusterNode } from './model';
 import { ClusterSelection } from './state';
 import { ClusterTreeProvider } from './treeView';
 import { VirtualDocs, VscodeClusterUi } from './ui';
 import type { ClusterCommandId } from '../../../server/src/protocol';
+import { HPA_PREVIEW_COMMAND } from '../../../server/src/protocol';
 
 const DISABLED = 'Cluster features are disabled in untrusted workspaces.';
 
@@ -122,6 +124,7 @@ export function createCluster(context: vscodeT.ExtensionContext, selectedNodes: 
     'stevedore.selectNamespace': (a) => commands.selectNamespace(a as CommandArg),
     'stevedore.useAsCurrentContext': (a) => commands.useAsCurrentContext(a as CommandArg),
     'stevedore.applyFile': (a) => commands.applyFile(applyArg(a)),
+    'stevedore.previewClusterScaling': (a) => previewClusterScaling(commands, commandDeps, (args) => vscode.commands.executeCommand(HPA_PREVIEW_COMMAND, args), a as CommandArg),
     'stevedore.refreshClusters': () => {
       model.clearCaches();
       tree.refresh();
