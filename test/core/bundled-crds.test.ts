@@ -1,7 +1,11 @@
 // The bundled custom resource schemas (schemas/crds/, core/k8s/bundled-crds.ts): validation, hover and completion
-// as for built-in kinds, a workspace CRD winning over the bundle, and nothing read until a document uses a group.
+// as for built-in kinds, a workspace CRD winning over the bundle, nothing read until a document uses a group, and the
+// built CLI (npm run build) finding the files in the shipped layout.
 // The first test must stay first: it asserts what a Deployment alone loads in this (fresh) test process.
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { analyzeManifest } from '../../server/src/core/k8s/analyze';
 import { bundledCrdFilesRead, bundledCrdGroups } from '../../server/src/core/k8s/bundled-crds';
@@ -15,6 +19,7 @@ import { manifestRules } from '../../server/src/rules';
 import { k8sSchema } from '../../server/src/rules/k8s/k8s-schema';
 import { CERTIFICATE, HTTP_ROUTE, SERVICE_MONITOR, VALID } from '../fixtures/bundled-crd-manifests';
 import { at, slice } from '../fixtures/web-manifests';
+import { runCli } from '../cli/run';
 
 const DEPLOYMENT = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n';
 
@@ -155,5 +160,21 @@ describe('bundled custom resources: hover and completion', () => {
     const enumText = 'apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata:\n  name: c\nspec:\n  privateKey:\n    algorithm: \n';
     const e = open(enumText);
     assert.deepEqual(manifestCompletions(e.file, e.ws, at(enumText, 'algorithm: ', 11)).map((i) => i.label), ['RSA', 'ECDSA', 'Ed25519']);
+  });
+});
+
+describe('bundled custom resources: the built CLI', () => {
+  it('finds schemas/crds/ next to dist/ and reports a ServiceMonitor\'s misspelt key, nothing on a valid HTTPRoute', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stevedore-bundled-crds-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'monitor.yaml'), SERVICE_MONITOR.replace('      interval: 30s\n', '      intervall: 30s\n'));
+      fs.writeFileSync(path.join(dir, 'route.yaml'), HTTP_ROUTE);
+      const r = runCli(['lint', '--format', 'json', dir]);
+      const files = (JSON.parse(r.stdout) as { files: { path: string; findings: { ruleId: string; message: string; range: { start: { line: number; column: number } } }[] }[] }).files;
+      const found = files.flatMap((f) => f.findings.map((x) => [path.basename(f.path), x.ruleId, x.message, x.range.start.line, x.range.start.column]));
+      assert.deepEqual(found, [['monitor.yaml', 'k8s-schema', 'spec.endpoints[0].intervall: unknown field (did you mean "interval"?)', 12, 7]]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
