@@ -100,17 +100,27 @@ describe('HPA preview: the chart model', () => {
     assert.deepEqual([m.summary.maxHit, m.summary.wantedAboveMax, m.yMax], [true, 16, 18]); // top 16 (the load line), ticks of 2, one step of headroom over a top on a tick
   });
 
-  it('by hand: a 30 s spike with no scale-down window scales up and straight back down: one quick reversal', () => {
+  it('by hand: a 30 s spike with no scale-down window scales up and straight back down (no flapping: nothing came back)', () => {
     const s = spec(hpa({ maxReplicas: 10, metrics: cpu(50), behavior: { scaleDown: { stabilizationWindowSeconds: 0 } } }));
     const m = buildChartModel(s, { shape: 'spike', base: 0.4, peak: 2, durationSeconds: 30, readinessDelaySeconds: 0 });
     // t=60: 200 % on 1 → 4 (limit max(2, 5)). t=90: the spike is over, 0.4 on 4 = 10 % → ceil(0.2 × 4) = 1, no window.
     assert.deepEqual(m.events.map((e) => [e.time, e.from, e.to]), [[60, 1, 4], [90, 4, 1]]);
-    assert.equal(m.summary.lines[1], 'Scale changes: 2 (1 up, 1 down); 1 reversal within 5 min (flapping).');
+    assert.equal(m.summary.lines[1], 'Scale changes: 2 (1 up, 1 down).');
     // With the default 300 s window the last recommendation of 4 (t = 75, spike still on) holds until 375 − 300 = 75
-    // is no longer after it: down at 375, no reversal within 5 min.
+    // is no longer after it: down at 375.
     const held = buildChartModel(spec(hpa({ maxReplicas: 10, metrics: cpu(50), behavior: {} })), { shape: 'spike', base: 0.4, peak: 2, durationSeconds: 30, readinessDelaySeconds: 0 });
     assert.deepEqual(held.events.map((e) => [e.time, e.from, e.to]), [[60, 1, 4], [375, 4, 1]]);
-    assert.equal(held.summary.quickReversals, 0);
+  });
+
+  it('by hand: a 2 min wave with no scale-down window flaps (down to 1 at 120 s, up again at 135 s); the default window holds', () => {
+    const wave = { shape: 'wave' as const, base: 0.4, peak: 2, durationSeconds: 120, readinessDelaySeconds: 0 };
+    const m = buildChartModel(spec(hpa({ maxReplicas: 10, metrics: cpu(50), behavior: { scaleDown: { stabilizationWindowSeconds: 0 } } })), wave);
+    // load(t) = 0.4 + 0.8 × (1 − cos(2πt / 120)). t=15: 0.634 on 1 = 63 % → ceil(1.26) = 2. t=30: 1.2 on 2 → 59 % (the
+    // cosine's float error) → ceil(2.36) = 3. t=120: 0.4 on 2 = 20 % → 1. t=135: 0.634 on 1 = 63 % → 2.
+    assert.deepEqual(m.events.slice(0, 8).map((e) => [e.time, e.from, e.to]), [[15, 1, 2], [30, 2, 3], [45, 3, 4], [90, 4, 3], [105, 3, 2], [120, 2, 1], [135, 1, 2], [150, 2, 3]]);
+    assert.equal(m.summary.lines[1], 'Scale changes: 12 (6 up, 6 down); 1 scale-up within 5 min of a scale-down (flapping).');
+    const held = buildChartModel(spec(hpa({ maxReplicas: 10, metrics: cpu(50), behavior: {} })), wave);
+    assert.deepEqual([held.events.length, held.summary.quickReversals, held.summary.lines[1]], [3, 0, 'Scale changes: 3 (3 up, 0 down).']);
   });
 
   it('every row is hpa-simulation\'s for the same input (ramp, wave, a per-pod average metric)', () => {

@@ -30,7 +30,7 @@ export const SHAPES: ReadonlyArray<{ shape: LoadShape; label: string }> = [
 export const LOAD_START_SECONDS = 60;
 /** After a spike or ramp the chart runs on this long, past the default 300 s scale-down window. */
 export const TAIL_SECONDS = 420;
-/** A change of direction this soon after the change before counts as flapping. */
+/** A scale-up this soon after a scale-down counts as flapping (the pods removed were needed again). */
 export const FLAP_WINDOW_SECONDS = 300;
 /** The longest run the preview simulates (4 h = 960 syncs). */
 export const MAX_TOTAL_SECONDS = 4 * 3600;
@@ -86,7 +86,7 @@ export interface PreviewSummary {
   secondsToPeakCapacity?: number;
   scaleChanges: number;
   scaleUps: number;
-  /** Changes of direction within FLAP_WINDOW_SECONDS of the change before: the flapping count. */
+  /** Scale-ups within FLAP_WINDOW_SECONDS of the scale-down before them: the flapping count. */
   quickReversals: number;
   maxHit: boolean;
   /** The most replicas the metric asked for, when that is more than maxReplicas. */
@@ -130,8 +130,9 @@ export function formatSeconds(s: number): string {
 function summarize(spec: PreviewSpec, p: PreviewPattern, steps: SimulationStep[]): PreviewSummary {
   const changes = steps.filter((s) => s.desired !== s.replicas);
   const up = (s: SimulationStep) => s.desired > s.replicas;
+  // Scaling down after a peak is the point; scaling down and soon needing the pods back is flapping.
   let quickReversals = 0;
-  for (let i = 1; i < changes.length; i++) if (up(changes[i]) !== up(changes[i - 1]) && changes[i].time - changes[i - 1].time <= FLAP_WINDOW_SECONDS) quickReversals++;
+  for (let i = 1; i < changes.length; i++) if (up(changes[i]) && !up(changes[i - 1]) && changes[i].time - changes[i - 1].time <= FLAP_WINDOW_SECONDS) quickReversals++;
   const scaleUps = changes.filter(up).length;
   const peakReplicas = Math.max(...steps.map((s) => Math.max(s.replicas, s.desired)));
   const start = steps[0]?.replicas ?? spec.minReplicas;
@@ -145,7 +146,7 @@ function summarize(spec: PreviewSpec, p: PreviewPattern, steps: SimulationStep[]
     secondsToPeakCapacity === undefined
       ? `No scale-up: ${start} replicas carry this load within the tolerance of the target.`
       : `Peak capacity: ${peakReplicas} ready replicas, ${formatSeconds(secondsToPeakCapacity)} after the load rose.`,
-    `Scale changes: ${changes.length} (${scaleUps} up, ${changes.length - scaleUps} down)${quickReversals ? `; ${quickReversals} reversal${quickReversals === 1 ? '' : 's'} within ${FLAP_WINDOW_SECONDS / 60} min (flapping)` : ''}.`,
+    `Scale changes: ${changes.length} (${scaleUps} up, ${changes.length - scaleUps} down)${quickReversals ? `; ${quickReversals} scale-up${quickReversals === 1 ? '' : 's'} within ${FLAP_WINDOW_SECONDS / 60} min of a scale-down (flapping)` : ''}.`,
     wantedAboveMax !== undefined
       ? `Max hit: the load asked for ${wantedAboveMax} replicas, maxReplicas is ${spec.maxReplicas}.`
       : maxHit
