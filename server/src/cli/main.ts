@@ -16,6 +16,7 @@ import { currentFile, forFile, lintOne, type FileOutcome, type Input, type Run }
 import { walk } from '../core/walk';
 import { kustomizeOptions, lintKustomizations } from './kustomize';
 import { prefillShellcheck, shellcheckBinary } from './shellcheck';
+import { sizeMain } from './size';
 
 declare const STEVEDORE_VERSION: string | undefined;
 const version = typeof STEVEDORE_VERSION === 'string' ? STEVEDORE_VERSION : '0.0.0-dev';
@@ -128,6 +129,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
     process.stdout.write(version + '\n');
     return 0;
   }
+  if (command === 'size') return sizeMain(rest, env);
   if (command !== 'lint') {
     process.stderr.write(`stevedore: unknown command "${command}" (try: stevedore lint --help)\n`);
     return 2;

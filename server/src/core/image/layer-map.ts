@@ -131,3 +131,15 @@ export function textHash(text: string): string {
   }
   return `${text.length.toString(16)}-${h.toString(16).padStart(8, '0')}`;
 }
+
+/**
+ * The first line of the instruction that made each filesystem layer of the image (manifest order, oldest first):
+ * the last layers are the shipped RUN, COPY and ADD layers in file order, the ones before them the base image's
+ * (its FROM line). Empty when the counts do not fit.
+ */
+export function layerLines(m: ImageMeasurement, layerCount: number): (number | undefined)[] {
+  const produced = m.layers.filter((l) => l.shipped && ['RUN', 'COPY', 'ADD'].includes(l.keyword)).sort((a, b) => a.line - b.line);
+  const baseLayers = layerCount - produced.length;
+  if (baseLayers < 0) return [];
+  return Array.from({ length: layerCount }, (_, i) => (i < baseLayers ? m.base?.line : produced[i - baseLayers].line));
+}
