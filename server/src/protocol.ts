@@ -67,6 +67,10 @@ export const CLUSTER_COMMANDS = [
   'stevedore.useAsCurrentContext',
   'stevedore.applyFile',
   'stevedore.refreshClusters',
+  // The metrics pipeline's install command, port-forward (issue 15, docs/cluster-metrics.md).
+  'stevedore.copyMetricsInstallCommand',
+  'stevedore.portForward',
+  'stevedore.stopPortForward',
   // Describe, events, scale, set image, HPA watch and links (issue 15, docs/cluster-actions.md).
   'stevedore.describe',
   // The HPA behaviour preview of an autoscaler in the tree, with its live spec (issue 15 §3, docs/hpa-preview.md).

@@ -10,10 +10,13 @@ import { ScaleFlow } from './scale';
 import { showDeploymentEvents } from './events';
 import { kubeconfigPaths, readKubeconfig } from './kubeconfig';
 import { Kubectl } from './kubectl';
+import { copyInstallCommand } from './metricsPipeline';
+import { PortForwards } from './portForward';
 import { previewClusterScaling } from './scalingPreview';
 import { ClusterModel, type ClusterNode } from './model';
 import { ClusterSelection } from './state';
 import { ClusterTreeProvider } from './treeView';
+import { errorMessage } from './errors';
 import { VirtualDocs, VscodeClusterUi } from './ui';
 import type { ClusterCommandId } from '../../../server/src/protocol';
 import { HPA_PREVIEW_COMMAND } from '../../../server/src/protocol';
@@ -80,7 +83,7 @@ export function createCluster(context: vscodeT.ExtensionContext, selectedNodes: 
   };
   const kubeconfig = () => readKubeconfig(kubeconfigPaths(config().kubeconfig));
   const selection = new ClusterSelection(context.globalState);
-  const model = new ClusterModel({ kubectl: getKubectl, kubeconfig, selection: () => selection.get() });
+  const model = new ClusterModel({ kubectl: getKubectl, kubeconfig, selection: () => selection.get(), metrics: true });
   const disabledNode: ClusterNode = { id: 'untrusted', label: DISABLED, contextValue: 'stevedore.info', icon: 'workspace-untrusted', collapsible: false };
   const tree = new ClusterTreeProvider(vscode, () => (trusted ? model.roots() : Promise.resolve([disabledNode])));
   const docs = new VirtualDocs(vscode);
@@ -104,6 +107,18 @@ export function createCluster(context: vscodeT.ExtensionContext, selectedNodes: 
     selectedTarget: () => (trusted ? (selectedNodes()[0] as ClusterNode | undefined)?.target : undefined),
   };
   const commands = new ClusterCommands(commandDeps);
+  const portForwards = new PortForwards({
+    kubectl: getKubectl,
+    ui,
+    scope: () => commands.scope(),
+    selectedTarget: commandDeps.selectedTarget,
+    statusItem: (f, tooltip) => {
+      const item = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left);
+      Object.assign(item, { text: f.text, tooltip, command: { title: 'Stop Port-Forward', command: 'stevedore.stopPortForward', arguments: [{ portForward: f.id }] } });
+      item.show();
+      return item;
+    },
+  });
   const describeDocs = new DescribeDocs(vscode);
 
   // A saved file is applied by path (clearer kubectl messages); unsaved or untitled text goes through stdin.
@@ -125,6 +140,9 @@ export function createCluster(context: vscodeT.ExtensionContext, selectedNodes: 
     'stevedore.useAsCurrentContext': (a) => commands.useAsCurrentContext(a as CommandArg),
     'stevedore.applyFile': (a) => commands.applyFile(applyArg(a)),
     'stevedore.previewClusterScaling': (a) => previewClusterScaling(commands, commandDeps, (args) => vscode.commands.executeCommand(HPA_PREVIEW_COMMAND, args), a as CommandArg),
+    'stevedore.copyMetricsInstallCommand': (a) => copyInstallCommand(a, { copy: async (t) => vscode.env.clipboard.writeText(t), showInfo: (m) => ui.showInfo(m) }),
+    'stevedore.portForward': (a) => portForwards.start(a).catch((e) => ui.showError(errorMessage(e))),
+    'stevedore.stopPortForward': (a) => portForwards.stop(a),
     'stevedore.refreshClusters': () => {
       model.clearCaches();
       tree.refresh();
@@ -137,6 +155,7 @@ export function createCluster(context: vscodeT.ExtensionContext, selectedNodes: 
   context.subscriptions.push(
     tree,
     docs.register(),
+    { dispose: () => portForwards.dispose() },
     describeDocs.register(),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       trusted = true;

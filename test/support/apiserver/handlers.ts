@@ -60,6 +60,8 @@ function route(state: ServerState, req: IncomingMessage, res: ServerResponse, ur
   const accept = String(req.headers.accept ?? '');
   const metrics = metricsReply(state.api, state.hpaLoad, req.method ?? 'GET', path, url.searchParams);
   if (metrics) return metrics;
+  // kubectl port-forward upgrades to WebSocket-tunnelled SPDY, then to SPDY; neither stream protocol is spoken here.
+  if (/^\/api\/v1\/namespaces\/[^/]+\/pods\/[^/]+\/portforward$/.test(path)) throw new ApiError(400, 'BadRequest', 'port-forward is not served by the test API server (no SPDY or WebSocket streams)');
   if (req.method === 'GET') {
     if (path === '/version') return { status: 200, body: versionInfo() };
     if (path === '/healthz' || path === '/livez' || path === '/readyz') return { status: 200, text: 'ok' };
