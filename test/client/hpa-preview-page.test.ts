@@ -41,6 +41,12 @@ describe('HPA preview page', () => {
       ['up', '75 s: 6 → 8 replicas — cpu resource utilization (percentage of request) above target'],
     ]);
     assert.deepEqual([...svg.matchAll(/class="bound-label"[^>]*>([^<]*)</g)].map((m) => m[1]), ['max 10', 'min 2']);
+    // The step's load jumps at 60 s (x = 52 + 60 / 360 × 692) from 1.2 replicas' worth (y 267.8) to 8 (y 108) …
+    const load = (chart: string) => /<polyline class="load" points="([^"]*)"/.exec(chart)?.[1].split(' ') ?? [];
+    assert.ok(load(svg).join(' ').includes('138.5,267.8 167.3,267.8 167.3,108 196.2,108'), load(svg).join(' '));
+    // … a wave is one point per sync.
+    const wave = buildChartModel(spec(), { ...STEP, shape: 'wave' });
+    assert.equal(load(renderChart(wave)).length, wave.points.length);
     assert.deepEqual([...svg.matchAll(/class="axis-label"[^>]*>([^<]*)</g)].map((m) => m[1]), ['time', 'replicas']);
   });
 

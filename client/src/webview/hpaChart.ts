@@ -51,10 +51,12 @@ export function renderChart(m: ChartModel): string {
   }
   const pts = m.points;
   const end = m.totalSeconds;
-  // The load changes continuously: a polyline through the syncs. Replicas change at a sync and hold until the next.
-  out.push(`<polyline class="load" points="${pts.map((p) => `${fmt(x(p.time))},${fmt(y(p.loadReplicas))}`).join(' ')}"/>`);
+  // Replicas change at a sync and hold until the next; so does a step or spike load (it jumps on a sync). A ramp or
+  // wave changes continuously: a line through the syncs.
   const steps = (value: (i: number) => number) =>
     pts.flatMap((p, i) => [`${fmt(x(p.time))},${fmt(y(value(i)))}`, `${fmt(x(pts[i + 1]?.time ?? end))},${fmt(y(value(i)))}`]).join(' ');
+  const line = m.loadJumps ? steps((i) => pts[i].loadReplicas) : pts.map((p) => `${fmt(x(p.time))},${fmt(y(p.loadReplicas))}`).join(' ');
+  out.push(`<polyline class="load" points="${line}"/>`);
   out.push(`<polyline class="ready" points="${steps((i) => pts[i].ready)}"/>`);
   out.push(`<polyline class="replicas" points="${steps((i) => pts[i].desired)}"/>`);
   for (const e of m.events) {

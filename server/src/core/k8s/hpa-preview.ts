@@ -102,6 +102,8 @@ export interface ChartModel {
   minReplicas: number;
   maxReplicas: number;
   totalSeconds: number;
+  /** The load jumps at an instant (step, spike): drawn as steps; a ramp or wave as a line through the syncs. */
+  loadJumps: boolean;
   /** Top of the replicas axis, and the ticks on both axes. */
   yMax: number;
   yTicks: number[];
@@ -199,6 +201,7 @@ export function buildChartModel(spec: PreviewSpec, pattern: PreviewPattern): Cha
     minReplicas: spec.minReplicas,
     maxReplicas: spec.maxReplicas,
     totalSeconds: total,
+    loadJumps: p.shape === 'step' || p.shape === 'spike',
     yMax,
     yTicks: Array.from({ length: yMax / yStep + 1 }, (_, i) => i * yStep),
     xTicks: Array.from({ length: Math.floor(total / xStep) + 1 }, (_, i) => i * xStep),
