@@ -32,6 +32,8 @@ export interface ServerState {
   serverAddress: string;
   /** The HPA loads of setHpaLoad (metrics.ts derives pod usage from them). */
   hpaLoad: ReadonlyMap<string, number>;
+  /** The controller tick (followed pod logs append a line per tick). */
+  tickMs: number;
 }
 
 const NOT_FOUND: Reply = { status: 404, body: new ApiError(404, 'NotFound', 'the server could not find the requested resource', {}).toStatus() };
@@ -94,6 +96,7 @@ function route(state: ServerState, req: IncomingMessage, res: ServerResponse, ur
         state.watches.add(stop);
         return () => state.watches.delete(stop);
       },
+      tickMs: state.tickMs,
     },
     req,
     res,

@@ -76,7 +76,7 @@ export async function startTestCluster(opts: StartOptions = {}): Promise<TestClu
 
   const token = randomBytes(16).toString('hex');
   const requests: RequestRecord[] = [];
-  const state: ServerState = { api, token, user: USER, delayMs: 0, forbidden: null, requests, watches: new Set(), timers: new Set(), serverAddress: '', hpaLoad: controllers.ctx.hpaLoad };
+  const state: ServerState = { api, token, user: USER, delayMs: 0, forbidden: null, requests, watches: new Set(), timers: new Set(), serverAddress: '', hpaLoad: controllers.ctx.hpaLoad, tickMs };
   const tls = selfSignedCertificate();
   const server = https.createServer({ cert: tls.cert, key: tls.key }, createHandler(state));
   await new Promise<void>((resolve, reject) => {

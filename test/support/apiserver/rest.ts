@@ -6,6 +6,7 @@ import type { ObjectApi, WriteOptions } from './api';
 import { accessReview, readAccessReview, ruleForbids, type ForbiddenRule } from './authz';
 import { badRequest, forbidden, methodNotAllowed, notFound, unsupportedMediaType } from './errors';
 import { apiVersionOf, findResource, RESOURCES, type ResourceType } from './resources';
+import { podLog } from './logs';
 import { labelSelectorString } from './selectors';
 import { toTable, wantsTable } from './table';
 import { serveWatch } from './watch';
@@ -17,6 +18,8 @@ export interface RestContext {
   user: string;
   forbidden: ForbiddenRule | null;
   trackWatch(stop: () => void): () => void;
+  /** The controller tick: a followed pod log appends a line per tick. */
+  tickMs: number;
 }
 
 export interface ResourceRequest {
@@ -136,11 +139,8 @@ export function handleResource(ctx: RestContext, req: IncomingMessage, res: Serv
 
   if (rr.subresource === 'log') {
     if (r.kind !== 'Pod' || verb !== 'get') throw methodNotAllowed();
-    const pod = ctx.api.get(r, rr.namespace, rr.name!);
-    const container = query.get('container') ?? pod.spec.containers[0].name;
-    const image = pod.spec.containers.find((c: K8sObject) => c.name === container)?.image;
-    if (!image) throw badRequest(`container ${container} is not valid for pod ${rr.name}`);
-    return { status: 200, text: `starting ${container} (${image})\nlistening on :8080\n` };
+    const reply = podLog({ pod: ctx.api.get(r, rr.namespace, rr.name!), query, res, tickMs: ctx.tickMs, track: ctx.trackWatch });
+    return 'text' in reply ? { status: 200, text: reply.text } : { status: 200, streaming: true };
   }
   if (rr.subresource === 'scale') {
     if (!r.subresources.some((s) => s.name === 'scale')) throw notFound(r, rr.name!);
