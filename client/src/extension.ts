@@ -11,7 +11,7 @@ import type * as HpaPreviewModule from './hpaPreview';
 import { registerClusterLazily } from './lazyCluster';
 import { applySnippetEdit } from './snippetEdit';
 import { HPA_PREVIEW_COMMAND, type HpaPreviewArgs } from '../../server/src/protocol';
-import { APPLY_SNIPPET_EDIT_COMMAND, type SnippetEditArgs } from '../../server/src/protocol';
+import { APPLY_SNIPPET_EDIT_COMMAND, BUILD_AND_MEASURE_COMMAND, MEASURE_FIX_COMMAND, type SnippetEditArgs } from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
 
@@ -22,6 +22,10 @@ function bundle<T>(name: string): T {
 
 export function activate(context: ExtensionContext): void {
   context.subscriptions.push(vscode.commands.registerCommand(APPLY_SNIPPET_EDIT_COMMAND, (args: SnippetEditArgs) => applySnippetEdit(vscode, args)));
+  // Build and measure an image (client/src/imageBuild.ts, in the language client's bundle); off in untrusted workspaces.
+  for (const id of [BUILD_AND_MEASURE_COMMAND, MEASURE_FIX_COMMAND]) {
+    context.subscriptions.push(vscode.commands.registerCommand(id, (arg?: unknown) => bundle<typeof LspModule>('lsp.js').runImageCommand(client, id, arg)));
+  }
   // The cluster view and commands (kubectl); off in untrusted workspaces.
   registerClusterLazily(vscode, context, (selectedNodes) => bundle<typeof ClusterModule>('cluster.js').createCluster(context, selectedNodes));
   // The HPA behaviour preview (a webview, dist/hpaPreview.js): it only computes, so it also opens in untrusted workspaces.

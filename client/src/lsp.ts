@@ -5,7 +5,9 @@ import * as vscode from 'vscode';
 import type { ExtensionContext } from 'vscode';
 import { CodeLensRequest, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { openCreatedFile, uriExists } from './openCreated';
-import { isRolloutCommand, SERVER_NODE_FLAGS, type InitializationOptions } from '../../server/src/protocol';
+import { isImageBuildCommand, isRolloutCommand, SERVER_NODE_FLAGS, WORKSPACE_TRUSTED_NOTIFICATION, type InitializationOptions } from '../../server/src/protocol';
+
+export { runImageCommand } from './imageBuild';
 
 /** A quick fix that creates a file (the .dockerignore) opens it once the edit is applied. */
 function showCreated<T>(action: T): Promise<T> {
@@ -19,8 +21,9 @@ export function startLanguageClient(context: ExtensionContext): LanguageClient {
     run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6009'] } },
   };
-  // kubectl (Kustomize overlays) runs in the server only for a workspace trusted when the server starts.
-  const initializationOptions: InitializationOptions = { snippetEdits: true, rolloutLenses: true, workspaceTrusted: vscode.workspace.isTrusted };
+  // kubectl (Kustomize overlays) runs in the server only for a workspace trusted when the server starts; builds
+  // (stevedore.buildAndMeasure) also once the user trusts it later (WORKSPACE_TRUSTED_NOTIFICATION).
+  const initializationOptions: InitializationOptions = { snippetEdits: true, rolloutLenses: true, imageBuild: true, workspaceTrusted: vscode.workspace.isTrusted };
   const clientOptions: LanguageClientOptions = {
     // Fixes with values to review arrive as snippet commands (see server/src/lsp/snippets.ts).
     // Deployments get "Rollout status/undo" lenses; they are dropped below while the workspace is untrusted.
@@ -29,7 +32,7 @@ export function startLanguageClient(context: ExtensionContext): LanguageClient {
       provideCodeLenses: async (document, token, next) => {
         const lenses = await next(document, token);
         if (!lenses || vscode.workspace.isTrusted) return lenses;
-        return lenses.filter((l) => !isRolloutCommand(l.command?.command));
+        return lenses.filter((l) => !isRolloutCommand(l.command?.command) && !isImageBuildCommand(l.command?.command));
       },
       provideCodeActions: async (document, range, context, token, next) => {
         const actions = await next(document, range, context, token);
@@ -60,6 +63,7 @@ export function startLanguageClient(context: ExtensionContext): LanguageClient {
     client,
     // The rollout lenses were filtered out while untrusted: ask again for the open documents' lenses.
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      void client.sendNotification(WORKSPACE_TRUSTED_NOTIFICATION);
       const lenses = client.getFeature(CodeLensRequest.method);
       for (const editor of vscode.window.visibleTextEditors) lenses.getProvider(editor.document)?.onDidChangeCodeLensEmitter.fire();
     }),

@@ -75,14 +75,71 @@ export const CLUSTER_COMMANDS = [
   'stevedore.describe',
   // The HPA behaviour preview of an autoscaler in the tree, with its live spec (issue 15 §3, docs/hpa-preview.md).
   'stevedore.previewClusterScaling',
+  'stevedore.watchHpa',
   'stevedore.setImage',
   'stevedore.scale',
   'stevedore.showEvents',
 ] as const;
 export type ClusterCommandId = (typeof CLUSTER_COMMANDS)[number];
 
+/** Builds the Dockerfile with the user's engine and shows each layer's size (palette; a lens on the final FROM). */
+export const BUILD_AND_MEASURE_COMMAND = 'stevedore.buildAndMeasure';
+
+/** The image commands package.json contributes; like the cluster commands, they need a trusted workspace. */
+export const IMAGE_COMMANDS = [BUILD_AND_MEASURE_COMMAND] as const;
+
 /** Every command package.json contributes (the palette, menus and activation events name only these). */
-export const CONTRIBUTED_COMMANDS: readonly string[] = CLUSTER_COMMANDS;
+export const CONTRIBUTED_COMMANDS: readonly string[] = [...CLUSTER_COMMANDS, ...IMAGE_COMMANDS];
+
+/** Internal (a "Measure this fix" code action's command, not contributed): argument `MeasureFixArgs`. */
+export const MEASURE_FIX_COMMAND = 'stevedore.measureFix';
+
+/** True for a command that runs a build (the client hides its lenses and refuses it while untrusted). */
+export function isImageBuildCommand(id: string | undefined): boolean {
+  return id === BUILD_AND_MEASURE_COMMAND || id === MEASURE_FIX_COMMAND;
+}
+
+/**
+ * Request client → server: build the open document's text with the configured engine and keep its layer sizes
+ * (inlay hints, lens, hover, wasted-bytes findings). Cancelled with `$/cancelRequest` (the build is stopped).
+ * Refused unless the client said the workspace is trusted.
+ */
+export const BUILD_AND_MEASURE_REQUEST = 'stevedore/buildAndMeasure';
+
+/** The argument of `stevedore.buildAndMeasure` and the params of its request (the client fills in the active editor). */
+export interface BuildAndMeasureParams {
+  uri: string;
+}
+
+/** Request client → server: build a size fix's result in a temporary copy and compare it with the current text. */
+export const MEASURE_FIX_REQUEST = 'stevedore/measureFix';
+
+/** The argument of `stevedore.measureFix`: the finding's fix, for the document version the action was listed for. */
+export interface MeasureFixArgs {
+  uri: string;
+  version: number;
+  ruleId: string;
+  fixId: string;
+  /** The finding as its diagnostic carried it (checked by the server). */
+  finding: unknown;
+}
+
+/** The answer to both image requests: a one-line outcome for a notification and the output channel. */
+export interface ImageBuildResult {
+  ok: boolean;
+  cancelled?: boolean;
+  message: string;
+}
+
+/** Notification server → client: build output for the "Stevedore Build" output channel. */
+export const BUILD_OUTPUT_NOTIFICATION = 'stevedore/buildOutput';
+
+export interface BuildOutputParams {
+  text: string;
+}
+
+/** Notification client → server: the user trusted the workspace (builds may run from now on). */
+export const WORKSPACE_TRUSTED_NOTIFICATION = 'stevedore/workspaceTrusted';
 
 /** True for a rollout command (the client hides their lenses while the workspace is untrusted). */
 export function isRolloutCommand(id: string | undefined): id is RolloutCommandId {
@@ -113,6 +170,8 @@ export interface InitializationOptions {
   workspaceTrusted?: boolean;
   /** Test-only: how long `kubectl kustomize` may run (default 20 s). */
   kustomizeTimeoutMs?: number;
+  /** The client runs `stevedore.buildAndMeasure`: the final FROM gets a "Build and measure" lens when trusted. */
+  imageBuild?: boolean;
 }
 
 /** Custom request: the server's memory after a full garbage collection (when node runs with --expose-gc). */

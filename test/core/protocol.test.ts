@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { APPLY_SNIPPET_EDIT_COMMAND, CLUSTER_COMMANDS, CONTRIBUTED_COMMANDS, isRolloutCommand, ROLLOUT_COMMANDS, ROLLOUT_STATUS_COMMAND, ROLLOUT_UNDO_COMMAND } from '../../server/src/protocol';
+import { APPLY_SNIPPET_EDIT_COMMAND, CLUSTER_COMMANDS, CONTRIBUTED_COMMANDS, IMAGE_COMMANDS, isRolloutCommand, ROLLOUT_COMMANDS, ROLLOUT_STATUS_COMMAND, ROLLOUT_UNDO_COMMAND } from '../../server/src/protocol';
 
 const root = path.join(__dirname, '..', '..');
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
@@ -18,7 +18,7 @@ describe('protocol', () => {
     const contributed = manifest.contributes.commands.map((c) => c.command);
     assert.equal(contributed.length, new Set(contributed).size, 'no command is contributed twice');
     assert.deepEqual(sorted(contributed), sorted(CONTRIBUTED_COMMANDS));
-    assert.deepEqual(sorted(CONTRIBUTED_COMMANDS), sorted(CLUSTER_COMMANDS));
+    assert.deepEqual(sorted(CONTRIBUTED_COMMANDS), sorted([...CLUSTER_COMMANDS, ...IMAGE_COMMANDS]));
   });
 
   it('menus and activation events name only declared commands, and every declared command activates the extension', () => {

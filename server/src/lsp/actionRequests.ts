@@ -39,7 +39,7 @@ export function registerActionRequests(connection: Connection, session: SessionC
     if (!doc || !analysis) return [];
     const env = await actionEnv(doc, analysis, budgetFromNow(analyzer.budgetMs));
     env.refactors = analysis.language.refactors?.(doc, analysis, params.range, options, env.context);
-    return codeActions(params, env);
+    return [...codeActions(params, env), ...session.images.codeActions(params, doc)];
   });
 
   // "Fix all" and whole-file rewrites are listed without their edit; it is computed here, when the user picks one.

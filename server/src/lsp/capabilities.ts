@@ -23,6 +23,8 @@ export function initializeResult(params: InitializeParams): InitializeResult {
       definitionProvider: true,
       referencesProvider: true,
       foldingRangeProvider: true,
+      // Measured layer sizes after "Build and measure" (lsp/image-measure.ts); none before a build.
+      inlayHintProvider: { resolveProvider: false },
     },
     serverInfo: { name: 'stevedore', version: typeof STEVEDORE_VERSION === 'string' ? STEVEDORE_VERSION : 'dev' },
   };

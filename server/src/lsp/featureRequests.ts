@@ -1,6 +1,6 @@
 // Request handlers for hover, code lenses, definition, references, completion, document symbols and folding: each
 // finds the document's language and asks it; a language without the feature answers nothing.
-import type { Connection } from 'vscode-languageserver/node';
+import { MarkupKind, type Connection, type Hover } from 'vscode-languageserver/node';
 import { languageOf } from './languages';
 import type { SessionContext } from './session';
 
@@ -12,12 +12,12 @@ export function registerFeatureRequests(connection: Connection, session: Session
     const doc = documents.get(params.textDocument.uri);
     const analysis = await analysisOf(params.textDocument.uri, token);
     if (!doc || !analysis) return null;
-    return analysis.language.hover(doc, analysis, params.position);
+    return withMarkdown(analysis.language.hover(doc, analysis, params.position), session.images.hover(doc.uri, analysis, params.position));
   });
 
   connection.onCodeLens(async (params, token) => {
     const analysis = await analysisOf(params.textDocument.uri, token);
-    return analysis ? analysis.language.lenses(analysis, session.options) : [];
+    return analysis ? [...analysis.language.lenses(analysis, session.options), ...session.images.lenses(params.textDocument.uri, analysis)] : [];
   });
 
   connection.onDefinition(async (params, token) => {
@@ -51,4 +51,11 @@ export function registerFeatureRequests(connection: Connection, session: Session
     const language = doc && languageOf(doc);
     return (doc && language?.folding?.(doc)) || [];
   });
+}
+
+/** A hover with measured sizes (image-measure.ts) after the language's own parts. */
+function withMarkdown(hover: Hover | null, extra: string | undefined): Hover | null {
+  if (!extra) return hover;
+  const own = hover && typeof hover.contents === 'object' && 'kind' in hover.contents ? hover.contents.value : undefined;
+  return { ...(hover ?? {}), contents: { kind: MarkupKind.Markdown, value: own ? `${own}\n\n---\n\n${extra}` : extra } };
 }

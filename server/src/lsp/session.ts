@@ -24,6 +24,7 @@ import type { InitializationOptions } from '../protocol';
 import { registerMemoryRequest } from './debug';
 import { LspShellcheck } from './shellcheck';
 import { LspKustomize } from './kustomize';
+import { LspImageMeasure } from './image-measure';
 import type { ManifestAnalysis } from '../core/k8s/analyze';
 import type { DockerfileAnalysis } from '../core/dockerfile/analyze';
 
@@ -35,6 +36,8 @@ export interface SessionContext {
   analysisOf(uri: string, token?: CancellationToken): Promise<Analysis | undefined>;
   /** Set from the client's capabilities and initialization options at initialize. */
   options: FeatureOptions;
+  /** Measured image sizes (lenses, hovers, "Measure this fix" actions) after "Build and measure". */
+  images: LspImageMeasure;
 }
 
 /** How long push-mode diagnostics wait for typing to pause. Pull-mode clients pace requests themselves. */
@@ -84,16 +87,17 @@ export function startServer(connection: Connection, params: InitializeParams): (
       else for (const doc of documents.all()) if (paths.includes(uriToPath(doc.uri) ?? '')) schedulePush(doc);
     },
   });
+  const documentSettings = (uri: string): Promise<DocumentSettings> => {
+    if (!configurationSupport) return Promise.resolve({});
+    let s = settingsCache.get(uri);
+    if (!s) {
+      s = connection.workspace.getConfiguration({ scopeUri: uri, section: 'stevedore' }).then((v) => (v ?? {}) as DocumentSettings, () => ({}));
+      settingsCache.set(uri, s);
+    }
+    return s;
+  };
   const analyzer = new Analyzer(shellReady, {
-    settings(uri) {
-      if (!configurationSupport) return Promise.resolve({});
-      let s = settingsCache.get(uri);
-      if (!s) {
-        s = connection.workspace.getConfiguration({ scopeUri: uri, section: 'stevedore' }).then((v) => (v ?? {}) as DocumentSettings, () => ({}));
-        settingsCache.set(uri, s);
-      }
-      return s;
-    },
+    settings: documentSettings,
     log: (m) => connection.console.error(m),
     trace: (m) => traceAnalyses && connection.console.log(m),
     analyzed(doc, analysis, config, isCurrent) {
@@ -110,6 +114,20 @@ export function startServer(connection: Connection, params: InitializeParams): (
       reported.add(message);
       connection.console.warn(message);
       void connection.window.showWarningMessage(`Stevedore: ${message}`);
+    },
+  });
+
+  // Builds run only on the client's request in a trusted workspace; their results are hints, lenses, diagnostics.
+  const images = new LspImageMeasure({
+    connection,
+    documents,
+    analysisOf: (uri, token) => analysisOf(uri, token),
+    environment: (doc) => analyzer.environment(doc),
+    settings: documentSettings,
+    diagnosticsChanged(uri) {
+      const doc = documents.get(uri);
+      if (pullDiagnostics) refreshDiagnostics();
+      else if (doc) schedulePush(doc);
     },
   });
 
@@ -130,6 +148,9 @@ export function startServer(connection: Connection, params: InitializeParams): (
     traceAnalyses = init?.traceAnalyses === true;
     kustomize.trusted = init?.workspaceTrusted === true;
     if (typeof init?.kustomizeTimeoutMs === 'number' && init.kustomizeTimeoutMs > 0) kustomize.timeoutMs = init.kustomizeTimeoutMs;
+    images.trusted = init?.workspaceTrusted === true;
+    images.clientCommands = init?.imageBuild === true;
+    images.refresh = { inlayHints: !!caps.workspace?.inlayHint?.refreshSupport, codeLenses: !!caps.workspace?.codeLens?.refreshSupport };
     setImmediate(grammarRequested);
   };
 
@@ -189,7 +210,9 @@ export function startServer(connection: Connection, params: InitializeParams): (
 
   connection.languages.diagnostics.on(async (params, token) => {
     const analysis = await analysisOf(params.textDocument.uri, token);
-    return { kind: DocumentDiagnosticReportKind.Full, items: analysis ? kustomize.withRendered(analysis.findings, uriToPath(params.textDocument.uri)).map(toDiagnostic) : [] };
+    if (!analysis) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    const items = [...kustomize.withRendered(analysis.findings, uriToPath(params.textDocument.uri)).map(toDiagnostic), ...(await images.diagnostics(params.textDocument.uri))];
+    return { kind: DocumentDiagnosticReportKind.Full, items };
   });
 
   const timers = new Map<string, NodeJS.Timeout>();
@@ -202,7 +225,9 @@ export function startServer(connection: Connection, params: InitializeParams): (
         const version = doc.version;
         const analysis = await analyzer.analyze(doc);
         // A newer version came in meanwhile (the result is for it): that version's own push is scheduled.
-        if (analysis && doc.version === version) void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: kustomize.withRendered(analysis.findings, uriToPath(doc.uri)).map(toDiagnostic) });
+        if (!analysis || doc.version !== version) return;
+        const measured = await images.diagnostics(doc.uri);
+        if (doc.version === version) void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: [...kustomize.withRendered(analysis.findings, uriToPath(doc.uri)).map(toDiagnostic), ...measured] });
       }, PUSH_DEBOUNCE_MS),
     );
   }
@@ -224,14 +249,16 @@ export function startServer(connection: Connection, params: InitializeParams): (
     if (closed && languageOf(e.document)?.core.crossFile) analyzer.manifestChanged(closed);
     analyzer.close(e.document);
     shellcheck.cancel(e.document.uri);
+    images.closed(e.document.uri);
     settingsCache.delete(e.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
-  const session: SessionContext = { documents, analyzer, analysisOf, options };
+  const session: SessionContext = { documents, analyzer, analysisOf, options, images };
   registerActionRequests(connection, session);
   registerFeatureRequests(connection, session);
   registerMemoryRequest(connection);
+  images.register();
   documents.listen(connection);
   initialize();
   return initialized;

@@ -4,5 +4,6 @@ import { dockerignore, mergeRun, multiStage, problems } from './dockerfile';
 import { clusterRollback } from './cluster';
 import { hpa, snippets } from './kubernetes';
 import { untrustedWorkspace } from './untrusted';
+import { imageMeasure } from './image';
 
-export const scenarios: Scenario[] = [problems, mergeRun, dockerignore, multiStage, hpa, snippets, clusterRollback, untrustedWorkspace];
+export const scenarios: Scenario[] = [problems, mergeRun, dockerignore, multiStage, hpa, snippets, clusterRollback, untrustedWorkspace, imageMeasure];
