@@ -75,7 +75,6 @@ export const CLUSTER_COMMANDS = [
   'stevedore.describe',
   // The HPA behaviour preview of an autoscaler in the tree, with its live spec (issue 15 §3, docs/hpa-preview.md).
   'stevedore.previewClusterScaling',
-  'stevedore.watchHpa',
   'stevedore.setImage',
   'stevedore.scale',
   'stevedore.showEvents',
