@@ -12,7 +12,9 @@ import { ClusterModel, type ClusterNode } from '../../client/src/cluster/model';
 import { parseTopPods } from '../../client/src/cluster/podTop';
 import { startTestCluster, type TestCluster } from '../support/apiserver/index';
 import { kubectl, waitFor } from '../support/apiserver/kubectl';
-import { liveKubectl, tempDir } from './support';
+import { Kubectl } from '../../client/src/cluster/kubectl';
+import { metricsProblems } from '../../client/src/cluster/metricsPipeline';
+import { commandOf, fakeKubectl, liveKubectl, tempDir } from './support';
 
 const tmp = tempDir();
 after(tmp.cleanup);
@@ -143,6 +145,44 @@ describe('tree: the metrics pipeline, pod usage and KEDA (test API server, real 
       'HPA keda-hpa-ghost — not created: KEDA has not reconciled this ScaledObject (is KEDA running?)',
       'Trigger cron — desiredReplicas=3, end=0 18 * * *, start=0 8 * * *, timezone=Europe/Paris',
     ]);
+  });
+});
+
+describe('metrics pipeline checks (fake kubectl)', () => {
+  const hpa = (name: string, metrics?: object[], v1cpu?: number) => ({ kind: 'HorizontalPodAutoscaler', metadata: { name }, spec: { maxReplicas: 3, ...(metrics ? { metrics } : {}), ...(v1cpu ? { targetCPUUtilizationPercentage: v1cpu } : {}) } });
+  const external = [{ type: 'External', external: { metric: { name: 'queue' }, target: { type: 'Value', value: '5' } } }];
+  const cpu = [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 70 } } }];
+  const kubectlWith = (rules: Parameters<typeof fakeKubectl>[1]) => {
+    const fake = fakeKubectl(mkdtempSync(join(tmp.dir, 'fake-')), rules);
+    return { fake, k: new Kubectl({ path: fake.path, requestTimeoutSec: 5, log: () => undefined }) };
+  };
+
+  test('only HPAs on cpu/memory (or with no metrics, or autoscaling/v1 cpu) ask for the resource metrics API', async () => {
+    const { fake, k } = kubectlWith([{ cmd: 'get apiservice', stderr: 'Error from server (NotFound): apiservices.apiregistration.k8s.io "v1beta1.metrics.k8s.io" not found\n', code: 1 }]);
+    assert.deepEqual(await metricsProblems(k, 'dev', [hpa('queue', external)]), []);
+    assert.deepEqual(fake.calls(), [], 'an HPA on an external metric needs no metrics-server');
+    const problems = await metricsProblems(k, 'dev', [hpa('queue', external), hpa('web', cpu), hpa('default'), hpa('v1', undefined, 50)]);
+    assert.deepEqual(problems, [{ apiService: 'v1beta1.metrics.k8s.io', reason: 'NotRegistered', message: 'the APIService v1beta1.metrics.k8s.io does not exist: metrics-server is not installed', dependents: ['web', 'default', 'v1'] }]);
+    assert.deepEqual(fake.calls().map(commandOf), ['get apiservice v1beta1.metrics.k8s.io -o json']);
+  });
+
+  test('an APIService the user may not read gives no warning (no guessing); an Available one none either', async () => {
+    const forbidden = kubectlWith([{ cmd: 'get apiservice', stderr: 'Error from server (Forbidden): apiservices.apiregistration.k8s.io "v1beta1.metrics.k8s.io" is forbidden: User "dev" cannot get resource "apiservices" in API group "apiregistration.k8s.io" at the cluster scope\n', code: 1 }]);
+    assert.deepEqual(await metricsProblems(forbidden.k, 'dev', [hpa('web', cpu)]), []);
+    const ok = kubectlWith([{ cmd: 'get apiservice', stdout: JSON.stringify({ kind: 'APIService', status: { conditions: [{ type: 'Available', status: 'True', reason: 'Passed' }] } }) }]);
+    assert.deepEqual(await metricsProblems(ok.k, 'dev', [hpa('web', cpu)]), []);
+    const failing = kubectlWith([{ cmd: 'get apiservice', stdout: JSON.stringify({ kind: 'APIService', status: { conditions: [{ type: 'Available', status: 'False', reason: 'FailedDiscoveryCheck', message: 'failing or missing response from https://10.96.0.9:443/apis/metrics.k8s.io/v1beta1: Get "https://10.96.0.9:443/apis/metrics.k8s.io/v1beta1": dial tcp 10.96.0.9:443: i/o timeout' }] } }) }]);
+    const [p] = await metricsProblems(failing.k, 'dev', [hpa('web', cpu)]);
+    assert.equal(p.reason, 'FailedDiscoveryCheck');
+    assert.match(p.message, /dial tcp 10\.96\.0\.9:443: i\/o timeout$/);
+  });
+
+  test('from the palette (no item), Copy Install Command copies the metrics-server command', async () => {
+    const copied: string[] = [];
+    const infos: string[] = [];
+    await copyInstallCommand(undefined, { copy: async (t) => void copied.push(t), showInfo: (m) => void infos.push(m) });
+    assert.deepEqual(copied, [METRICS_SERVER_INSTALL]);
+    assert.equal(infos[0], `Copied the metrics-server install command. Review it, then run it in a terminal: ${METRICS_SERVER_INSTALL}`);
   });
 });
 
