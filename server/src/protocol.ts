@@ -78,6 +78,9 @@ export const CLUSTER_COMMANDS = [
   'stevedore.setImage',
   'stevedore.scale',
   'stevedore.showEvents',
+  // Pod and Deployment logs (issue 15 §4, docs/cluster-logs.md).
+  'stevedore.showLogs',
+  'stevedore.stopLogs',
 ] as const;
 export type ClusterCommandId = (typeof CLUSTER_COMMANDS)[number];
 

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { after, afterEach, beforeEach, describe, test } from 'node:test';
 import type { PickItem, PickOptions } from '../../client/src/cluster/clusterUi';
+import { logTerminals } from '../../client/src/cluster/logTerminal';
 import { LogSessions, type LogView } from '../../client/src/cluster/logs';
 import { startTestCluster, type TestCluster } from '../support/apiserver/index';
 import { kubectl, waitFor } from '../support/apiserver/kubectl';
@@ -186,4 +187,35 @@ spec:
     assert.equal(await s.logs.show({ target: { ...shop, kind: 'deployment', name: 'worker' } }), undefined);
     assert.deepEqual(s.ui.infos, ['deployment/worker has no pods (shop · stevedore-test).']);
   });
+});
+
+test('the VS Code view: a pseudo-terminal named after the log that keeps early lines until opened and reports its closing', () => {
+  const written: string[] = [];
+  let created: { name: string; pty: { open(): void; close(): void; onDidWrite(l: (t: string) => void): void } } | undefined;
+  const vscode = {
+    EventEmitter: class {
+      private l: ((t: string) => void)[] = [];
+      event = (f: (t: string) => void) => void this.l.push(f);
+      fire = (t: string) => this.l.forEach((f) => f(t));
+      dispose = () => (this.l = []);
+    },
+    ThemeIcon: class {
+      constructor(readonly id: string) {}
+    },
+    window: { createTerminal: (o: typeof created) => ((created = o), { show: () => undefined }) },
+  };
+  const view = logTerminals(vscode as never)('Stevedore Logs: web-1/web');
+  assert.equal(created?.name, 'Stevedore Logs: web-1/web');
+  created!.pty.onDidWrite((t) => written.push(t));
+  let closed = 0;
+  view.onClose(() => closed++);
+  view.append('starting web');
+  assert.deepEqual(written, [], 'VS Code ignores writes before open');
+  created!.pty.open();
+  view.append('ready');
+  assert.deepEqual(written, ['starting web\r\n', 'ready\r\n']);
+  created!.pty.close();
+  view.append('— stopped —');
+  assert.equal(closed, 1);
+  assert.equal(written.length, 2);
 });

@@ -8,6 +8,8 @@ import { DescribeDocs, describeCommand } from './describe';
 import { setImage } from './setImage';
 import { ScaleFlow } from './scale';
 import { showDeploymentEvents } from './events';
+import { logTerminals } from './logTerminal';
+import { LogSessions } from './logs';
 import { kubeconfigPaths, readKubeconfig } from './kubeconfig';
 import { Kubectl } from './kubectl';
 import { copyInstallCommand } from './metricsPipeline';
@@ -120,6 +122,7 @@ export function createCluster(context: vscodeT.ExtensionContext, selectedNodes: 
     },
   });
   const describeDocs = new DescribeDocs(vscode);
+  const logs = new LogSessions(commands, commandDeps, logTerminals(vscode));
 
   // A saved file is applied by path (clearer kubectl messages); unsaved or untitled text goes through stdin.
   const applyArg = (arg: unknown): CommandArg => {
@@ -151,12 +154,15 @@ export function createCluster(context: vscodeT.ExtensionContext, selectedNodes: 
     'stevedore.setImage': (a) => setImage(commands, commandDeps, a as CommandArg),
     'stevedore.scale': (a) => new ScaleFlow(commands, commandDeps).run(a as CommandArg),
     'stevedore.showEvents': (a) => showDeploymentEvents(commands, commandDeps, a as CommandArg),
+    'stevedore.showLogs': (a) => logs.show(a as CommandArg),
+    'stevedore.stopLogs': () => logs.stop(),
   };
   context.subscriptions.push(
     tree,
     docs.register(),
     { dispose: () => portForwards.dispose() },
     describeDocs.register(),
+    { dispose: () => logs.dispose() },
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       trusted = true;
       tree.refresh();
