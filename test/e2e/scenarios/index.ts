@@ -4,6 +4,7 @@ import { dockerignore, mergeRun, multiStage, problems } from './dockerfile';
 import { clusterRollback } from './cluster';
 import { hpa, snippets } from './kubernetes';
 import { untrustedWorkspace } from './untrusted';
+import { hpaPreview } from './hpaPreview';
 import { imageMeasure } from './image';
 
-export const scenarios: Scenario[] = [problems, mergeRun, dockerignore, multiStage, hpa, snippets, clusterRollback, untrustedWorkspace, imageMeasure];
+export const scenarios: Scenario[] = [problems, mergeRun, dockerignore, multiStage, hpa, snippets, clusterRollback, untrustedWorkspace, imageMeasure, hpaPreview];
