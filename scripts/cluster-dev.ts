@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, got ${flag('port')}`);
   const dir = path.resolve(flag('dir') ?? DEFAULT_DIR);
   fs.mkdirSync(dir, { recursive: true });
-  const cluster = await startTestCluster({ seed: true, tickMs: 1000, port, dir });
+  const cluster = await startTestCluster({ seed: true, keda: true, tickMs: 1000, port, dir });
   console.log(`Test cluster at ${cluster.url} (contexts: stevedore-test [current], prod-eu, unreachable, bad-token)
 kubeconfig: ${cluster.kubeconfig}
 

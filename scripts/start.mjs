@@ -88,7 +88,7 @@ async function startCluster() {
   const { tsImport } = await import('tsx/esm/api');
   const { startTestCluster } = await tsImport('../test/support/apiserver/index.ts', import.meta.url);
   mkdirSync(paths.clusterDir, { recursive: true });
-  return startTestCluster({ seed: true, tickMs: 1000, dir: paths.clusterDir });
+  return startTestCluster({ seed: true, keda: true, tickMs: 1000, dir: paths.clusterDir });
 }
 
 /** Resolves when something accepts connections on 127.0.0.1:port, rejects when `exited` settles first. */
