@@ -73,6 +73,7 @@ export const CLUSTER_COMMANDS = [
   'stevedore.stopPortForward',
   // Describe, events, scale, set image, HPA watch and links (issue 15, docs/cluster-actions.md).
   'stevedore.describe',
+  'stevedore.watchHpa',
   // The HPA behaviour preview of an autoscaler in the tree, with its live spec (issue 15 §3, docs/hpa-preview.md).
   'stevedore.previewClusterScaling',
   'stevedore.setImage',

@@ -117,7 +117,7 @@ test('cluster wiring: untrusted shows only the notice; after trust the tree list
 
   assert.deepEqual([...seen.commands.keys()].sort(), [
     'stevedore.applyFile', 'stevedore.copyMetricsInstallCommand', 'stevedore.describe', 'stevedore.portForward', 'stevedore.previewClusterScaling', 'stevedore.refreshClusters', 'stevedore.rolloutHistory', 'stevedore.rolloutRestart', 'stevedore.rolloutStatus',
-    'stevedore.rolloutUndo', 'stevedore.scale', 'stevedore.selectContext', 'stevedore.selectNamespace', 'stevedore.setImage', 'stevedore.showEvents', 'stevedore.showLogs', 'stevedore.stopLogs', 'stevedore.stopPortForward', 'stevedore.useAsCurrentContext',
+    'stevedore.rolloutUndo', 'stevedore.scale', 'stevedore.selectContext', 'stevedore.selectNamespace', 'stevedore.setImage', 'stevedore.showEvents', 'stevedore.showLogs', 'stevedore.stopLogs', 'stevedore.stopPortForward', 'stevedore.useAsCurrentContext', 'stevedore.watchHpa',
   ]);
   assert.ok(treeProvider);
   assert.deepEqual((await treeProvider.getChildren()).map((n) => n.label), ['Cluster features are disabled in untrusted workspaces.']);

@@ -1,8 +1,9 @@
 // The children of an HPA in the cluster tree: replicas and bounds, each metric current vs target, the conditions
 // with reason and message, and the HPA's recent events newest first — what `kubectl describe hpa` shows, as nodes.
 import { formatAge, readings } from './format';
+import type { Kubectl } from './kubectl';
 import type { ClusterNode } from './model';
-import type { HorizontalPodAutoscaler, KubeEvent } from './types';
+import { itemsOf, type HorizontalPodAutoscaler, type KubeEvent } from './types';
 
 /** How many events an HPA node lists. */
 export const HPA_EVENT_LIMIT = 10;
@@ -12,6 +13,13 @@ const when = (e: KubeEvent) => e.lastTimestamp ?? e.eventTime ?? e.metadata?.cre
 /** Events newest first (ties: the later name, which the recorder makes from the time). */
 export function newestFirst(events: KubeEvent[]): KubeEvent[] {
   return [...events].sort((a, b) => when(b).localeCompare(when(a)) || (b.metadata?.name ?? '').localeCompare(a.metadata?.name ?? ''));
+}
+
+/** Fetches the HPA's events and builds its nodes (the tree's expansion, and each refresh of a watched HPA). */
+export async function loadHpaChildren(k: Kubectl, parentId: string, h: HorizontalPodAutoscaler, where: { context: string; namespace: string }, now: number): Promise<ClusterNode[]> {
+  const selector = `involvedObject.kind=HorizontalPodAutoscaler,involvedObject.name=${h.metadata?.name ?? ''}`;
+  const list = await k.json(['get', 'events', '--field-selector', selector], where);
+  return hpaChildren(parentId, h, itemsOf<KubeEvent>(list, 'events'), now);
 }
 
 /** The nodes under an HPA; `events` are the HPA's own (any order). */

@@ -13,14 +13,14 @@ import {
   serviceDescription,
   templateImages,
 } from './format';
-import { hpaChildren } from './hpaNodes';
+import { loadHpaChildren } from './hpaNodes';
 import { scaledObjectChildren } from './keda';
 import type { Kubeconfig, KubeContext } from './kubeconfig';
 import type { Kubectl } from './kubectl';
 import { metricsProblems, metricsWarningNodes } from './metricsPipeline';
 import { podUsage } from './podTop';
 import { listRevisions } from './revisions';
-import { itemsOf, selectorString, type Deployment, type HorizontalPodAutoscaler, type Ingress, type K8sObject, type KubeEvent, type Pod, type ScaledObject, type Service } from './types';
+import { itemsOf, selectorString, type Deployment, type HorizontalPodAutoscaler, type Ingress, type K8sObject, type Pod, type ScaledObject, type Service } from './types';
 
 /** A context's namespaces, sorted, or kubectl's message when the user may not list them (other errors throw). */
 export async function listNamespaces(kubectl: Kubectl, context: string): Promise<{ names: string[] } | { names?: undefined; forbidden: string }> {
@@ -223,11 +223,7 @@ export class ClusterModel {
       target: { context, namespace: ns, kind: k.kind, name },
     };
     if (k.kind === 'hpa') {
-      node.children = safe(id, async () => {
-        const selector = `involvedObject.kind=HorizontalPodAutoscaler,involvedObject.name=${name}`;
-        const list = await this.deps.kubectl().json(['get', 'events', '--field-selector', selector], { context, namespace: ns });
-        return hpaChildren(id, o as HorizontalPodAutoscaler, itemsOf<KubeEvent>(list, 'events'), this.deps.now?.() ?? Date.now());
-      });
+      node.children = safe(id, () => loadHpaChildren(this.deps.kubectl(), id, o as HorizontalPodAutoscaler, { context, namespace: ns }, this.deps.now?.() ?? Date.now()));
     }
     if (k.kind === 'scaledobject') node.children = safe(id, () => scaledObjectChildren(this.deps.kubectl(), id, o as ScaledObject, { context, namespace: ns }));
     if (k.kind === 'deployment') {

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import type * as vscodeT from 'vscode';
 import { ClusterCommands, type CommandArg, type CommandDeps, type EditorSnapshot } from './commands';
 import { DescribeDocs, describeCommand } from './describe';
+import { HpaWatch } from './hpaWatch';
 import { setImage } from './setImage';
 import { ScaleFlow } from './scale';
 import { showDeploymentEvents } from './events';
@@ -31,6 +32,7 @@ interface Settings {
   requestTimeoutSec: number;
   protectedContexts: string[];
   rolloutTimeoutSec: number;
+  watchIntervalSec: number;
 }
 
 function expandHome(p: string): string {
@@ -50,6 +52,7 @@ function readSettings(vscode: typeof vscodeT): Settings {
     requestTimeoutSec: seconds('cluster.requestTimeout', 15),
     protectedContexts: c.get<string[]>('cluster.protectedContexts', ['*prod*']).filter((p) => typeof p === 'string'),
     rolloutTimeoutSec: seconds('cluster.rolloutTimeout', 300),
+    watchIntervalSec: seconds('cluster.watchInterval', 5),
   };
 }
 
@@ -122,6 +125,10 @@ export function createCluster(context: vscodeT.ExtensionContext, selectedNodes: 
     },
   });
   const describeDocs = new DescribeDocs(vscode);
+  const hpaWatch = new HpaWatch({ kubectl: getKubectl, intervalMs: () => config().watchIntervalSec * 1000, refresh: (n) => tree.refreshNode(n) });
+  tree.childrenRequested = (n) => hpaWatch.childrenRequested(n);
+  // From the tree the argument is the node; from the palette, the node selected in the view.
+  const watchHpa = (a: unknown) => hpaWatch.start((a ?? selectedNodes()[0]) as ClusterNode | undefined) || ui.showInfo('Select an HorizontalPodAutoscaler in the cluster view (expanded) to watch it.');
   const logs = new LogSessions(commands, commandDeps, logTerminals(vscode));
 
   // A saved file is applied by path (clearer kubectl messages); unsaved or untitled text goes through stdin.
@@ -151,6 +158,7 @@ export function createCluster(context: vscodeT.ExtensionContext, selectedNodes: 
       tree.refresh();
     },
     'stevedore.describe': (a) => describeCommand(commands, commandDeps, describeDocs, a as CommandArg),
+    'stevedore.watchHpa': (a) => watchHpa(a),
     'stevedore.setImage': (a) => setImage(commands, commandDeps, a as CommandArg),
     'stevedore.scale': (a) => new ScaleFlow(commands, commandDeps).run(a as CommandArg),
     'stevedore.showEvents': (a) => showDeploymentEvents(commands, commandDeps, a as CommandArg),
@@ -162,6 +170,7 @@ export function createCluster(context: vscodeT.ExtensionContext, selectedNodes: 
     docs.register(),
     { dispose: () => portForwards.dispose() },
     describeDocs.register(),
+    { dispose: () => hpaWatch.dispose() },
     { dispose: () => logs.dispose() },
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       trusted = true;

@@ -14,6 +14,14 @@ export class ClusterTreeProvider implements vscodeT.TreeDataProvider<ClusterNode
     this.onDidChangeTreeData = this.changed.event;
   }
 
+  /** Called with each node whose children VS Code asks for (an HPA watch stops when its node is no longer asked). */
+  childrenRequested?: (node: ClusterNode) => void;
+
+  /** Reloads one node (its item, and its children when it is expanded and the view visible). */
+  refreshNode(node: ClusterNode): void {
+    this.changed.fire(node);
+  }
+
   /** Reloads the whole tree (expanded items reload their children). */
   refresh(): void {
     this.changed.fire(undefined);
@@ -37,6 +45,7 @@ export class ClusterTreeProvider implements vscodeT.TreeDataProvider<ClusterNode
   async getChildren(node?: ClusterNode): Promise<ClusterNode[]> {
     try {
       if (!node) return await this.roots();
+      this.childrenRequested?.(node);
       return node.children ? await node.children() : [];
     } catch (e) {
       return [errorNode(node?.id ?? 'root', e)];
