@@ -3,7 +3,7 @@
 // tarball needs no network. Usage: node scripts/pack-cli.mjs [--out DIR]   (default dist-cli/; prints the .tgz path)
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,11 +37,14 @@ await build({
 
 // Read at run time from beside the bundle, as scripts/build.mjs copies them into dist/: the shell parser's
 // WebAssembly and JavaScript (core/dockerfile/shell.ts re-evaluates a fresh copy after an abort), and the Kubernetes
-// schemas one folder up (core/k8s/schema-load.ts). The install test (test/cli/package.test.ts) fails if one is missing.
+// and custom-resource schemas one folder up (core/k8s/schema-load.ts). The install test (test/cli/package.test.ts) fails if one is missing.
 copyFileSync(require.resolve('web-tree-sitter/tree-sitter.wasm'), path.join(stage, 'dist/tree-sitter.wasm'));
 copyFileSync(require.resolve('web-tree-sitter'), path.join(stage, 'dist/tree-sitter.cjs'));
 copyFileSync(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm'), path.join(stage, 'dist/tree-sitter-bash.wasm'));
 for (const schema of ['kubernetes.json', 'stevedore-config.schema.json']) copyFileSync(path.join(root, 'schemas', schema), path.join(stage, 'schemas', schema));
+// The bundled custom-resource schemas (core/k8s/bundled-crds.ts): an index and one compressed file per API group.
+mkdirSync(path.join(stage, 'schemas/crds'), { recursive: true });
+for (const file of readdirSync(path.join(root, 'schemas/crds'))) copyFileSync(path.join(root, 'schemas/crds', file), path.join(stage, 'schemas/crds', file));
 copyFileSync(path.join(root, 'LICENSE'), path.join(stage, 'LICENSE'));
 
 // A require of anything but Node's own modules would fail in the installed package: it has no dependencies.

@@ -46,6 +46,7 @@ describe('stevedore-lint npm package', () => {
     fs.writeFileSync(path.join(project(), '.dockerignore'), '.git\n');
     fs.writeFileSync(path.join(project(), 'Dockerfile'), 'FROM debian:12-slim\nRUN apt-get update\nRUN apt-get install -y curl=7.88.1-10+deb12u8\nUSER nobody\n');
     fs.writeFileSync(path.join(project(), 'k8s/cm.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\n  colour: blue\n');
+    fs.writeFileSync(path.join(project(), 'k8s/cert.yaml'), 'apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata:\n  name: web\nspec:\n  secretName: web-tls\n  dnsNames: [example.com]\n  issuerRef:\n    name: letsencrypt\n  renewIn: 30d\n');
   });
   after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
@@ -58,9 +59,10 @@ describe('stevedore-lint npm package', () => {
       'dist/tree-sitter.cjs',
       'dist/tree-sitter.wasm',
       'package.json',
+      ...fs.readdirSync(path.join(ROOT, 'schemas/crds')).map((f) => `schemas/crds/${f}`),
       'schemas/kubernetes.json',
       'schemas/stevedore-config.schema.json',
-    ]);
+    ].sort());
     const manifest = JSON.parse(fs.readFileSync(path.join(installed, 'package.json'), 'utf8'));
     assert.equal(manifest.name, 'stevedore-lint');
     assert.equal(manifest.version, version);
@@ -87,6 +89,8 @@ describe('stevedore-lint npm package', () => {
     // merge-run and apt-lists-not-cleaned need the shell grammar; the unknown field needs schemas/kubernetes.json.
     assert.deepEqual(byPath.Dockerfile.sort(), ['apt-lists-not-cleaned:2', 'apt-no-install-recommends:3', 'merge-run:3']);
     assert.ok(byPath['k8s/cm.yaml'].includes('k8s-schema:5'), JSON.stringify(byPath));
+    // The bundled cert-manager schema is found beside the bundle: the misspelt key is reported at its line.
+    assert.ok(byPath['k8s/cert.yaml'].includes('k8s-schema:10'), JSON.stringify(byPath));
     assert.equal(stevedore(['lint', '--fail-on', 'none', '.']).code, 0);
   });
 
