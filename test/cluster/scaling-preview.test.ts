@@ -13,7 +13,7 @@ const tmp = tempDir();
 after(tmp.cleanup);
 
 let cluster: TestCluster;
-beforeEach(async () => (cluster = await startTestCluster({ tickMs: 50 })));
+beforeEach(async () => (cluster = await startTestCluster({ tickMs: 50, keda: true })));
 afterEach(() => cluster?.close());
 
 const WEB_HPA = { context: 'stevedore-test', namespace: 'shop', kind: 'hpa' as const, name: 'web' };
@@ -47,6 +47,18 @@ describe('Preview Scaling from the tree', () => {
     assert.deepEqual(s.ui.infos, ['Preview Scaling works on a HorizontalPodAutoscaler or ScaledObject: select one in the Clusters view.']);
     assert.deepEqual(commandsRun(s.log), []);
     assert.equal(opened.length, 1);
+  });
+
+  test('a ScaledObject node: kubectl get scaledobjects.keda.sh, the preview follows its prometheus trigger and notes the cpu one', async () => {
+    const s = actionSetup(cluster, tmp.dir);
+    const opened: HpaPreviewArgs[] = [];
+    const args = await previewClusterScaling(s.commands, s.deps, (a) => opened.push(a), { target: { context: 'stevedore-test', namespace: 'shop', kind: 'scaledobject', name: 'orders' } });
+    assert.deepEqual(s.ui.errors, []);
+    assert.deepEqual(commandsRun(s.log), ['get scaledobjects.keda.sh/orders -o json']);
+    const spec = parsePreviewSpec(args?.object);
+    assert.ok(!('error' in spec), JSON.stringify(spec));
+    assert.deepEqual([spec.kind, spec.name, spec.minReplicas, spec.maxReplicas, spec.metric.targetText], ['ScaledObject', 'orders', 1, 20, '50 prometheus per pod']);
+    assert.deepEqual(spec.notes, ['Not simulated: cpu (70 % of the cpu request); the preview follows prometheus.']);
   });
 
   test('a missing HPA: kubectl\'s NotFound is the error shown, nothing opens', async () => {

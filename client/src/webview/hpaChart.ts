@@ -22,7 +22,7 @@ function tickLabel(s: number): string {
   return s === 0 ? '0' : formatSeconds(s);
 }
 
-/** The chart for one model; `width`/`height` are the viewBox (the webview scales it to the panel). */
+/** The chart for one model, CHART_WIDTH × CHART_HEIGHT in viewBox units (the webview scales it to the panel). */
 export function renderChart(m: ChartModel): string {
   const w = CHART_WIDTH - LEFT - RIGHT;
   const h = CHART_HEIGHT - TOP - BOTTOM;
