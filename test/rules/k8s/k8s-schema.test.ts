@@ -6,6 +6,19 @@ const DEPLOY = (extra = '') => deployment({ containers: [{ extra }] });
 
 ruleTable(k8sSchema, [
   {
+    name: 'a field the bundled custom-resource schema does not know: a warning that says where to add the CRD',
+    text: 'apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata:\n  name: web\nspec:\n  secretName: web-tls\n  dnsNames: [example.com]\n  issuerRef:\n    name: letsencrypt\n  renewIn: 30d\n',
+    expect: ['10:3-10:10'],
+    severities: ['warning'],
+    messages: [/renewIn.*checked against the bundled cert-manager\.io schema; if your operator's release added this field, add its CustomResourceDefinition/],
+  },
+  {
+    name: 'a bundled custom resource\'s wrong type stays an error',
+    text: 'apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata:\n  name: web\nspec:\n  secretName: web-tls\n  dnsNames: example.com\n  issuerRef:\n    name: letsencrypt\n',
+    expect: ['7:13-7:24'],
+    severities: ['error'],
+  },
+  {
     name: 'an enum value outside the allowed set, on the value',
     text: DEPLOY('          imagePullPolicy: Sometimes\n'),
     expect: ['17:28-17:37'],

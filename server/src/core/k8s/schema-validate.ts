@@ -8,6 +8,8 @@ export interface SchemaIssue {
   /** What is wrong, for callers that treat kinds differently (a Kustomize patch may lack required keys). */
   code: 'type' | 'enum' | 'unknown-field' | 'required' | 'range';
   message: string;
+  /** For an unknown field: the known key it is a near miss of (a typo rather than a field the schema lacks). */
+  suggestion?: string;
   /** offsets into the YAML source the node came from */
   start: number;
   end: number;
@@ -233,18 +235,18 @@ function object(c: Compiled, requiredAny: string[] | undefined, node: YAMLMap, a
     const child = own !== undefined ? own : typeof extra === 'object' ? extra : undefined;
     ctx.path.push(key);
     if (child) walk(child, pair.value, keyRange, !!c.required?.has(key), ctx);
-    else if (extra === false) report(ctx, keyRange, 'unknown-field', unknownField(key, s.properties));
+    else if (extra === false) {
+      const near = s.properties ? closest(key, Object.keys(s.properties)) : undefined;
+      const before = ctx.issues.length;
+      report(ctx, keyRange, 'unknown-field', near ? `unknown field (did you mean "${near}"?)` : 'unknown field');
+      if (near && ctx.issues.length > before) ctx.issues[before].suggestion = near;
+    }
     ctx.path.pop();
   }
   // A merge key may supply any of them; only the YAML parser could tell which.
   if (merged || !present) return;
   for (const key of s.required ?? []) if (!present.has(key)) report(ctx, anchor, 'required', `missing required key "${key}"`);
   if (requiredAny && !requiredAny.some((k) => present.has(k))) report(ctx, anchor, 'required', `required key ${requiredAny.map((k) => `"${k}"`).join(' or ')}`);
-}
-
-function unknownField(key: string, props: Record<string, Schema> | undefined): string {
-  const near = props ? closest(key, Object.keys(props)) : undefined;
-  return near ? `unknown field (did you mean "${near}"?)` : 'unknown field';
 }
 
 /** The candidate equal ignoring case, else the nearest within edit distance 2 (1 for short keys). */

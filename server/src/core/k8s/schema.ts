@@ -23,6 +23,13 @@ export function objectSchema(apiVersion: string, kind: string, workspace?: Works
   return kindSchema(apiVersion, kind) ?? crdSchema(workspace, apiVersion, kind) ?? bundledCrdSchema(apiVersion, kind);
 }
 
+/** Where a kind's schema comes from (objectSchema's order), or undefined when none knows it. */
+export function schemaSource(apiVersion: string, kind: string, workspace?: Workspace): 'built-in' | 'workspace' | 'bundled' | undefined {
+  if (kindSchema(apiVersion, kind)) return 'built-in';
+  if (crdSchema(workspace, apiVersion, kind)) return 'workspace';
+  return bundledCrdSchema(apiVersion, kind) ? 'bundled' : undefined;
+}
+
 /** Known kinds, e.g. 'apps/v1/Deployment'. */
 export function hasSchema(apiVersion: string, kind: string, workspace?: Workspace): boolean {
   return objectSchema(apiVersion, kind, workspace) !== undefined;

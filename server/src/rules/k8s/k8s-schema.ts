@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { K8sObject } from '../../core/k8s/parse';
 import { missingCrdMessage } from '../../core/k8s/crd-schemas';
 import { nodeAt, scalarAt, seqAt } from '../../core/k8s/object';
-import { objectSchema, validateWith, type SchemaIssue } from '../../core/k8s/schema';
+import { objectSchema, schemaSource, validateWith, type SchemaIssue } from '../../core/k8s/schema';
 import type { Schema } from '../../core/k8s/schema-load';
 import type { ManifestRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
@@ -47,7 +47,7 @@ export const k8sSchema: ManifestRule = {
   id: 'k8s-schema',
   aliases: ['kubeconform'],
   severity: 'error',
-  severityNote: 'information for a custom resource whose CustomResourceDefinition is not in the workspace',
+  severityNote: 'information for a custom resource whose CustomResourceDefinition is not in the workspace; warning for a field the bundled schema of a custom resource does not know (a newer operator release may have added it)',
   category: 'correctness',
   docs: {
     summary: 'A field the Kubernetes API does not accept: unknown key, wrong type, value outside the allowed set, missing required key.',
@@ -68,10 +68,19 @@ export const k8sSchema: ManifestRule = {
         continue;
       }
       const patch = isPatch(obj, index);
+      let bundled: boolean | undefined;
       for (const issue of issuesOf(obj, schema)) {
         if (patch && issue.code === 'required') continue;
+        const range = file.rangeOf(obj.doc.start + issue.start, obj.doc.start + issue.end);
         // A copy: the cached issue outlives this analysis and its findings.
-        hits.push({ message: issue.message, range: file.rangeOf(obj.doc.start + issue.start, obj.doc.start + issue.end), data: { path: issue.path.slice(), code: issue.code } });
+        const data = { path: issue.path.slice(), code: issue.code };
+        // The bundled schemas are of one operator release: a field it lacks (and that is no near miss of one it
+        // knows) may be a newer release's.
+        if (issue.code === 'unknown-field' && !issue.suggestion && (bundled ??= schemaSource(obj.apiVersion, obj.kind, workspace) === 'bundled')) {
+          hits.push({ message: `${issue.message} (checked against the bundled ${obj.apiVersion.split('/')[0]} schema; if your operator's release added this field, add its CustomResourceDefinition to the workspace or stevedore.kubernetes.crds)`, range, data, severity: 'warning' });
+          continue;
+        }
+        hits.push({ message: issue.message, range, data });
       }
     }
     return hits;
