@@ -93,7 +93,13 @@ describe('bundled custom resources: validation', () => {
   it('a kind no bundled schema has keeps the information finding', () => {
     const findings = lint('apiVersion: cert-manager.io/v1\nkind: Frobnicator\nmetadata:\n  name: x\n');
     assert.deepEqual(findings.map((f) => [f.severity, f.at]), [['info', 'Frobnicator']]);
-    assert.match(findings[0].message, /^No schema for Frobnicator cert-manager\.io\/v1, a custom resource/);
+    assert.match(findings[0].message, /^No schema for Frobnicator cert-manager\.io\/v1: the bundled cert-manager\.io schemas \(@kubernetes-models\/cert-manager@[\d.]+\) have no Frobnicator \(its kinds: .*Certificate.*\)\. Add the CustomResourceDefinition of your release/);
+  });
+
+  it('a version the bundle lacks names the versions it has', () => {
+    const findings = lint('apiVersion: cert-manager.io/v1alpha2\nkind: Certificate\nmetadata:\n  name: x\n');
+    assert.deepEqual(findings.map((f) => [f.severity, f.at]), [['info', 'Certificate']]);
+    assert.match(findings[0].message, /^No schema for Certificate cert-manager\.io\/v1alpha2: the bundled cert-manager\.io schemas \(.*\) have Certificate in v1\./);
   });
 });
 

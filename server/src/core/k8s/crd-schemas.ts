@@ -2,6 +2,7 @@
 // openAPIV3Schema, turned into the schema subset the validator, hover and completion read (schema-load.ts), so a
 // custom resource is checked as soon as its CRD is in any workspace file.
 import type { K8sObject } from './parse';
+import { bundledCrdGroups } from './bundled-crds';
 import { schemaFile, type Schema } from './schema-load';
 import type { Workspace } from './workspace';
 import { workspaceIndex } from './workspace-index';
@@ -135,6 +136,13 @@ export function missingCrdMessage(apiVersion: string, kind: string, workspace: W
   if (served.length) {
     const versions = served.map((k) => k.slice(group.length + 1, -kind.length - 1)).join(', ');
     return `No schema for ${kind} ${apiVersion}: the workspace's CustomResourceDefinition for ${kind} (group ${group}) serves ${versions}, not ${version}.`;
+  }
+  // A bundled group without this version or kind: say what the bundle has, so a version typo is visible.
+  const bundled = bundledCrdGroups().get(group);
+  if (bundled) {
+    const versions = bundled.kinds.filter((k) => k.endsWith(`/${kind}`)).map((k) => k.slice(0, -kind.length - 1));
+    const has = versions.length ? `${kind} in ${versions.join(', ')}` : `no ${kind} (its kinds: ${[...new Set(bundled.kinds.map((k) => k.split('/')[1]))].slice(0, 8).join(', ')}${bundled.kinds.length > 8 ? ' …' : ''})`;
+    return `No schema for ${kind} ${apiVersion}: the bundled ${group} schemas (${bundled.source.join(', ')}) have ${has}. Add the CustomResourceDefinition of your release to the workspace, or its file or folder to kubernetes.crds in .stevedore.yaml (setting stevedore.kubernetes.crds), to check it.`;
   }
   return `No schema for ${kind} ${apiVersion}, a custom resource: add the CustomResourceDefinition that defines it (spec.group: ${group}, spec.names.kind: ${kind}) to the workspace, or its file or folder to kubernetes.crds in .stevedore.yaml (setting stevedore.kubernetes.crds), to check it.`;
 }
