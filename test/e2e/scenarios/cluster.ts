@@ -11,12 +11,12 @@ let cluster: TestCluster | undefined;
 const imageOf = (c: TestCluster): string => c.get(WEB)?.spec?.template?.spec?.containers?.[0]?.image ?? '(no deployment)';
 
 /** A row of the side bar's tree with exactly this label. */
-function treeRow(page: Page, label: string) {
+export function treeRow(page: Page, label: string) {
   return page.locator('.part.sidebar .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) }).first();
 }
 
 /** Expands a collapsed tree item (a click toggles it) and waits until it reports being expanded. */
-async function expand(page: Page, label: string): Promise<void> {
+export async function expand(page: Page, label: string): Promise<void> {
   const row = treeRow(page, label);
   await row.waitFor({ timeout: 60_000 });
   if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
