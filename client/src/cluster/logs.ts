@@ -157,7 +157,7 @@ export class LogSessions {
     const run = follow
       ? k.stream(args, (line, from) => from === 'stdout' && view.append(line), { ...opts, timeoutMs: 0 })
       : k.run(args, opts).then((r) => {
-          for (const line of r.stdout.replace(/\n$/, '').split('\n')) if (r.stdout) view.append(line);
+          if (r.stdout) for (const line of r.stdout.replace(/\r?\n$/, '').split(/\r?\n/)) view.append(line);
           return r;
         });
     const session: LogSession = {
