@@ -2,7 +2,8 @@
 // output and answers a summary; the inlay hints show each layer's bytes as `podman history` reports them, at the end
 // of its line; the final FROM's lens gives the total; a hover gives exact bytes; wasted bytes become diagnostics on
 // the RUN that wrote them; an edit makes the hints stale (kept on moved lines); "Measure this fix" builds the merged
-// RUNs and reports the saving; untrusted workspaces get nothing built; a cancelled build leaves no process behind.
+// RUNs and reports the saving; a failed RUN is reported on its line; untrusted workspaces get nothing built; a
+// cancelled build leaves no process behind.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -162,6 +163,24 @@ describe('build and measure in the language server (real podman)', () => {
       assert.deepEqual(result, { ok: false, message: "Builds run the Dockerfile's commands: they are off until the workspace is trusted." });
       assert.deepEqual(await children(client.proc.pid!), []);
       assert.deepEqual(output, []);
+      assert.deepEqual(await hints(client, uri), []);
+    } finally {
+      client.proc.kill();
+    }
+  });
+
+  it('points a failed RUN at its line, with the build output in the channel', async () => {
+    const { client, output } = await start(true);
+    try {
+      const text = 'FROM localhost/debian:12-slim\nENV A=1\nRUN echo about to fail && exit 3\nCMD ["sh"]\n';
+      const uri = dockerfile('failing', text);
+      client.open(uri, text);
+      const result = (await client.connection.sendRequest(BUILD_AND_MEASURE_REQUEST, { uri })) as ImageBuildResult;
+      assert.equal(result.ok, false);
+      assert.match(result.message, /^Build failed at line 3: /);
+      assert.match(output.join(''), /about to fail/);
+      const failed = (await client.diagnostics(uri)).filter((d) => d.source === 'stevedore image');
+      assert.deepEqual(failed.map((d) => [d.range.start.line, d.severity, d.message]), [[2, 1, result.message]]);
       assert.deepEqual(await hints(client, uri), []);
     } finally {
       client.proc.kill();
