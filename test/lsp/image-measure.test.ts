@@ -2,7 +2,8 @@
 // output and answers a summary; the inlay hints show each layer's bytes as `podman history` reports them, at the end
 // of its line; the final FROM's lens gives the total; a hover gives exact bytes; wasted bytes become diagnostics on
 // the RUN that wrote them; an edit makes the hints stale (kept on moved lines); "Measure this fix" builds the merged
-// RUNs and reports the saving; a failed RUN is reported on its line; untrusted workspaces get nothing built; a
+// RUNs and reports the saving; builder stages are "not shipped"; a failed RUN is reported on its line; untrusted
+// workspaces get nothing built; a
 // cancelled build leaves no process behind.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -164,6 +165,26 @@ describe('build and measure in the language server (real podman)', () => {
       assert.deepEqual(await children(client.proc.pid!), []);
       assert.deepEqual(output, []);
       assert.deepEqual(await hints(client, uri), []);
+    } finally {
+      client.proc.kill();
+    }
+  });
+
+  it('marks a builder stage\'s layers not shipped; the final stage starts from its own base', async () => {
+    const { client } = await start(true);
+    try {
+      const text = ['FROM localhost/debian:12-slim AS build', 'RUN head -c 400000 /dev/urandom > /artifact', 'FROM localhost/debian:12-slim', 'COPY --from=build /artifact /artifact', ''].join('\n');
+      const uri = dockerfile('multi', text);
+      client.open(uri, text);
+      const result = (await client.connection.sendRequest(BUILD_AND_MEASURE_REQUEST, { uri })) as ImageBuildResult;
+      assert.equal(result.ok, true, result.message);
+      // 400,000 bytes of file plus the layer's tar headers, in both stages.
+      const shown = (await hints(client, uri)).map(([line, , label]) => [line, String(label).replace(/^\+40\d\.\d kB/, '+400 kB')]);
+      assert.deepEqual(shown, [
+        [1, '+400 kB (not shipped)'],
+        [2, 'base 77.6 MB'],
+        [3, '+400 kB'],
+      ]);
     } finally {
       client.proc.kill();
     }
