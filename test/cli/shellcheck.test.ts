@@ -35,6 +35,13 @@ describe('stevedore lint with ShellCheck', () => {
     assert.deepEqual(shellcheckFindings(r.stdout, 'ignored/Dockerfile').map((f: any) => f.aliases), [['SC3010']], '.hadolint.yaml ignored: [SC2086]');
   });
 
+  it('text and SARIF output name the SC code too', () => {
+    const text = runCli(['lint', 'Dockerfile'], { cwd: dir });
+    assert.match(text.stdout, /^Dockerfile:3:14: info shellcheck \(SC2086\) /m);
+    const sarif = JSON.parse(runCli(['lint', '--format', 'sarif', 'Dockerfile'], { cwd: dir }).stdout);
+    assert.deepEqual(sarif.runs[0].results.filter((x: any) => x.ruleId === 'shellcheck').map((x: any) => x.properties?.codes), [['SC2086'], ['SC3010']]);
+  });
+
   it('--no-shellcheck: no ShellCheck findings, nothing on stderr', () => {
     const r = runCli(['lint', '--format', 'json', '--no-shellcheck', 'Dockerfile'], { cwd: dir });
     assert.equal(r.stderr, '');

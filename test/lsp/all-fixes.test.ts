@@ -68,7 +68,8 @@ describe('every rule end to end', () => {
       assert.equal(r.status, 0, r.stderr);
       const hit = JSON.parse(r.stdout).files[0]?.findings.find((f: any) => f.ruleId === rule.id);
       assert.ok(hit, `${rule.id} not reported`);
-      assert.deepEqual(hit.aliases, rule.aliases);
+      // A finding's own codes follow the rule's aliases (a kube-linter custom check's name, a ShellCheck code).
+      assert.deepEqual(hit.aliases.slice(0, rule.aliases.length), rule.aliases);
     }
   });
 

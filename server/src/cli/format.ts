@@ -67,7 +67,8 @@ export function formatText(reports: FileReport[], color: boolean): string {
     r.findings.forEach((f, i) => {
       counts[f.severity]++;
       if (r.fixable[i]) fixable++;
-      const aliases = rulesById.get(f.ruleId)?.aliases ?? [];
+      // The finding's own codes (a ShellCheck SC code, a kube-linter custom check's name) after the rule's aliases.
+      const aliases = [...(rulesById.get(f.ruleId)?.aliases ?? []), ...(f.codes ?? [])];
       const sev = color ? `${COLORS[f.severity]}${f.severity}\x1b[0m` : f.severity;
       const id = aliases.length ? `${f.ruleId} (${aliases.join(', ')})` : f.ruleId;
       lines.push(`${r.path}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${sev} ${id} ${f.message}${r.fixable[i] ? ' [fixable]' : ''}`);
@@ -151,6 +152,8 @@ function sarifResult(r: FileReport, f: Finding, index: Map<string, number>) {
     ruleIndex: index.get(f.ruleId) ?? 0,
     level: SARIF_LEVEL[f.severity],
     message: { text: f.message },
+    // The finding's own codes (ShellCheck's SC2086, a kube-linter custom check's name), for filters and search.
+    ...(f.codes?.length ? { properties: { codes: f.codes } } : {}),
     locations: [
       {
         physicalLocation: {
