@@ -2,6 +2,8 @@
 // per container instance, a line per tick while followed, and the real 400 for --previous without a restart.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, afterEach, beforeEach, describe, test } from 'node:test';
 import type { PickItem, PickOptions } from '../../client/src/cluster/clusterUi';
 import { logTerminals } from '../../client/src/cluster/logTerminal';
@@ -9,7 +11,7 @@ import { LogSessions, type LogView } from '../../client/src/cluster/logs';
 import { startTestCluster, type TestCluster } from '../support/apiserver/index';
 import { kubectl, waitFor } from '../support/apiserver/kubectl';
 import { actionSetup, commandsRun } from './actions-support';
-import { tempDir } from './support';
+import { liveKubectl, tempDir } from './support';
 
 const tmp = tempDir();
 after(tmp.cleanup);
@@ -106,6 +108,22 @@ describe('Show Logs', () => {
     await waitFor('no kubectl logs process left', () => kubectlLeft().length === 0, 10000);
     assert.equal(await s.logs.stop(), 0);
     assert.deepEqual(s.ui.infos, ['No logs are being followed.']);
+  });
+
+  test("a followed log outlives kubectl's request timeout (1 s here): it is run with --request-timeout=0s", async () => {
+    const s = setup();
+    s.deps.kubectl = () => liveKubectl(cluster.kubeconfig, mkdtempSync(join(tmp.dir, 'short-')), s.log, 1);
+    const [pod] = await podsOf('web');
+    const session = await s.logs.show({ target: { ...shop, kind: 'pod', name: pod } });
+    assert.ok(session);
+    // 50 ms ticks: tick 60 is written three seconds into the stream, well past a 1 s request timeout.
+    const view = s.views.opened[0];
+    await waitFor('tick 60 in the view', () => view.lines.includes('tick 60: GET /healthz 200') || view.lines.some((l) => l.startsWith('error:')), 30000);
+    assert.ok(!view.lines.some((l) => l.startsWith('error:')), view.lines.at(-1));
+    assert.match(s.log.find((l) => l.includes(' logs '))!, / --request-timeout=0s logs pod\//);
+    session.stop();
+    await session.done;
+    assert.deepEqual(s.ui.errors, []);
   });
 
   test('deactivation stops every followed log', async () => {

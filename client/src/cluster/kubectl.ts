@@ -27,6 +27,8 @@ export interface RunOptions {
   stdin?: string;
   /** Exit codes that are not failures (kubectl diff exits 1 when it found differences). */
   okExitCodes?: number[];
+  /** kubectl's --request-timeout for this call instead of the configured one; 0: none (it also cuts off streams like `logs -f`). */
+  requestTimeoutSec?: number;
 }
 
 export interface RunResult {
@@ -55,7 +57,7 @@ export class Kubectl {
   constructor(readonly options: KubectlOptions) {}
 
   /** The full argument list for `args` (global flags first), after validating context and namespace. */
-  argv(args: readonly string[], opts: Pick<RunOptions, 'context' | 'namespace'>): string[] {
+  argv(args: readonly string[], opts: Pick<RunOptions, 'context' | 'namespace' | 'requestTimeoutSec'>): string[] {
     const problem = contextProblem(opts.context) ?? (opts.namespace !== undefined ? namespaceProblem(opts.namespace) : undefined);
     if (problem) throw new KubectlError('invalid-name', `Refusing to run kubectl: ${problem}.`);
     const o = this.options;
@@ -64,7 +66,7 @@ export class Kubectl {
       ...(opts.namespace !== undefined ? ['--namespace', opts.namespace] : []),
       ...(o.kubeconfig ? ['--kubeconfig', o.kubeconfig] : []),
       ...(o.cacheDir ? ['--cache-dir', o.cacheDir] : []),
-      `--request-timeout=${o.requestTimeoutSec}s`,
+      `--request-timeout=${opts.requestTimeoutSec ?? o.requestTimeoutSec}s`,
       ...args,
     ];
   }

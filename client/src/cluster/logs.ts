@@ -155,7 +155,7 @@ export class LogSessions {
     const opts = { ...scope, signal: abort.signal };
     const k = this.deps.kubectl();
     const run = follow
-      ? k.stream(args, (line, from) => from === 'stdout' && view.append(line), { ...opts, timeoutMs: 0 })
+      ? k.stream(args, (line, from) => from === 'stdout' && view.append(line), { ...opts, timeoutMs: 0, requestTimeoutSec: 0 })
       : k.run(args, opts).then((r) => {
           if (r.stdout) for (const line of r.stdout.replace(/\r?\n$/, '').split(/\r?\n/)) view.append(line);
           return r;
