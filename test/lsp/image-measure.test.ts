@@ -3,8 +3,7 @@
 // of its line; the final FROM's lens gives the total; a hover gives exact bytes; wasted bytes become diagnostics on
 // the RUN that wrote them; an edit makes the hints stale (kept on moved lines); "Measure this fix" builds the merged
 // RUNs and reports the saving; builder stages are "not shipped"; a failed RUN is reported on its line; untrusted
-// workspaces get nothing built; a
-// cancelled build leaves no process behind.
+// workspaces get nothing built; a cancelled build leaves no process behind.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';

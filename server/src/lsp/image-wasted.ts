@@ -24,13 +24,14 @@ export function fixingRule(entry: Pick<WastedEntry, 'path' | 'how'>): string {
 /**
  * Which manifest layer each shipped layer-producing instruction made: the image's last layers are the shipped RUN,
  * COPY and ADD layers in file order, the ones before them the base image's. Returns the first line of each
- * manifest layer's instruction (the base's FROM for base layers), or undefined for a layer it cannot place.
+ * manifest layer's instruction, or undefined for a base layer (files of the base that a RUN rewrites, such as dpkg's
+ * status, are not the Dockerfile's to avoid: they count in the lens's total, not as findings) or one it cannot place.
  */
 export function manifestLines(m: ImageMeasurement, layerCount: number): (number | undefined)[] {
   const produced = m.layers.filter((l) => l.shipped && isLayerKeyword(l)).sort((a, b) => a.line - b.line);
   const baseLayers = layerCount - produced.length;
   if (baseLayers < 0) return [];
-  return Array.from({ length: layerCount }, (_, i) => (i < baseLayers ? m.base?.line : produced[i - baseLayers].line));
+  return Array.from({ length: layerCount }, (_, i) => (i < baseLayers ? undefined : produced[i - baseLayers].line));
 }
 
 function isLayerKeyword(l: LayerSize): boolean {

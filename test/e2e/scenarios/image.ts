@@ -1,6 +1,7 @@
 // Scenario: "Stevedore: Build and Measure Image" on a naive apt Dockerfile builds it with the local podman, then the
 // layer sizes stand at the ends of the RUN lines, the total on a lens above FROM, and the package lists written by
-// `apt-get update` and deleted by a later RUN are reported on the line that wrote them (screenshot for README).
+// `apt-get update` and deleted by a later RUN are reported on the line that wrote them (screenshot for README);
+// "Measure this fix" on the merge-run finding reports what merging the RUNs saves.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -14,7 +15,7 @@ const LABEL = 'stevedore.e2e=image-measure';
 
 export const imageMeasure: Scenario = {
   slug: 'image-measure',
-  title: '"Build and Measure Image" → layer sizes at the ends of the RUN lines, the total lens, the wasted-bytes finding',
+  title: '"Build and Measure Image" → layer sizes at the ends of the RUN lines, the total lens, the wasted-bytes finding; "Measure this fix"',
   fixture: 'image-measure',
   async setup({ settings }) {
     ensureImageDeps();
@@ -44,5 +45,10 @@ export const imageMeasure: Scenario = {
     await wb.showProblems();
     await waitFor('the wasted-bytes entry in Problems', async () => (await wb.problemRows()).find((r) => r.some((l) => /MB written here still ship although a later layer removes them: \/var\/lib\/apt\/lists/.test(l))), 60_000);
     await wb.focusEditor();
+    // "Measure this fix" next to merge-run's fix builds the merged RUN in a temporary copy and reports the saving.
+    await wb.goToLine(4);
+    await wb.codeAction('Measure this fix: Merge RUN instructions');
+    await wb.waitForNotification(/Measure this fix \(Merge RUN instructions\): [\d.]+ MB → [\d.]+ MB, −[\d.]+ MB \(−[\d.]+ %\)/, 180_000);
+    await shot('measure-fix');
   },
 };
