@@ -85,6 +85,9 @@ export const CLUSTER_COMMANDS = [
 ] as const;
 export type ClusterCommandId = (typeof CLUSTER_COMMANDS)[number];
 
+/** Internal (not contributed): a link under a non-scaling HPA's condition in the cluster tree (rule docs, manifest). */
+export const HPA_LINK_COMMAND = 'stevedore.openHpaLink';
+
 /** Builds the Dockerfile with the user's engine and shows each layer's size (palette; a lens on the final FROM). */
 export const BUILD_AND_MEASURE_COMMAND = 'stevedore.buildAndMeasure';
 

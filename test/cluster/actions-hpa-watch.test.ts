@@ -37,12 +37,15 @@ function view(cluster: TestCluster) {
   const tree = new ClusterTreeProvider({ EventEmitter: Emitter } as never, () => model.roots());
   const watch = new HpaWatch({ kubectl: () => k, intervalMs: () => 100, refresh: (n) => tree.refreshNode(n) });
   tree.childrenRequested = (n) => watch.childrenRequested(n);
-  const state = { expanded: true, refreshes: 0, shown: [] as string[], description: '' };
+  const state = { expanded: true, refreshes: 0, shown: [] as string[], description: '', pending: new Set<Promise<unknown>>() };
   tree.onDidChangeTreeData((node) => {
     if (!node) return;
     state.refreshes++;
     state.description = node.description ?? '';
-    if (state.expanded) void tree.getChildren(node).then((c) => (state.shown = c.map((n) => `${n.label} — ${n.description ?? ''}`)));
+    if (!state.expanded) return;
+    const loading = tree.getChildren(node).then((c) => (state.shown = c.map((n) => `${n.label} — ${n.description ?? ''}`)));
+    state.pending.add(loading);
+    void loading.finally(() => state.pending.delete(loading));
   });
   const find = async (nodes: ClusterNode[], label: string) => nodes.find((n) => n.label === label)!;
   const hpa = async (name: string) => {
@@ -70,6 +73,7 @@ describe('HPA watch', () => {
 
     v.state.expanded = false; // collapsed: VS Code refreshes the item but no longer asks for its children
     await waitFor('the watch stops', () => !v.watch.isWatching(node.id), 15000);
+    await Promise.all(v.state.pending); // children asked for before the collapse may still be loading
     const { refreshes } = v.state;
     const calls = v.log.length;
     await new Promise((r) => setTimeout(r, 400));

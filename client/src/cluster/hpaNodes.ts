@@ -1,6 +1,7 @@
 // The children of an HPA in the cluster tree: replicas and bounds, each metric current vs target, the conditions
 // with reason and message, and the HPA's recent events newest first — what `kubectl describe hpa` shows, as nodes.
 import { formatAge, readings } from './format';
+import { missingRequestLinks, missingRequest, type HpaLinks } from './hpaLinks';
 import type { Kubectl } from './kubectl';
 import type { ClusterNode } from './model';
 import { itemsOf, type HorizontalPodAutoscaler, type KubeEvent } from './types';
@@ -16,14 +17,14 @@ export function newestFirst(events: KubeEvent[]): KubeEvent[] {
 }
 
 /** Fetches the HPA's events and builds its nodes (the tree's expansion, and each refresh of a watched HPA). */
-export async function loadHpaChildren(k: Kubectl, parentId: string, h: HorizontalPodAutoscaler, where: { context: string; namespace: string }, now: number): Promise<ClusterNode[]> {
+export async function loadHpaChildren(k: Kubectl, parentId: string, h: HorizontalPodAutoscaler, where: { context: string; namespace: string }, now: number, links?: HpaLinks): Promise<ClusterNode[]> {
   const selector = `involvedObject.kind=HorizontalPodAutoscaler,involvedObject.name=${h.metadata?.name ?? ''}`;
   const list = await k.json(['get', 'events', '--field-selector', selector], where);
-  return hpaChildren(parentId, h, itemsOf<KubeEvent>(list, 'events'), now);
+  return hpaChildren(parentId, h, itemsOf<KubeEvent>(list, 'events'), now, links);
 }
 
-/** The nodes under an HPA; `events` are the HPA's own (any order). */
-export function hpaChildren(parentId: string, h: HorizontalPodAutoscaler, events: KubeEvent[], now: number): ClusterNode[] {
+/** The nodes under an HPA; `events` are the HPA's own (any order); `links` finds the manifest of a non-scaling one. */
+export function hpaChildren(parentId: string, h: HorizontalPodAutoscaler, events: KubeEvent[], now: number, links?: HpaLinks): ClusterNode[] {
   const leaf = (id: string, label: string, description: string | undefined, icon: string, tooltip?: string): ClusterNode => ({
     id: `${parentId}/${id}`,
     label,
@@ -45,6 +46,9 @@ export function hpaChildren(parentId: string, h: HorizontalPodAutoscaler, events
   for (const c of s.conditions ?? []) {
     const bad = (c.type === 'ScalingLimited' ? c.status === 'True' : c.status === 'False');
     nodes.push(leaf(`condition:${c.type}`, c.type ?? '?', `${c.status ?? '?'} · ${c.reason ?? ''}${c.message ? `: ${c.message}` : ''}`, bad ? 'warning' : 'pass', c.message));
+    const missing = c.type === 'ScalingActive' ? missingRequest(h) : undefined;
+    const node = nodes[nodes.length - 1];
+    if (missing) Object.assign(node, { collapsible: true, children: () => missingRequestLinks(node.id, missing, h.metadata?.namespace ?? '', links) });
   }
   const recent = newestFirst(events).slice(0, HPA_EVENT_LIMIT);
   const eventsId = `${parentId}/events`;

@@ -2,6 +2,7 @@
 // while it is expanded, its replicas, metrics, conditions and events) until it is collapsed or the view hidden. The
 // tree does not say either; the watch sees it as VS Code no longer asking for the node's children after a refresh.
 import { hpaDescription, hpaTooltip } from './format';
+import type { HpaLinks } from './hpaLinks';
 import { loadHpaChildren } from './hpaNodes';
 import { objectRef, type Kubectl } from './kubectl';
 import { errorNode, type ClusterNode } from './model';
@@ -14,6 +15,8 @@ export interface HpaWatchDeps {
   /** Asks the view to reload this node (ClusterTreeProvider.refreshNode). */
   refresh: (node: ClusterNode) => void;
   now?: () => number;
+  /** The workspace search behind a non-scaling HPA's links. */
+  links?: HpaLinks;
 }
 
 interface Watch {
@@ -49,7 +52,7 @@ export class HpaWatch {
       try {
         const h = w.latest ?? (await this.fetch(t.name!, where));
         w.latest = undefined; // the next expansion outside a tick reads the HPA again
-        return await loadHpaChildren(this.deps.kubectl(), node.id, h, where, now);
+        return await loadHpaChildren(this.deps.kubectl(), node.id, h, where, now, this.deps.links);
       } catch (e) {
         return [errorNode(node.id, e)];
       }

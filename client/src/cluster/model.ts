@@ -13,6 +13,7 @@ import {
   serviceDescription,
   templateImages,
 } from './format';
+import type { HpaLinks } from './hpaLinks';
 import { loadHpaChildren } from './hpaNodes';
 import { scaledObjectChildren } from './keda';
 import type { Kubeconfig, KubeContext } from './kubeconfig';
@@ -54,6 +55,8 @@ export interface ClusterNode {
   collapsible: boolean;
   children?: () => Promise<ClusterNode[]>;
   target?: NodeTarget;
+  /** Run when the item is clicked. */
+  command?: { command: string; title: string; arguments?: unknown[] };
 }
 
 export interface ModelDeps {
@@ -62,6 +65,8 @@ export interface ModelDeps {
   /** The extension's own selected context and namespace (marked in the tree). */
   selection: () => { context?: string; namespace?: string };
   now?: () => number;
+  /** The workspace search behind a non-scaling HPA's links (hpaLinks.ts). */
+  hpaLinks?: HpaLinks;
   /** Also read the metrics pipeline (the metrics APIServices behind a namespace's autoscalers, pod usage); off: no calls. */
   metrics?: boolean;
 }
@@ -223,7 +228,7 @@ export class ClusterModel {
       target: { context, namespace: ns, kind: k.kind, name },
     };
     if (k.kind === 'hpa') {
-      node.children = safe(id, () => loadHpaChildren(this.deps.kubectl(), id, o as HorizontalPodAutoscaler, { context, namespace: ns }, this.deps.now?.() ?? Date.now()));
+      node.children = safe(id, () => loadHpaChildren(this.deps.kubectl(), id, o as HorizontalPodAutoscaler, { context, namespace: ns }, this.deps.now?.() ?? Date.now(), this.deps.hpaLinks));
     }
     if (k.kind === 'scaledobject') node.children = safe(id, () => scaledObjectChildren(this.deps.kubectl(), id, o as ScaledObject, { context, namespace: ns }));
     if (k.kind === 'deployment') {

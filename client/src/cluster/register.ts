@@ -6,6 +6,7 @@ import type * as vscodeT from 'vscode';
 import { ClusterCommands, type CommandArg, type CommandDeps, type EditorSnapshot } from './commands';
 import { DescribeDocs, describeCommand } from './describe';
 import { HpaWatch } from './hpaWatch';
+import { openHpaLink, workspaceManifests, type HpaLinkArg } from './hpaLinks';
 import { setImage } from './setImage';
 import { ScaleFlow } from './scale';
 import { showDeploymentEvents } from './events';
@@ -21,7 +22,7 @@ import { ClusterSelection } from './state';
 import { ClusterTreeProvider } from './treeView';
 import { errorMessage } from './errors';
 import { VirtualDocs, VscodeClusterUi } from './ui';
-import type { ClusterCommandId } from '../../../server/src/protocol';
+import { HPA_LINK_COMMAND, type ClusterCommandId } from '../../../server/src/protocol';
 import { HPA_PREVIEW_COMMAND } from '../../../server/src/protocol';
 
 const DISABLED = 'Cluster features are disabled in untrusted workspaces.';
@@ -88,7 +89,8 @@ export function createCluster(context: vscodeT.ExtensionContext, selectedNodes: 
   };
   const kubeconfig = () => readKubeconfig(kubeconfigPaths(config().kubeconfig));
   const selection = new ClusterSelection(context.globalState);
-  const model = new ClusterModel({ kubectl: getKubectl, kubeconfig, selection: () => selection.get(), metrics: true });
+  const hpaLinks = workspaceManifests(vscode);
+  const model = new ClusterModel({ kubectl: getKubectl, kubeconfig, selection: () => selection.get(), metrics: true, hpaLinks });
   const disabledNode: ClusterNode = { id: 'untrusted', label: DISABLED, contextValue: 'stevedore.info', icon: 'workspace-untrusted', collapsible: false };
   const tree = new ClusterTreeProvider(vscode, () => (trusted ? model.roots() : Promise.resolve([disabledNode])));
   const docs = new VirtualDocs(vscode);
@@ -125,7 +127,7 @@ export function createCluster(context: vscodeT.ExtensionContext, selectedNodes: 
     },
   });
   const describeDocs = new DescribeDocs(vscode);
-  const hpaWatch = new HpaWatch({ kubectl: getKubectl, intervalMs: () => config().watchIntervalSec * 1000, refresh: (n) => tree.refreshNode(n) });
+  const hpaWatch = new HpaWatch({ kubectl: getKubectl, intervalMs: () => config().watchIntervalSec * 1000, refresh: (n) => tree.refreshNode(n), links: hpaLinks });
   tree.childrenRequested = (n) => hpaWatch.childrenRequested(n);
   // From the tree the argument is the node; from the palette, the node selected in the view.
   const watchHpa = (a: unknown) => hpaWatch.start((a ?? selectedNodes()[0]) as ClusterNode | undefined) || ui.showInfo('Select an HorizontalPodAutoscaler in the cluster view (expanded) to watch it.');
@@ -171,6 +173,7 @@ export function createCluster(context: vscodeT.ExtensionContext, selectedNodes: 
     { dispose: () => portForwards.dispose() },
     describeDocs.register(),
     { dispose: () => hpaWatch.dispose() },
+    vscode.commands.registerCommand(HPA_LINK_COMMAND, (a: HpaLinkArg) => openHpaLink(vscode, a)),
     { dispose: () => logs.dispose() },
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       trusted = true;

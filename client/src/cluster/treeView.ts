@@ -38,6 +38,7 @@ export class ClusterTreeProvider implements vscodeT.TreeDataProvider<ClusterNode
     item.description = node.description;
     item.tooltip = node.tooltip ? new MarkdownString(node.tooltip) : undefined;
     item.contextValue = node.contextValue;
+    if (node.command) item.command = node.command;
     if (node.icon) item.iconPath = new ThemeIcon(node.icon, node.contextValue === 'stevedore.error' ? new ThemeColor('errorForeground') : undefined);
     return item;
   }
