@@ -126,6 +126,23 @@ describe('Show Logs', () => {
     assert.deepEqual(s.ui.errors, []);
   });
 
+  test('"Stop Logs" with several running asks which, one or all', async () => {
+    const [first, second, third] = await podsOf('web');
+    const s = setup({ 'Stop which logs?': `Stevedore Logs: ${second}/web` });
+    const sessions = [];
+    for (const name of [first, second, third]) sessions.push(await s.logs.show({ target: { ...shop, kind: 'pod', name } }));
+    assert.equal(await s.logs.stop(), 1);
+    const asked = s.ui.picks.at(-1)!;
+    assert.deepEqual(asked.items.map((i) => [i.label, i.description]), [['All', '3 logs'], ...[first, second, third].map((p) => [`Stevedore Logs: ${p}/web`, undefined])]);
+    assert.deepEqual(s.logs.active().map((x) => x.title), [`Stevedore Logs: ${first}/web`, `Stevedore Logs: ${third}/web`]);
+    assert.equal(s.views.opened[1].lines.at(-1), '— stopped —');
+    s.ui.answers.pick = picker({ 'Stop which logs?': 'All' });
+    assert.equal(await s.logs.stop(), 2);
+    await Promise.all(sessions.map((x) => x!.done));
+    assert.deepEqual(s.logs.active(), []);
+    await waitFor('no kubectl logs process left', () => kubectlLeft().length === 0, 10000);
+  });
+
   test('deactivation stops every followed log', async () => {
     const s = setup();
     const sessions = await Promise.all((await podsOf('web')).map((name) => s.logs.show({ target: { ...shop, kind: 'pod', name } })));
