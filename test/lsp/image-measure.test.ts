@@ -3,7 +3,7 @@
 // of its line; the final FROM's lens gives the total; a hover gives exact bytes; wasted bytes become diagnostics on
 // the RUN that wrote them; an edit makes the hints stale (kept on moved lines); "Measure this fix" builds the merged
 // RUNs and reports the saving; builder stages are "not shipped"; a failed RUN is reported on its line; untrusted
-// workspaces get nothing built; a cancelled build leaves no process behind.
+// workspaces get nothing built; a cancelled build, or one under way at shutdown, leaves no process behind.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -224,6 +224,23 @@ describe('build and measure in the language server (real podman)', () => {
       assert.equal(result.cancelled, true, result.message);
       assert.deepEqual(await children(client.proc.pid!), []);
       assert.deepEqual(await hints(client, uri), []);
+    } finally {
+      client.proc.kill();
+    }
+  });
+
+  it('stops a build under way when the client shuts the server down', async () => {
+    const { client, output } = await start(true);
+    try {
+      const text = 'FROM localhost/debian:12-slim\nRUN echo started && sleep 120\n';
+      const uri = dockerfile('shutdown', text);
+      client.open(uri, text);
+      const answer = client.connection.sendRequest(BUILD_AND_MEASURE_REQUEST, { uri }) as Promise<ImageBuildResult>;
+      for (let i = 0; i < 600 && !output.join('').includes('started'); i++) await new Promise((r) => setTimeout(r, 100));
+      assert.match(output.join(''), /started/);
+      await client.connection.sendRequest('shutdown');
+      assert.deepEqual(await answer, { ok: false, cancelled: true, message: 'Build cancelled.' });
+      assert.deepEqual(await children(client.proc.pid!), []);
     } finally {
       client.proc.kill();
     }

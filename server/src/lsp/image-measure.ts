@@ -73,6 +73,7 @@ export class LspImageMeasure {
   private readonly measured = new Map<string, Measured>();
   private readonly failures = new Map<string, Diagnostic[]>();
   private readonly running = new Map<string, AbortController>();
+  private readonly jobs = new Set<Promise<ImageBuildResult>>();
 
   constructor(private readonly host: ImageMeasureHost) {}
 
@@ -85,6 +86,8 @@ export class LspImageMeasure {
       this.trusted = true;
       this.refreshViews();
     });
+    // A build's processes run in their own process group: stopped when the client shuts the server down.
+    connection.onShutdown(() => this.dispose());
     connection.languages.inlayHint.on(async (params, token) => {
       const view = await this.view(params.textDocument.uri, token);
       return view ? measurementHints(view.placement, view.doc.getText(), params.range) : [];
@@ -194,9 +197,12 @@ export class LspImageMeasure {
     this.failures.delete(uri);
   }
 
-  /** Stops the builds under way (shutdown). */
-  dispose(): void {
+  /** Stops the builds under way and waits (at most `waitMs`) until their processes are gone (shutdown). */
+  async dispose(waitMs = 10_000): Promise<void> {
     for (const c of this.running.values()) c.abort();
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.all(this.jobs), new Promise((resolve) => (timer = setTimeout(resolve, waitMs)))]);
+    clearTimeout(timer);
   }
 
   private async view(uri: string, token?: CancellationToken): Promise<{ doc: TextDocument; measured: Measured; placement: Placement } | undefined> {
@@ -219,7 +225,13 @@ export class LspImageMeasure {
   }
 
   /** Runs one build job for a document (stopping an earlier one), turning failures into results and diagnostics. */
-  private async run(uri: string, token: CancellationToken | undefined, job: (signal: AbortSignal) => Promise<ImageBuildResult>): Promise<ImageBuildResult> {
+  private run(uri: string, token: CancellationToken | undefined, job: (signal: AbortSignal) => Promise<ImageBuildResult>): Promise<ImageBuildResult> {
+    const running = this.runJob(uri, token, job);
+    this.jobs.add(running);
+    return running.finally(() => this.jobs.delete(running));
+  }
+
+  private async runJob(uri: string, token: CancellationToken | undefined, job: (signal: AbortSignal) => Promise<ImageBuildResult>): Promise<ImageBuildResult> {
     this.running.get(uri)?.abort();
     const controller = new AbortController();
     this.running.set(uri, controller);
