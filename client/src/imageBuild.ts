@@ -49,7 +49,11 @@ export async function runImageCommand(client: LanguageClient | undefined, id: st
   let result: ImageBuildResult;
   try {
     result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (_progress, token) =>
-      building ? client.sendRequest<ImageBuildResult>(BUILD_AND_MEASURE_REQUEST, { uri } satisfies BuildAndMeasureParams, token) : client.sendRequest<ImageBuildResult>(MEASURE_FIX_REQUEST, arg, token),
+      (building ? client.sendRequest<ImageBuildResult>(BUILD_AND_MEASURE_REQUEST, { uri } satisfies BuildAndMeasureParams, token) : client.sendRequest<ImageBuildResult>(MEASURE_FIX_REQUEST, arg, token)).catch((e: unknown) => {
+        // The server answers a cancelled build itself; a client that drops the answer on cancel lands here.
+        if (token.isCancellationRequested) return { ok: false, cancelled: true, message: 'Build cancelled.' };
+        throw e;
+      }),
     );
   } catch (e) {
     result = { ok: false, message: e instanceof Error ? e.message : String(e) };
