@@ -129,7 +129,8 @@ export class PortForwards {
           announced = true;
           this.deps.ui.showInfo(`Forwarding localhost:${localPort} → ${where}. Click "${forward.text}" in the status bar to stop.`);
         }
-      }, { context: t.context, namespace: t.namespace, signal: abort.signal, timeoutMs: 0 })
+        // A forward lives until stopped: no process timeout, and no --request-timeout cutting its stream.
+      }, { context: t.context, namespace: t.namespace, signal: abort.signal, timeoutMs: 0, requestTimeoutSec: 0 })
       .then(
         () => this.deps.ui.showInfo(`Port-forward ${forward.text} ended.`),
         (e) => {
