@@ -2,8 +2,23 @@
 // container, podman exits but the container still starts, re-parented to init, in its own process group and a
 // `buildah-…` cgroup, so killing the build's process group does not reach it; and the build's working container
 // stays in the image store. Only orphans (parent gone) started after the build began are killed, so another
-// build that is still running keeps its RUN containers. Linux (/proc); elsewhere nothing is found.
+// build that is still running keeps its RUN containers; containers that appeared during the build are removed at
+// once when no other build runs, else once the others have finished (theirs are gone by then). Linux (/proc);
+// elsewhere no process is found.
 import * as fs from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/** The engine's containers (working containers of builds included) and their removal. */
+export interface ContainerStore {
+  list(): Promise<Set<string>>;
+  remove(ids: string[]): Promise<void>;
+}
+
+/** A RUN container being started when the signal came still starts a moment later. */
+const CONTAINER_START_SETTLE_MS = 1000;
+/** How long a stopped build's working containers wait for other builds to finish before they are left. */
+const WAIT_FOR_OTHERS_MS = 180_000;
+const POLL_MS = 1000;
 
 const CLOCK_TICKS_PER_S = 100;
 
@@ -72,4 +87,22 @@ export function killOrphanedRunContainers(sinceMs: number): number[] {
 /** True when another podman/buildah build than `ownPid`'s is running (its working container must stay). */
 export function otherBuildRunning(ownPid: number | undefined): boolean {
   return processes().some((p) => p.pid !== ownPid && /(?:^|\/)(?:podman|buildah)\s+(?:.*\s)?(?:build|bud)\s/.test(`${p.cmdline} `));
+}
+
+/** Kills the RUN containers a stopped build left and removes the containers that appeared since `before`. */
+export async function cleanUpStoppedBuild(store: ContainerStore, before: Set<string>, startedMs: number): Promise<void> {
+  await sleep(CONTAINER_START_SETTLE_MS);
+  killOrphanedRunContainers(startedMs);
+  const fresh = [...(await store.list().catch(() => new Set<string>()))].filter((id) => !before.has(id));
+  if (!fresh.length) return;
+  if (!otherBuildRunning(undefined)) return store.remove(fresh).catch(() => undefined);
+  // In the background, without keeping the process alive: another build's fresh container is removed by that
+  // build when it ends, so what is still there once no build runs is this one's.
+  void (async () => {
+    for (let waited = 0; waited < WAIT_FOR_OTHERS_MS && otherBuildRunning(undefined); waited += POLL_MS) await sleep(POLL_MS, undefined, { ref: false });
+    if (otherBuildRunning(undefined)) return;
+    const still = await store.list();
+    const left = fresh.filter((id) => still.has(id));
+    if (left.length) await store.remove(left);
+  })().catch(() => undefined);
 }

@@ -9,9 +9,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { classifyBuildLog, failingLine, logTail } from '../core/image/build-log';
-import { killOrphanedRunContainers, otherBuildRunning } from './build-leftovers';
+import { cleanUpStoppedBuild, type ContainerStore } from './build-leftovers';
 
 export type EngineName = 'docker' | 'podman' | 'buildah';
 export interface EngineSettings {
@@ -56,7 +55,6 @@ const PROBE_TIMEOUT_MS = 15_000;
 const QUERY_TIMEOUT_MS = 60_000;
 /** After SIGINT, how long the engine gets to stop its RUN container before the group is killed. */
 const CANCEL_GRACE_MS = 10_000;
-const CONTAINER_START_SETTLE_MS = 1000;
 
 /** `docker|podman build` / `buildah bud` arguments (buildah needs --layers for one layer per instruction). */
 export function buildArgs(name: EngineName, r: { dockerfile: string; context: string; iidfile: string; target?: string }): string[] {
@@ -128,7 +126,7 @@ export async function buildImage(r: {
   try {
     const args = buildArgs(r.engine.name, { dockerfile: r.dockerfile, context: r.context, iidfile, target: r.target });
     const out = await run(r.engine, args, { signal: r.signal, onOutput: r.onOutput, timeoutMs: r.timeoutMs, build: true }).catch(async (e: unknown) => {
-      if (e instanceof EngineError && (e.kind === 'cancelled' || e.kind === 'timeout') && before) await cleanUpStoppedBuild(r.engine, before, startedMs);
+      if (e instanceof EngineError && (e.kind === 'cancelled' || e.kind === 'timeout') && before) await cleanUpStoppedBuild(containerStore(r.engine), before, startedMs);
       throw buildError(e, r.dockerfile);
     });
     const imageId = fs.existsSync(iidfile) ? fs.readFileSync(iidfile, 'utf8').trim() : '';
@@ -272,20 +270,24 @@ function killGroup(pid: number | undefined, sig: NodeJS.Signals): void {
   }
 }
 
-// podman/buildah leave the working container of a build stopped by a signal in their store: the ones that appeared
-// during this build are removed by id, unless another build runs (its working container would be among them).
-async function workingContainers(engine: Engine): Promise<Set<string>> {
+/** The ids of podman's/buildah's containers, working containers of builds included (retried: a container removed
+ * while podman lists them fails the listing). */
+async function workingContainers(engine: Engine, attempts = 5): Promise<Set<string>> {
   const args = engine.name === 'buildah' ? ['containers', '--quiet', '--notruncate'] : ['ps', '--all', '--external', '--no-trunc', '--format', '{{.ID}}'];
-  const out = await run(engine, args, { timeoutMs: QUERY_TIMEOUT_MS, stdoutOnly: true });
-  return new Set(out.split('\n').map((l) => l.trim()).filter(Boolean));
+  for (let i = 1; ; i++) {
+    try {
+      const out = await run(engine, args, { timeoutMs: QUERY_TIMEOUT_MS, stdoutOnly: true });
+      return new Set(out.split('\n').map((l) => l.trim()).filter(Boolean));
+    } catch (e) {
+      if (i >= attempts) throw e;
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  }
 }
 
-async function cleanUpStoppedBuild(engine: Engine, before: Set<string>, startedMs: number): Promise<void> {
-  // A RUN container being started when the signal came still starts a moment later.
-  await sleep(CONTAINER_START_SETTLE_MS);
-  killOrphanedRunContainers(startedMs);
-  if (otherBuildRunning(undefined)) return;
-  const now = await workingContainers(engine).catch(() => new Set<string>());
-  const fresh = [...now].filter((id) => !before.has(id));
-  if (fresh.length) await run(engine, engine.name === 'buildah' ? ['rm', ...fresh] : ['rm', '--force', ...fresh], { timeoutMs: QUERY_TIMEOUT_MS }).catch(() => undefined);
+function containerStore(engine: Engine): ContainerStore {
+  return {
+    list: () => workingContainers(engine),
+    remove: (ids) => run(engine, engine.name === 'buildah' ? ['rm', ...ids] : ['rm', '--force', ...ids], { timeoutMs: QUERY_TIMEOUT_MS }).then(() => undefined),
+  };
 }
