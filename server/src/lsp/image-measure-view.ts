@@ -6,21 +6,9 @@ import type { InlayHint, Position } from 'vscode-languageserver/node';
 import type { DockerfileModel } from '../core/dockerfile/model';
 import type { ImageMeasurement, LayerSize } from '../core/image/layer-map';
 
-/** Bytes in decimal units with one decimal, as docker and podman print them (158,884,012 → `158.9 MB`). */
-export function formatBytes(bytes: number): string {
-  const abs = Math.abs(bytes);
-  if (abs < 1000) return `${bytes} B`;
-  const [unit, scale] = abs < 1e6 ? ['kB', 1e3] : abs < 1e9 ? ['MB', 1e6] : ['GB', 1e9];
-  return `${(bytes / scale).toFixed(1)} ${unit}`;
-}
-
-/** A difference with its sign and share of `before`: `−24.9 MB (−15.7 %)` (a real minus sign, as the README shows). */
-export function formatDelta(before: number, after: number): string {
-  const delta = after - before;
-  const sign = delta < 0 ? '−' : '+';
-  const percent = before > 0 ? ` (${sign}${((Math.abs(delta) / before) * 100).toFixed(1)} %)` : '';
-  return `${sign}${formatBytes(Math.abs(delta))}${percent}`;
-}
+// The CLI's `stevedore size` prints sizes the same way.
+export { formatBytes, formatDelta } from '../core/image/bytes';
+import { formatBytes, formatDelta } from '../core/image/bytes';
 
 /** A measured layer, or the base image on its FROM, at its place in the current text. */
 export interface PlacedLayer {

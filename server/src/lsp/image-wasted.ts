@@ -4,9 +4,10 @@
 // overwrite). Their source is the measurement's (image-measure.ts), not the rule engine's. Pure.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import { groupWasted, type WastedEntry } from '../core/image/wasted';
-import type { ImageMeasurement, LayerSize } from '../core/image/layer-map';
+import { layerLines, type ImageMeasurement } from '../core/image/layer-map';
 import { ruleDocsUrl } from '../core/rule';
-import { formatBytes, type Placement } from './image-measure-view';
+import { formatBytes } from '../core/image/bytes';
+import type { Placement } from './image-measure-view';
 
 /** The source of the diagnostics image-measure.ts publishes (wasted bytes, a failed build), apart from the rules'. */
 export const IMAGE_SOURCE = 'stevedore image';
@@ -28,14 +29,7 @@ export function fixingRule(entry: Pick<WastedEntry, 'path' | 'how'>): string {
  * status, are not the Dockerfile's to avoid: they count in the lens's total, not as findings) or one it cannot place.
  */
 export function manifestLines(m: ImageMeasurement, layerCount: number): (number | undefined)[] {
-  const produced = m.layers.filter((l) => l.shipped && isLayerKeyword(l)).sort((a, b) => a.line - b.line);
-  const baseLayers = layerCount - produced.length;
-  if (baseLayers < 0) return [];
-  return Array.from({ length: layerCount }, (_, i) => (i < baseLayers ? undefined : produced[i - baseLayers].line));
-}
-
-function isLayerKeyword(l: LayerSize): boolean {
-  return ['RUN', 'COPY', 'ADD'].includes(l.keyword.toUpperCase());
+  return layerLines(m, layerCount, 'none');
 }
 
 /** One diagnostic per instruction and fixing rule, on the instruction's current first line. */

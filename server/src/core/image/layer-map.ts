@@ -135,11 +135,13 @@ export function textHash(text: string): string {
 /**
  * The first line of the instruction that made each filesystem layer of the image (manifest order, oldest first):
  * the last layers are the shipped RUN, COPY and ADD layers in file order, the ones before them the base image's
- * (its FROM line). Empty when the counts do not fit.
+ * (its FROM line, or undefined with `base: 'none'` for callers that leave the base's files alone). Empty when the
+ * counts do not fit.
  */
-export function layerLines(m: ImageMeasurement, layerCount: number): (number | undefined)[] {
-  const produced = m.layers.filter((l) => l.shipped && ['RUN', 'COPY', 'ADD'].includes(l.keyword)).sort((a, b) => a.line - b.line);
+export function layerLines(m: ImageMeasurement, layerCount: number, base: 'from' | 'none' = 'from'): (number | undefined)[] {
+  const baseLine = base === 'from' ? m.base?.line : undefined;
+  const produced = m.layers.filter((l) => l.shipped && ['RUN', 'COPY', 'ADD'].includes(l.keyword.toUpperCase())).sort((a, b) => a.line - b.line);
   const baseLayers = layerCount - produced.length;
   if (baseLayers < 0) return [];
-  return Array.from({ length: layerCount }, (_, i) => (i < baseLayers ? m.base?.line : produced[i - baseLayers].line));
+  return Array.from({ length: layerCount }, (_, i) => (i < baseLayers ? baseLine : produced[i - baseLayers].line));
 }
