@@ -23,6 +23,7 @@ export interface LintArgs {
 export class UsageError extends InputError {}
 
 export const USAGE = `Usage: stevedore lint [options] <path|->...
+       stevedore size [options] <Dockerfile|folder>...   (stevedore size -h: layer sizes from a real build)
        stevedore --version
 
 Lints Dockerfiles and Kubernetes manifests (files, or folders walked for Dockerfile*, *.dockerfile,
