@@ -47,7 +47,11 @@ function view(cluster: TestCluster) {
     state.pending.add(loading);
     void loading.finally(() => state.pending.delete(loading));
   });
-  const find = async (nodes: ClusterNode[], label: string) => nodes.find((n) => n.label === label)!;
+  const find = async (nodes: ClusterNode[], label: string) => {
+    const n = nodes.find((x) => x.label === label);
+    assert.ok(n, `"${label}" in [${nodes.map((x) => x.label).join(', ')}]`);
+    return n;
+  };
   const hpa = async (name: string) => {
     const shop = await find(await tree.getChildren((await model.roots())[0]), 'shop');
     return find(await tree.getChildren(await find(await tree.getChildren(shop), 'HorizontalPodAutoscalers')), name);
