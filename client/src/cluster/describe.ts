@@ -7,6 +7,7 @@ import { KubectlError } from './errors';
 import { objectRef, type Kubectl } from './kubectl';
 import type { NodeTarget } from './model';
 import { itemsOf, type K8sObject } from './types';
+import { VirtualDocs } from './ui';
 
 export const DESCRIBE_SCHEME = 'stevedore-describe';
 
@@ -102,32 +103,23 @@ export function describeCommand(commands: ClusterCommands, deps: CommandDeps, vi
 }
 
 /** The read-only `stevedore-describe:` documents: the text of the last describe of each object. */
-export class DescribeDocs implements vscodeT.TextDocumentContentProvider, DescribeView {
-  private readonly texts = new Map<string, string>();
-  private readonly changed: vscodeT.EventEmitter<vscodeT.Uri>;
-  readonly onDidChange: vscodeT.Event<vscodeT.Uri>;
+export class DescribeDocs implements DescribeView {
+  private readonly docs: VirtualDocs;
 
   constructor(private readonly vscode: typeof vscodeT) {
-    this.changed = new vscode.EventEmitter<vscodeT.Uri>();
-    this.onDidChange = this.changed.event;
+    this.docs = new VirtualDocs(vscode, DESCRIBE_SCHEME, (uri) => {
+      const ref = parseDescribePath(uri.path);
+      const what = ref ? `${ref.kind} ${ref.name} (${ref.namespace} · ${ref.context})` : uri.path;
+      return `Run "Stevedore: Describe" on ${what} to load it.\n`;
+    });
   }
 
   /** Registers the provider; dispose the result on deactivation. */
   register(): vscodeT.Disposable {
-    return this.vscode.Disposable.from(this.vscode.workspace.registerTextDocumentContentProvider(DESCRIBE_SCHEME, this), this.changed);
+    return this.docs.register();
   }
 
-  provideTextDocumentContent(uri: vscodeT.Uri): string {
-    const ref = parseDescribePath(uri.path);
-    const what = ref ? `${ref.kind} ${ref.name} (${ref.namespace} · ${ref.context})` : uri.path;
-    return this.texts.get(uri.toString()) ?? `Run "Stevedore: Describe" on ${what} to load it.\n`;
-  }
-
-  async show(ref: DescribeRef, text: string): Promise<void> {
-    const uri = this.vscode.Uri.from({ scheme: DESCRIBE_SCHEME, path: describePath(ref) });
-    this.texts.set(uri.toString(), text);
-    this.changed.fire(uri);
-    const doc = await this.vscode.workspace.openTextDocument(uri);
-    await this.vscode.window.showTextDocument(doc, { preview: true });
+  show(ref: DescribeRef, text: string): Promise<void> {
+    return this.docs.open(this.vscode.Uri.from({ scheme: DESCRIBE_SCHEME, path: describePath(ref) }), text);
   }
 }

@@ -4,28 +4,39 @@ import type { ClusterUi, PickItem, PickOptions, ProgressTask } from './clusterUi
 
 const SCHEME = 'stevedore-cluster';
 
-/** Read-only virtual documents for diffs and histories (no "save changes?" prompt when closed). */
+/**
+ * Read-only virtual documents for diffs, histories and describe output (no "save changes?" prompt when closed): the
+ * text last shown at each URI of `scheme`; `missing` says what a URI shows before (a tab restored after a reload).
+ */
 export class VirtualDocs implements vscodeT.TextDocumentContentProvider {
   private readonly texts = new Map<string, string>();
   private readonly changed: vscodeT.EventEmitter<vscodeT.Uri>;
   readonly onDidChange: vscodeT.Event<vscodeT.Uri>;
 
-  constructor(private readonly vscode: typeof vscodeT) {
+  constructor(
+    private readonly vscode: typeof vscodeT,
+    readonly scheme = SCHEME,
+    private readonly missing: (uri: vscodeT.Uri) => string = () => '',
+  ) {
     this.changed = new vscode.EventEmitter<vscodeT.Uri>();
     this.onDidChange = this.changed.event;
   }
 
   /** Registers the provider; dispose the result on deactivation. */
   register(): vscodeT.Disposable {
-    return this.vscode.Disposable.from(this.vscode.workspace.registerTextDocumentContentProvider(SCHEME, this), this.changed);
+    return this.vscode.Disposable.from(this.vscode.workspace.registerTextDocumentContentProvider(this.scheme, this), this.changed);
   }
 
   provideTextDocumentContent(uri: vscodeT.Uri): string {
-    return this.texts.get(uri.toString()) ?? '';
+    return this.texts.get(uri.toString()) ?? this.missing(uri);
   }
 
   async show(title: string, text: string, extension: string): Promise<void> {
-    const uri = this.vscode.Uri.from({ scheme: SCHEME, path: `/${title.replace(/[^\w.@-]+/g, '-')}.${extension}` });
+    await this.open(this.vscode.Uri.from({ scheme: this.scheme, path: `/${title.replace(/[^\w.@-]+/g, '-')}.${extension}` }), text);
+  }
+
+  /** Shows `text` at `uri` (of this scheme), refreshing an editor that already shows it. */
+  async open(uri: vscodeT.Uri, text: string): Promise<void> {
     this.texts.set(uri.toString(), text);
     this.changed.fire(uri);
     const doc = await this.vscode.workspace.openTextDocument(uri);
