@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import type * as vscodeT from 'vscode';
-import { DESCRIBE_SCHEME, DescribeDocs, describePath } from '../../client/src/cluster/describe';
+import { DESCRIBE_SCHEME, DescribeDocs, describePath, type DescribeRef } from '../../client/src/cluster/describe';
 
 interface FakeUri { scheme: string; path: string; toString(): string }
 
@@ -32,7 +32,7 @@ it('describe documents: a hint before the first describe, the latest text after,
   } as unknown as typeof vscodeT;
   const docs = new DescribeDocs(fake);
   docs.register();
-  const ref = { context: 'dev', namespace: 'shop', kind: 'deployment', name: 'web' };
+  const ref: DescribeRef = { context: 'dev', namespace: 'shop', kind: 'deployment', name: 'web' };
   const uri = uriFrom({ scheme: DESCRIBE_SCHEME, path: describePath(ref) }) as unknown as vscodeT.Uri;
   assert.match(String(provider!.provideTextDocumentContent(uri, {} as vscodeT.CancellationToken)), /^Run "Stevedore: Describe" on deployment web \(shop · dev\) to load it\./);
   await docs.show(ref, 'Name: web\n');
