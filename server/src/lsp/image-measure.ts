@@ -23,6 +23,7 @@ import { applyEdits } from '../core/fixes';
 import type { ImageMeasurement } from '../core/image/layer-map';
 import type { FileEnvironment } from '../core/languages/language';
 import type { Finding } from '../core/types';
+import { LocalBaseSizes } from './image-base-sizes';
 import { EngineError, findEngine, type EngineName, type EngineSettings } from '../tools/image-engine';
 import { measureDockerfile } from '../tools/measure';
 import { rulesById } from '../rules';
@@ -66,6 +67,7 @@ const ENGINES: readonly EngineName[] = ['docker', 'podman', 'buildah'];
 export class LspImageMeasure {
   /** From the client's initialization options (or its trust notification): nothing is built otherwise. */
   trusted = false;
+  private readonly bases = new LocalBaseSizes(); // the FROM hover's local base sizes
   /** The client runs `stevedore.buildAndMeasure` and `stevedore.measureFix`: offer their lens and actions. */
   clientCommands = false;
   /** The client re-asks for inlay hints / lenses when told to (after a build). */
@@ -104,6 +106,7 @@ export class LspImageMeasure {
     return this.run(doc.uri, token, async (signal) => {
       const measurement = await this.measure(doc.uri, file, text, model, signal, true);
       this.measured.set(doc.uri, { measurement, text });
+      if (measurement.base) this.bases.record(measurement.base.image, measurement.base.bytes);
       const message = buildSummary(measurement);
       this.output(`${message}\n`);
       return { ok: true, message };
@@ -160,8 +163,8 @@ export class LspImageMeasure {
   hover(uri: string, analysis: Analysis, position: Position): string | undefined {
     const measured = this.measured.get(uri);
     const model = modelOf(analysis);
-    if (!measured || !model) return undefined;
-    return measurementHover(measured.measurement, placeMeasurement(measured.measurement, measured.text, model), position.line);
+    if (!model) return undefined;
+    return (measured && measurementHover(measured.measurement, placeMeasurement(measured.measurement, measured.text, model), position.line)) || this.bases.hover(model, position, this.trusted ? async () => findEngine(engineSettings(await this.host.settings(uri))) : undefined);
   }
 
   /** "Measure this fix" next to each fix of a size rule among the request's diagnostics. */
