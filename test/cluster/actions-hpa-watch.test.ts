@@ -71,8 +71,9 @@ describe('HPA watch', () => {
 
     cluster.setHpaLoad('shop', 'web', 600);
     await waitFor('the node shows the HPA at 9 replicas', () => v.state.description === '9 replicas (2–10) · cpu 66%/70% · watching' || undefined, 20000);
-    await waitFor('its children too', () => v.state.shown[0]?.startsWith('Replicas — 9 current · 9 desired · min 2 · max 10 · last scaled'), 10000);
-    assert.ok(v.state.shown.includes('cpu — 66% / 70%'), v.state.shown.join('\n'));
+    // The children come from their own read: one taken between the rescale and the next metrics sync shows 9
+    // replicas at the old utilisation (100%); wait for a read with both.
+    await waitFor('its children too', () => v.state.shown[0]?.startsWith('Replicas — 9 current · 9 desired · min 2 · max 10 · last scaled') && v.state.shown.includes('cpu — 66% / 70%'), 10000);
     assert.match(v.state.shown.find((l) => l.startsWith('Events')) ?? '', /^Events — [1-9]/);
 
     v.state.expanded = false; // collapsed: VS Code refreshes the item but no longer asks for its children
