@@ -3,7 +3,7 @@
 import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { ManifestFile, YamlDoc } from './parse';
 import type { TextEdit } from '../types';
-import { pairOf } from './object';
+import { nodeAt, pairOf } from './object';
 import { quoteStyle, yamlLines, type Tree, type YamlStyle } from './yaml-write';
 
 /** The line ending the file uses. */
@@ -131,6 +131,17 @@ export function insertBefore(file: ManifestFile, doc: YamlDoc, map: YAMLMap, bef
   if (at === undefined || indent === undefined) return null;
   const line = file.positionAt(doc.start + at).line;
   return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${' '.repeat(indent)}${key}: ${value}${eolOf(file)}` };
+}
+
+/**
+ * Raises the number at `map.<key>` to `value` (replicas, minReplicas): replaces it when `raise(current)` holds (by
+ * default: below `value`), adds the key just before `before` (else at the end) when it is missing; null when it is
+ * there and not to be raised, or not a number.
+ */
+export function raiseNumber(file: ManifestFile, doc: YamlDoc, map: YAMLMap, key: string, value: number, before: string, raise = (n: number) => n < value): TextEdit | null {
+  const node = nodeAt(map, [key]);
+  if (node) return isScalar(node) && typeof node.value === 'number' && raise(node.value) ? replaceNode(file, doc, node, String(value)) : null;
+  return insertBefore(file, doc, map, before, key, String(value)) ?? addEntry(file, doc, map, key, String(value));
 }
 
 /** An edit deleting a map entry's whole lines (key, value and nested block). */

@@ -4,7 +4,7 @@ import type { ManifestRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
 import { isHpa } from '../../core/k8s/workspace-index';
 import { relocate } from '../../core/k8s/relocate';
-import { addEntry, insertBefore, replaceNode } from '../../core/k8s/yaml-edit';
+import { raiseNumber } from '../../core/k8s/yaml-edit';
 
 const HPA = 'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\nspec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: web\nMIN  maxReplicas: 10\n';
 
@@ -50,9 +50,8 @@ export const hpaMinReplicas: ManifestRule = {
         const max = scalarAt(spec, ['maxReplicas']);
         // Two replicas would break an HPA capped at one (hpa-min-max reports that one).
         if (!spec || (typeof max === 'number' && max < 2)) return null;
-        const node = nodeAt(spec, ['minReplicas']);
-        if (node) return isScalar(node) && node.value === 1 ? { edits: [replaceNode(file, obj.doc, node, '2')] } : null;
-        const edit = insertBefore(file, obj.doc, spec, 'maxReplicas', 'minReplicas', '2') ?? addEntry(file, obj.doc, spec, 'minReplicas', '2');
+        // Only an explicit 1 is raised; other values stay as written.
+        const edit = raiseNumber(file, obj.doc, spec, 'minReplicas', 2, 'maxReplicas', (n) => n === 1);
         return edit && { edits: [edit] };
       },
     },

@@ -5,7 +5,7 @@ import { isScalar } from 'yaml';
 import { mapAt, nodeAt, pairOf, scalarAt } from '../../core/k8s/object';
 import { relocate } from '../../core/k8s/relocate';
 import { isHpa } from '../../core/k8s/workspace-index';
-import { addEntry, insertBefore, replaceNode } from '../../core/k8s/yaml-edit';
+import { raiseNumber } from '../../core/k8s/yaml-edit';
 import type { ManifestRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
 
@@ -51,9 +51,7 @@ export const hpaMinimumThreeReplicas: ManifestRule = {
         const spec = found && mapAt(found.obj.root, ['spec']);
         const max = scalarAt(spec, ['maxReplicas']);
         if (!found || !spec || (typeof max === 'number' && max < MIN)) return null;
-        const node = nodeAt(spec, ['minReplicas']);
-        if (node) return isScalar(node) && typeof node.value === 'number' && node.value < MIN ? { edits: [replaceNode(found.file, found.obj.doc, node, String(MIN))] } : null;
-        const edit = insertBefore(found.file, found.obj.doc, spec, 'maxReplicas', 'minReplicas', String(MIN)) ?? addEntry(found.file, found.obj.doc, spec, 'minReplicas', String(MIN));
+        const edit = raiseNumber(found.file, found.obj.doc, spec, 'minReplicas', MIN, 'maxReplicas');
         return edit && { edits: [edit] };
       },
     },

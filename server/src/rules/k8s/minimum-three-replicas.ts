@@ -2,13 +2,12 @@
 // ReplicaSet, ReplicationController or DeploymentConfig with fewer than 3 replicas (unset is 1). Workloads an
 // autoscaler scales are left to hpa-minimum-three-replicas (their replicas field is the autoscaler's). Fix (unsafe:
 // it costs pods): replicas: 3, as kube-linter's remediation says.
-import { isScalar } from 'yaml';
-import { mapAt, nodeAt, pairOf } from '../../core/k8s/object';
+import { mapAt, pairOf } from '../../core/k8s/object';
 import { metadataAnchor } from '../../core/k8s/pod-spec';
 import { relocate } from '../../core/k8s/relocate';
 import { declaredReplicas } from '../../core/k8s/replicas';
 import { workspaceIndex } from '../../core/k8s/workspace-index';
-import { addEntry, insertBefore, replaceNode } from '../../core/k8s/yaml-edit';
+import { raiseNumber } from '../../core/k8s/yaml-edit';
 import type { ManifestRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
 
@@ -53,9 +52,7 @@ export const minimumThreeReplicas: ManifestRule = {
         const found = relocate(input, finding);
         const spec = found && mapAt(found.obj.root, ['spec']);
         if (!found || !spec) return null;
-        const node = nodeAt(spec, ['replicas']);
-        if (node) return isScalar(node) && typeof node.value === 'number' && node.value < MIN ? { edits: [replaceNode(found.file, found.obj.doc, node, String(MIN))] } : null;
-        const edit = insertBefore(found.file, found.obj.doc, spec, 'selector', 'replicas', String(MIN)) ?? addEntry(found.file, found.obj.doc, spec, 'replicas', String(MIN));
+        const edit = raiseNumber(found.file, found.obj.doc, spec, 'replicas', MIN, 'selector');
         return edit && { edits: [edit] };
       },
     },
