@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ClusterUi, PickItem, PickOptions, ProgressTask } from '../../client/src/cluster/clusterUi';
 import { Kubectl } from '../../client/src/cluster/kubectl';
+import type { ClusterNode } from '../../client/src/cluster/model';
+import assert from 'node:assert/strict';
 
 /** A temporary folder removed by the returned cleanup. */
 export function tempDir(prefix = 'stevedore-cluster-'): { dir: string; cleanup: () => void } {
@@ -146,3 +148,19 @@ export function liveKubectl(kubeconfig: string, dir: string, log: string[] = [],
   delete env.KUBECONFIG;
   return new Kubectl({ path: '/usr/bin/kubectl', kubeconfig, requestTimeoutSec, log: (l) => log.push(l), cacheDir: join(dir, 'cache'), env });
 }
+
+/** A tree node's children (the node must have them). */
+export async function childrenOf(node: ClusterNode): Promise<ClusterNode[]> {
+  assert.ok(node.children, `${node.label} has children`);
+  return node.children();
+}
+
+/** The node labelled `label` among `nodes`; the assertion lists the labels there are. */
+export function findNode(nodes: ClusterNode[], label: string): ClusterNode {
+  const n = nodes.find((x) => x.label === label);
+  assert.ok(n, `"${label}" in [${nodes.map((x) => x.label).join(', ')}]`);
+  return n;
+}
+
+/** Nodes as the tree shows them: `label — description`. */
+export const showNodes = (nodes: ClusterNode[]) => nodes.map((n) => `${n.label}${n.description ? ` — ${n.description}` : ''}`);

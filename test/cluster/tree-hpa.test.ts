@@ -9,21 +9,11 @@ import { readKubeconfig } from '../../client/src/cluster/kubeconfig';
 import { ClusterModel, type ClusterNode } from '../../client/src/cluster/model';
 import { startTestCluster, type TestCluster } from '../support/apiserver/index';
 import { waitFor } from '../support/apiserver/kubectl';
-import { liveKubectl, tempDir } from './support';
+import { liveKubectl, tempDir, childrenOf as children, findNode as find, showNodes as show } from './support';
 
 const tmp = tempDir();
 after(tmp.cleanup);
 
-async function children(node: ClusterNode): Promise<ClusterNode[]> {
-  assert.ok(node.children, `${node.label} has children`);
-  return node.children();
-}
-function find(nodes: ClusterNode[], label: string): ClusterNode {
-  const n = nodes.find((x) => x.label === label);
-  assert.ok(n, `"${label}" in [${nodes.map((x) => x.label).join(', ')}]`);
-  return n;
-}
-const show = (nodes: ClusterNode[]) => nodes.map((n) => `${n.label}${n.description ? ` — ${n.description}` : ''}`);
 const ABOVE = 'cpu resource utilization (percentage of request) above target';
 
 describe('tree: an HPA expands to its status and events', () => {

@@ -14,21 +14,11 @@ import { startTestCluster, type TestCluster } from '../support/apiserver/index';
 import { kubectl, waitFor } from '../support/apiserver/kubectl';
 import { Kubectl } from '../../client/src/cluster/kubectl';
 import { metricsProblems } from '../../client/src/cluster/metricsPipeline';
-import { commandOf, fakeKubectl, liveKubectl, tempDir } from './support';
+import { commandOf, fakeKubectl, liveKubectl, tempDir, childrenOf as children, findNode as find, showNodes as show } from './support';
 
 const tmp = tempDir();
 after(tmp.cleanup);
 
-async function children(node: ClusterNode): Promise<ClusterNode[]> {
-  assert.ok(node.children, `${node.label} has children`);
-  return node.children();
-}
-function find(nodes: ClusterNode[], label: string): ClusterNode {
-  const n = nodes.find((x) => x.label === label);
-  assert.ok(n, `"${label}" in [${nodes.map((x) => x.label).join(', ')}]`);
-  return n;
-}
-const show = (nodes: ClusterNode[]) => nodes.map((n) => `${n.label}${n.description ? ` — ${n.description}` : ''}`);
 const RESOURCE_WARNING = 'Metrics API unavailable: HPAs on cpu/memory cannot scale';
 const EXTERNAL_WARNING = 'External metrics API unavailable: ScaledObjects cannot scale';
 const GROUPS = ['Deployments — 3', 'Services — 1', 'Ingresses — 1', 'HorizontalPodAutoscalers — 3', 'ScaledObjects (KEDA) — 1'];

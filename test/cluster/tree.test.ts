@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { readKubeconfig } from '../../client/src/cluster/kubeconfig';
 import { Kubectl } from '../../client/src/cluster/kubectl';
-import { ClusterModel, type ClusterNode } from '../../client/src/cluster/model';
+import { ClusterModel } from '../../client/src/cluster/model';
 import { startTestCluster, type TestCluster } from '../support/apiserver/index';
-import { commandOf, fakeKubectl, liveKubectl, tempDir, waitFor, type FakeRule } from './support';
+import { childrenOf as children, commandOf, fakeKubectl, findNode as find, liveKubectl, showNodes as show, tempDir, waitFor, type FakeRule } from './support';
 
 const tmp = tempDir();
 after(tmp.cleanup);
@@ -28,16 +28,6 @@ contexts:
 - {name: unreachable, context: {cluster: c, user: u}}
 `);
 
-async function children(node: ClusterNode): Promise<ClusterNode[]> {
-  assert.ok(node.children, `${node.label} has children`);
-  return node.children();
-}
-function find(nodes: ClusterNode[], label: string): ClusterNode {
-  const n = nodes.find((x) => x.label === label);
-  assert.ok(n, `"${label}" in [${nodes.map((x) => x.label).join(', ')}]`);
-  return n;
-}
-const show = (nodes: ClusterNode[]) => nodes.map((n) => `${n.label}${n.description ? ` — ${n.description}` : ''}`);
 
 const list = (items: object[]) => JSON.stringify({ kind: 'List', apiVersion: 'v1', items });
 const web = {
