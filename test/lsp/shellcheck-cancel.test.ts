@@ -1,5 +1,6 @@
 // The language server's ShellCheck scheduling (lsp/shellcheck.ts) without a server: a newer analysis of the same
-// document stops the older one's process; answers trigger one refresh for a current analysis only; an analysis
+// document stops the older one's process when none of its RUNs are still wanted, and waits for it (asking only about
+// the RUNs it was not given) when they are; answers trigger one refresh for a current analysis only; an analysis
 // whose RUNs are all answered starts nothing.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -18,6 +19,8 @@ describe('LspShellcheck', () => {
     await initShellParser();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stevedore-lsp-shellcheck-unit-'));
     fs.writeFileSync(path.join(dir, 'stuck'), '#!/bin/sh\nsleep 30\n', { mode: 0o755 });
+    // ShellCheck after a pause, logging the files it is given (its arguments after the three options).
+    fs.writeFileSync(path.join(dir, 'slow'), `#!/bin/sh\nsleep 0.5\nshift 3\necho "$*" >> ${JSON.stringify(path.join(dir, 'slow.log'))}\nexec shellcheck --format=json1 --norc "$@"\n`, { mode: 0o755 });
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -25,12 +28,30 @@ describe('LspShellcheck', () => {
     const answered: string[] = [];
     const sc = new LspShellcheck({ notify: () => undefined, answered: (uri) => answered.push(uri) }, { timeoutMs: 20_000 });
     const older = sc.analyzed('file:///a/Dockerfile', buildModel('FROM debian:12\nRUN echo $old_one\n'), NO_CONFIG, path.join(dir, 'stuck'), () => true);
+    // Once its process runs (the input files are written first).
+    while (sc.spawns < 1) await new Promise((r) => setTimeout(r, 5));
     const newer = sc.analyzed('file:///a/Dockerfile', buildModel('FROM debian:12\nRUN echo $new_one\n'), NO_CONFIG, path.join(dir, 'stuck'), () => true);
     assert.equal(await older, 'cancelled');
     sc.cancel('file:///a/Dockerfile');
     assert.equal(await newer, 'cancelled');
     assert.deepEqual(answered, []);
     assert.equal(sc.spawns, 2);
+  });
+
+  it('a newer analysis that shares RUNs with the older one waits for its process and asks only about the new RUN', async () => {
+    const answered: string[] = [];
+    const sc = new LspShellcheck({ notify: () => undefined, answered: (uri) => answered.push(uri) }, { timeoutMs: 20_000 });
+    const doc = (last: string) => `FROM debian:12\nRUN echo $shared_one\nRUN echo $shared_two\nRUN echo ${last}\n`;
+    let current = 1;
+    const older = sc.analyzed('file:///s/Dockerfile', buildModel(doc('$first')), NO_CONFIG, path.join(dir, 'slow'), () => current === 1);
+    current = 2;
+    const newer = sc.analyzed('file:///s/Dockerfile', buildModel(doc('$second')), NO_CONFIG, path.join(dir, 'slow'), () => current === 2);
+    assert.equal(await older, 'done', 'the older process was not stopped');
+    assert.equal(await newer, 'done');
+    assert.equal(sc.spawns, 2);
+    assert.deepEqual(fs.readFileSync(path.join(dir, 'slow.log'), 'utf8').trim().split('\n').sort(), ['run-1.sh', 'run-1.sh run-2.sh run-3.sh']);
+    assert.deepEqual(answered, ['file:///s/Dockerfile'], 'one refresh, for the current version');
+    assert.equal(await sc.analyzed('file:///s/Dockerfile', buildModel(doc('$second')), NO_CONFIG, path.join(dir, 'slow'), () => true), 'cached');
   });
 
   it('answers refresh a current analysis once; then nothing is left to run', async () => {

@@ -1,7 +1,10 @@
 // ShellCheck in the language server: after a Dockerfile's analysis (which answered with what was ready), the RUNs
 // ShellCheck has not answered yet go to one ShellCheck process in the background; when the answers arrive the
 // document's analysis is invalidated and the client asked to refresh (pull) or sent a new push. A newer analysis of
-// the same document stops the process of the older one. The binary is `stevedore.shellcheck.path` (machine-scoped).
+// the same document waits for the processes under way that were asked about any of its RUNs (an edit changes one
+// RUN; its other answers are still wanted) and starts one process for the rest; processes none of whose RUNs the
+// newer version has are stopped, as are all of a closed document's. The binary is `stevedore.shellcheck.path`
+// (machine-scoped).
 import type { DockerfileModel } from '../core/dockerfile/model';
 import { shellcheckInputs } from '../core/dockerfile/shellcheck-input';
 import { uncachedInputs } from '../core/dockerfile/shellcheck-results';
@@ -23,10 +26,17 @@ export interface ShellcheckLspOptions {
   spawn?: Spawner;
 }
 
-/** The session's ShellCheck: one runner per configured binary, one process under way per document. */
+/** One ShellCheck process under way: the inputs it was given (by text) and how it ends. */
+interface Run {
+  controller: AbortController;
+  texts: Set<string>;
+  done: Promise<ShellcheckOutcome>;
+}
+
+/** The session's ShellCheck: one runner per configured binary, the processes under way per document. */
 export class LspShellcheck {
   private runner?: ShellcheckRunner;
-  private readonly running = new Map<string, AbortController>();
+  private readonly running = new Map<string, Set<Run>>();
 
   constructor(
     private readonly host: ShellcheckHost,
@@ -43,19 +53,41 @@ export class LspShellcheck {
     const todo = uncachedInputs(shellcheckInputs(model));
     if (!todo.length) return 'cached';
     const runner = this.runnerFor(typeof binary === 'string' ? binary : '');
-    this.running.get(uri)?.abort();
-    const controller = new AbortController();
-    this.running.set(uri, controller);
-    const outcome = await runner.check(todo, controller.signal);
-    if (this.running.get(uri) === controller) this.running.delete(uri);
-    this.host.trace?.(`shellcheck ${outcome}: ${uri} (${todo.length} RUN${todo.length === 1 ? '' : 's'})`);
+    const runs = this.running.get(uri) ?? new Set<Run>();
+    this.running.set(uri, runs);
+    const wanted = new Set(todo.map((input) => input.text));
+    const waits: Promise<ShellcheckOutcome>[] = [];
+    const covered = new Set<string>();
+    for (const run of runs) {
+      if ([...run.texts].some((text) => wanted.has(text))) {
+        waits.push(run.done);
+        for (const text of run.texts) covered.add(text);
+      } else {
+        run.controller.abort();
+        runs.delete(run);
+      }
+    }
+    const fresh = todo.filter((input) => !covered.has(input.text));
+    if (fresh.length) {
+      const controller = new AbortController();
+      const run: Run = { controller, texts: new Set(fresh.map((input) => input.text)), done: runner.check(fresh, controller.signal) };
+      runs.add(run);
+      void run.done.then(() => {
+        runs.delete(run);
+        if (!runs.size && this.running.get(uri) === runs) this.running.delete(uri);
+      });
+      waits.push(run.done);
+    }
+    const outcomes = await Promise.all(waits);
+    const outcome = outcomes.find((o) => o !== 'done' && o !== 'cached') ?? 'done';
+    this.host.trace?.(`shellcheck ${outcome}: ${uri} (${todo.length} RUN${todo.length === 1 ? '' : 's'}${fresh.length < todo.length ? `, ${todo.length - fresh.length} already under way` : ''})`);
     if (outcome === 'done' && isCurrent()) this.host.answered(uri);
     return outcome;
   }
 
-  /** The document was closed or changed: its ShellCheck process under way is stopped. */
+  /** The document was closed: its ShellCheck processes under way are stopped. */
   cancel(uri: string): void {
-    this.running.get(uri)?.abort();
+    for (const run of this.running.get(uri) ?? []) run.controller.abort();
     this.running.delete(uri);
   }
 

@@ -33,6 +33,8 @@ export const DEFAULT_SHELLCHECK_TIMEOUT_MS = 10_000;
 const TIMEOUT_PER_RUN_MS = 100;
 // Docker has no way to follow `source`/`.` into the build context from a RUN script: those notices are noise.
 const EXCLUDED = 'SC1090,SC1091';
+// Input files written at once (each write is an open, a write and a close on libuv's thread pool).
+const WRITE_BATCH = 32;
 
 /** Runs ShellCheck over batches of RUN inputs; one per session (LSP) or per CLI run. */
 export class ShellcheckRunner {
@@ -53,13 +55,17 @@ export class ShellcheckRunner {
     if (!todo.length) return 'cached';
     if (this.missing) return 'missing';
     if (signal?.aborted) return 'cancelled';
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stevedore-shellcheck-'));
+    // Written with the asynchronous API: a thousand-RUN file is hundreds of files, and synchronous writes held the
+    // server's event loop for a quarter of a second after each analysis.
+    let dir: string | undefined;
     try {
-      const names = todo.map((input, i) => {
-        const name = `run-${i + 1}.sh`;
-        fs.writeFileSync(path.join(dir, name), input.text);
-        return name;
-      });
+      dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'stevedore-shellcheck-'));
+      const names = todo.map((_, i) => `run-${i + 1}.sh`);
+      for (let i = 0; i < todo.length; i += WRITE_BATCH) {
+        if (signal?.aborted) return 'cancelled';
+        await Promise.all(todo.slice(i, i + WRITE_BATCH).map((input, j) => fs.promises.writeFile(path.join(dir!, names[i + j]), input.text)));
+      }
+      if (signal?.aborted) return 'cancelled';
       const timeoutMs = this.options.timeoutMs ?? DEFAULT_SHELLCHECK_TIMEOUT_MS + TIMEOUT_PER_RUN_MS * names.length;
       const result = await this.spawnOnce(['--format=json1', '--norc', `--exclude=${EXCLUDED}`, ...names], dir, timeoutMs, signal);
       if (result.outcome !== 'done') return result.outcome;
@@ -72,8 +78,11 @@ export class ShellcheckRunner {
       }
       todo.forEach((input, i) => cache.set(input.text, byFile.get(names[i]) ?? []));
       return 'done';
+    } catch (e) {
+      this.tell('failed', `ShellCheck's input files could not be written in ${os.tmpdir()}: ${(e as Error).message}`);
+      return 'failed';
     } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
+      if (dir) await fs.promises.rm(dir, { recursive: true, force: true }).catch(() => undefined);
     }
   }
 
