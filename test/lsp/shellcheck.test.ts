@@ -71,6 +71,31 @@ describe('ShellCheck in the language server', () => {
     }
   });
 
+  it('a server that exits stops its ShellCheck process under way (it is not left running, re-parented to init)', async () => {
+    const pidFile = path.join(dir, 'stuck.pid');
+    const stuck = path.join(dir, 'stuck-shellcheck');
+    fs.writeFileSync(stuck, `#!/bin/sh\necho $$ > ${JSON.stringify(pidFile)}\nexec sleep 30\n`, { mode: 0o755 });
+    const client = await TestClient.start({ settings: { shellcheck: { path: stuck } } });
+    const text = 'FROM debian:12\nRUN echo $stuck_case\n';
+    const uri = uriOf('Dockerfile.exit', text);
+    client.open(uri, text);
+    await client.diagnostics(uri);
+    while (!fs.existsSync(pidFile) || !fs.readFileSync(pidFile, 'utf8').trim()) await new Promise((r) => setTimeout(r, 10));
+    const pid = Number(fs.readFileSync(pidFile, 'utf8'));
+    const alive = () => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    assert.ok(alive(), 'ShellCheck runs while the server does');
+    await client.stop();
+    for (let i = 0; i < 100 && alive(); i++) await new Promise((r) => setTimeout(r, 20));
+    assert.equal(alive(), false, `process ${pid} still runs after the server exited`);
+  });
+
   it('without the binary: one information message per session, our findings as usual', async () => {
     const client = await TestClient.start({ settings: { shellcheck: { path: path.join(dir, 'no-such-shellcheck') } }, initializationOptions: { traceAnalyses: true } });
     try {

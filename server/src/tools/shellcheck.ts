@@ -92,6 +92,7 @@ export class ShellcheckRunner {
       let child: ChildProcess;
       try {
         child = (this.options.spawn ?? nodeSpawn)(this.binary, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], shell: false, windowsHide: true });
+        outliveNot(child);
       } catch (e) {
         resolve({ outcome: this.spawnFailed(e as NodeJS.ErrnoException), stdout: '', stderr: '' });
         return;
@@ -147,6 +148,25 @@ export class ShellcheckRunner {
     this.told.add(kind);
     this.options.notify?.(message);
   }
+}
+
+// ShellCheck processes under way. A child outlives a parent that exits (it is re-parented to init): a server stopped
+// while ShellCheck worked through a thousand RUNs left it running for seconds, on a core the next session needed.
+const live = new Set<ChildProcess>();
+
+/** Stops `child` when this process exits before it does. */
+function outliveNot(child: ChildProcess): void {
+  if (!live.size) process.once('exit', stopLive);
+  live.add(child);
+  child.once('close', () => {
+    live.delete(child);
+    if (!live.size) process.off('exit', stopLive);
+  });
+}
+
+function stopLive(): void {
+  for (const child of live) child.kill('SIGKILL');
+  live.clear();
 }
 
 function firstLine(text: string): string {
