@@ -33,7 +33,9 @@ function cacheFile(dir: string, file: string): string {
 
 /**
  * Evaluates the bundle `file` as `require` would (its own `require`, `module`, `__dirname`) and returns its exports;
- * with a cache folder, compiled through its code cache, saved `saveAfterMs` later when there was none to use.
+ * with a cache folder, compiled through its code cache, saved `saveAfterMs` later when there was none to use — or
+ * when the process exits before that, so that a short session (a server stopped within seconds, bench:peers' rounds)
+ * leaves the functions it compiled for the next start too.
  */
 export function requireCompiled(file: string, dir: string | undefined, saveAfterMs: number): unknown {
   const source = fs.readFileSync(file, 'utf8');
@@ -54,7 +56,15 @@ export function requireCompiled(file: string, dir: string | undefined, saveAfter
   module.loaded = true;
   if (cache && (!cachedData || script.cachedDataRejected)) {
     const target = cache;
-    setTimeout(() => saveCodeCache(script, target, `${path.basename(file, '.js')}-`), saveAfterMs).unref();
+    let saved = false;
+    const save = () => {
+      if (saved) return;
+      saved = true;
+      process.off('exit', save);
+      saveCodeCache(script, target, `${path.basename(file, '.js')}-`);
+    };
+    setTimeout(save, saveAfterMs).unref();
+    process.once('exit', save);
   }
   return module.exports;
 }

@@ -12,8 +12,8 @@ const tick = () => new Promise((r) => setTimeout(r, 20));
 const MODULE = path.resolve(__dirname, '../../server/src/code-cache.ts');
 
 /** twice(21) of the bundle loaded in a fresh process (V8 compiles a source once per process: a cache is read only there). */
-function loadFresh(bundle: string, dir: string): number {
-  const code = `const m = require(${JSON.stringify(MODULE)}).requireCompiled(${JSON.stringify(bundle)}, ${JSON.stringify(dir)}, 0); console.log(m.twice(21)); setTimeout(() => {}, 50);`;
+function loadFresh(bundle: string, dir: string, saveAfterMs = 0): number {
+  const code = `const m = require(${JSON.stringify(MODULE)}).requireCompiled(${JSON.stringify(bundle)}, ${JSON.stringify(dir)}, ${saveAfterMs}); console.log(m.twice(21)); setTimeout(() => {}, 50);`;
   return Number(execFileSync(process.execPath, ['--import', 'tsx', '-e', code], { encoding: 'utf8' }).trim());
 }
 
@@ -58,6 +58,13 @@ describe('code cache', () => {
     fs.writeFileSync(path.join(dir, file), 'not V8 code');
     assert.equal(loadFresh(bundle, dir), 42);
     assert.notEqual(fs.readFileSync(path.join(dir, file), 'utf8'), 'not V8 code');
+  });
+
+  it('a process that exits before the save is due saves at exit', () => {
+    const other = path.join(tmp, 'other-cache');
+    assert.equal(loadFresh(bundle, other, 60_000), 42);
+    assert.deepEqual(fs.readdirSync(other).map((n) => n.replace(/-.*/, '')), ['bundle']);
+    assert.ok(fs.statSync(path.join(other, fs.readdirSync(other)[0])).size > 0);
   });
 
   it('a changed bundle gets its own cache and the stale one is removed', async () => {
