@@ -39,6 +39,14 @@ const lspFromEntry = {
   },
 };
 
+/** In the CLI's entry bundle, the CLI is `require('./cli-main.js')`, the second bundle, next to it (server/src/cli/entry.ts). */
+const cliMainAsBundle = {
+  name: 'cli-main-as-bundle',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/main$/ }, (args) => (args.importer.endsWith('entry.ts') ? { path: './cli-main.js', external: true } : undefined));
+  },
+};
+
 mkdirSync('dist', { recursive: true });
 await Promise.all([
   // The extension is three bundles so activation only loads the small first one (see client/src/extension.ts).
@@ -52,12 +60,9 @@ await Promise.all([
   // parsers; 80% of the code) is loaded right after the initialize result is sent (see server/src/server.ts).
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [sessionAsBundle] }),
   build({ ...common, entryPoints: ['server/src/lsp/session.ts'], outfile: 'dist/server-session.js', plugins: [lspFromEntry] }),
-  build({
-    ...common,
-    entryPoints: ['server/src/cli/main.ts'],
-    outfile: 'dist/cli.js',
-    banner: { js: '#!/usr/bin/env node' },
-  }),
+  // The CLI is two bundles too: a small entry (dist/cli.js) loads the CLI (dist/cli-main.js) through the code cache.
+  build({ ...common, entryPoints: ['server/src/cli/entry.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [cliMainAsBundle] }),
+  build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-main.js' }),
 ]);
 // The shell parser's WebAssembly files are loaded at run time from next to the bundles.
 copyFileSync(require.resolve('web-tree-sitter/tree-sitter.wasm'), 'dist/tree-sitter.wasm');

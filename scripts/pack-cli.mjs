@@ -20,11 +20,10 @@ rmSync(stage, { recursive: true, force: true });
 mkdirSync(path.join(stage, 'dist'), { recursive: true });
 mkdirSync(path.join(stage, 'schemas'), { recursive: true });
 
-// The same bundle as dist/cli.js (scripts/build.mjs), without a source map: stacks (--debug) stay readable unminified.
-await build({
+// The same two bundles as dist/cli.js and dist/cli-main.js (scripts/build.mjs: an entry that loads the CLI through
+// V8's code cache), without source maps: stacks (--debug) stay readable unminified.
+const cliCommon = {
   absWorkingDir: root,
-  entryPoints: ['server/src/cli/main.ts'],
-  outfile: path.join(stage, 'dist/cli.js'),
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -32,8 +31,15 @@ await build({
   logLevel: 'warning',
   define: { STEVEDORE_VERSION: JSON.stringify(rootPackage.version) },
   alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/tree-sitter.cjs' },
-  banner: { js: '#!/usr/bin/env node' },
-});
+};
+const cliMainAsBundle = {
+  name: 'cli-main-as-bundle',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/main$/ }, (args) => (args.importer.endsWith('entry.ts') ? { path: './cli-main.js', external: true } : undefined));
+  },
+};
+await build({ ...cliCommon, entryPoints: ['server/src/cli/entry.ts'], outfile: path.join(stage, 'dist/cli.js'), banner: { js: '#!/usr/bin/env node' }, plugins: [cliMainAsBundle] });
+await build({ ...cliCommon, entryPoints: ['server/src/cli/main.ts'], outfile: path.join(stage, 'dist/cli-main.js') });
 
 // Read at run time from beside the bundle, as scripts/build.mjs copies them into dist/: the shell parser's
 // WebAssembly and JavaScript (core/dockerfile/shell.ts re-evaluates a fresh copy after an abort), and the Kubernetes
@@ -49,8 +55,8 @@ copyFileSync(path.join(root, 'LICENSE'), path.join(stage, 'LICENSE'));
 
 // A require of anything but Node's own modules would fail in the installed package: it has no dependencies.
 const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
-const bundle = readFileSync(path.join(stage, 'dist/cli.js'), 'utf8');
-const external = [...bundle.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]).filter((m) => !builtins.has(m));
+const bundle = ['dist/cli.js', 'dist/cli-main.js'].map((f) => readFileSync(path.join(stage, f), 'utf8')).join('\n');
+const external = [...bundle.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]).filter((m) => !builtins.has(m) && m !== './cli-main.js');
 if (external.length) throw new Error(`the CLI bundle requires packages it does not contain: ${[...new Set(external)].join(', ')}`);
 
 const manifest = {
@@ -61,7 +67,7 @@ const manifest = {
   license: rootPackage.license,
   repository: rootPackage.repository,
   bin: { stevedore: 'dist/cli.js' },
-  files: ['dist/cli.js', 'dist/tree-sitter.cjs', 'dist/tree-sitter.wasm', 'dist/tree-sitter-bash.wasm', 'schemas/'],
+  files: ['dist/cli.js', 'dist/cli-main.js', 'dist/tree-sitter.cjs', 'dist/tree-sitter.wasm', 'dist/tree-sitter-bash.wasm', 'schemas/'],
   engines: { node: '>=20' },
 };
 writeFileSync(path.join(stage, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');

@@ -17,6 +17,9 @@ export const BUDGET_BYTES = 2 * 1024 * 1024;
 // Anything matching these has no business in the vsix.
 const FORBIDDEN = [/^node_modules\//, /\.ts$/, /\.map$/, /^(client|server)\/src\//, /^test\//, /^scripts\//, /^test-results\//, /^docs\//, /^examples\//, /^\.vscode\//];
 
+// Bundles that load one another at run time: the server's entry and session, the CLI's entry and its code.
+const REQUIRED = ['dist/extension.js', 'dist/lsp.js', 'dist/server.js', 'dist/server-session.js', 'dist/cli.js', 'dist/cli-main.js', 'dist/tree-sitter-bash.wasm'];
+
 function run(args, what, options = {}) {
   const r = spawnSync(process.execPath, args, { cwd: repo, encoding: 'utf8', ...options });
   if (r.status !== 0) throw new Error(`${what} failed (${r.status ?? r.signal}):\n${r.stdout ?? ''}${r.stderr ?? ''}`);
@@ -38,6 +41,8 @@ export function packageExtension({ out, skipBuild = false, quiet = false } = {})
   const files = run([vsceBin(), 'ls', '--no-dependencies'], 'vsce ls').split('\n').map((l) => l.trim()).filter(Boolean);
   const bad = files.filter((f) => FORBIDDEN.some((re) => re.test(f)));
   if (bad.length) throw new Error(`the package would ship files it must not (fix .vscodeignore): ${bad.join(', ')}`);
+  const missing = REQUIRED.filter((f) => !files.includes(f));
+  if (missing.length) throw new Error(`the package would lack files it needs (fix .vscodeignore): ${missing.join(', ')}`);
   const size = statSync(vsix).size;
   if (size >= BUDGET_BYTES) throw new Error(`${vsix} is ${(size / 1024 / 1024).toFixed(2)} MB, over the ${BUDGET_BYTES / 1024 / 1024} MB budget`);
   return { vsix, size, files };

@@ -71,9 +71,12 @@ describe('stevedore lint on hostile inputs', () => {
 describe('stevedore lint when something unexpected fails', () => {
   let dir: string;
   before(() => {
-    // The bundle alone, without the shell parser's files beside it: a broken installation.
+    // The bundles alone, without the shell parser's files beside them: a broken installation.
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stevedore-broken-'));
     fs.copyFileSync(BUILT_CLI, path.join(dir, 'cli.js'));
+    fs.copyFileSync(path.join(path.dirname(BUILT_CLI), 'cli-main.js'), path.join(dir, 'cli-main.js'));
+    fs.mkdirSync(path.join(dir, 'entry-only'));
+    fs.copyFileSync(BUILT_CLI, path.join(dir, 'entry-only', 'cli.js'));
     fs.writeFileSync(path.join(dir, 'Dockerfile'), 'FROM debian:12-slim\nUSER nobody\n');
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -83,6 +86,13 @@ describe('stevedore lint when something unexpected fails', () => {
     const r = runCli(['lint', 'Dockerfile'], { cwd: dir, cli: cli() });
     assert.equal(r.code, 2);
     assert.match(r.stderr, /^stevedore: cannot load the shell parser: Cannot find module '[^'\n]+'\n$/);
+  });
+
+  it('the entry without the CLI bundle beside it: exits 2 with one line naming the missing file', () => {
+    const r = runCli(['lint', 'Dockerfile'], { cwd: dir, cli: path.join(dir, 'entry-only', 'cli.js') });
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr, `stevedore: cannot load the CLI: ${path.join(dir, 'entry-only', 'cli-main.js')} is missing: reinstall Stevedore\n`);
+    assert.equal(r.stdout, '');
   });
 
   it('--debug and STEVEDORE_DEBUG=1 add the stack trace after that line', () => {

@@ -54,6 +54,7 @@ describe('stevedore-lint npm package', () => {
     assert.deepEqual(files(installed).sort(), [
       'LICENSE',
       'README.md',
+      'dist/cli-main.js',
       'dist/cli.js',
       'dist/tree-sitter-bash.wasm',
       'dist/tree-sitter.cjs',

@@ -17,6 +17,7 @@ import { walk } from '../core/walk';
 import { kustomizeOptions, lintKustomizations } from './kustomize';
 import { prefillShellcheck, shellcheckBinary } from './shellcheck';
 import { sizeMain } from './size';
+import { cliV8Flags } from './v8-flags';
 
 declare const STEVEDORE_VERSION: string | undefined;
 const version = typeof STEVEDORE_VERSION === 'string' ? STEVEDORE_VERSION : '0.0.0-dev';
@@ -180,15 +181,11 @@ export async function main(argv: string[], env: Record<string, string | undefine
   }
 }
 
-if (require.main === module) {
-  // The shell parser's WebAssembly runs on V8's baseline compiler only: optimising it in the background costs more
-  // than a lint run gains from it (measured: 200 Dockerfiles 2.3–3.2 s → 1.5–2.0 s, 170 → 140 MB), and node would
-  // wait for that work before exiting (a 2-line Dockerfile: 0.7 s → 0.25 s). Must precede the module's compilation.
-  setFlagsFromString('--liftoff-only');
-  // V8's young generation keeps its first size instead of doubling up to 2 × 16 MB while the manifests' trees
-  // survive their first collections (V8 reads this flag when the space would grow, so it works after start-up):
-  // bench:peers' 500-file folder peaks at 148 MB instead of 162 MB (medians of 8), CPU time unchanged.
-  setFlagsFromString('--semi-space-growth-factor=1');
+/**
+ * The run, with the process set up for it: called by the entry bundle (cli/entry.ts) once it has set V8's flags
+ * (cliV8Flags) and loaded this one, or directly when this module is the program.
+ */
+export function runFromCommandLine(): void {
   // Every read of process.env asks the C++ environment, and the YAML parser reads process.env.LOG_TOKENS once per
   // token: with a plain copy that is a property read (that folder's YAML parse: 642 → 579 ms CPU, best of 8).
   process.env = { ...process.env };
@@ -199,3 +196,7 @@ if (require.main === module) {
   });
 }
 
+if (require.main === module) {
+  for (const flag of cliV8Flags) setFlagsFromString(flag);
+  runFromCommandLine();
+}

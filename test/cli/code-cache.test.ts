@@ -1,0 +1,38 @@
+// The built CLI loads its code (dist/cli-main.js) through V8's code cache (cli/entry.ts, code-cache.ts): the first
+// run saves it at exit, later runs read it without rewriting it (a cache made under other V8 flags would be rejected
+// and rewritten on every run), and the output is the same with and without it.
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { runCli } from './run';
+
+describe('the CLI and its code cache', () => {
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stevedore-cli-cache-'));
+    fs.writeFileSync(path.join(dir, 'Dockerfile'), 'FROM debian:12\nRUN apt-get update && cd /src\n');
+    fs.writeFileSync(path.join(dir, '.dockerignore'), '.git\n');
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('saved by the first run, read unchanged by the next, same output as without a cache', () => {
+    const cache = path.join(dir, 'cache');
+    const env = { STEVEDORE_CODE_CACHE: cache };
+    const args = ['lint', '--no-shellcheck', '--format', 'json', 'Dockerfile'];
+    const first = runCli(args, { cwd: dir, env });
+    assert.equal(first.code, 1, first.stderr);
+    const files = fs.readdirSync(cache);
+    assert.equal(files.length, 1, String(files));
+    assert.match(files[0], /^cli-main-.*\.bin$/);
+    const saved = fs.statSync(path.join(cache, files[0]));
+    const second = runCli(args, { cwd: dir, env });
+    assert.equal(second.stdout, first.stdout);
+    assert.deepEqual(fs.readdirSync(cache), files);
+    assert.equal(fs.statSync(path.join(cache, files[0])).mtimeMs, saved.mtimeMs, 'the cache was accepted, not rewritten');
+    const without = runCli(args, { cwd: dir, env: { STEVEDORE_CODE_CACHE: '' } });
+    assert.equal(without.stdout, first.stdout);
+    assert.ok(JSON.parse(first.stdout).files[0].findings.some((f: { ruleId: string }) => f.ruleId === 'cd-in-run'), first.stdout);
+  });
+});
