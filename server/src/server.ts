@@ -33,6 +33,9 @@ function loadSession(): typeof import('./lsp/session') {
 }
 
 const connection = createConnection(ProposedFeatures.all);
+// A promise nobody handled (a client's failed answer to a request we only sent for its effect) is logged; node's
+// default ends the process, and every open document with it.
+process.on('unhandledRejection', (e) => connection.console.error(`unexpected error, the server goes on: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
 let initializeParams: InitializeParams | undefined;
 let initialized: (() => void) | undefined;
 /** Loads and starts the session (once): synchronously, so its handlers are registered before the next message. */

@@ -19,6 +19,8 @@ export interface ClientOptions {
   codeActionResolve?: boolean;
   /** Flags for the server's node process (e.g. --max-old-space-size=512, --expose-gc). */
   nodeArgs?: string[];
+  /** Answer window/showMessageRequest with an error, as a client without message support may. */
+  failMessageRequests?: boolean;
 }
 
 export class TestClient {
@@ -45,6 +47,7 @@ export class TestClient {
     this.connection.onNotification('window/showMessage', (p: any) => this.messages.push(p.message));
     this.connection.onRequest('window/showMessageRequest', (p: any) => {
       this.messages.push(p.message);
+      if (options.failMessageRequests) throw new Error('window/showMessageRequest is not supported here');
       return null;
     });
     this.connection.onRequest('workspace/configuration', (p: any) => p.items.map((i: any) => (i.section === 'stevedore' ? options.settings ?? {} : null)));

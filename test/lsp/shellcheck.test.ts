@@ -71,6 +71,25 @@ describe('ShellCheck in the language server', () => {
     }
   });
 
+  it('a client that fails the information message request does not take the server down', async () => {
+    const client = await TestClient.start({ settings: { shellcheck: { path: path.join(dir, 'no-such-shellcheck') } }, failMessageRequests: true, initializationOptions: { traceAnalyses: true } });
+    try {
+      const text = 'FROM debian:12\nRUN echo $failing_client\n';
+      const uri = uriOf('Dockerfile.fail', text);
+      client.open(uri, text);
+      await client.diagnostics(uri);
+      await client.waitForMessage(/ShellCheck was not found/);
+      // Answered after the failed request: the server is still there.
+      await new Promise((r) => setTimeout(r, 200));
+      const diags = await client.diagnostics(uri);
+      assert.ok(diags.some((d) => d.code === 'root-user'), diags.map((d) => d.code).join());
+      assert.equal(client.proc.exitCode, null);
+      assert.deepEqual(client.messages.filter((m) => /unexpected error/.test(m)), [], 'nothing went unhandled');
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('a server that exits stops its ShellCheck process under way (it is not left running, re-parented to init)', async () => {
     const pidFile = path.join(dir, 'stuck.pid');
     const stuck = path.join(dir, 'stuck-shellcheck');

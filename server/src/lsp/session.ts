@@ -5,6 +5,8 @@ import {
   DiagnosticRefreshRequest,
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
+  MessageType,
+  ShowMessageNotification,
   TextDocuments,
   type CancellationToken,
   type Connection,
@@ -68,9 +70,13 @@ export function startServer(connection: Connection, params: InitializeParams): (
   const options: FeatureOptions = { documentChanges: false, snippetEdits: false, rolloutLenses: false, resolve: false };
   let traceAnalyses = false;
 
+  // A message to the user, as a notification: connection.window.show*Message without actions sends a request, and a
+  // client that answers it with an error (one without message support) made an unhandled rejection of it, which
+  // ended the server.
+  const tell = (type: MessageType, message: string) => void connection.sendNotification(ShowMessageNotification.type, { type, message: `Stevedore: ${message}` }).catch(() => undefined);
   // ShellCheck answers after the analysis: the document's diagnostics are then refreshed (see lsp/shellcheck.ts).
   const shellcheck = new LspShellcheck({
-    notify: (m) => void connection.window.showInformationMessage(`Stevedore: ${m}`),
+    notify: (m) => tell(MessageType.Info, m),
     answered(uri) {
       analyzer.invalidate(uri);
       const doc = documents.get(uri);
@@ -81,7 +87,7 @@ export function startServer(connection: Connection, params: InitializeParams): (
   });
   // Kustomize overlays rendered by kubectl (trusted workspaces only): their findings join the source files' diagnostics.
   const kustomize = new LspKustomize({
-    notify: (m) => void connection.window.showInformationMessage(`Stevedore: ${m}`),
+    notify: (m) => tell(MessageType.Info, m),
     answered(paths) {
       if (pullDiagnostics) refreshDiagnostics();
       else for (const doc of documents.all()) if (paths.includes(uriToPath(doc.uri) ?? '')) schedulePush(doc);
@@ -113,7 +119,7 @@ export function startServer(connection: Connection, params: InitializeParams): (
       if (reported.has(message)) return;
       reported.add(message);
       connection.console.warn(message);
-      void connection.window.showWarningMessage(`Stevedore: ${message}`);
+      tell(MessageType.Warning, message);
     },
   });
 
