@@ -51,7 +51,7 @@ describe('ShellCheck runner', () => {
     assert.equal(runner.spawns, 1, 'no process when every answer is cached');
   });
 
-  it('keys answers by script, dialect and names in scope: only the RUN that changed is checked again', async () => {
+  it('keys answers by script, dialect and the names in scope it mentions: only the RUN that changed is checked again', async () => {
     const calls: string[][] = [];
     const cache = new ShellcheckCache();
     const runner = new ShellcheckRunner({ spawn: recordingSpawner(calls), cache, timeoutMs: 60_000 });
@@ -59,9 +59,13 @@ describe('ShellCheck runner', () => {
     const bash = inputsOf('FROM debian:12\nRUN echo one\nSHELL ["/bin/bash", "-c"]\nRUN [[ -n x ]]\n');
     assert.equal(await runner.check(bash), 'done');
     assert.deepEqual(calls[1].slice(4), ['run-1.sh'], 'one file: the RUN whose dialect changed');
-    const withArg = inputsOf('FROM debian:12\nARG who\nRUN echo one\n');
-    assert.equal(await runner.check(withArg), 'done', 'a new name in scope is a new input');
-    assert.equal(runner.spawns, 3);
+    const unused = inputsOf('FROM debian:12\nARG who\nENV LANG=C.UTF-8\nRUN echo one\n');
+    assert.equal(await runner.check(unused), 'cached', 'names the script does not mention change nothing');
+    assert.equal(await runner.check(inputsOf('FROM debian:12\nRUN echo $who\n')), 'done');
+    const withArg = inputsOf('FROM debian:12\nARG who\nENV LANG=C.UTF-8\nRUN echo $who\n');
+    assert.equal(await runner.check(withArg), 'done', 'a name the script uses coming into scope is a new input');
+    assert.match(withArg[0].text, /^# shellcheck shell=sh\nexport who\n/);
+    assert.equal(runner.spawns, 4);
   });
 
   it('kills a ShellCheck that does not answer within the bound and says so once', async () => {

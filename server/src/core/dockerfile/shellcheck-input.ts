@@ -14,7 +14,13 @@ export type ShellDialect = 'sh' | 'bash' | 'dash' | 'ksh';
 export interface ShellcheckInput {
   run: RunInfo;
   dialect: ShellDialect;
-  /** ARG/ENV names in scope, declared in the prologue so ShellCheck does not call them unassigned (SC2154). */
+  /**
+   * ARG/ENV names in scope that the script mentions, declared in the prologue so ShellCheck does not call them
+   * unassigned (SC2154). Names the script never mentions change nothing ShellCheck says, so they are left out: a
+   * file with hundreds of ENV names gave every RUN a prologue of all of them (a 1,000-line file: 650 KB of input
+   * for ShellCheck to parse; the 10,000-line one several MB held as cache keys), and a new ENV made every later
+   * RUN a new input to check again.
+   */
   names: string[];
   /** The whole file given to ShellCheck: prologue, then the script; also the cache key of its results. */
   text: string;
@@ -114,6 +120,16 @@ export function shellView(model: DockerfileModel, run: RunInfo): { script: strin
   return { script, offsets };
 }
 
+/**
+ * The names of `names` (sorted) that occur in `script` as a whole word: every way a script can refer to a variable
+ * (`$X`, `${X:-…}`, `${#X}`, a bare name in `$(( X + 1 ))`, `[[ -v X ]]`, `unset X`) is among them.
+ */
+function mentioned(names: readonly string[], script: string): string[] {
+  if (!names.length) return [];
+  const words = new Set(script.match(/[A-Za-z_][A-Za-z0-9_]*/g));
+  return names.filter((n) => words.has(n));
+}
+
 const allShellcheckInputs = perModel((model: DockerfileModel): ShellcheckInput[] => {
   const inputs: ShellcheckInput[] = [];
   const scopes = runScopes(model);
@@ -132,7 +148,7 @@ const allShellcheckInputs = perModel((model: DockerfileModel): ShellcheckInput[]
       script = '# ' + script.slice(2);
     }
     if (!dialect) continue;
-    const names = scope.names;
+    const names = mentioned(scope.names, script);
     const prologue = `# shellcheck shell=${dialect}\nexport ${names.join(' ')}\n`;
     inputs.push({ run, dialect, names, text: prologue + script + '\n', prologueLines: 2, script, offsets: view.offsets });
   }
