@@ -35,6 +35,15 @@ describe('stevedore lint with ShellCheck', () => {
     assert.deepEqual(shellcheckFindings(r.stdout, 'ignored/Dockerfile').map((f: any) => f.aliases), [['SC3010']], '.hadolint.yaml ignored: [SC2086]');
   });
 
+  it('files are reported in the order given while manifests are linted as ShellCheck runs', () => {
+    fs.writeFileSync(path.join(dir, 'a.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata: {}\n');
+    fs.writeFileSync(path.join(dir, 'z.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: z\ndata: {}\n');
+    const r = runCli(['lint', '--format', 'json', 'z.yaml', 'Dockerfile', 'a.yaml', 'ignored/Dockerfile'], { cwd: dir });
+    assert.equal(r.stderr, '');
+    assert.deepEqual(JSON.parse(r.stdout).files.map((f: any) => f.path), ['z.yaml', 'Dockerfile', 'a.yaml', 'ignored/Dockerfile']);
+    assert.deepEqual(shellcheckFindings(r.stdout, 'Dockerfile').map((f: any) => f.aliases), [['SC2086'], ['SC3010']]);
+  });
+
   it('text and SARIF output name the SC code too', () => {
     const text = runCli(['lint', 'Dockerfile'], { cwd: dir });
     assert.match(text.stdout, /^Dockerfile:3:14: info shellcheck \(SC2086\) /m);

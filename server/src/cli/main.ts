@@ -158,8 +158,19 @@ export async function main(argv: string[], env: Record<string, string | undefine
     // --fix writes a .dockerignore or manifests, never a config file.
     const run = { workspace: publishAll(inputs), configFor: projectConfigLoader(configFile) };
     if (read.error) throw read.error;
-    await prefillShellcheck(inputs, shellcheck, run.configFor, (line) => process.stderr.write(line));
-    const outcomes = lintHere(inputs, args, run);
+    // While ShellCheck works through the RUNs (another process, another core), the files that do not need its
+    // answers are linted; the Dockerfiles after it answered. Outcomes stay in input order.
+    const shellcheckRun = prefillShellcheck(inputs, shellcheck, run.configFor, (line) => process.stderr.write(line));
+    await shellcheckRun.started;
+    const needsShellcheck = (input: Input) => input.language.id === 'dockerfile';
+    const outcomes: FileOutcome[] = new Array(inputs.length);
+    const lintWhere = (keep: (input: Input) => boolean) => {
+      const picked = inputs.map((input, i) => [input, i] as const).filter(([input]) => keep(input));
+      lintHere(picked.map(([input]) => input), args, run).forEach((outcome, k) => (outcomes[picked[k][1]] = outcome));
+    };
+    lintWhere((input) => !needsShellcheck(input));
+    await shellcheckRun.done;
+    lintWhere(needsShellcheck);
     const reports: FileReport[] = [];
     let configFail: Severity | 'none' | undefined;
     for (const { report, failOn } of outcomes) {

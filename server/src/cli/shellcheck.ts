@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ruleLevel, type Config } from '../core/config';
 import { buildModel } from '../core/dockerfile/model';
-import { shellcheckInputs, type ShellcheckInput } from '../core/dockerfile/shellcheck-input';
+import { shellcheckInputs } from '../core/dockerfile/shellcheck-input';
 import { rulesById } from '../rules';
 import { ShellcheckRunner, type ShellcheckOutcome } from '../tools/shellcheck';
 
@@ -18,24 +18,29 @@ export interface ShellcheckInputFile {
 }
 
 /**
- * Runs ShellCheck once over the RUNs of all Dockerfile inputs whose config leaves the shellcheck rule on; returns
- * how it ended ('cached' when there was nothing to check).
+ * Runs ShellCheck once over the RUNs of all Dockerfile inputs whose config leaves the shellcheck rule on. `started`
+ * resolves once ShellCheck runs (or will not), `done` with how it ended ('cached' when there was nothing to check):
+ * in between the caller lints what does not need the answers, on this core while ShellCheck uses the other.
  */
-export async function prefillShellcheck(files: readonly ShellcheckInputFile[], binary: string | undefined, configFor: (dir: string) => Config, warn: (line: string) => void): Promise<ShellcheckOutcome> {
+export function prefillShellcheck(files: readonly ShellcheckInputFile[], binary: string | undefined, configFor: (dir: string) => Config, warn: (line: string) => void): { started: Promise<void>; done: Promise<ShellcheckOutcome> } {
   const rule = rulesById.get('shellcheck');
-  if (!binary || !rule) return 'cached';
-  const inputs: ShellcheckInput[] = [];
+  if (!binary || !rule) return { started: Promise.resolve(), done: Promise.resolve('cached') };
+  // Only the texts are kept (a ShellcheckInput holds its RUN, and through it the file's whole model: 250 models
+  // held at once were ~25 MB of a folder run's peak), each once.
+  const inputs = new Set<string>();
   for (const file of files) {
     if (file.language.id !== 'dockerfile') continue;
     try {
       if (ruleLevel(rule, configFor(file.diskPath ? path.dirname(file.diskPath) : process.cwd())) === 'off') continue;
-      inputs.push(...shellcheckInputs(buildModel(file.text)));
+      for (const input of shellcheckInputs(buildModel(file.text))) inputs.add(input.text);
     } catch {
       // A config or parse error is reported when the file is linted.
     }
   }
   const runner = new ShellcheckRunner({ path: binary, pathSetting: '--shellcheck PATH', notify: (m) => warn(`stevedore: ${m}\n`) });
-  return runner.check(inputs);
+  let started!: () => void;
+  const running = new Promise<void>((resolve) => (started = resolve));
+  return { started: running, done: runner.check([...inputs].map((text) => ({ text })), undefined, started) };
 }
 
 /**

@@ -48,8 +48,20 @@ export class ShellcheckRunner {
     this.binary = options.path?.trim() || 'shellcheck';
   }
 
-  /** Makes sure every input has its answer in the cache; resolves once it has or why it could not. */
-  async check(inputs: readonly ShellcheckInput[], signal?: AbortSignal): Promise<ShellcheckOutcome> {
+  /**
+   * Makes sure every input has its answer in the cache; resolves once it has or why it could not. `started` is
+   * called once ShellCheck runs (its input files written), or when it will not run: the CLI then lints the files
+   * that do not need its answers meanwhile.
+   */
+  async check(inputs: readonly Pick<ShellcheckInput, 'text'>[], signal?: AbortSignal, started?: () => void): Promise<ShellcheckOutcome> {
+    try {
+      return await this.checkStarting(inputs, signal, started);
+    } finally {
+      started?.();
+    }
+  }
+
+  private async checkStarting(inputs: readonly Pick<ShellcheckInput, 'text'>[], signal: AbortSignal | undefined, started: (() => void) | undefined): Promise<ShellcheckOutcome> {
     const cache = this.options.cache ?? shellcheckCache;
     const todo = uncachedInputs(inputs, cache);
     if (!todo.length) return 'cached';
@@ -67,7 +79,9 @@ export class ShellcheckRunner {
       }
       if (signal?.aborted) return 'cancelled';
       const timeoutMs = this.options.timeoutMs ?? DEFAULT_SHELLCHECK_TIMEOUT_MS + TIMEOUT_PER_RUN_MS * names.length;
-      const result = await this.spawnOnce(['--format=json1', '--norc', `--exclude=${EXCLUDED}`, ...names], dir, timeoutMs, signal);
+      const running = this.spawnOnce(['--format=json1', '--norc', `--exclude=${EXCLUDED}`, ...names], dir, timeoutMs, signal);
+      started?.();
+      const result = await running;
       if (result.outcome !== 'done') return result.outcome;
       let byFile;
       try {

@@ -80,7 +80,7 @@ export class ShellcheckCache {
 export const shellcheckCache = new ShellcheckCache();
 
 /** The inputs whose answer is not cached yet (what a ShellCheck run must be given). */
-export function uncachedInputs(inputs: readonly ShellcheckInput[], cache = shellcheckCache): ShellcheckInput[] {
+export function uncachedInputs<I extends { text: string }>(inputs: readonly I[], cache = shellcheckCache): I[] {
   const seen = new Set<string>();
   return inputs.filter((i) => !cache.has(i.text) && !seen.has(i.text) && !!seen.add(i.text));
 }
