@@ -54,6 +54,32 @@ describe('ShellCheck in the language server', () => {
     }
   });
 
+  it('ShellCheck\'s answers update the analysis without analysing the file again, as a fresh analysis would show them', async () => {
+    const client = await TestClient.start({ initializationOptions: { traceAnalyses: true } });
+    try {
+      // SC2086 twice; the second is silenced by a pragma, which the rule's rerun must honour too.
+      const text = 'FROM debian:12\nARG DIR=/opt\nRUN mkdir -p $DIR && [[ -d /x ]]\n# hadolint ignore=SC2086\nRUN ls $DIR\nUSER nobody\n';
+      const uri = uriOf('Dockerfile.rerun', text);
+      const refreshes = client.refreshes;
+      client.open(uri, text);
+      await client.diagnostics(uri);
+      await client.waitForRefresh(refreshes);
+      const updated = await client.diagnostics(uri);
+      const label = /Dockerfile\.rerun v1/;
+      assert.equal(client.messages.filter((m) => m.startsWith('analysis started') && label.test(m)).length, 1, client.messages.join('\n'));
+      const codes = (ds: any[]) => ds.filter((d) => d.code === 'shellcheck').map((d) => `${d.range.start.line}:${d.message.replace(/^.*\((SC\d+)\)$/, '$1')}`);
+      assert.deepEqual(codes(updated), ['2:SC2086', '2:SC3010']);
+      // The same text opened afresh (ShellCheck's answers cached): the same diagnostics in the same order.
+      const again = uriOf('Dockerfile.rerun-again', text);
+      client.open(again, text);
+      const fresh = await client.diagnostics(again);
+      const shape = (ds: any[]) => ds.map((d) => [d.code, d.severity, d.message, JSON.stringify(d.range)].join('|'));
+      assert.deepEqual(shape(updated), shape(fresh));
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('push: a second push carries ShellCheck\'s findings', async () => {
     const client = await TestClient.start({ pull: false });
     try {

@@ -78,7 +78,8 @@ export function startServer(connection: Connection, params: InitializeParams): (
   const shellcheck = new LspShellcheck({
     notify: (m) => tell(MessageType.Info, m),
     answered(uri) {
-      analyzer.invalidate(uri);
+      // Only the shellcheck rule's findings change: that rule runs again on the cached model.
+      if (!analyzer.rerunRule(uri, 'shellcheck')) analyzer.invalidate(uri);
       const doc = documents.get(uri);
       if (pullDiagnostics) refreshDiagnostics();
       else if (doc) schedulePush(doc);
