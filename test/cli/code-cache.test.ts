@@ -13,7 +13,11 @@ describe('the CLI and its code cache', () => {
   let dir: string;
   before(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stevedore-cli-cache-'));
-    fs.writeFileSync(path.join(dir, 'Dockerfile'), 'FROM debian:12\nRUN apt-get update && cd /src\n');
+    // Twenty Dockerfiles: from that many the ShellCheck prefill runs its full collection.
+    for (let i = 0; i < 20; i++) {
+      fs.mkdirSync(path.join(dir, `svc-${i}`));
+      fs.writeFileSync(path.join(dir, `svc-${i}`, 'Dockerfile'), `FROM debian:12\nRUN apt-get update && cd /src${i}\n`);
+    }
     fs.writeFileSync(path.join(dir, '.dockerignore'), '.git\n');
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -22,7 +26,7 @@ describe('the CLI and its code cache', () => {
     const cache = path.join(dir, 'cache');
     const env = { STEVEDORE_CODE_CACHE: cache };
     // With ShellCheck: its prefill runs a full collection (cli/collect.ts), which must leave V8's flags as they were.
-    const args = ['lint', '--format', 'json', 'Dockerfile'];
+    const args = ['lint', '--format', 'json', '.'];
     const first = runCli(args, { cwd: dir, env });
     assert.equal(first.code, 1, first.stderr);
     const files = fs.readdirSync(cache);
@@ -35,6 +39,8 @@ describe('the CLI and its code cache', () => {
     assert.equal(fs.statSync(path.join(cache, files[0])).mtimeMs, saved.mtimeMs, 'the cache was accepted, not rewritten');
     const without = runCli(args, { cwd: dir, env: { STEVEDORE_CODE_CACHE: '' } });
     assert.equal(without.stdout, first.stdout);
-    assert.ok(JSON.parse(first.stdout).files[0].findings.some((f: { ruleId: string }) => f.ruleId === 'cd-in-run'), first.stdout);
+    const files0 = JSON.parse(first.stdout).files;
+    assert.equal(files0.length, 20);
+    assert.ok(files0[0].findings.some((f: { ruleId: string }) => f.ruleId === 'cd-in-run'), first.stdout);
   });
 });

@@ -11,6 +11,9 @@ import { rulesById } from '../rules';
 import { ShellcheckRunner, type ShellcheckOutcome } from '../tools/shellcheck';
 import { fullCollection } from './collect';
 
+/** Below this many Dockerfiles the prefill's garbage is not worth a full collection. */
+const FEW_MODELS = 20;
+
 export interface ShellcheckInputFile {
   text: string;
   diskPath?: string;
@@ -29,18 +32,21 @@ export function prefillShellcheck(files: readonly ShellcheckInputFile[], binary:
   // Only the texts are kept (a ShellcheckInput holds its RUN, and through it the file's whole model: 250 models
   // held at once were ~25 MB of a folder run's peak), each once.
   const inputs = new Set<string>();
+  let models = 0;
   for (const file of files) {
     if (file.language.id !== 'dockerfile') continue;
     try {
       if (ruleLevel(rule, configFor(file.diskPath ? path.dirname(file.diskPath) : process.cwd())) === 'off') continue;
+      models++;
       for (const input of shellcheckInputs(buildModel(file.text))) inputs.add(input.text);
     } catch {
       // A config or parse error is reported when the file is linted.
     }
   }
   // The models built here are garbage now, but V8 collects its old generation lazily: 250 of them (bench:peers'
-  // folder) raised the run's peak from 147 to 172 MB. One full collection brings it back to ~150 MB.
-  if (inputs.size) fullCollection();
+  // folder) raised the run's peak from 147 to 172 MB. One full collection brings it back to ~150 MB; it costs about
+  // 10 ms (a new context and the collection), so a run over a few Dockerfiles, which gains nothing, skips it.
+  if (inputs.size && models >= FEW_MODELS) fullCollection();
   const runner = new ShellcheckRunner({ path: binary, pathSetting: '--shellcheck PATH', notify: (m) => warn(`stevedore: ${m}\n`) });
   let started!: () => void;
   const running = new Promise<void>((resolve) => (started = resolve));
