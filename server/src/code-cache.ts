@@ -8,13 +8,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 
-/**
- * The user's own cache folder (never a shared temporary one: compiled code from there would run as ours):
- * STEVEDORE_CODE_CACHE if set ('' turns the cache off), else the platform's per-user cache folder.
- */
-export function codeCacheDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform, home = os.homedir()): string | undefined {
-  const set = env.STEVEDORE_CODE_CACHE;
-  if (set !== undefined) return set || undefined;
+/** Stevedore's folder in the user's own cache folder (`~/.cache/stevedore` on Linux), or undefined without a home. */
+export function userCacheDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform, home = os.homedir()): string | undefined {
   if (!home) return undefined;
   const base =
     platform === 'win32'
@@ -22,7 +17,18 @@ export function codeCacheDir(env: NodeJS.ProcessEnv = process.env, platform = pr
       : platform === 'darwin'
         ? path.join(home, 'Library', 'Caches')
         : (env.XDG_CACHE_HOME ?? path.join(home, '.cache'));
-  return path.join(base, 'stevedore', 'code-cache');
+  return path.join(base, 'stevedore');
+}
+
+/**
+ * The user's own cache folder (never a shared temporary one: compiled code from there would run as ours):
+ * STEVEDORE_CODE_CACHE if set ('' turns the cache off), else the platform's per-user cache folder.
+ */
+export function codeCacheDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform, home = os.homedir()): string | undefined {
+  const set = env.STEVEDORE_CODE_CACHE;
+  if (set !== undefined) return set || undefined;
+  const base = userCacheDir(env, platform, home);
+  return base && path.join(base, 'code-cache');
 }
 
 /** The cache file of `file`: V8 only checks the source's length, so the key also holds its size and modification time. */

@@ -44,6 +44,38 @@ describe('stevedore lint with ShellCheck', () => {
     assert.deepEqual(shellcheckFindings(r.stdout, 'Dockerfile').map((f: any) => f.aliases), [['SC2086'], ['SC3010']]);
   });
 
+  it('answers are kept between runs: a second run does not start ShellCheck, another binary or a broken entry does', () => {
+    const keptIn = path.join(dir, 'kept');
+    const log = path.join(dir, 'wrapper.log');
+    const wrapper = path.join(dir, 'shellcheck-wrapper');
+    fs.writeFileSync(wrapper, `#!/bin/sh\necho run >> ${JSON.stringify(log)}\nexec shellcheck "$@"\n`, { mode: 0o755 });
+    const runs = () => (fs.existsSync(log) ? fs.readFileSync(log, 'utf8').split('\n').filter(Boolean).length : 0);
+    const lint = (env: Record<string, string>) => runCli(['lint', '--format', 'json', '--shellcheck', wrapper, 'Dockerfile'], { cwd: dir, env });
+    const first = lint({ STEVEDORE_SHELLCHECK_CACHE: keptIn });
+    assert.equal(runs(), 1);
+    assert.deepEqual(shellcheckFindings(first.stdout, 'Dockerfile').map((f: any) => f.aliases), [['SC2086'], ['SC3010']]);
+    const second = lint({ STEVEDORE_SHELLCHECK_CACHE: keptIn });
+    assert.equal(runs(), 1, 'answered from the kept answers');
+    assert.equal(second.stdout, first.stdout);
+    // A broken entry is a miss, answered again and replaced.
+    const [shard] = fs.readdirSync(keptIn).filter((n) => !n.startsWith('.'));
+    const [entry] = fs.readdirSync(path.join(keptIn, shard));
+    fs.writeFileSync(path.join(keptIn, shard, entry), '{not json');
+    assert.equal(lint({ STEVEDORE_SHELLCHECK_CACHE: keptIn }).stdout, first.stdout);
+    assert.equal(runs(), 2);
+    assert.equal(lint({ STEVEDORE_SHELLCHECK_CACHE: keptIn }).stdout, first.stdout);
+    assert.equal(runs(), 2, 'the entry was rewritten');
+    // Another binary (here: the same one changed) answers again.
+    fs.utimesSync(wrapper, new Date(Date.now() + 60_000), new Date(Date.now() + 60_000));
+    lint({ STEVEDORE_SHELLCHECK_CACHE: keptIn });
+    assert.equal(runs(), 3);
+    // STEVEDORE_SHELLCHECK_CACHE= keeps nothing.
+    lint({ STEVEDORE_SHELLCHECK_CACHE: '' });
+    lint({ STEVEDORE_SHELLCHECK_CACHE: '' });
+    assert.equal(runs(), 5);
+    if (process.platform !== 'win32') assert.equal(fs.statSync(path.join(keptIn, shard, entry)).mode & 0o777, 0o600);
+  });
+
   it('text and SARIF output name the SC code too', () => {
     const text = runCli(['lint', 'Dockerfile'], { cwd: dir });
     assert.match(text.stdout, /^Dockerfile:3:14: info shellcheck \(SC2086\) /m);

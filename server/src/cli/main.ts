@@ -160,7 +160,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
     if (read.error) throw read.error;
     // While ShellCheck works through the RUNs (another process, another core), the files that do not need its
     // answers are linted; the Dockerfiles after it answered. Outcomes stay in input order.
-    const shellcheckRun = prefillShellcheck(inputs, shellcheck, run.configFor, (line) => process.stderr.write(line));
+    const shellcheckRun = prefillShellcheck(inputs, shellcheck, run.configFor, (line) => process.stderr.write(line), env);
     await shellcheckRun.started;
     const needsShellcheck = (input: Input) => input.language.id === 'dockerfile';
     const outcomes: FileOutcome[] = new Array(inputs.length);

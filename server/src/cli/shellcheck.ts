@@ -8,7 +8,9 @@ import { ruleLevel, type Config } from '../core/config';
 import { buildModel } from '../core/dockerfile/model';
 import { shellcheckInputs } from '../core/dockerfile/shellcheck-input';
 import { rulesById } from '../rules';
-import { ShellcheckRunner, type ShellcheckOutcome } from '../tools/shellcheck';
+import { SHELLCHECK_OPTIONS, ShellcheckRunner, type ShellcheckOutcome } from '../tools/shellcheck';
+import { diskAnswers } from '../tools/shellcheck-answers';
+import { userCacheDir } from '../code-cache';
 import { fullCollection } from './collect';
 
 /** Below this many Dockerfiles the prefill's garbage is not worth a full collection. */
@@ -26,7 +28,13 @@ export interface ShellcheckInputFile {
  * resolves once ShellCheck runs (or will not), `done` with how it ended ('cached' when there was nothing to check):
  * in between the caller lints what does not need the answers, on this core while ShellCheck uses the other.
  */
-export function prefillShellcheck(files: readonly ShellcheckInputFile[], binary: string | undefined, configFor: (dir: string) => Config, warn: (line: string) => void): { started: Promise<void>; done: Promise<ShellcheckOutcome> } {
+export function prefillShellcheck(
+  files: readonly ShellcheckInputFile[],
+  binary: string | undefined,
+  configFor: (dir: string) => Config,
+  warn: (line: string) => void,
+  env: Record<string, string | undefined> = process.env,
+): { started: Promise<void>; done: Promise<ShellcheckOutcome> } {
   const rule = rulesById.get('shellcheck');
   if (!binary || !rule) return { started: Promise.resolve(), done: Promise.resolve('cached') };
   // Only the texts are kept (a ShellcheckInput holds its RUN, and through it the file's whole model: 250 models
@@ -47,10 +55,23 @@ export function prefillShellcheck(files: readonly ShellcheckInputFile[], binary:
   // folder) raised the run's peak from 147 to 172 MB. One full collection brings it back to ~150 MB; it costs about
   // 10 ms (a new context and the collection), so a run over a few Dockerfiles, which gains nothing, skips it.
   if (inputs.size && models >= FEW_MODELS) fullCollection();
-  const runner = new ShellcheckRunner({ path: binary, pathSetting: '--shellcheck PATH', notify: (m) => warn(`stevedore: ${m}\n`) });
+  const keptIn = shellcheckAnswersDir(env);
+  const answers = keptIn ? diskAnswers(keptIn, binary, SHELLCHECK_OPTIONS.join(' ')) : undefined;
+  const runner = new ShellcheckRunner({ path: binary, pathSetting: '--shellcheck PATH', notify: (m) => warn(`stevedore: ${m}\n`), answers });
   let started!: () => void;
   const running = new Promise<void>((resolve) => (started = resolve));
   return { started: running, done: runner.check([...inputs].map((text) => ({ text })), undefined, started) };
+}
+
+/**
+ * Where ShellCheck's answers are kept between runs: STEVEDORE_SHELLCHECK_CACHE if set ('' keeps none), else
+ * `shellcheck` in Stevedore's folder of the user's cache folder.
+ */
+export function shellcheckAnswersDir(env: Record<string, string | undefined>): string | undefined {
+  const set = env.STEVEDORE_SHELLCHECK_CACHE;
+  if (set !== undefined) return set || undefined;
+  const base = userCacheDir(env as NodeJS.ProcessEnv);
+  return base && path.join(base, 'shellcheck');
 }
 
 /**

@@ -9,6 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { ShellcheckInput } from '../core/dockerfile/shellcheck-input';
 import { parseJson1, shellcheckCache, uncachedInputs, type ShellcheckCache } from '../core/dockerfile/shellcheck-results';
+import type { ShellcheckAnswers } from './shellcheck-answers';
 
 export type Spawner = (command: string, args: string[], options: SpawnOptions) => ChildProcess;
 
@@ -23,6 +24,8 @@ export interface ShellcheckRunnerOptions {
   notify?: (message: string) => void;
   spawn?: Spawner;
   cache?: ShellcheckCache;
+  /** Answers kept between runs (the CLI's, tools/shellcheck-answers.ts): read and written for small runs only. */
+  answers?: ShellcheckAnswers;
 }
 
 /** How a run ended: all answers were cached already, ShellCheck answered, or why it did not. */
@@ -33,6 +36,11 @@ export const DEFAULT_SHELLCHECK_TIMEOUT_MS = 10_000;
 const TIMEOUT_PER_RUN_MS = 100;
 // Docker has no way to follow `source`/`.` into the build context from a RUN script: those notices are noise.
 const EXCLUDED = 'SC1090,SC1091';
+/** The options every run gives ShellCheck besides the files (part of the key of answers kept on disk). */
+export const SHELLCHECK_OPTIONS = ['--format=json1', '--norc', `--exclude=${EXCLUDED}`];
+// Runs with more inputs than this neither read nor write the answers kept on disk: one file per input is cheap for
+// a pre-commit hook's few RUNs, not for a repository's thousands (ShellCheck then runs while the manifests are linted).
+const KEPT_ANSWERS_LIMIT = 64;
 // Input files written at once (each write is an open, a write and a close on libuv's thread pool).
 const WRITE_BATCH = 32;
 
@@ -63,7 +71,13 @@ export class ShellcheckRunner {
 
   private async checkStarting(inputs: readonly Pick<ShellcheckInput, 'text'>[], signal: AbortSignal | undefined, started: (() => void) | undefined): Promise<ShellcheckOutcome> {
     const cache = this.options.cache ?? shellcheckCache;
-    const todo = uncachedInputs(inputs, cache);
+    let todo = uncachedInputs(inputs, cache);
+    const kept = this.options.answers && todo.length <= KEPT_ANSWERS_LIMIT ? this.options.answers : undefined;
+    if (kept && todo.length) {
+      const found = kept.read(todo.map((input) => input.text));
+      for (const [text, comments] of found) cache.set(text, comments);
+      todo = todo.filter((input) => !found.has(input.text));
+    }
     if (!todo.length) return 'cached';
     if (this.missing) return 'missing';
     if (signal?.aborted) return 'cancelled';
@@ -79,7 +93,7 @@ export class ShellcheckRunner {
       }
       if (signal?.aborted) return 'cancelled';
       const timeoutMs = this.options.timeoutMs ?? DEFAULT_SHELLCHECK_TIMEOUT_MS + TIMEOUT_PER_RUN_MS * names.length;
-      const running = this.spawnOnce(['--format=json1', '--norc', `--exclude=${EXCLUDED}`, ...names], dir, timeoutMs, signal);
+      const running = this.spawnOnce([...SHELLCHECK_OPTIONS, ...names], dir, timeoutMs, signal);
       started?.();
       const result = await running;
       if (result.outcome !== 'done') return result.outcome;
@@ -91,6 +105,7 @@ export class ShellcheckRunner {
         return 'failed';
       }
       todo.forEach((input, i) => cache.set(input.text, byFile.get(names[i]) ?? []));
+      kept?.write(todo.map((input, i) => [input.text, byFile.get(names[i]) ?? []] as const));
       return 'done';
     } catch (e) {
       this.tell('failed', `ShellCheck's input files could not be written in ${os.tmpdir()}: ${(e as Error).message}`);
