@@ -1,6 +1,7 @@
 // ShellCheck in the language server: after a Dockerfile's analysis (which answered with what was ready), the RUNs
 // ShellCheck has not answered yet go to one ShellCheck process in the background; when the answers arrive the
-// document's analysis is invalidated and the client asked to refresh (pull) or sent a new push. A newer analysis of
+// shellcheck rule runs again on the document's cached analysis (Analyzer.rerunRule) and the client is asked to
+// refresh (pull) or sent a new push. A newer analysis of
 // the same document waits for the processes under way that were asked about any of its RUNs (an edit changes one
 // RUN; its other answers are still wanted) and starts one process for the rest; processes none of whose RUNs the
 // newer version has are stopped, as are all of a closed document's. The binary is `stevedore.shellcheck.path`
