@@ -13,11 +13,25 @@ export function nodeAt(node: unknown, path: readonly PathKey[]): Node | undefine
       cur = cur.items[key];
     } else {
       if (!isMap(cur)) return undefined;
-      cur = cur.get(key, true);
+      cur = valueOf(cur, key);
     }
     if (cur === undefined || cur === null) return undefined;
   }
   return cur as Node;
+}
+
+/**
+ * The value node of `key` in a map (the first pair whose key is that string, as YAMLMap.get(key, true) finds it).
+ * The rules read objects by path thousands of times per analysis: the library's generic lookup was about a third
+ * of a 20,000-line manifest's rule time.
+ */
+function valueOf(map: YAMLMap, key: string): unknown {
+  const items = map.items;
+  for (let i = 0; i < items.length; i++) {
+    const k = items[i].key;
+    if (k === key || (isScalar(k) && k.value === key)) return items[i].value;
+  }
+  return undefined;
 }
 
 /** The map at a path, or undefined when absent or not a map. */
@@ -40,7 +54,10 @@ export function scalarAt(node: unknown, path: readonly PathKey[]): string | numb
 /** The items of a sequence at a path ([] when absent). */
 export function seqAt(node: unknown, path: readonly PathKey[]): Node[] {
   const n = nodeAt(node, path);
-  return isSeq(n) ? (n.items.filter((i) => i !== null && i !== undefined) as Node[]) : [];
+  if (!isSeq(n)) return [];
+  const out: Node[] = [];
+  for (const item of n.items) if (item !== null && item !== undefined) out.push(item as Node);
+  return out;
 }
 
 /** A string → string map at a path (labels, selectors); non-scalar values are skipped. */
