@@ -50,7 +50,8 @@ describe('nodeAt against yaml\'s YAMLMap.get', () => {
           visit(p.value);
         }
         for (const key of keys) {
-          const expected = (node.get(key, true) as Node | null | undefined) ?? undefined;
+          const found: unknown = node.get(key, true);
+          const expected = (found as Node | null | undefined) ?? undefined;
           assert.equal(nodeAt(node, [key]), expected === null ? undefined : expected, `key ${JSON.stringify(key)}`);
           compared++;
         }
