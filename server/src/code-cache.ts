@@ -7,28 +7,14 @@ import { createRequire, wrap } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
-
-/** Stevedore's folder in the user's own cache folder (`~/.cache/stevedore` on Linux), or undefined without a home. */
-export function userCacheDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform, home = os.homedir()): string | undefined {
-  if (!home) return undefined;
-  const base =
-    platform === 'win32'
-      ? (env.LOCALAPPDATA ?? path.join(home, 'AppData', 'Local'))
-      : platform === 'darwin'
-        ? path.join(home, 'Library', 'Caches')
-        : (env.XDG_CACHE_HOME ?? path.join(home, '.cache'));
-  return path.join(base, 'stevedore');
-}
+import { userCacheFolder, writeCacheFile } from './user-cache';
 
 /**
- * The user's own cache folder (never a shared temporary one: compiled code from there would run as ours):
- * STEVEDORE_CODE_CACHE if set ('' turns the cache off), else the platform's per-user cache folder.
+ * The code cache's folder in the user's own cache folder (compiled code read from a shared temporary one would run
+ * as ours): STEVEDORE_CODE_CACHE if set ('' turns the cache off), else `code-cache` there.
  */
 export function codeCacheDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform, home = os.homedir()): string | undefined {
-  const set = env.STEVEDORE_CODE_CACHE;
-  if (set !== undefined) return set || undefined;
-  const base = userCacheDir(env, platform, home);
-  return base && path.join(base, 'code-cache');
+  return userCacheFolder('STEVEDORE_CODE_CACHE', 'code-cache', env, platform, home);
 }
 
 /** The cache file of `file`: V8 only checks the source's length, so the key also holds its size and modification time. */
@@ -80,16 +66,13 @@ export function requireCompiled(file: string, dir: string | undefined, saveAfter
  * removes the caches of earlier builds of the bundle (the other files named `prefix`…).
  */
 function saveCodeCache(script: vm.Script, target: string, prefix: string): void {
-  const tmp = `${target}.${process.pid}.tmp`;
   try {
-    fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
-    fs.writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
-    fs.renameSync(tmp, target);
+    writeCacheFile(target, script.createCachedData());
     const dir = path.dirname(target);
     for (const name of fs.readdirSync(dir)) {
       if (name.startsWith(prefix) && name.endsWith('.bin') && name !== path.basename(target)) fs.rmSync(path.join(dir, name), { force: true });
     }
   } catch {
-    fs.rm(tmp, { force: true }, () => undefined);
+    // Not written: the next start compiles as usual and tries again.
   }
 }

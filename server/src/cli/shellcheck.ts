@@ -10,7 +10,7 @@ import { shellcheckInputs } from '../core/dockerfile/shellcheck-input';
 import { rulesById } from '../rules';
 import { SHELLCHECK_OPTIONS, ShellcheckRunner, type ShellcheckOutcome } from '../tools/shellcheck';
 import { diskAnswers } from '../tools/shellcheck-answers';
-import { userCacheDir } from '../code-cache';
+import { userCacheFolder } from '../user-cache';
 import { fullCollection } from './collect';
 
 /** Below this many Dockerfiles the prefill's garbage is not worth a full collection. */
@@ -68,10 +68,7 @@ export function prefillShellcheck(
  * `shellcheck` in Stevedore's folder of the user's cache folder.
  */
 export function shellcheckAnswersDir(env: Record<string, string | undefined>): string | undefined {
-  const set = env.STEVEDORE_SHELLCHECK_CACHE;
-  if (set !== undefined) return set || undefined;
-  const base = userCacheDir(env as NodeJS.ProcessEnv);
-  return base && path.join(base, 'shellcheck');
+  return userCacheFolder('STEVEDORE_SHELLCHECK_CACHE', 'shellcheck', env as NodeJS.ProcessEnv);
 }
 
 /**

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ShellcheckComment } from '../core/dockerfile/shellcheck-results';
+import { writeCacheFile } from '../user-cache';
 
 /** Answers of one ShellCheck binary, by input text. */
 export interface ShellcheckAnswers {
@@ -54,13 +55,7 @@ export function diskAnswers(dir: string, binary: string, options: string, now = 
     },
     write(answers) {
       try {
-        for (const [text, comments] of answers) {
-          const file = fileOf(text);
-          fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-          const tmp = `${file}.${process.pid}.tmp`;
-          fs.writeFileSync(tmp, JSON.stringify(comments), { mode: 0o600 });
-          fs.renameSync(tmp, file);
-        }
+        for (const [text, comments] of answers) writeCacheFile(fileOf(text), JSON.stringify(comments));
         pruneDaily(dir, now);
       } catch {
         // A cache that cannot be written changes nothing but the next run's time.
