@@ -164,12 +164,7 @@ export class Analyzer {
     }
     const started = Date.now();
     this.host.trace?.(`analysis started: ${label}`);
-    const onRuleError = (id: string, e: unknown) => {
-      if (this.failedRules.has(id)) return;
-      this.failedRules.add(id);
-      this.host.log(`rule ${id} failed and was skipped: ${(e as Error).stack ?? e}`);
-    };
-    const options = { config: env.config, onRuleError, isCancelled: stale, budget: budgetFromNow(this.budgetMs) };
+    const options = { config: env.config, onRuleError: this.ruleFailed, isCancelled: stale, budget: budgetFromNow(this.budgetMs) };
     const prepared = language.core.prepare(text, { ...env, workspace: this.manifests }, options);
     const findings = prepared.run ? await runRulesAsync(prepared.run, options) : prepared.analysis.findings;
     const analysis: Analysis = { ...prepared.analysis, findings, language };
@@ -235,7 +230,7 @@ export class Analyzer {
     const { run, config } = entry.rerun;
     const fresh = runRules([rule], run.ctx, run.suppressions, {
       config: run.config ?? config,
-      onRuleError: (id, e) => this.host.log(`rule ${id} failed: ${(e as Error).stack ?? e}`),
+      onRuleError: this.ruleFailed,
       budget: budgetFromNow(this.budgetMs),
     });
     // The rule failed or ran out of time: the whole analysis again says so as usual.
@@ -244,6 +239,13 @@ export class Analyzer {
     this.cache.set(uri, { ...entry, analysis: { ...entry.analysis, findings } });
     return true;
   }
+
+  /** A rule threw: logged once per rule id (the engine shows it on the file as an analysis-incomplete finding). */
+  private readonly ruleFailed = (id: string, e: unknown): void => {
+    if (this.failedRules.has(id)) return;
+    this.failedRules.add(id);
+    this.host.log(`rule ${id} failed and was skipped: ${(e as Error).stack ?? e}`);
+  };
 
   /** Forgets cached results (settings or project files changed). */
   invalidate(uri?: string): void {
