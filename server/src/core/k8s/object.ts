@@ -13,25 +13,11 @@ export function nodeAt(node: unknown, path: readonly PathKey[]): Node | undefine
       cur = cur.items[key];
     } else {
       if (!isMap(cur)) return undefined;
-      cur = valueOf(cur, key);
+      cur = pairOf(cur, key)?.value;
     }
     if (cur === undefined || cur === null) return undefined;
   }
   return cur as Node;
-}
-
-/**
- * The value node of `key` in a map (the first pair whose key is that string, as YAMLMap.get(key, true) finds it).
- * The rules read objects by path thousands of times per analysis: the library's generic lookup was about a third
- * of a 20,000-line manifest's rule time.
- */
-function valueOf(map: YAMLMap, key: string): unknown {
-  const items = map.items;
-  for (let i = 0; i < items.length; i++) {
-    const k = items[i].key;
-    if (k === key || (isScalar(k) && k.value === key)) return items[i].value;
-  }
-  return undefined;
 }
 
 /** The map at a path, or undefined when absent or not a map. */
@@ -40,9 +26,18 @@ export function mapAt(node: unknown, path: readonly PathKey[]): YAMLMap | undefi
   return isMap(n) ? n : undefined;
 }
 
-/** The pair (key and value nodes) of `key` in a map. */
+/**
+ * The pair (key and value nodes) of `key` in a map: the first whose key is that string, as YAMLMap.get finds it. A
+ * plain loop: the rules read objects by path thousands of times per analysis, and the library's generic lookup was
+ * about a third of a 20,000-line manifest's rule time (test/core/k8s-node-at.test.ts holds it to the library).
+ */
 export function pairOf(map: YAMLMap, key: string): Pair<Node, Node> | undefined {
-  return map.items.find((p) => isScalar(p.key) && p.key.value === key) as Pair<Node, Node> | undefined;
+  const items = map.items as Pair<Node, Node>[];
+  for (let i = 0; i < items.length; i++) {
+    const k: unknown = items[i].key;
+    if (k === key || (isScalar(k) && k.value === key)) return items[i];
+  }
+  return undefined;
 }
 
 /** A scalar's value at a path (string, number, boolean or null), or undefined. */

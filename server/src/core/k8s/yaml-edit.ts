@@ -146,7 +146,7 @@ export function raiseNumber(file: ManifestFile, doc: YamlDoc, map: YAMLMap, key:
 
 /** An edit deleting a map entry's whole lines (key, value and nested block). */
 export function removeFromMap(file: ManifestFile, doc: YamlDoc, map: YAMLMap, key: string): TextEdit | null {
-  const pair = map.items.find((p) => (p.key as { value?: unknown } | null)?.value === key);
+  const pair = pairOf(map, key);
   const keyNode = pair?.key as Node | undefined;
   if (!pair || !keyNode?.range || map.flow) return null;
   const lineStart = file.offsetAt({ line: file.positionAt(doc.start + keyNode.range[0]).line, character: 0 });

@@ -1,6 +1,6 @@
 import { isMap, isScalar, type YAMLMap } from 'yaml';
 import { fieldPath } from '../../core/k8s/api-validation';
-import { nodeAt, seqAt } from '../../core/k8s/object';
+import { nodeAt, pairOf, seqAt } from '../../core/k8s/object';
 import { isHpa } from '../../core/k8s/workspace-index';
 import type { ManifestRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
@@ -45,7 +45,7 @@ export const hpaInvalidMetric: ManifestRule = {
           return;
         }
         for (const other of present.filter((k) => k !== wanted)) {
-          hits.push({ message: `${fieldPath([...where, other])}: Forbidden: must populate the given metric source only`, range: file.nodeRange(obj.doc, (m.items.find((p) => isScalar(p.key) && p.key.value === other)?.key ?? m) as never) });
+          hits.push({ message: `${fieldPath([...where, other])}: Forbidden: must populate the given metric source only`, range: file.nodeRange(obj.doc, (pairOf(m, other)?.key ?? m) as never) });
         }
         const target = nodeAt(m, [wanted, 'target']);
         if (!isMap(target)) return;

@@ -1,6 +1,6 @@
 import { isMap, isScalar } from 'yaml';
 import { invalidValue, isTemplated, qualifiedName, TOTAL_ANNOTATION_SIZE_LIMIT } from '../../core/k8s/api-validation';
-import { mapAt, nodeAt, podMetadataPath, type PathKey } from '../../core/k8s/object';
+import { mapAt, nodeAt, pairOf, podMetadataPath, type PathKey } from '../../core/k8s/object';
 import type { ManifestRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
 
@@ -36,7 +36,8 @@ export const invalidAnnotation: ManifestRule = {
         }
         if (size > TOTAL_ANNOTATION_SIZE_LIMIT) {
           const key = nodeAt(obj.root, path.slice(0, -1));
-          const node = isMap(key) ? key.items.find((p) => isScalar(p.key) && p.key.value === path[path.length - 1])?.key : undefined;
+          const last = path[path.length - 1];
+          const node = isMap(key) && typeof last === 'string' ? pairOf(key, last)?.key : undefined;
           hits.push({ message: `${where}: Too long: must have at most ${TOTAL_ANNOTATION_SIZE_LIMIT} bytes (these have ${size})`, range: file.nodeRange(obj.doc, (isScalar(node) ? node : map) as never) });
         }
       }

@@ -1,6 +1,6 @@
 import { isMap, type YAMLMap } from 'yaml';
 import { fieldPath } from '../../core/k8s/api-validation';
-import { containers, mapAt } from '../../core/k8s/object';
+import { containers, mapAt, pairOf } from '../../core/k8s/object';
 import type { ManifestRule } from '../../core/rule';
 import type { RuleHit } from '../../core/types';
 
@@ -23,8 +23,8 @@ export const probeHandlerCount: ManifestRule = {
     const count = (map: YAMLMap, handlers: string[]) => handlers.filter((h) => map.has(h));
     for (const obj of file.objects) {
       for (const c of containers(obj, true)) {
-        const handlers: Array<[Array<string | number>, string[]]> = [
-          ...['livenessProbe', 'readinessProbe', 'startupProbe'].map((p): [Array<string | number>, string[]] => [[p], PROBE_HANDLERS]),
+        const handlers: Array<[string[], string[]]> = [
+          ...['livenessProbe', 'readinessProbe', 'startupProbe'].map((p): [string[], string[]] => [[p], PROBE_HANDLERS]),
           [['lifecycle', 'postStart'], LIFECYCLE_HANDLERS],
           [['lifecycle', 'preStop'], LIFECYCLE_HANDLERS],
         ];
@@ -32,10 +32,10 @@ export const probeHandlerCount: ManifestRule = {
           const map = mapAt(c.map, path);
           if (!isMap(map)) continue;
           const found = count(map, kinds);
-          const keyNode = isMap(mapAt(c.map, path.slice(0, -1)) ?? c.map) ? (mapAt(c.map, path.slice(0, -1)) ?? c.map).items.find((p) => (p.key as { value?: unknown })?.value === path[path.length - 1])?.key : undefined;
+          const keyNode = pairOf(mapAt(c.map, path.slice(0, -1)) ?? c.map, path[path.length - 1])?.key;
           const where = fieldPath([...c.path, ...path]);
           if (found.length === 0) hits.push({ message: `${where}: Required value: must specify a handler type (${kinds.join(', ')})`, range: file.nodeRange(obj.doc, (keyNode ?? map) as never) });
-          else if (found.length > 1) hits.push({ message: `${where}.${found[1]}: Forbidden: may not specify more than 1 handler type (it has ${found.join(' and ')})`, range: file.nodeRange(obj.doc, (map.items.find((p) => (p.key as { value?: unknown })?.value === found[1])?.key ?? map) as never) });
+          else if (found.length > 1) hits.push({ message: `${where}.${found[1]}: Forbidden: may not specify more than 1 handler type (it has ${found.join(' and ')})`, range: file.nodeRange(obj.doc, (pairOf(map, found[1])?.key ?? map) as never) });
         }
       }
     }
