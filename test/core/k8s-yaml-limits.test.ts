@@ -6,7 +6,11 @@ import { describe, it } from 'node:test';
 import { analyzeManifest } from '../../server/src/core/k8s/analyze';
 import { isHelmTemplate, parseManifest } from '../../server/src/core/k8s/parse';
 import { MAX_CACHED_CHARS, parseCacheSize } from '../../server/src/core/k8s/parse-cache';
-import { MAX_NESTING, nestingCut } from '../../server/src/core/k8s/yaml-parse';
+import { MAX_DOCUMENT_TOKENS, MAX_NESTING, nestingCut, parseYamlDocument } from '../../server/src/core/k8s/yaml-parse';
+import { parseDocument, visit, type Document } from 'yaml';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { splitDocuments } from '../../server/src/core/k8s/parse';
 import { manifestRules } from '../../server/src/rules';
 
 const CONFIG_MAP = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: deep\ndata:\n  x: ';
@@ -155,5 +159,90 @@ describe('a YAML document over 1 MB', () => {
     assert.deepEqual(syntax.map((f) => [f.message, f.range.start.line]), [['YAML document too large to analyze (1.4 MB; the limit is 1 MB): the API server refuses objects over 1.5 MB', 0]]);
     assert.ok(findings.some((f) => f.ruleId === 'k8s-schema' && f.range.start.line > 40000), 'the Service after it is still validated');
     assert.ok(ms < 1000, `${Math.round(ms)} ms`);
+  });
+});
+
+/** A ConfigMap of `n` keys, `  k<i>: v`: 8 YAML tokens a line with its line break, 0.55 MB at 50,000. */
+function shortKeys(n: number): string {
+  return 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: wide\ndata:\n' + Array.from({ length: n }, (_, i) => `  k${i}: v`).join('\n') + '\n';
+}
+
+describe(`a YAML document of more than ${MAX_DOCUMENT_TOKENS.toLocaleString('en-US')} tokens`, () => {
+  it('is not parsed (50,000 short keys in 0.55 MB): one yaml-syntax error says why, and the next document is still checked', () => {
+    const big = shortKeys(50_000);
+    assert.ok(big.length < 1024 * 1024);
+    const { findings } = analyzeManifest(`${big}---\n${SERVICE}  selectr: {}\n`, { rules: manifestRules, path: '/tmp/wide.yaml' });
+    const syntax = findings.filter((f) => f.ruleId === 'yaml-syntax');
+    assert.deepEqual(syntax.map((f) => [f.message, f.range.start.line]), [
+      ['YAML document too large to analyze (50,006 lines, over 200,000 YAML tokens): parsing it would take about a second', 0],
+    ]);
+    assert.ok(findings.some((f) => f.ruleId === 'k8s-schema' && f.range.start.line > 50_000), 'the Service after it is still validated');
+  });
+
+  it('counts tokens, not lines: 100,000 numbers in one flow sequence on one line are refused the same way', () => {
+    const doc = parseYamlDocument(`${CONFIG_MAP}[${Array.from({ length: 100_000 }, (_, i) => i % 10).join(', ')}]\n`);
+    assert.deepEqual(doc.errors.map((e) => e.message), [
+      'YAML document too large to analyze (7 lines, over 200,000 YAML tokens): parsing it would take about a second',
+    ]);
+  });
+
+  it('a document just under the bound (24,000 keys) is parsed whole', () => {
+    const doc = parseYamlDocument(shortKeys(24_000));
+    assert.deepEqual(doc.errors, []);
+    const data = (doc.toJS() as { data: Record<string, string> }).data;
+    assert.equal(Object.keys(data).length, 24_000);
+    assert.equal(data.k23999, 'v');
+  });
+
+  it('is not an error for YAML that is not a Kubernetes object (nothing reported, as for other YAML)', () => {
+    const doc = parseYamlDocument(Array.from({ length: 30_000 }, (_, i) => `k${i}: v`).join('\n'));
+    assert.deepEqual(doc.errors, []);
+    assert.equal(doc.contents, null);
+  });
+});
+
+describe('parseYamlDocument', () => {
+  // It drives yaml's Lexer and Parser itself (to count tokens); the documents must be those of parseDocument.
+  const root = path.join(__dirname, '..', '..');
+  const walk = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : /\.ya?ml$/.test(e.name) ? [path.join(dir, e.name)] : []));
+  const files = [path.join(root, 'examples'), path.join(root, 'test', 'fixtures')].flatMap(walk);
+  const odd = [
+    'a: 1\r\nb: [1, 2\r\n',
+    'key: "unclosed\nnext: 1\n',
+    '- &a {x: 1}\n- *a\n- ? complex\n  : value\n',
+    'a: |\n  block\n  text\nb: >-\n  folded\n# comment\n',
+    '\ufeffapiVersion: v1\nkind: List\n\titems: []\n',
+    'a:\n  b: c\n d: e\n',
+    '%YAML 1.2\n---\na: 1\n',
+    'a: 1\na: 2\n',
+    '',
+  ];
+  const texts = [...files.flatMap((f) => {
+    const text = fs.readFileSync(f, 'utf8');
+    return splitDocuments(text).map(([s, e]) => text.slice(s, e));
+  }), ...odd];
+
+  /** Every node's kind, range and comments, in document order. */
+  const nodes = (doc: Document) => {
+    const out: unknown[] = [];
+    visit(doc, (_key, node) => {
+      const n = node as { range?: unknown; commentBefore?: string; comment?: string } | null;
+      out.push(n && [n.constructor.name, n.range, n.commentBefore, n.comment]);
+    });
+    return out;
+  };
+
+  it(`gives parseDocument's document and errors (${files.length} fixture files and ${odd.length} odd texts)`, () => {
+    assert.ok(files.length >= 10, files.join(', '));
+    for (const text of texts) {
+      const ours = parseYamlDocument(text);
+      const theirs = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
+      assert.deepEqual(ours.toJS(), theirs.toJS(), JSON.stringify(text.slice(0, 80)));
+      assert.deepEqual(nodes(ours), nodes(theirs), JSON.stringify(text.slice(0, 80)));
+      if (!theirs.errors.length) assert.equal(String(ours), String(theirs), JSON.stringify(text.slice(0, 80)));
+      assert.deepEqual(ours.errors.map((e) => [e.code, e.pos]), theirs.errors.map((e) => [e.code, e.pos]), JSON.stringify(text.slice(0, 80)));
+      assert.deepEqual(ours.warnings.map((e) => [e.code, e.pos]), theirs.warnings.map((e) => [e.code, e.pos]), JSON.stringify(text.slice(0, 80)));
+    }
   });
 });

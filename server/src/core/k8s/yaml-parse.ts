@@ -2,7 +2,7 @@
 // recurses once per level, and past a few thousand levels V8 runs out of stack inside a regular expression compile,
 // which aborts the whole process instead of throwing. The lexer and CST parser are iterative, so the depth is
 // measured on the CST first and only documents within MAX_NESTING levels are composed.
-import { Composer, parseDocument, Parser, YAMLParseError, type CST, type Document, type ErrorCode } from 'yaml';
+import { Composer, Lexer, parseDocument, Parser, YAMLParseError, type CST, type Document, type ErrorCode } from 'yaml';
 
 /** Deepest block/flow collection nesting analyzed; real manifests (CRD schemas included) stay far below it. */
 export const MAX_NESTING = 500;
@@ -114,21 +114,56 @@ const isBlank = (c: number) => c === 32 || c === 9;
  */
 export const MAX_DOCUMENT_CHARS = 1024 * 1024;
 
-/** Error code of a document that was not parsed because it is longer than MAX_DOCUMENT_CHARS. */
+/**
+ * Nor is one of more lexical tokens than this (a key, an indicator, a run of spaces, a line break: `  key: value` is
+ * 8 with its line break): the parse costs 1.5–2.5 µs a token whatever their length, so short lines under the size
+ * bound took about a second (50,000 `k: v` keys in 0.55 MB, 400,000 tokens: 0.6–1.0 s in the server; 200,000
+ * numbers in one flow sequence: 1.3 s). The bound is about 25,000 lines of keys and values, 0.3–0.5 s; the largest
+ * real objects (CRDs with their whole OpenAPI schema) stay below it.
+ */
+export const MAX_DOCUMENT_TOKENS = 200_000;
+
+/** Error code of a document that was not parsed because it is over MAX_DOCUMENT_CHARS or MAX_DOCUMENT_TOKENS. */
 export const TOO_LARGE = 'DOCUMENT_TOO_LARGE';
 
 /**
  * An empty document; when the text starts like a Kubernetes object (top-level `apiVersion:` and `kind:` in its
- * first 4 KB), with one error saying it was too large to analyze. Other large YAML gets nothing, as usual.
+ * first 4 KB), with one error, `message`, saying why it was not analyzed. Other large YAML gets nothing, as usual.
  */
-function tooLarge(text: string): Document.Parsed {
+function tooLarge(text: string, message: string): Document.Parsed {
   const doc = parseDocument('', OPTIONS) as Document.Parsed;
   const head = text.slice(0, 4096);
   if (!/^apiVersion:/m.test(head) || !/^kind:/m.test(head)) return doc;
-  const mb = (text.length / (1024 * 1024)).toFixed(1);
-  const message = `YAML document too large to analyze (${mb} MB; the limit is 1 MB): the API server refuses objects over 1.5 MB`;
   doc.errors.push(new YAMLParseError([0, Math.min(text.length, 1)], TOO_LARGE as ErrorCode, message));
   return doc;
+}
+
+function tooManyTokens(text: string): Document.Parsed {
+  const lines = lineCount(text).toLocaleString('en-US');
+  return tooLarge(text, `YAML document too large to analyze (${lines} lines, over ${MAX_DOCUMENT_TOKENS.toLocaleString('en-US')} YAML tokens): parsing it would take about a second`);
+}
+
+/** Line breaks in `text` plus one; stops counting past `max`. */
+function lineCount(text: string, max = Infinity): number {
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && lines <= max; i = text.indexOf('\n', i + 1)) lines++;
+  return lines;
+}
+
+/** The CST of `source`, or undefined when it has more than MAX_DOCUMENT_TOKENS lexical tokens. */
+function parseTokens(source: string): CST.Token[] | undefined {
+  // Every line break is a token: a text of more lines is refused without lexing it.
+  if (lineCount(source, MAX_DOCUMENT_TOKENS) > MAX_DOCUMENT_TOKENS) return undefined;
+  // Parser.parse(source) with a count of the lexer's tokens, as yaml's documentation drives the two.
+  const parser = new Parser();
+  const tokens: CST.Token[] = [];
+  let count = 0;
+  for (const lexeme of new Lexer().lex(source)) {
+    if (++count > MAX_DOCUMENT_TOKENS) return undefined;
+    for (const token of parser.next(lexeme)) tokens.push(token);
+  }
+  for (const token of parser.end()) tokens.push(token);
+  return tokens;
 }
 
 function isCollection(t: CST.Token): boolean {
@@ -141,11 +176,16 @@ function isCollection(t: CST.Token): boolean {
  * error where the first cut was made. Never throws.
  */
 export function parseYamlDocument(text: string): Document.Parsed {
-  if (text.length > MAX_DOCUMENT_CHARS) return tooLarge(text);
+  if (text.length > MAX_DOCUMENT_CHARS) {
+    const mb = (text.length / (1024 * 1024)).toFixed(1);
+    return tooLarge(text, `YAML document too large to analyze (${mb} MB; the limit is 1 MB): the API server refuses objects over 1.5 MB`);
+  }
   const cut = nestingCut(text, CUT_NESTING);
   let tokens: CST.Token[];
   try {
-    tokens = Array.from(new Parser().parse(cut < 0 ? text : text.slice(0, cut)));
+    const parsed = parseTokens(cut < 0 ? text : text.slice(0, cut));
+    if (!parsed) return tooManyTokens(text);
+    tokens = parsed;
   } catch (e) {
     // The bound above is a cheap estimate; if some shape still nests past the parser's recursion, say so instead of
     // failing the rules that read the document.
