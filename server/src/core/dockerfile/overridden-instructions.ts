@@ -4,7 +4,7 @@
 import type { Instruction } from 'dockerfile-ast';
 import { deleteInstruction } from './edits';
 import { keywordRange } from './instructions';
-import { buildModel, type DockerfileModel } from './model';
+import { buildModel, perModel, type DockerfileModel } from './model';
 import type { DockerfileRule, RuleCategory } from '../rule';
 import type { RuleDocs, Severity } from '../types';
 
@@ -18,6 +18,26 @@ function overridden(model: DockerfileModel, keyword: string): Array<{ ins: Instr
   }
   return out;
 }
+
+/**
+ * The overridden instructions of a model by their first line, per keyword: one walk of the file for a check and
+ * all its fixes ("fix all" over thousands of CMDs walked the file once per finding).
+ */
+const overriddenByLine = perModel((model: DockerfileModel) => {
+  const byKeyword = new Map<string, Map<number, Instruction>>();
+  return (keyword: string) => {
+    let lines = byKeyword.get(keyword);
+    if (!lines) {
+      lines = new Map();
+      for (const { ins } of overridden(model, keyword)) {
+        const line = ins.getRange().start.line;
+        if (!lines.has(line)) lines.set(line, ins);
+      }
+      byKeyword.set(keyword, lines);
+    }
+    return lines;
+  };
+});
 
 interface OverriddenRuleSpec {
   id: string;
@@ -52,8 +72,9 @@ export function overriddenInstructionRule(spec: OverriddenRuleSpec): DockerfileR
         preferred: true,
         apply(input, finding) {
           const model = buildModel(input.text);
-          const hit = overridden(model, kw).find(({ ins }) => ins.getRange().start.line === finding.data?.line);
-          return hit ? { edits: [deleteInstruction(model, hit.ins)] } : null;
+          const line = finding.data?.line;
+          const ins = typeof line === 'number' ? overriddenByLine(model)(kw).get(line) : undefined;
+          return ins ? { edits: [deleteInstruction(model, ins)] } : null;
         },
       },
     ],
