@@ -91,6 +91,8 @@ export const hostileInputs: NamedInput[] = [
   { name: 'pipes-14000', kind: 'dockerfile', make: () => pipes(14000) },
   { name: 'apt-install-150-runs', kind: 'dockerfile', make: () => aptInstalls(150) },
   { name: 'apt-install-400-runs', kind: 'dockerfile', make: () => aptInstalls(400) },
+  // cache-busting-copy recomputed what every earlier instruction installed and copied for each `COPY . .`: 2.1 s here.
+  { name: 'copy-all-then-install-1000-times', kind: 'dockerfile', make: () => 'FROM node:20-slim\nWORKDIR /app\nCOPY package.json ./\nRUN npm ci\n' + lines(1000, () => 'COPY . .\nRUN npm run build\nRUN npm ci') },
   { name: 'manifest-80000-open-braces-160kb', kind: 'manifest', make: () => openBraces(80_000) },
   { name: 'manifest-160000-open-braces-320kb', kind: 'manifest', make: () => openBraces(160_000) },
   { name: 'indented-run-variable-no-from', kind: 'dockerfile', make: () => ' RUN $x\n' },

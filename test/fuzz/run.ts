@@ -56,6 +56,8 @@ async function main(): Promise<number> {
     `fuzz: ${result.inputs} inputs, ${result.failures.length} failures, RSS ${result.baselineRssMb} -> ${result.finalRssMb} MB (${result.phaseRss.join(', ')}), ` +
       `slowest ${result.slowest.ms} ms (${result.slowest.request} on ${result.slowest.input}), server restarts ${result.restarts}; seed ${opts.seed}`,
   );
+  // Inputs' failures are saved with a replay command; the whole run's (RSS growth, health checks) only show here.
+  for (const f of result.failures.slice(0, 20)) console.log(`  ${f.input} | ${f.request} | ${f.error}${f.ms === undefined ? '' : ` | ${f.ms} ms`}`);
   return result.failures.length ? 1 : 0;
 }
 

@@ -28,27 +28,65 @@ interface Hit {
   install: Install;
 }
 
+/**
+ * What the instructions of a stage before the current one did, grown one instruction at a time: the ecosystems
+ * their RUNs install for, and the sources their COPY/ADD copy (whether one is an ecosystem's manifest is looked up
+ * when asked, once per source and ecosystem). Recomputing both for every `COPY . .` was quadratic: 150 of them in a
+ * 24 KB file took 0.6 s.
+ */
+class StagePrefix {
+  readonly installed = new Set<Ecosystem>();
+  private readonly copied: string[] = [];
+  private readonly manifestSeen = new Map<Ecosystem, { upTo: number; found: boolean }>();
+
+  constructor(private readonly model: DockerfileModel) {}
+
+  add(ins: Instruction): void {
+    for (const c of this.model.runOf(ins)?.script.commands ?? []) {
+      const eco = dependencyInstall(c)?.eco;
+      if (eco) this.installed.add(eco);
+    }
+    if (['COPY', 'ADD'].includes(ins.getKeyword())) this.copied.push(...copyArgs(ins as JSONInstruction).slice(0, -1));
+  }
+
+  /** Whether a source copied so far names one of `eco`'s manifests (globs matched against their names). */
+  manifestCopied(eco: Ecosystem): boolean {
+    const seen = this.manifestSeen.get(eco) ?? { upTo: 0, found: false };
+    this.manifestSeen.set(eco, seen);
+    while (!seen.found && seen.upTo < this.copied.length) {
+      const src = this.copied[seen.upTo++];
+      seen.found = MANIFESTS[eco].some((m) => globRe(src.replace(/^.*\//, '')).test(m));
+    }
+    return seen.found;
+  }
+}
+
+/** The first dependency install after `copy` (before the next copy of the whole context) that the copy busts. */
+function hitAfter(model: DockerfileModel, stage: Stage, list: Instruction[], i: number, dest: string, prefix: StagePrefix): Hit | undefined {
+  const copy = list[i];
+  for (let j = i + 1; j < list.length; j++) {
+    const ins = list[j];
+    if (copyAllDest(ins) !== undefined) return undefined;
+    const run = model.runOf(ins);
+    for (const cmd of run?.script.commands ?? []) {
+      const install = dependencyInstall(cmd);
+      if (!run || !install || prefix.installed.has(install.eco) || (install.kind === 'build' && prefix.manifestCopied(install.eco))) continue;
+      return { stage, copy, dest, run, install };
+    }
+  }
+  return undefined;
+}
+
 function findHits(model: DockerfileModel): Hit[] {
   const hits: Hit[] = [];
   for (const stage of model.stages) {
     const list = stage.instructions;
+    const prefix = new StagePrefix(model);
     list.forEach((copy, i) => {
       const dest = copyAllDest(copy);
-      if (dest === undefined) return;
-      const before = list.slice(0, i);
-      const installed = new Set(before.flatMap((ins) => model.runOf(ins)?.script.commands.map((c) => dependencyInstall(c)?.eco) ?? []));
-      const copied = before.flatMap((ins) => (['COPY', 'ADD'].includes(ins.getKeyword()) ? copyArgs(ins as JSONInstruction).slice(0, -1) : []));
-      const manifestCopied = (eco: Ecosystem) => copied.some((src) => MANIFESTS[eco].some((m) => globRe(src.replace(/^.*\//, '')).test(m)));
-      for (const ins of list.slice(i + 1)) {
-        if (copyAllDest(ins) !== undefined) return;
-        const run = model.runOf(ins);
-        for (const cmd of run?.script.commands ?? []) {
-          const install = dependencyInstall(cmd);
-          if (!run || !install || installed.has(install.eco) || (install.kind === 'build' && manifestCopied(install.eco))) continue;
-          hits.push({ stage, copy, dest, run, install });
-          return;
-        }
-      }
+      const hit = dest === undefined ? undefined : hitAfter(model, stage, list, i, dest, prefix);
+      if (hit) hits.push(hit);
+      prefix.add(copy);
     });
   }
   return hits;
