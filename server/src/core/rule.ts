@@ -60,6 +60,13 @@ export interface ManifestRuleContext {
 
 export interface ManifestRule extends RuleMeta {
   check(ctx: ManifestRuleContext): RuleHit[];
+  /**
+   * 'object': what the rule reports for an object depends only on that object's own YAML document (and the
+   * Kubernetes version and custom checks), never on other objects, other files or the file's other text, and every
+   * hit lies in that document. Its results are then kept per document and an edit reruns it only on the objects
+   * whose document changed (k8s/object-results.ts); test/core/k8s-object-scope holds each such rule to it.
+   */
+  scope?: 'object';
 }
 
 /** Where a rule's documentation lives; diagnostics link to it through codeDescription. */

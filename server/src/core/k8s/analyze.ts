@@ -11,6 +11,7 @@ import type { Finding } from '../types';
 import { configCrdPaths, publishCrdFiles } from './crd-files';
 import { parseManifest, type ManifestFile } from './parse';
 import { ManifestWorkspace, type Workspace } from './workspace';
+import { withKeptResults } from './object-results';
 
 /** The Kubernetes version deprecation checks assume when none is configured. */
 export const DEFAULT_KUBERNETES_VERSION = '1.31';
@@ -80,7 +81,7 @@ export function prepareManifest(text: string, options: ManifestOptions): Prepare
   const pragmas = readSuppressions(lines, (line) => yamlBlockAfter(lines, line));
   const annotated = kubeLinterIgnoreSpans(file);
   const suppressions = annotated.length ? { ...pragmas, spans: [...pragmas.spans, ...annotated] } : pragmas;
-  return { file, workspace, run: { rules: options.rules, ctx, suppressions }, findings: [] };
+  return { file, workspace, run: { rules: options.rules.map(withKeptResults), ctx, suppressions }, findings: [] };
 }
 
 /**

@@ -12,6 +12,7 @@ export const clusterAdminRoleBinding: ManifestRule = {
   aliases: ['kube-linter:cluster-admin-role-binding'],
   severity: 'warning',
   category: 'security',
+  scope: 'object',
   offByDefault: true,
   docs: {
     summary: 'A ClusterRoleBinding that grants the `cluster-admin` ClusterRole (CIS Benchmark 5.1.1).',

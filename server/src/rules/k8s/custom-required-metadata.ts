@@ -11,6 +11,7 @@ export const customRequiredMetadata: ManifestRule = {
   aliases: [],
   severity: 'warning',
   category: 'reliability',
+  scope: 'object',
   docs: {
     summary: 'A label or annotation that a kube-linter custom check (`required-label` / `required-annotation` template) requires is missing or does not match its pattern.',
     why: 'Teams make ownership and routing metadata a rule (`team`, `company.io/responsible`, a cost centre) with kube-linter\'s custom checks. Stevedore reads the same `customChecks:` so the editor shows what CI would refuse; findings are named after the custom check.',

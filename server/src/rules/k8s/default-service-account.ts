@@ -11,6 +11,7 @@ export const defaultServiceAccount: ManifestRule = {
   aliases: ['kube-linter:default-service-account'],
   severity: 'warning',
   category: 'security',
+  scope: 'object',
   offByDefault: true,
   docs: {
     summary: "A pod that runs as its namespace's `default` service account.",

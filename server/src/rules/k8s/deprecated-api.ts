@@ -125,6 +125,7 @@ export const deprecatedApi: ManifestRule = {
   severity: 'error',
   severityNote: 'warning while the API is deprecated but not yet removed in the configured Kubernetes version',
   category: 'correctness',
+  scope: 'object',
   docs: {
     summary: 'An apiVersion that is deprecated or removed in the configured Kubernetes version (`stevedore.kubernetes.version`).',
     why: 'The API server rejects objects whose apiVersion it no longer serves, so `kubectl apply` fails after a cluster upgrade (for example networking.k8s.io/v1beta1 Ingress since 1.22). Removed versions are errors; deprecated ones still served are warnings, so the migration can happen before the upgrade.',

@@ -15,6 +15,7 @@ export const deprecatedServiceAccountField: ManifestRule = {
   aliases: ['kube-linter:deprecated-service-account-field'],
   severity: 'warning',
   category: 'correctness',
+  scope: 'object',
   docs: {
     summary: 'A pod spec that sets the deprecated `serviceAccount` field.',
     why: '`serviceAccount` is an old alias of `serviceAccountName`, kept only for compatibility. When both are set and differ, `serviceAccountName` wins, so the pod runs with an identity the reader of `serviceAccount` does not expect. Use `serviceAccountName` alone.',

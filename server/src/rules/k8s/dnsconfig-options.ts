@@ -13,6 +13,7 @@ export const dnsconfigOptions: ManifestRule = {
   aliases: ['kube-linter:dnsconfig-options'],
   severity: 'info',
   category: 'networking',
+  scope: 'object',
   offByDefault: true,
   docs: {
     summary: 'A pod without a `dnsConfig` option `ndots: "2"`.',

@@ -10,6 +10,7 @@ export const dockerSock: ManifestRule = {
   aliases: ['kube-linter:docker-sock'],
   severity: 'error',
   category: 'security',
+  scope: 'object',
   docs: {
     summary: 'A container that mounts the Docker socket (a hostPath ending in `docker.sock`).',
     why: "Whoever can talk to the Docker daemon can start a privileged container with the node's root filesystem mounted: the socket is root on the node. Remove the volume and its mount; build images with a daemonless builder (BuildKit rootless, kaniko) instead.",

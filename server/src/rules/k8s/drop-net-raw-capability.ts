@@ -20,6 +20,7 @@ export const dropNetRawCapability: ManifestRule = {
   aliases: ['kube-linter:drop-net-raw-capability'],
   severity: 'info',
   category: 'security',
+  scope: 'object',
   docs: {
     summary: 'A container that lists capabilities but does not drop `NET_RAW` (or `ALL`), or adds it back.',
     why: "Container runtimes grant NET_RAW by default. With it a process can open raw sockets and forge packets: spoof addresses, sniff or poison its neighbours' traffic on the node's network (ARP or DNS spoofing). Few applications need it beyond `ping`. Drop it (or `ALL`) in `capabilities.drop`.",

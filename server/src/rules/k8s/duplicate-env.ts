@@ -11,6 +11,7 @@ export const duplicateEnv: ManifestRule = {
   aliases: ['kube-linter:duplicate-env-var'],
   severity: 'warning',
   category: 'correctness',
+  scope: 'object',
   docs: {
     summary: "The same environment variable twice in a container's `env`.",
     why: 'The later entry silently wins, so the earlier value is dead configuration that misleads readers, and server-side apply rejects the list (`duplicate entries for key [name=…]`) because `env` is keyed by name.',

@@ -9,6 +9,7 @@ export const duplicatePodNames: ManifestRule = {
   aliases: [],
   severity: 'error',
   category: 'correctness',
+  scope: 'object',
   docs: {
     summary: 'Two containers (init containers included) or two volumes of a pod, or two ports of a container, with the same name.',
     why: 'Within a pod, container names and volume names must each be unique, and within a container its port names: they are how probes, volume mounts, Services and `kubectl logs -c` refer to them. The API server refuses the pod with "Duplicate value"; a copied container block with the name left unchanged is the usual cause.',

@@ -18,6 +18,7 @@ export const envVarSecret: ManifestRule = {
   aliases: ['kube-linter:env-var-secret'],
   severity: 'warning',
   category: 'security',
+  scope: 'object',
   docs: {
     summary: 'A secret-looking environment variable (SECRET, PASSWORD, TOKEN, API_KEY …) with its value written in the manifest.',
     why: 'A value in the manifest is in the repository, its history and every copy of it, and anyone who can read the Deployment (`kubectl get -o yaml`) reads the credential. Keep it in a Secret and reference it (`valueFrom.secretKeyRef`), or mount the Secret as a file. Names that only locate a credential (`*_FILE`, `*_PATH`, `*_URL` …) are not reported unless they contain SECRET, as kube-linter has it.',

@@ -13,6 +13,7 @@ export const exposedServices: ManifestRule = {
   aliases: ['kube-linter:exposed-services'],
   severity: 'warning',
   category: 'networking',
+  scope: 'object',
   offByDefault: true,
   docs: {
     summary: 'A Service of type `NodePort` or `LoadBalancer`.',

@@ -7,6 +7,7 @@ export const hostIpc: ManifestRule = {
   aliases: ['kube-linter:host-ipc'],
   severity: 'warning',
   category: 'security',
+  scope: 'object',
   docs: {
     summary: 'A pod with `hostIPC: true`: it shares the node\'s IPC namespace.',
     why: "Its containers can read and write the node's shared memory segments and message queues, and so the data of every other process using them. Only node agents need it; the baseline Pod Security Standard forbids it.",

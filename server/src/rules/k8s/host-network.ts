@@ -7,6 +7,7 @@ export const hostNetwork: ManifestRule = {
   aliases: ['kube-linter:host-network'],
   severity: 'warning',
   category: 'security',
+  scope: 'object',
   docs: {
     summary: 'A pod with `hostNetwork: true`: it shares the node\'s network namespace.',
     why: "Its containers see every interface of the node, can bind any of its ports and reach services listening only on the node's loopback address, and bypass NetworkPolicies. Only node agents need it; the baseline Pod Security Standard forbids it.",

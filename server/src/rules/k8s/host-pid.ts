@@ -7,6 +7,7 @@ export const hostPid: ManifestRule = {
   aliases: ['kube-linter:host-pid'],
   severity: 'warning',
   category: 'security',
+  scope: 'object',
   docs: {
     summary: 'A pod with `hostPID: true`: it shares the node\'s process namespace.',
     why: "Its containers see every process on the node, can read their environment and command lines (secrets included) and, as root, signal or trace them. Only node agents need it; the baseline Pod Security Standard forbids it.",

@@ -29,6 +29,7 @@ export const hpaIncomplete: ManifestRule = {
   aliases: [],
   severity: 'info',
   category: 'autoscaling',
+  scope: 'object',
   docs: {
     summary: 'An autoscaling/v2 HPA without explicit metrics or scale-down behavior.',
     why: 'Without metrics the HPA silently scales on 80% cpu utilization; without `behavior.scaleDown` the scale-down pace is left to defaults nobody reviewed. Stating both makes the scaling policy visible and deliberate.',

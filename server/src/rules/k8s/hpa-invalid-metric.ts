@@ -15,6 +15,7 @@ export const hpaInvalidMetric: ManifestRule = {
   aliases: [],
   severity: 'error',
   category: 'autoscaling',
+  scope: 'object',
   docs: {
     summary: 'An autoscaling/v2 HPA metric whose block does not match its type, a target without its number, or minReplicas 0 without an Object or External metric.',
     why: 'Each metric names its type and carries exactly that source: `type: Resource` with a `resource:` block, `type: Pods` with `pods:`, and so on; its target type needs its number (`Utilization` → `averageUtilization`, `Value` → `value`, `AverageValue` → `averageValue`), and utilization only exists for resource metrics. Scaling to zero replicas needs a metric that still exists with no pods (Object or External). The API server refuses each of these.',

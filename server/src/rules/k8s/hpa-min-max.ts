@@ -12,6 +12,7 @@ export const hpaMinMax: ManifestRule = {
   severity: 'error',
   severityNote: 'warning when minReplicas equals maxReplicas',
   category: 'autoscaling',
+  scope: 'object',
   docs: {
     summary: 'An HPA whose minReplicas exceeds maxReplicas (error) or equals it (warning).',
     why: 'The API server rejects an HPA with minReplicas above maxReplicas. With both equal the HPA never changes the replica count, so autoscaling is disabled in effect while the manifest suggests otherwise.',

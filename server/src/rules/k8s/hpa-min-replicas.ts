@@ -13,6 +13,7 @@ export const hpaMinReplicas: ManifestRule = {
   aliases: [],
   severity: 'info',
   category: 'autoscaling',
+  scope: 'object',
   docs: {
     summary: 'An HPA that may scale its workload down to a single pod (minReplicas below 2 or unset).',
     why: 'With one replica the workload is unavailable whenever that pod restarts, is rolled out or its node is drained, and a PodDisruptionBudget cannot protect it. `minReplicas: 0` (scale to zero) is a deliberate choice and not reported.',

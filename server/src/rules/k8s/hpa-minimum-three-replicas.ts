@@ -17,6 +17,7 @@ export const hpaMinimumThreeReplicas: ManifestRule = {
   aliases: ['kube-linter:hpa-minimum-three-replicas'],
   severity: 'info',
   category: 'autoscaling',
+  scope: 'object',
   offByDefault: true,
   docs: {
     summary: 'A HorizontalPodAutoscaler whose `minReplicas` is below three (unset: 1).',

@@ -14,6 +14,7 @@ export const ingressInvalidPath: ManifestRule = {
   severity: 'error',
   severityNote: 'warning for regex characters in an Exact or Prefix path, which the API server accepts and ingress-nginx refuses',
   category: 'networking',
+  scope: 'object',
   docs: {
     summary: 'An Ingress path that does not start with `/`, a missing or unknown pathType, or an Exact/Prefix path with `//`, `/./`, `/../`, an encoded slash or regex characters.',
     why: 'In networking.k8s.io/v1 every path needs a `pathType` (`Exact`, `Prefix` or `ImplementationSpecific`) and must be absolute. `Exact` and `Prefix` paths are matched literally, so the API server refuses dot segments and encoded slashes in them, and controllers such as ingress-nginx refuse regex characters (`(`, `*`, `$` …): regex paths need `ImplementationSpecific` with the controller\'s regex annotation.',

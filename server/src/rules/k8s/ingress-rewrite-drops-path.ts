@@ -37,6 +37,7 @@ export const ingressRewriteDropsPath: ManifestRule = {
   aliases: [],
   severity: 'warning',
   category: 'networking',
+  scope: 'object',
   docs: {
     summary: 'An ingress-nginx `rewrite-target: /` on an Ingress with a non-root path: every request under the path reaches the backend as `/`.',
     why: 'With `nginx.ingress.kubernetes.io/rewrite-target: /`, ingress-nginx replaces the whole matched URI with `/`: a request for `/v1/users/7` on a `/v1` path reaches the backend as `/`, so every page of the service answers as its home page — a classic surprise when moving an app under a path prefix. Keep the rest of the path with a capture group: `use-regex: "true"`, path `/v1(/|$)(.*)` with pathType ImplementationSpecific, and `rewrite-target: /$2`.',

@@ -17,6 +17,7 @@ export const ingressTlsHostUnserved: ManifestRule = {
   aliases: [],
   severity: 'warning',
   category: 'networking',
+  scope: 'object',
   docs: {
     summary: 'An Ingress `tls` host that no rule of the Ingress serves.',
     why: 'The controller (and cert-manager) gets a certificate for each `tls` host, but requests are routed by `rules[].host`: a TLS host with no matching rule answers 404 over HTTPS, and a rule host missing from `tls` is served over plain HTTP or with the default certificate. The two lists usually drift apart when a host is renamed in one of them.',

@@ -9,6 +9,7 @@ export const invalidAnnotation: ManifestRule = {
   aliases: [],
   severity: 'error',
   category: 'correctness',
+  scope: 'object',
   docs: {
     summary: 'An annotation key the API server rejects, or annotations over 256 KiB in all.',
     why: 'Annotation keys follow the label key syntax (an optional DNS-subdomain prefix and `/`, a name of at most 63 characters); the values are free text, but all of an object\'s annotations together may not exceed 256 KiB. Both make `kubectl apply` fail — the size limit typically after a tool stored a large last-applied configuration or a whole file in an annotation.',

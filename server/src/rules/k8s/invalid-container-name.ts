@@ -9,6 +9,7 @@ export const invalidContainerName: ManifestRule = {
   aliases: [],
   severity: 'error',
   category: 'correctness',
+  scope: 'object',
   docs: {
     summary: 'A container, init container or volume name the API server rejects (not an RFC 1123 label).',
     why: 'Container and volume names must be RFC 1123 labels: lower case letters, digits and `-`, at most 63 characters, alphanumeric at both ends. `web_server` or `Web` passes a YAML schema and fails `kubectl apply`.',

@@ -10,6 +10,7 @@ export const invalidCronSchedule: ManifestRule = {
   aliases: [],
   severity: 'error',
   category: 'correctness',
+  scope: 'object',
   docs: {
     summary: 'A CronJob schedule the API server cannot parse, a TZ= prefix in it, or a timeZone that is not an IANA name.',
     why: 'CronJob schedules have exactly five fields (minute hour day-of-month month day-of-week; day of week 0–6) or a descriptor such as `@hourly`; six-field Quartz expressions, `7` for Sunday and `TZ=Europe/Berlin` prefixes are refused. The time zone goes in `spec.timeZone` as an IANA name (`Europe/Berlin`, `Etc/UTC`).',

@@ -15,6 +15,7 @@ export const invalidEnvVarName: ManifestRule = {
   severity: 'error',
   severityNote: 'info for a name only clusters from 1.32 on accept, when the configured version is 1.32 or later',
   category: 'correctness',
+  scope: 'object',
   docs: {
     summary: 'An environment variable name or envFrom prefix the API server refuses.',
     why: 'Before Kubernetes 1.32 a variable name may only hold letters, digits, `_`, `-` and `.` and must not start with a digit; `kubectl apply` fails with `Invalid value: "1ST_PORT": a valid environment variable name must consist of …`. From 1.32 on any printable ASCII but `=` is accepted, but a name like `1ST_PORT` or `my var` still cannot be read by a shell (`$1ST_PORT` is `$1` followed by text), and older clusters refuse it.',

@@ -22,6 +22,7 @@ export const invalidJobSpec: ManifestRule = {
   aliases: [],
   severity: 'error',
   category: 'correctness',
+  scope: 'object',
   docs: {
     summary: 'Job counts and limits the API server refuses: negative values, an Indexed Job without completions, per-index limits outside Indexed mode.',
     why: '`parallelism`, `completions`, `backoffLimit` and the deadlines must not be negative; `completionMode: Indexed` needs `completions` (each index is one completion) and at most 100000 parallel pods; `backoffLimitPerIndex` only exists in Indexed mode, and `maxFailedIndexes` needs it and cannot exceed `completions`. The schema only says these are integers, so the mistake surfaces at `kubectl apply`.',

@@ -9,6 +9,7 @@ export const invalidLabel: ManifestRule = {
   aliases: [],
   severity: 'error',
   category: 'correctness',
+  scope: 'object',
   docs: {
     summary: 'A label key or value the API server rejects (object and pod template labels).',
     why: 'Label keys are an optional DNS-subdomain prefix and `/` plus a name of at most 63 characters (letters, digits, `-`, `_`, `.`, alphanumeric at both ends); values are at most 63 such characters or empty. A version with a `+`, a path, a URL or a long generated value is refused by `kubectl apply`; put such data in an annotation instead.',

@@ -9,6 +9,7 @@ export const invalidObjectName: ManifestRule = {
   aliases: [],
   severity: 'error',
   category: 'correctness',
+  scope: 'object',
   docs: {
     summary: 'metadata.name, generateName or namespace that the API server rejects.',
     why: 'The API server validates object names before anything else: most kinds need an RFC 1123 subdomain (lower case, digits, `-` and `.`), a Service a DNS-1035 label (it becomes a DNS name, so it must start with a letter, no dots), a Namespace and `metadata.namespace` an RFC 1123 label. `kubectl apply` fails with "Invalid value"; the schema cannot say this, so a schema-only check passes the file.',

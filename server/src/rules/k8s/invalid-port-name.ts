@@ -9,6 +9,7 @@ export const invalidPortName: ManifestRule = {
   aliases: [],
   severity: 'error',
   category: 'correctness',
+  scope: 'object',
   docs: {
     summary: 'A container port name that is not an IANA service name, or a Service port name that is not an RFC 1123 label.',
     why: 'Container port names are IANA service names: at most 15 characters, lower case letters, digits and single `-`, at least one letter — `metrics-endpoint` (16) or `http_alt` is refused. Service port names are RFC 1123 labels. Probes and Services refer to ports by these names, so a name that cannot exist breaks them too.',

@@ -12,6 +12,7 @@ export const invalidPortNumber: ManifestRule = {
   aliases: [],
   severity: 'error',
   category: 'networking',
+  scope: 'object',
   docs: {
     summary: 'A port number outside 1–65535, a nodePort outside 30000–32767 or on a Service type without node ports, a targetPort that is neither, or an unknown protocol.',
     why: 'The API server checks every port: container, host and Service ports are 1–65535; a `targetPort` is such a number or a port name; `nodePort` must fall in the cluster\'s node-port range (30000–32767 by default) and only NodePort and LoadBalancer Services have one; protocols are `TCP`, `UDP` or `SCTP` in capitals. Each mistake makes `kubectl apply` fail.',

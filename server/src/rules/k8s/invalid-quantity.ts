@@ -10,6 +10,7 @@ export const invalidQuantity: ManifestRule = {
   aliases: [],
   severity: 'error',
   category: 'correctness',
+  scope: 'object',
   docs: {
     summary: 'A resource request or limit the API server cannot parse, a negative one, or an extended resource that is not a whole number.',
     why: 'Quantities are a number with an optional suffix: `500m` (milli), `2`, `1.5`, `256Mi`/`1Gi` (powers of 2), `1M`/`1G` (powers of 10) or an exponent (`1e3`). `1GB`, `256MB `, `100 m` or `0.5 cores` are refused by `kubectl apply`; `1gb`-style mistakes are the most common. Extended resources (`nvidia.com/gpu`) can only be requested in whole units.',

@@ -22,6 +22,7 @@ export const invalidRestartPolicy: ManifestRule = {
   aliases: [],
   severity: 'error',
   category: 'correctness',
+  scope: 'object',
   docs: {
     summary: 'A pod template restartPolicy its kind does not allow (Deployment-like kinds: Always; Jobs and CronJobs: OnFailure or Never).',
     why: 'Controllers that keep pods running (Deployment, StatefulSet, DaemonSet, ReplicaSet) only accept `restartPolicy: Always`; Jobs and CronJobs run to completion and refuse `Always` — and a Job without a restartPolicy is refused too, since the default `Always` does not apply to it. Copying a pod spec between the two kinds is the usual cause.',

@@ -52,6 +52,7 @@ export const invalidSelector: ManifestRule = {
   aliases: [],
   severity: 'error',
   category: 'correctness',
+  scope: 'object',
   docs: {
     summary: 'A label selector the API server rejects: bad keys or values, an unknown operator, values with Exists or without In.',
     why: 'Selectors use the label syntax for keys and values, and `matchExpressions` take only `In`, `NotIn`, `Exists` and `DoesNotExist`: `In`/`NotIn` need at least one value, `Exists`/`DoesNotExist` none. A misspelt operator (`in`, `Equals`) or a stray `values:` makes `kubectl apply` fail.',

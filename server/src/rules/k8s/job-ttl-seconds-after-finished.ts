@@ -18,6 +18,7 @@ export const jobTtlSecondsAfterFinished: ManifestRule = {
   aliases: ['kube-linter:job-ttl-seconds-after-finished'],
   severity: 'info',
   category: 'reliability',
+  scope: 'object',
   docs: {
     summary: 'A standalone Job without `ttlSecondsAfterFinished`, or a CronJob whose job template sets it.',
     why: "A finished Job and its pods stay in the cluster until deleted: they pile up, and re-applying the same Job fails because it exists. `ttlSecondsAfterFinished` lets Kubernetes delete it some time after it ends. A CronJob already cleans up its Jobs by `successfulJobsHistoryLimit` and `failedJobsHistoryLimit`; a TTL in its job template competes with those limits, and whichever is stricter removes the Jobs (and their logs) you meant to keep.",

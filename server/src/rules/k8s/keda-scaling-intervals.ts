@@ -13,6 +13,7 @@ export const kedaScalingIntervals: ManifestRule = {
   aliases: [],
   severity: 'warning',
   category: 'autoscaling',
+  scope: 'object',
   docs: {
     summary: 'A ScaledObject that polls its triggers more often than every 15 s, or whose cooldownPeriod is shorter than its HPA\'s scale-down window.',
     why: 'Every poll queries the trigger\'s source (Prometheus, a queue, a cloud API) for each ScaledObject: polling every few seconds loads it without making scaling better, since metrics sources themselves refresh every 15–30 s (the scaling guide: do not poll metrics too often). A `cooldownPeriod` shorter than the scale-down stabilization window of the HPA KEDA creates (300 s unless `advanced.horizontalPodAutoscalerConfig` says otherwise) lets KEDA drop to zero while the HPA would still hold replicas, so traffic that returns meets a cold start.',

@@ -16,6 +16,7 @@ export const kedaTrigger: ManifestRule = {
   aliases: [],
   severity: 'warning',
   category: 'autoscaling',
+  scope: 'object',
   docs: {
     summary: 'A KEDA trigger with non-string metadata or a threshold that is not a number, or a prometheus trigger missing serverAddress, query or threshold, with a serverAddress that is not a URL, or using metricName.',
     why: "KEDA's CRD types trigger metadata as strings, so `threshold: 100` is rejected when applied: write `threshold: '100'`. A prometheus trigger cannot compute a metric without `serverAddress`, `query` and `threshold`, and `metricName` is deprecated and ignored (KEDA generates metric names).",

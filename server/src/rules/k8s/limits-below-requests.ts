@@ -10,6 +10,7 @@ export const limitsBelowRequests: ManifestRule = {
   aliases: [],
   severity: 'error',
   category: 'correctness',
+  scope: 'object',
   docs: {
     summary: 'A container requests more of a resource than its limit allows.',
     why: 'A request is what the scheduler reserves and a limit the most the container may use, so a request above the limit cannot be met and the API server refuses the pod ("must be less than or equal to cpu limit"). It usually comes from editing one number and not the other, or from mixing `Mi` and `M`.',

@@ -8,6 +8,7 @@ export const missingLivenessProbe: ManifestRule = {
   aliases: ['kube-linter:no-liveness-probe'],
   severity: 'info',
   category: 'reliability',
+  scope: 'object',
   docs: {
     summary: 'A long-running container without a liveness probe.',
     why: 'Kubernetes restarts a container only when its process exits; one that deadlocks or hangs keeps running and keeps its place. A liveness probe lets the kubelet restart it — keep it cheap and independent of downstream services, or it restarts healthy pods during an outage. Jobs, CronJobs and init containers are not checked.',

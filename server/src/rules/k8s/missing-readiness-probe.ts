@@ -10,6 +10,7 @@ export const missingReadinessProbe: ManifestRule = {
   aliases: ['kube-linter:no-readiness-probe'],
   severity: 'warning',
   category: 'reliability',
+  scope: 'object',
   docs: {
     summary: 'A long-running container without a readiness probe.',
     why: 'Without a readiness probe a pod counts as ready as soon as its containers start, so Services send it traffic while it is still booting and rolling updates move on before the new version can serve. Jobs, CronJobs and init containers are not checked.',

@@ -15,6 +15,7 @@ export const noNodeAffinity: ManifestRule = {
   aliases: ['kube-linter:no-node-affinity'],
   severity: 'info',
   category: 'reliability',
+  scope: 'object',
   offByDefault: true,
   docs: {
     summary: 'A pod template without node affinity rules (`affinity.nodeAffinity`).',

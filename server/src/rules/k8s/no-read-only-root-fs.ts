@@ -15,6 +15,7 @@ export const noReadOnlyRootFs: ManifestRule = {
   aliases: ['kube-linter:no-read-only-root-fs'],
   severity: 'info',
   category: 'security',
+  scope: 'object',
   docs: {
     summary: 'A container without `securityContext.readOnlyRootFilesystem: true`.',
     why: "With a writable root filesystem, an attacker who gets code running in the container can replace its binaries and libraries or drop tools that survive until the container restarts. A read-only root makes the image immutable at run time; mount an `emptyDir` at the paths the application really writes (`/tmp`, caches).",

@@ -23,6 +23,7 @@ export const noRollingUpdateStrategy: ManifestRule = {
   aliases: ['kube-linter:no-rolling-update-strategy'],
   severity: 'info',
   category: 'reliability',
+  scope: 'object',
   offByDefault: true,
   docs: {
     summary: 'A Deployment, DaemonSet, StatefulSet or DeploymentConfig whose update strategy is not a rolling update (`Recreate`, `OnDelete`).',

@@ -11,6 +11,7 @@ export const pdbMaxUnavailable: ManifestRule = {
   aliases: ['kube-linter:pdb-max-unavailable'],
   severity: 'warning',
   category: 'reliability',
+  scope: 'object',
   docs: {
     summary: 'A PodDisruptionBudget with `maxUnavailable: 0` (or `"0%"`).',
     why: 'A budget that lets no pod be unavailable refuses every eviction of the pods it selects: `kubectl drain`, node upgrades and the cluster autoscaler wait on it forever, and someone ends up deleting the budget by hand. Allow at least one pod (`maxUnavailable: 1`) and run enough replicas to stay up without it.',

@@ -15,6 +15,7 @@ export const pdbUnhealthyPodEvictionPolicy: ManifestRule = {
   aliases: ['kube-linter:pdb-unhealthy-pod-eviction-policy'],
   severity: 'info',
   category: 'reliability',
+  scope: 'object',
   docs: {
     summary: 'A PodDisruptionBudget (policy/v1) without `spec.unhealthyPodEvictionPolicy`.',
     why: 'By default (`IfHealthyBudget`) a pod that is running but not ready may only be evicted while the budget is met. When an application is broken, its unready pods then count against the budget and block `kubectl drain` and node upgrades. `AlwaysAllow` lets unready pods be evicted, which is what most applications want; set the policy explicitly either way.',

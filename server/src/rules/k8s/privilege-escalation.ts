@@ -11,6 +11,7 @@ export const privilegeEscalation: ManifestRule = {
   aliases: ['kube-linter:privilege-escalation-container'],
   severity: 'warning',
   category: 'security',
+  scope: 'object',
   docs: {
     summary: 'A container with `allowPrivilegeEscalation: true`.',
     why: 'With privilege escalation allowed, a setuid binary or file capability in the image lets a process gain more privileges than the container started with (`no_new_privs` is not set). Few applications need it; the restricted Pod Security Standard requires `false`.',

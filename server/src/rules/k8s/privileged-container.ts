@@ -9,6 +9,7 @@ export const privilegedContainer: ManifestRule = {
   aliases: ['kube-linter:privileged-container'],
   severity: 'error',
   category: 'security',
+  scope: 'object',
   docs: {
     summary: 'A container with `securityContext.privileged: true`.',
     why: "A privileged container gets every capability and all of the node's devices, without seccomp or AppArmor confinement: anything running in it can take over the node. Grant the specific capabilities it needs (`capabilities.add`) instead.",

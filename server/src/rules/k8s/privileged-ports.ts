@@ -10,6 +10,7 @@ export const privilegedPorts: ManifestRule = {
   aliases: ['kube-linter:privileged-ports'],
   severity: 'info',
   category: 'security',
+  scope: 'object',
   offByDefault: true,
   docs: {
     summary: 'A container port below 1024 (a privileged port).',

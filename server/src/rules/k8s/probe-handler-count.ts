@@ -12,6 +12,7 @@ export const probeHandlerCount: ManifestRule = {
   aliases: [],
   severity: 'error',
   category: 'reliability',
+  scope: 'object',
   docs: {
     summary: 'A probe or lifecycle hook with no action, or with more than one (exec, httpGet, tcpSocket, grpc).',
     why: 'Each probe and each lifecycle hook runs exactly one action. One with none (only timing fields, or a misspelt `httpget:`) or with two (an `exec` left in when an `httpGet` was added) is refused by the API server: "must specify a handler type" / "may not specify more than 1 handler type".',

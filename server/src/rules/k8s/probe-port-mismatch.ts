@@ -13,6 +13,7 @@ export const probePortMismatch: ManifestRule = {
   severity: 'error',
   severityNote: 'warning when the probe uses a port number the container does not declare among its ports',
   category: 'reliability',
+  scope: 'object',
   docs: {
     summary: "A probe's port is not one of the container's ports.",
     why: "A named probe port is looked up among the container's own ports: when none has that name the probe can never succeed, so the pod never becomes ready (readiness) or is restarted forever (liveness). A numeric port the container does not declare is reported as a warning: it usually is a leftover from a port change.",

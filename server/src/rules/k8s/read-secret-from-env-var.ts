@@ -13,6 +13,7 @@ export const readSecretFromEnvVar: ManifestRule = {
   aliases: ['kube-linter:read-secret-from-env-var'],
   severity: 'info',
   category: 'security',
+  scope: 'object',
   offByDefault: true,
   docs: {
     summary: 'A container that reads a Secret into environment variables (`secretKeyRef`, `envFrom.secretRef`).',

@@ -13,6 +13,7 @@ export const requiredAnnotationEmail: ManifestRule = {
   aliases: ['kube-linter:required-annotation-email'],
   severity: 'info',
   category: 'reliability',
+  scope: 'object',
   offByDefault: true,
   docs: {
     summary: 'An object without an `email` annotation holding a valid email address.',

@@ -10,6 +10,7 @@ export const requiredLabelOwner: ManifestRule = {
   aliases: ['kube-linter:required-label-owner'],
   severity: 'info',
   category: 'reliability',
+  scope: 'object',
   offByDefault: true,
   docs: {
     summary: 'An object without an `owner` label.',

@@ -42,6 +42,7 @@ export const restartPolicy: ManifestRule = {
   aliases: ['kube-linter:restart-policy'],
   severity: 'warning',
   category: 'reliability',
+  scope: 'object',
   offByDefault: true,
   docs: {
     summary: 'A pod template whose `restartPolicy` is `Never` or not written (kube-linter accepts only `Always` and `OnFailure`).',

@@ -56,6 +56,7 @@ export const selectorMismatch: ManifestRule = {
   aliases: ['kube-linter:mismatching-selector'],
   severity: 'error',
   category: 'correctness',
+  scope: 'object',
   docs: {
     summary: "A workload's selector does not match its pod template's labels, or an apps/v1 workload has no selector.",
     why: 'The API server rejects a Deployment, StatefulSet, DaemonSet or ReplicaSet whose `spec.selector` does not select its own pod template (`selector does not match template labels`), and apps/v1 requires the selector. The controller could never find the pods it creates.',

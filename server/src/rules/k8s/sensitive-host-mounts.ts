@@ -14,6 +14,7 @@ export const sensitiveHostMounts: ManifestRule = {
   aliases: ['kube-linter:sensitive-host-mounts'],
   severity: 'error',
   category: 'security',
+  scope: 'object',
   docs: {
     summary: "A container that mounts one of the node's system directories (`/`, `/boot`, `/dev`, `/etc`, `/lib`, `/proc`, `/sys`, `/usr`) through a hostPath volume.",
     why: "These directories hold the node's configuration, credentials, kernel interfaces and binaries. A container that can read them learns the node's secrets; one that can write them can take the node over. Mount only the specific file or directory the container needs, read-only, or use a ConfigMap, Secret or emptyDir.",

@@ -10,6 +10,7 @@ export const sshPort: ManifestRule = {
   aliases: ['kube-linter:ssh-port'],
   severity: 'warning',
   category: 'security',
+  scope: 'object',
   docs: {
     summary: 'A container that exposes TCP port 22, the SSH port.',
     why: "An SSH server in a container is a second way in that bypasses `kubectl exec`'s authentication, RBAC and audit log, and its keys and passwords live in the image or a Secret. Use `kubectl exec` or an ephemeral debug container instead; if this really is a vetted SSH service (a Git server), suppress the finding there. A service that is not SSH should not use port 22.",

@@ -10,6 +10,7 @@ export const unknownVolumeMount: ManifestRule = {
   aliases: [],
   severity: 'error',
   category: 'correctness',
+  scope: 'object',
   docs: {
     summary: 'A volumeMount (or volumeDevice) that names no volume of the pod.',
     why: 'A container mounts volumes the pod declares under `volumes:` by name. A mount of a name the pod does not declare — a typo, or a volume removed while its mount stayed — makes the API server refuse the pod ("Not found").',

@@ -13,6 +13,7 @@ export const unsafeProcMount: ManifestRule = {
   aliases: ['kube-linter:unsafe-proc-mount'],
   severity: 'warning',
   category: 'security',
+  scope: 'object',
   offByDefault: true,
   docs: {
     summary: 'A container with `securityContext.procMount: Unmasked`.',

@@ -35,6 +35,7 @@ export const unsafeSysctls: ManifestRule = {
   aliases: ['kube-linter:unsafe-sysctls'],
   severity: 'warning',
   category: 'security',
+  scope: 'object',
   docs: {
     summary: 'A pod that sets an unsafe sysctl (`kernel.msg*`, `kernel.sem`, `kernel.shm*`, `fs.mqueue.*`, `net.*` outside the kubelet\'s safe set).',
     why: "These kernel parameters are namespaced but not isolated: their memory and limits are shared with every pod on the node, so one pod can starve the others or make them misbehave. The kubelet refuses them unless the node is started with `--allowed-unsafe-sysctls`, so the pod may never schedule. The safe ones (`net.ipv4.ip_local_port_range`, `net.ipv4.tcp_syncookies`, `kernel.shm_rmid_forced` …) are not reported.",

@@ -13,6 +13,7 @@ export const useNamespace: ManifestRule = {
   aliases: ['kube-linter:use-namespace'],
   severity: 'warning',
   category: 'security',
+  scope: 'object',
   offByDefault: true,
   docs: {
     summary: 'A workload or Service in the `default` namespace (named, or no namespace at all).',

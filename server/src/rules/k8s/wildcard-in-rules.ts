@@ -11,6 +11,7 @@ export const wildcardInRules: ManifestRule = {
   aliases: ['kube-linter:wildcard-in-rules'],
   severity: 'warning',
   category: 'security',
+  scope: 'object',
   offByDefault: true,
   docs: {
     summary: 'A Role or ClusterRole rule with `*` among its resources or verbs (CIS Benchmark 5.1.3).',

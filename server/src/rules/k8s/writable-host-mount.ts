@@ -15,6 +15,7 @@ export const writableHostMount: ManifestRule = {
   aliases: ['kube-linter:writable-host-mount'],
   severity: 'warning',
   category: 'security',
+  scope: 'object',
   offByDefault: true,
   docs: {
     summary: 'A container that mounts a hostPath volume writable (no `readOnly: true` on the volume mount).',
