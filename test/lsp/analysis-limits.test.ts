@@ -12,6 +12,7 @@ import { initShellParser } from '../../server/src/core/dockerfile/shell';
 import { WEB_DEPLOYMENT } from '../helpers/k8s';
 import { TestClient } from '../helpers/lspClient';
 import { dockerfileRules } from '../../server/src/rules';
+import { bigManifest } from '../../scripts/bench';
 
 /** A Dockerfile whose full analysis takes the better part of a second (1,500 RUNs, 3,000 findings; under the shell-check size limit). */
 function bigDockerfile(runs = 1500, extra = ''): string {
@@ -129,6 +130,32 @@ describe('time budget', () => {
     const hover = await timed(() => budgeted.request('textDocument/hover', { textDocument: { uri }, position: { line: 5, character: 5 } }));
     const actions = await timed(() => budgeted.request<any[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, context: { diagnostics: cut.value.filter((d) => d.range.start.line === 5) } }));
     assert.ok(hover.ms < 1000 && actions.ms < 1000, `hover ${hover.ms.toFixed(0)} ms, code actions ${actions.ms.toFixed(0)} ms`);
+  });
+});
+
+describe('time budget of a manifest parsed when it changed', () => {
+  let budgeted: TestClient;
+  let dir: string;
+  before(async () => {
+    dir = tempDir();
+    budgeted = await TestClient.start({ folders: [dir], initializationOptions: { analysisBudgetMs: 50, traceAnalyses: true } });
+  });
+  after(async () => {
+    await budgeted.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('counts that parse: a 20,000-line manifest whose parse alone takes the budget runs no rule', async () => {
+    // The server parses an open manifest as its text arrives (for the other files' cross-file checks) and the
+    // analysis reuses that parse: it used to get a whole budget after it, so parse and rules could pass a second.
+    const uri = pathToFileURL(path.join(dir, 'app.yaml')).toString();
+    budgeted.open(uri, bigManifest(20_000), 'yaml');
+    const diags = await budgeted.diagnostics(uri);
+    const started = budgeted.messages.find((m) => m.startsWith('analysis started') && m.includes('app.yaml'));
+    const parseMs = Number(/its parse took (\d+) ms of the budget/.exec(started ?? '')?.[1]);
+    assert.ok(parseMs >= 50, `the parse is timed and counted: ${started}`);
+    assert.deepEqual(diags.map((d) => d.code), ['analysis-incomplete'], JSON.stringify(diags.slice(0, 3)));
+    assert.match(diags[0].message, /^Analysis stopped at its time budget \(50 ms\); \d+ rules skipped: /);
   });
 });
 

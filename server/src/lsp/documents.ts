@@ -79,6 +79,11 @@ export class Analyzer {
   private folders: string[] = [];
   /** The time budget of one analysis (initializationOptions.analysisBudgetMs for tests). */
   budgetMs = DEFAULT_ANALYSIS_BUDGET_MS;
+  /**
+   * How long the parse of an open manifest's latest text took when its change arrived (manifestEdited), by path:
+   * the analysis of that text reuses the parse, and its budget is what is left of budgetMs after it.
+   */
+  private readonly editParses = new Map<string, { text: string; ms: number }>();
 
   constructor(
     private readonly ready: Promise<void>,
@@ -163,8 +168,12 @@ export class Analyzer {
       return undefined;
     }
     const started = Date.now();
-    this.host.trace?.(`analysis started: ${label}`);
-    const options = { config: env.config, onRuleError: this.ruleFailed, isCancelled: stale, budget: budgetFromNow(this.budgetMs) };
+    // A manifest parsed when its change arrived (manifestEdited) is analyzed from that parse, which counts.
+    const parsed = env.path !== undefined ? this.editParses.get(env.path) : undefined;
+    const parseMs = parsed?.text === text ? parsed.ms : 0;
+    const budget = { deadline: started + Math.max(0, this.budgetMs - parseMs), ms: this.budgetMs };
+    this.host.trace?.(`analysis started: ${label}${parseMs ? ` (its parse took ${parseMs} ms of the budget)` : ''}`);
+    const options = { config: env.config, onRuleError: this.ruleFailed, isCancelled: stale, budget };
     const prepared = language.core.prepare(text, { ...env, workspace: this.manifests }, options);
     const findings = prepared.run ? await runRulesAsync(prepared.run, options) : prepared.analysis.findings;
     const analysis: Analysis = { ...prepared.analysis, findings, language };
@@ -194,13 +203,16 @@ export class Analyzer {
 
   /** Re-reads one manifest from disk after it changed, was created or was deleted. */
   manifestChanged(file: string): void {
+    this.editParses.delete(file);
     if (!this.readManifest(file)) this.manifests.delete(file);
     this.generation++;
   }
 
   /** Makes an open document's unsaved text what other manifests see. */
   manifestEdited(file: string, text: string): void {
+    const started = Date.now();
     this.manifests.set(parseManifest(text, file));
+    this.editParses.set(file, { text, ms: Date.now() - started });
     this.generation++;
   }
 

@@ -1,23 +1,41 @@
 // Results of object-scoped manifest rules (`scope: 'object'`) kept per YAML document, so that an edit runs them only
 // on the objects whose document changed. The parse cache (parse-cache.ts) hands back the same parsed Document for a
-// document whose text did not change, so that Document is the key; a changed document is a new one. A kept hit is
-// stored with the line its document started on and the document's index, and moved to where the document is now.
+// document whose text did not change, so that Document is the key; a changed document is a new one. Kept hits are
+// stored with the line their document started on and its index, and moved (lines, `data.doc`) where the document
+// is now when reused. Per document one small record: which rules ran on it and the hits of those that hit.
 import type { Document } from 'yaml';
 import type { ManifestRule, ManifestRuleContext } from '../rule';
 import type { RuleHit } from '../types';
-import type { K8sObject, ManifestFile, YamlDoc } from './parse';
+import type { ManifestFile } from './parse';
 
-interface Kept {
-  /** What the hits were computed under: the Kubernetes version and the custom checks. */
+interface DocumentResults {
+  /** What the results were computed under: the Kubernetes version and the custom checks. */
   context: string;
-  /** The line the document started on, and its index in the file, when the hits were computed. */
-  line: number;
-  index: number;
-  hits: readonly RuleHit[];
+  /** ran[n]: rule number n (see ordinals) ran on this document. */
+  ran: Uint8Array;
+  /** The hits of the rules that reported any, by rule number. */
+  hits?: Map<number, KeptHits>;
 }
 
-const NO_HITS: readonly RuleHit[] = [];
+/** A rule's hits on a document as reported, with the document's first line and index then. */
+interface KeptHits {
+  line: number;
+  index: number;
+  hits: RuleHit[];
+}
+
+/** One analysis's view of a file: each object's document results, first line and last line. */
+interface FileResults {
+  context: string;
+  records: DocumentResults[];
+  first: Int32Array;
+  last: Int32Array;
+}
+
+const byDocument = new WeakMap<Document.Parsed, DocumentResults>();
+const byFile = new WeakMap<ManifestFile, FileResults>();
 const wrapped = new WeakMap<ManifestRule, ManifestRule>();
+let ordinals = 0;
 
 /**
  * The rule to run: an object-scoped rule wrapped to reuse its results for unchanged documents, any other rule as
@@ -27,8 +45,8 @@ export function withKeptResults(rule: ManifestRule): ManifestRule {
   if (rule.scope !== 'object') return rule;
   let wrapper = wrapped.get(rule);
   if (!wrapper) {
-    const kept = new WeakMap<Document.Parsed, Kept>();
-    wrapper = { ...rule, check: (ctx) => checkKept(rule, kept, ctx) };
+    const ordinal = ordinals++;
+    wrapper = { ...rule, check: (ctx) => checkKept(rule, ordinal, ctx) };
     wrapped.set(rule, wrapper);
   }
   return wrapper;
@@ -40,68 +58,95 @@ function contextKey(ctx: ManifestRuleContext): string {
   return `${ctx.kubernetesVersion}\n${checks}`;
 }
 
-function checkKept(rule: ManifestRule, kept: WeakMap<Document.Parsed, Kept>, ctx: ManifestRuleContext): RuleHit[] {
-  const { file } = ctx;
-  const context = contextKey(ctx);
-  const hits: RuleHit[] = [];
-  const fresh: K8sObject[] = [];
-  for (const obj of file.objects) {
-    const entry = kept.get(obj.doc.doc);
-    if (entry && entry.context === context) {
-      if (!entry.hits.length) continue;
-      const line = file.positionAt(obj.doc.start).line;
-      for (const hit of entry.hits) hits.push(moved(hit, entry, line, obj.doc.index));
-    } else fresh.push(obj);
-  }
-  if (!fresh.length) return hits;
-  const view: ManifestFile = fresh.length === file.objects.length ? file : { ...file, objects: fresh, docs: fresh.map((o) => o.doc) };
-  const found = rule.check({ ...ctx, file: view });
-  const byDoc = splitByDocument(file, fresh.map((o) => o.doc), found);
-  // A hit outside the documents it was asked about: the rule is not object-scoped after all; run it whole.
-  if (!byDoc) return rule.check(ctx);
-  for (const [doc, docHits] of byDoc) {
-    kept.set(doc.doc, { context, line: file.positionAt(doc.start).line, index: doc.index, hits: docHits.length ? docHits : NO_HITS });
-  }
-  hits.push(...found);
-  return hits;
-}
-
-/** The hits of each document (every hit lies within one of `docs`), or undefined when one does not. */
-function splitByDocument(file: ManifestFile, docs: YamlDoc[], hits: RuleHit[]): Map<YamlDoc, RuleHit[]> | undefined {
-  const spans = docs
-    .map((doc) => ({ doc, first: file.positionAt(doc.start).line, last: file.positionAt(doc.end).line }))
-    .sort((a, b) => a.first - b.first);
-  const byDoc = new Map<YamlDoc, RuleHit[]>(spans.map((s) => [s.doc, []]));
-  for (const hit of hits) {
-    const { start, end } = hit.range;
-    // The last document starting at or before the hit's line.
-    let lo = 0;
-    let hi = spans.length - 1;
-    let at = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (spans[mid].first <= start.line) {
-        at = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
+function fileResults(file: ManifestFile, context: string): FileResults {
+  const known = byFile.get(file);
+  if (known && known.context === context) return known;
+  const n = file.objects.length;
+  const results: FileResults = { context, records: new Array<DocumentResults>(n), first: new Int32Array(n), last: new Int32Array(n) };
+  file.objects.forEach((obj, i) => {
+    let record = byDocument.get(obj.doc.doc);
+    if (!record || record.context !== context) {
+      record = { context, ran: new Uint8Array(Math.max(64, ordinals)) };
+      byDocument.set(obj.doc.doc, record);
     }
-    // A hit must lie in one document. One that starts on the line where the document before it ends (a document's
-    // `---` line) cannot be told apart: none is kept.
-    if (at < 0 || end.line > spans[at].last || (at > 0 && spans[at - 1].last >= start.line)) return undefined;
-    byDoc.get(spans[at].doc)!.push(hit);
-  }
-  return byDoc;
+    results.records[i] = record;
+    results.first[i] = file.positionAt(obj.doc.start).line;
+    results.last[i] = file.positionAt(obj.doc.end).line;
+  });
+  byFile.set(file, results);
+  return results;
 }
 
-/** A kept hit where its document is now: lines shifted, and `data.doc` (the document's index) renumbered. */
-function moved(hit: RuleHit, entry: Kept, line: number, index: number): RuleHit {
-  const shift = line - entry.line;
-  const renumber = index !== entry.index && hit.data?.doc === entry.index;
-  if (!shift && !renumber) return hit;
-  const { start, end } = hit.range;
-  return {
-    ...hit,
-    range: { start: { line: start.line + shift, character: start.character }, end: { line: end.line + shift, character: end.character } },
-    ...(renumber ? { data: { ...hit.data, doc: index } } : {}),
-  };
+function checkKept(rule: ManifestRule, ordinal: number, ctx: ManifestRuleContext): RuleHit[] {
+  const { file } = ctx;
+  const { records, first, last } = fileResults(file, contextKey(ctx));
+  // The objects the rule has not run on, and those it has with hits kept.
+  const fresh: number[] = [];
+  const keptHits: number[] = [];
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i];
+    if (!record.ran[ordinal]) fresh.push(i);
+    else if (record.hits?.has(ordinal)) keptHits.push(i);
+  }
+  // The fresh objects' hits, grouped by object.
+  const found = new Map<number, RuleHit[]>();
+  let all: RuleHit[] = [];
+  if (fresh.length) {
+    const whole = fresh.length === records.length;
+    const objects = whole ? file.objects : fresh.map((i) => file.objects[i]);
+    all = rule.check({ ...ctx, file: whole ? file : { ...file, objects, docs: objects.map((o) => o.doc) } });
+    for (const hit of all) {
+      // The hit's object: the last of the fresh ones (in file order) that starts at or before the hit's line.
+      const { start, end } = hit.range;
+      let lo = 0;
+      let hi = fresh.length - 1;
+      let at = -1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (first[fresh[mid]] <= start.line) {
+          at = mid;
+          lo = mid + 1;
+        } else hi = mid - 1;
+      }
+      // A hit must lie in one document; one starting on the line where the document before it ends (a `---` line)
+      // cannot be told apart. Either way the rule is not object-scoped here: run it whole and keep nothing.
+      if (at < 0 || end.line > last[fresh[at]] || (at > 0 && last[fresh[at - 1]] >= start.line)) return rule.check(ctx);
+      const list = found.get(fresh[at]);
+      if (list) list.push(hit);
+      else found.set(fresh[at], [hit]);
+    }
+    for (const i of fresh) {
+      const record = records[i];
+      if (ordinal >= record.ran.length) record.ran = grown(record.ran);
+      record.ran[ordinal] = 1;
+      if (record.hits) record.hits.delete(ordinal);
+    }
+    for (const [i, hits] of found) (records[i].hits ??= new Map()).set(ordinal, { line: first[i], index: file.objects[i].doc.index, hits });
+  }
+  // Nothing kept to add: the rule's own answer (all of it when every object was fresh, as a whole run).
+  if (!keptHits.length) return all;
+  // In object order, as a run over the whole file gives them (findings at one position keep the rule's order).
+  const groups: Array<[number, RuleHit[]]> = [...found];
+  for (const i of keptHits) groups.push([i, placed(records[i].hits!.get(ordinal)!, first[i], file.objects[i].doc.index)]);
+  return groups.sort((a, b) => a[0] - b[0]).flatMap(([, hits]) => hits);
+}
+
+function grown(ran: Uint8Array): Uint8Array {
+  const more = new Uint8Array(Math.max(ordinals, ran.length * 2));
+  more.set(ran);
+  return more;
+}
+
+/** Kept hits where their document is now: lines shifted and `data.doc` renumbered when it moved. */
+function placed(kept: KeptHits, line: number, index: number): RuleHit[] {
+  const shift = line - kept.line;
+  if (!shift && index === kept.index) return kept.hits;
+  return kept.hits.map((hit) => {
+    const { start, end } = hit.range;
+    return {
+      ...hit,
+      range: { start: { line: start.line + shift, character: start.character }, end: { line: end.line + shift, character: end.character } },
+      ...(hit.data?.doc === kept.index ? { data: { ...hit.data, doc: index } } : {}),
+    };
+  });
 }
