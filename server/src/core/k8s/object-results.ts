@@ -77,8 +77,15 @@ function fileResults(file: ManifestFile, context: string): FileResults {
   return results;
 }
 
+/**
+ * Files with fewer objects than this are checked whole every time: rerunning a rule on a few objects costs less than
+ * the bookkeeping, and their records would only add to the memory of a session that opens many small files.
+ */
+const KEEP_FROM_OBJECTS = 20;
+
 function checkKept(rule: ManifestRule, ordinal: number, ctx: ManifestRuleContext): RuleHit[] {
   const { file } = ctx;
+  if (file.objects.length < KEEP_FROM_OBJECTS) return rule.check(ctx);
   const { records, first, last } = fileResults(file, contextKey(ctx));
   // The objects the rule has not run on, and those it has with hits kept.
   const fresh: number[] = [];
