@@ -46,6 +46,15 @@ export interface DockerfileRuleContext {
 
 export interface DockerfileRule extends RuleMeta {
   check(ctx: DockerfileRuleContext): RuleHit[];
+  /**
+   * 'instruction': what the rule reports for an instruction depends only on that instruction's own lines, the
+   * file's structure (its parser directives and escape character, and the text and order of every FROM, SHELL,
+   * ARG and ENV instruction) with where the instruction stands among it, the file's path and the hadolint settings —
+   * never on other instructions, the build context or comments — and every hit lies within that instruction's
+   * lines. Its results are then kept per instruction and an edit reruns it only on the instructions that changed
+   * (dockerfile/instruction-results.ts); test/core/dockerfile-instruction-scope holds each such rule to it.
+   */
+  scope?: 'instruction';
 }
 
 export interface ManifestRuleContext {

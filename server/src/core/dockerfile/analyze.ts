@@ -1,6 +1,7 @@
 // Analysis of Dockerfiles: the entry point shared by the CLI, the language server (through core/languages) and the tests.
 import * as path from 'node:path';
 import { configDockerfileSettings, EMPTY_CONFIG, type Config, type ConfigLayer } from '../config';
+import { withKeptInstructionResults } from './instruction-results';
 import { withSizeLimits } from './limits';
 import { buildModel, type DockerfileModel } from './model';
 import { runRules, type RuleRun, type TimeBudget } from '../engine';
@@ -73,7 +74,7 @@ export function prepareDockerfile(text: string, options: AnalyzeOptions): Prepar
   const suppressions = checks ? { ...pragmas, checks } : pragmas;
   // `disable-ignore-pragma: true` also turns on the rule that reports the pragmas (DL1001), unless a layer sets it.
   const runConfig = settings.disableIgnorePragma ? { layers: [{ source: 'disable-ignore-pragma', rules: [['DL1001', 'info']] as ConfigLayer['rules'] }, ...config.layers] } : undefined;
-  return { model, run: { rules: withSizeLimits(model, options.rules), ctx, suppressions, config: runConfig }, findings: [] };
+  return { model, run: { rules: withSizeLimits(model, options.rules.map(withKeptInstructionResults)), ctx, suppressions, config: runConfig }, findings: [] };
 }
 
 /** The folder a Dockerfile's build context is assumed to be: the file's own folder. */

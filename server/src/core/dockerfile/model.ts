@@ -8,7 +8,7 @@ import { jsonValue } from './commands';
 import { parseImageRef, type ImageRef } from './image-ref';
 import type { Position, Range } from '../types';
 import type { Oversized } from './oversized';
-import { oversizedInstructions, parseDockerfile } from './parse';
+import { oversizedInstructions, parseAside, parseDockerfile } from './parse';
 import { isFragment, placeholderFrom } from './fragment';
 import { basename } from './paths';
 import { parseShell, type ShellScript } from './shell';
@@ -105,9 +105,17 @@ export function buildModel(text: string): DockerfileModel {
 }
 
 
-function parseModel(text: string): DockerfileModel {
+/**
+ * The model of `text` parsed aside: neither cached nor disturbing the caches of the document being analyzed (for the
+ * restricted texts of instruction-results.ts).
+ */
+export function buildModelAside(text: string): DockerfileModel {
+  return parseModel(text, parseAside(text));
+}
+
+function parseModel(text: string, aside?: { ast: Dockerfile; oversized: Oversized[] }): DockerfileModel {
   const doc = TextDocument.create('file:///Dockerfile', 'dockerfile', 0, text);
-  const ast = parseDockerfile(text);
+  const ast = aside?.ast ?? parseDockerfile(text);
   const escape = ast.getEscapeCharacter();
   const offsetAt = (p: Position) => doc.offsetAt(p);
   const positionAt = (o: number) => doc.positionAt(o);
@@ -203,7 +211,7 @@ function parseModel(text: string): DockerfileModel {
     rangeOf,
     runOf: (ins) => runByLine.get(ins.getRange().start.line),
     stageOf: (ins) => (ins.getKeyword() === 'FROM' ? stageByFrom.get(ins) : stageByLine.get(ins.getRange().start.line)),
-    oversized: oversizedInstructions(text),
+    oversized: aside?.oversized ?? oversizedInstructions(text),
   };
 }
 

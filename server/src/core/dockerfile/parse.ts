@@ -8,7 +8,7 @@ import { blankOversized, type Oversized } from './oversized';
 
 const original = DockerfileParser.parse.bind(DockerfileParser);
 // One entry: the tree of the text being analyzed (its size is bounded by the document's).
-let last: { text: string; ast: Dockerfile; oversized: Oversized[] } | undefined;
+let last: { text: string; ast: Dockerfile; oversized: Oversized[]; bounded: string } | undefined;
 
 /**
  * Parses a Dockerfile, reusing the previous tree when the text is the same (trees are only read). Instructions
@@ -28,10 +28,29 @@ function parsed(text: string): NonNullable<typeof last> {
     splitsOfLastParse = splitsOfThisParse;
     splitsOfThisParse = new Map();
     const bounded = blankOversized(text);
-    last = { text, ast: original(bounded.text), oversized: bounded.oversized };
+    last = { text, ast: original(bounded.text), oversized: bounded.oversized, bounded: bounded.text };
     created = undefined;
   }
   return last;
+}
+
+/** The text the parser was given for `text`: oversized instructions and the part past the document limit blanked. */
+export function parsedTextOf(text: string): string {
+  return parsed(text).bounded;
+}
+
+/**
+ * A parse of `text` that leaves the cache of the document being analyzed as it is (the tree of one version and the
+ * argument splits of the last two): for the restricted texts instruction-scoped rules are rerun on
+ * (instruction-results.ts), whose instructions are the document's own.
+ */
+export function parseAside(text: string): { ast: Dockerfile; oversized: Oversized[] } {
+  const bounded = blankOversized(text);
+  try {
+    return { ast: original(bounded.text), oversized: bounded.oversized };
+  } finally {
+    created = undefined;
+  }
 }
 
 DockerfileParser.parse = parseDockerfile;

@@ -5,16 +5,13 @@
 // is now when reused. Per document one small record: which rules ran on it and the hits of those that hit.
 import type { Document } from 'yaml';
 import type { ManifestRule, ManifestRuleContext } from '../rule';
+import { markRan, newRecord, scopedWrapper, type RanRecord } from '../kept-results';
 import type { RuleHit } from '../types';
 import type { ManifestFile } from './parse';
 
-interface DocumentResults {
+interface DocumentResults extends RanRecord<KeptHits> {
   /** What the results were computed under: the Kubernetes version and the custom checks. */
   context: string;
-  /** ran[n]: rule number n (see ordinals) ran on this document. */
-  ran: Uint8Array;
-  /** The hits of the rules that reported any, by rule number. */
-  hits?: Map<number, KeptHits>;
 }
 
 /** A rule's hits on a document as reported, with the document's first line and index then. */
@@ -34,23 +31,9 @@ interface FileResults {
 
 const byDocument = new WeakMap<Document.Parsed, DocumentResults>();
 const byFile = new WeakMap<ManifestFile, FileResults>();
-const wrapped = new WeakMap<ManifestRule, ManifestRule>();
-let ordinals = 0;
 
-/**
- * The rule to run: an object-scoped rule wrapped to reuse its results for unchanged documents, any other rule as
- * it is. One wrapper per rule, so its kept results outlive the analysis.
- */
-export function withKeptResults(rule: ManifestRule): ManifestRule {
-  if (rule.scope !== 'object') return rule;
-  let wrapper = wrapped.get(rule);
-  if (!wrapper) {
-    const ordinal = ordinals++;
-    wrapper = { ...rule, check: (ctx) => checkKept(rule, ordinal, ctx) };
-    wrapped.set(rule, wrapper);
-  }
-  return wrapper;
-}
+/** The rule to run: an object-scoped rule wrapped to reuse its results for unchanged documents, any other rule as it is. */
+export const withKeptResults = scopedWrapper<ManifestRuleContext, ManifestRule>('object', (rule, ordinal, ctx) => checkKept(rule, ordinal, ctx));
 
 function contextKey(ctx: ManifestRuleContext): string {
   if (!ctx.customChecks?.length) return ctx.kubernetesVersion;
@@ -66,7 +49,7 @@ function fileResults(file: ManifestFile, context: string): FileResults {
   file.objects.forEach((obj, i) => {
     let record = byDocument.get(obj.doc.doc);
     if (!record || record.context !== context) {
-      record = { context, ran: new Uint8Array(Math.max(64, ordinals)) };
+      record = { context, ...newRecord<KeptHits>() };
       byDocument.set(obj.doc.doc, record);
     }
     results.records[i] = record;
@@ -124,9 +107,7 @@ function checkKept(rule: ManifestRule, ordinal: number, ctx: ManifestRuleContext
     }
     for (const i of fresh) {
       const record = records[i];
-      if (ordinal >= record.ran.length) record.ran = grown(record.ran);
-      record.ran[ordinal] = 1;
-      if (record.hits) record.hits.delete(ordinal);
+      markRan(record, ordinal);
     }
     for (const [i, hits] of found) (records[i].hits ??= new Map()).set(ordinal, { line: first[i], index: file.objects[i].doc.index, hits });
   }
@@ -136,12 +117,6 @@ function checkKept(rule: ManifestRule, ordinal: number, ctx: ManifestRuleContext
   const groups: Array<[number, RuleHit[]]> = [...found];
   for (const i of keptHits) groups.push([i, placed(records[i].hits!.get(ordinal)!, first[i], file.objects[i].doc.index)]);
   return groups.sort((a, b) => a[0] - b[0]).flatMap(([, hits]) => hits);
-}
-
-function grown(ran: Uint8Array): Uint8Array {
-  const more = new Uint8Array(Math.max(ordinals, ran.length * 2));
-  more.set(ran);
-  return more;
 }
 
 /** Kept hits where their document is now: lines shifted and `data.doc` renumbered when it moved. */

@@ -36,6 +36,7 @@ export const addInsteadOfCopy: DockerfileRule = {
   aliases: ['DL3020'],
   severity: 'warning',
   category: 'correctness',
+  scope: 'instruction',
   docs: {
     summary: 'ADD used for local files or folders where COPY does the same.',
     why: 'ADD also downloads URLs and unpacks tar archives, so a reader cannot tell what `ADD app.tar.gz /app` or `ADD $SRC /app` will do without checking the file. COPY only copies; keep ADD for remote sources and archives you mean to unpack.',

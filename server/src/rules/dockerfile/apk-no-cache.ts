@@ -23,6 +23,7 @@ export const apkNoCache: DockerfileRule = {
   aliases: ['DL3019'],
   severity: 'warning',
   category: 'size',
+  scope: 'instruction',
   docs: {
     summary: '`apk add` without `--no-cache`.',
     why: 'Without `--no-cache`, apk stores the package index (and, with a cache folder, the packages) under `/var/cache/apk` in the layer. `--no-cache` fetches a fresh index and leaves nothing behind, so no `apk update` or cleanup is needed.',

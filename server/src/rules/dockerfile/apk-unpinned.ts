@@ -8,6 +8,7 @@ export const apkUnpinned: DockerfileRule = {
   aliases: ['DL3018'],
   severity: 'warning',
   category: 'reliability',
+  scope: 'instruction',
   docs: {
     summary: '`apk add` of a package without a version.',
     why: 'Without a version, apk installs whatever the Alpine mirror holds on the day of the build, so rebuilding the same Dockerfile can ship different packages or fail once a package moves on. Pin it with `pkg=version` (exact) or `pkg~version` (that release series); `apk policy <package>` in the base image lists the candidates.',

@@ -16,6 +16,7 @@ export const aptMissingYes: DockerfileRule = {
   aliases: ['DL3014'],
   severity: 'warning',
   category: 'correctness',
+  scope: 'instruction',
   docs: {
     summary: '`apt-get install` without `-y`.',
     why: 'A build has no terminal to answer apt\'s "Do you want to continue?" prompt; without `-y` the install aborts as soon as it needs confirmation. `aptitude install` asks the same way.',

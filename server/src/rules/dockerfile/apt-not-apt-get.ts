@@ -23,6 +23,7 @@ export const aptNotAptGet: DockerfileRule = {
   aliases: ['DL3027'],
   severity: 'warning',
   category: 'correctness',
+  scope: 'instruction',
   docs: {
     summary: '`apt` used in a RUN instead of `apt-get`.',
     why: '`apt` is meant for people at a terminal: its output and behaviour may change between releases and it warns "apt does not have a stable CLI interface" when scripted. `apt-get` (and `apt-cache`) are the stable interfaces for scripts.',

@@ -8,6 +8,7 @@ export const aptUnpinned: DockerfileRule = {
   aliases: ['DL3008'],
   severity: 'warning',
   category: 'reliability',
+  scope: 'instruction',
   docs: {
     summary: '`apt-get install` of a package without a version.',
     why: 'Without `=version`, apt installs whatever the mirror holds on the day of the build: two builds of the same Dockerfile can ship different packages, and an upstream update can break the build long after it last passed. Pin the version (`apt-cache policy <package>` in the base image lists the candidates), or accept the drift knowingly by ignoring this rule. A release (`pkg/bookworm-backports`) or a local `.deb` also counts as chosen.',

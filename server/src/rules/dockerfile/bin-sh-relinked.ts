@@ -9,6 +9,7 @@ export const binShRelinked: DockerfileRule = {
   aliases: ['DL4005'],
   severity: 'warning',
   category: 'correctness',
+  scope: 'instruction',
   docs: {
     summary: '`ln … /bin/sh` replaces the system shell to change the shell of RUN.',
     why: 'Relinking `/bin/sh` changes the shell for every script and package hook in the image, at build time and at runtime, and package upgrades may quietly put the old link back. To run RUN commands with another shell, say so with `SHELL ["/bin/bash", "-c"]`.',

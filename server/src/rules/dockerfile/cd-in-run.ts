@@ -42,6 +42,7 @@ export const cdInRun: DockerfileRule = {
   aliases: ['DL3003'],
   severity: 'warning',
   category: 'correctness',
+  scope: 'instruction',
   docs: {
     summary: '`cd` inside RUN instead of WORKDIR.',
     why: 'A `cd` only lasts until the end of its RUN, so the next instruction silently runs in another directory, and long `cd … && cd ..` chains are hard to follow. WORKDIR sets the directory for every following instruction and creates it if needed. A `cd` inside `( … )` is left alone.',

@@ -53,6 +53,7 @@ export const copyDestSlash: DockerfileRule = {
   aliases: ['DL3021'],
   severity: 'error',
   category: 'correctness',
+  scope: 'instruction',
   docs: {
     summary: 'COPY/ADD with several sources into a destination without a trailing `/`.',
     why: 'With more than one source, the destination must be a directory, and Docker only accepts that when it ends with `/`: otherwise the build fails with "When using COPY with more than one source file, the destination must be a directory and end with a /".',

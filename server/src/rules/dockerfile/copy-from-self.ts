@@ -7,6 +7,7 @@ export const copyFromSelf: DockerfileRule = {
   aliases: ['DL3023'],
   severity: 'error',
   category: 'correctness',
+  scope: 'instruction',
   docs: {
     summary: '`COPY --from` names the stage it is in.',
     why: 'A stage cannot copy from itself: it does not exist yet while it is being built, and Docker stops with a circular dependency error. Copy from an earlier stage, or use a plain COPY or RUN cp within the stage.',

@@ -9,6 +9,7 @@ export const copyWholeFilesystem: DockerfileRule = {
   aliases: ['DL3067'],
   severity: 'warning',
   category: 'size',
+  scope: 'instruction',
   docs: {
     summary: '`COPY --from=… / /` copies a whole filesystem from another stage or image.',
     why: 'Copying `/` brings along the other stage\'s package database, caches, compilers and `/etc` files, overwriting this stage\'s own: the image grows by the whole build environment and its system files come from two places. Copy only the files the image needs (`COPY --from=build /app/bin/server /usr/local/bin/`), or build FROM that stage if you want all of it.',

@@ -13,6 +13,7 @@ export const dnfMissingYes: DockerfileRule = {
   aliases: ['DL3038'],
   severity: 'warning',
   category: 'correctness',
+  scope: 'instruction',
   docs: {
     summary: '`dnf install` (or `microdnf install`) without `-y`.',
     why: 'dnf asks "Is this ok [y/N]" before it installs, upgrades or removes anything. A build has no one to answer, so the prompt reads end of input and dnf aborts the RUN. `-y` (`--assumeyes`) answers yes; microdnf takes it too.',

@@ -9,6 +9,7 @@ export const dnfUnpinned: DockerfileRule = {
   aliases: ['DL3041'],
   severity: 'warning',
   category: 'reliability',
+  scope: 'instruction',
   docs: {
     summary: '`dnf install` of a package without a version.',
     why: 'Without a version, dnf (or microdnf) installs the newest package its repositories hold at build time, so rebuilding the same Dockerfile can ship different packages or break on an update. Name the version as `<package>-<version>` or `<package>-<version>-<release>` (`dnf list --showduplicates <package>` lists them); a module needs its stream (`dnf module install nodejs:20`).',

@@ -71,6 +71,7 @@ export const envSelfReference: DockerfileRule = {
   aliases: ['DL3044'],
   severity: 'error',
   category: 'correctness',
+  scope: 'instruction',
   docs: {
     summary: 'An ENV value refers to a variable set by the same ENV instruction.',
     why: 'Docker expands the variables of an ENV instruction before any of its assignments take effect, so in `ENV APP_HOME=/app APP_BIN=$APP_HOME/bin` the second value uses the old `APP_HOME` — usually empty — and becomes `/bin`. Set the variable in one ENV and use it in the next.',

@@ -28,6 +28,7 @@ export const exposeHostMapping: DockerfileRule = {
   aliases: ['ExposeInvalidFormat'],
   severity: 'warning',
   category: 'correctness',
+  scope: 'instruction',
   docs: {
     summary: 'EXPOSE with a host port or IP address (`8080:80`, `0.0.0.0:80:80`).',
     why: 'EXPOSE records which port the container listens on; it cannot publish anything. Docker ignores the host part, so `EXPOSE 8080:80` only exposes 80 while reading as if 8080 were published. BuildKit warns and plans to make it an error; publish with `docker run -p 8080:80`.',

@@ -27,6 +27,7 @@ export const exposeInvalidPort: DockerfileRule = {
   aliases: ['DL3011'],
   severity: 'error',
   category: 'correctness',
+  scope: 'instruction',
   docs: {
     summary: 'EXPOSE with an invalid port.',
     why: 'Ports are numbers from 0 to 65535 (optionally a range like `8000-8010` and `/tcp`, `/udp` or `/sctp`). Docker rejects anything else when it builds the image.',

@@ -25,6 +25,7 @@ export const exposeProtoCasing: DockerfileRule = {
   aliases: ['ExposeProtoCasing'],
   severity: 'warning',
   category: 'correctness',
+  scope: 'instruction',
   docs: {
     summary: 'EXPOSE with an upper-case protocol (`80/TCP`).',
     why: 'Docker lower-cases the protocol, so `80/TCP` works, but BuildKit warns about it and the image metadata then differs from what the Dockerfile says. Write `tcp`, `udp` or `sctp`.',

@@ -27,6 +27,7 @@ export const fromAsCasing: DockerfileRule = {
   aliases: ['FromAsCasing'],
   severity: 'warning',
   category: 'correctness',
+  scope: 'instruction',
   docs: {
     summary: 'The `AS` of a FROM is not cased like its `FROM`.',
     why: 'Keywords are case-insensitive, but `FROM node:20 as build` mixes two styles in one instruction. BuildKit warns about it; writing `AS` the way `FROM` is written keeps the file consistent.',

@@ -20,6 +20,7 @@ export const fromPlatformConstant: DockerfileRule = {
   aliases: ['FromPlatformFlagConstDisallowed', 'DL3029'],
   severity: 'warning',
   category: 'correctness',
+  scope: 'instruction',
   docs: {
     summary: '`FROM --platform=` with a constant platform such as `linux/amd64`.',
     why: 'A fixed platform ties the stage to one architecture: a multi-platform build (`--platform linux/amd64,linux/arm64`) then ships amd64 binaries in the arm64 image, or runs them under emulation. Pass the platform on the command line, use `$BUILDPLATFORM` for stages that cross-compile, or name the stage after its platform (`build_amd64`) when it is platform-specific on purpose.',

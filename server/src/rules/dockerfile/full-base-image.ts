@@ -71,6 +71,7 @@ export const fullBaseImage: DockerfileRule = {
   severity: 'info',
   severityNote: 'warning when the smaller variant saves over 300 MB',
   category: 'size',
+  scope: 'instruction',
   docs: {
     summary: 'The final image is based on a full image where a slim, Alpine or distroless variant exists.',
     why: 'Full images such as `python:3.12` or `node:20` carry compilers, headers and hundreds of packages the running app never uses: several hundred MB more to pull, store and scan for CVEs. The `-slim` variant keeps the same Debian userland without them.',

@@ -9,6 +9,7 @@ export const gemUnpinned: DockerfileRule = {
   aliases: ['DL3028'],
   severity: 'warning',
   category: 'reliability',
+  scope: 'instruction',
   docs: {
     summary: '`gem install` of a gem without a version.',
     why: 'Without a version, `gem install` fetches the newest release from RubyGems at build time, so two builds of the same Dockerfile can ship different gems, and a major release can break the image. Pin with `gem install <gem>:<version>` or `-v <version>`, or install from a locked Gemfile with `bundle install`.',

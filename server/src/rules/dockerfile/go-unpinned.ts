@@ -9,6 +9,7 @@ export const goUnpinned: DockerfileRule = {
   aliases: ['DL3062'],
   severity: 'warning',
   category: 'reliability',
+  scope: 'instruction',
   docs: {
     summary: '`go install` of a module without a version, or with `@latest`.',
     why: 'A remote package without `@version` (or with `@latest`) resolves to the newest tagged release when the image is built: rebuilds drift, and a breaking release lands unannounced. Name the version (`@v1.2.3`) or a commit; local packages (`./cmd/app`, `.`) build from the copied sources and need none.',

@@ -26,6 +26,7 @@ export const invalidDefaultArgInFrom: DockerfileRule = {
   aliases: ['InvalidDefaultArgInFrom'],
   severity: 'warning',
   category: 'correctness',
+  scope: 'instruction',
   docs: {
     summary: 'With the ARG defaults, a FROM names an empty or invalid image.',
     why: 'A Dockerfile should build without `--build-arg`. When an ARG used in FROM has no default (or a bad one), `docker build .` fails with an invalid reference such as `busybox:`; give the ARG a default or use `${TAG:-latest}`.',

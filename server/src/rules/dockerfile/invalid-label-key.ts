@@ -23,6 +23,7 @@ export const invalidLabelKey: DockerfileRule = {
   aliases: ['DL3048'],
   severity: 'info',
   category: 'correctness',
+  scope: 'instruction',
   docs: {
     summary: 'LABEL key not in the recommended format (lower-case, digits, `.`, `-`; no Docker namespace).',
     why: 'Tools that read labels (registries, scanners, `docker inspect --format`, Kubernetes annotations copied from them) expect reverse-DNS keys such as `org.opencontainers.image.source`: lower-case letters and digits separated by single dots or dashes. Other keys are easy to mistype and may be rejected, and `com.docker.*`, `io.docker.*` and `org.dockerproject.*` are reserved for Docker itself.',

@@ -74,6 +74,7 @@ export const jsonArgs: DockerfileRule = {
   aliases: ['DL3025', 'JSONArgsRecommended'],
   severity: 'warning',
   category: 'correctness',
+  scope: 'instruction',
   docs: {
     summary: 'CMD or ENTRYPOINT in shell form.',
     why: 'Shell form runs the command as `/bin/sh -c "…"`: the shell is PID 1 and does not forward SIGTERM, so `docker stop` waits 10 seconds and then kills the process without a clean shutdown. Exec form runs the program directly. If you need shell features, put them in a script that ends with `exec`.',

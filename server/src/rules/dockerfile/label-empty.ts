@@ -6,6 +6,7 @@ export const labelEmpty: DockerfileRule = {
   aliases: ['DL3051'],
   severity: 'warning',
   category: 'correctness',
+  scope: 'instruction',
   docs: {
     summary: 'A label that `label-schema:` requires is set to an empty value.',
     why: 'An empty required label satisfies a presence check while carrying nothing: the image looks labelled and is not. Usually a build argument that was not passed (`LABEL version=$VERSION` without `--build-arg`) or a placeholder left behind.',

@@ -6,6 +6,7 @@ export const labelFormatRfc3339: DockerfileRule = {
   aliases: ['DL3053'],
   severity: 'warning',
   category: 'correctness',
+  scope: 'instruction',
   docs: {
     summary: 'A label the `label-schema:` declares as `rfc3339` has a value that is not an RFC 3339 time.',
     why: 'Tools that read image labels (registries, scanners, inventory and release tooling) parse them by format; a value that does not parse is lost to them or misread. `label-schema:` in `.stevedore.yaml` or `.hadolint.yaml` declares the format each label must have. A value filled from a build argument cannot be checked: declare such labels as `text`.',

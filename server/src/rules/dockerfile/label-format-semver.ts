@@ -6,6 +6,7 @@ export const labelFormatSemver: DockerfileRule = {
   aliases: ['DL3056'],
   severity: 'warning',
   category: 'correctness',
+  scope: 'instruction',
   docs: {
     summary: 'A label the `label-schema:` declares as `semver` has a value that is not a semantic version.',
     why: 'Tools that read image labels (registries, scanners, inventory and release tooling) parse them by format; a value that does not parse is lost to them or misread. `label-schema:` in `.stevedore.yaml` or `.hadolint.yaml` declares the format each label must have. A value filled from a build argument cannot be checked: declare such labels as `text`.',

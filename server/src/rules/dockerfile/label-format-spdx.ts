@@ -6,6 +6,7 @@ export const labelFormatSpdx: DockerfileRule = {
   aliases: ['DL3054'],
   severity: 'warning',
   category: 'correctness',
+  scope: 'instruction',
   docs: {
     summary: 'A label the `label-schema:` declares as `spdx` has a value that is not an SPDX license expression.',
     why: 'Tools that read image labels (registries, scanners, inventory and release tooling) parse them by format; a value that does not parse is lost to them or misread. `label-schema:` in `.stevedore.yaml` or `.hadolint.yaml` declares the format each label must have. A value filled from a build argument cannot be checked: declare such labels as `text`.',

@@ -6,6 +6,7 @@ export const labelNotInSchema: DockerfileRule = {
   aliases: ['DL3050'],
   severity: 'info',
   category: 'correctness',
+  scope: 'instruction',
   docs: {
     summary: 'With `strict-labels: true`, a label that `label-schema:` does not declare.',
     why: 'Strict labels keep images to an agreed set: no stray labels leaking build details, none that confuse the tools reading them. Turned on by `strict-labels: true` in `.stevedore.yaml` or `.hadolint.yaml`; with no `label-schema:` every label is reported, as in hadolint.',

@@ -6,6 +6,7 @@ export const latestTag: DockerfileRule = {
   aliases: ['DL3007'],
   severity: 'warning',
   category: 'correctness',
+  scope: 'instruction',
   docs: {
     summary: 'Base image pinned to `:latest`.',
     why: '`latest` moves: the same Dockerfile builds a different image next week, breaking reproducibility and caches, and upgrades major versions without warning. Pin a version tag (and, for full reproducibility, a digest).',

@@ -38,6 +38,7 @@ export const legacyKeyValueFormat: DockerfileRule = {
   aliases: ['LegacyKeyValueFormat'],
   severity: 'warning',
   category: 'correctness',
+  scope: 'instruction',
   docs: {
     summary: '`ENV key value` or `LABEL key value` instead of `key=value`.',
     why: 'In the old whitespace form the whole rest of the line is one value, so `ENV PATH /app/bin LANG C.UTF-8` sets PATH to everything after it instead of two variables. Docker keeps the form only for compatibility and BuildKit warns about it; `key=value` says where each value ends.',

@@ -21,6 +21,7 @@ export const maintainerDeprecated: DockerfileRule = {
   aliases: ['DL4000', 'MaintainerDeprecated'],
   severity: 'warning',
   category: 'correctness',
+  scope: 'instruction',
   docs: {
     summary: 'MAINTAINER instruction.',
     why: 'MAINTAINER has been deprecated since Docker 1.13 and only fills a legacy image field that most tools ignore. The standard `org.opencontainers.image.authors` label is what registries and scanners read.',

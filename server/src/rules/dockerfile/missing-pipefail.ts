@@ -111,6 +111,7 @@ export const missingPipefail: DockerfileRule = {
   aliases: ['DL4006'],
   severity: 'warning',
   category: 'correctness',
+  scope: 'instruction',
   docs: {
     summary: 'RUN with a pipe under a shell without `pipefail`.',
     why: 'A pipeline\'s exit status is that of its last command, so in `RUN curl -fsSL $URL | tar -xz` a failed download still "succeeds" and the build goes on with missing files. `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` makes any failing stage fail the RUN.',

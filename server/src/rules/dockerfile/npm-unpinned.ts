@@ -9,6 +9,7 @@ export const npmUnpinned: DockerfileRule = {
   aliases: ['DL3016'],
   severity: 'warning',
   category: 'reliability',
+  scope: 'instruction',
   docs: {
     summary: '`npm install` of a package without a version.',
     why: 'A package named without a version (or with the `latest` tag) resolves to the newest release when the image is built, so rebuilds drift and a breaking release lands unannounced. Name the version (`pkg@1.2.3`), or install the project\'s locked dependencies with `npm ci`. A git dependency needs `#<commit>` or `#semver:<range>`.',

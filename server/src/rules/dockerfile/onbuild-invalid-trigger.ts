@@ -11,6 +11,7 @@ export const onbuildInvalidTrigger: DockerfileRule = {
   aliases: ['DL3043'],
   severity: 'error',
   category: 'correctness',
+  scope: 'instruction',
   docs: {
     summary: '`ONBUILD` triggers `ONBUILD`, `FROM` or `MAINTAINER`.',
     why: 'ONBUILD instructions run at the start of a build that uses this image as its base, as if written right after that FROM. Docker rejects triggers that make no sense there: a FROM (the base is already chosen), another ONBUILD (no chaining) and MAINTAINER. The image fails to build at this line.',

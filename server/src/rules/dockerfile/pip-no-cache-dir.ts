@@ -23,6 +23,7 @@ export const pipNoCacheDir: DockerfileRule = {
   aliases: ['DL3042'],
   severity: 'warning',
   category: 'size',
+  scope: 'instruction',
   docs: {
     summary: '`pip install` without `--no-cache-dir`.',
     why: 'pip keeps every downloaded wheel in `~/.cache/pip`; in an image that cache is never reused and can add hundreds of MB (e.g. for torch or numpy). Pass `--no-cache-dir`, set `ENV PIP_NO_CACHE_DIR=1` (pip turns the cache off for any valid value, `0` and `false` too), export it earlier in the RUN, or use a cache mount.',

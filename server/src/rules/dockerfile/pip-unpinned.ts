@@ -9,6 +9,7 @@ export const pipUnpinned: DockerfileRule = {
   aliases: ['DL3013'],
   severity: 'warning',
   category: 'reliability',
+  scope: 'instruction',
   docs: {
     summary: '`pip install` of a package without a version.',
     why: 'Without a version specifier, pip installs the newest release on PyPI at build time: the same Dockerfile builds a different image next month, and a new major release can break it without any change of yours. Pin with `==` (or bound with `>=`/`~=`), or install from a requirements or constraints file (`-r`, `-c`) that pins. A VCS URL needs an `@ref` to be pinned.',

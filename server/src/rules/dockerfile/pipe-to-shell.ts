@@ -36,6 +36,7 @@ export const pipeToShell: DockerfileRule = {
   aliases: [],
   severity: 'warning',
   category: 'security',
+  scope: 'instruction',
   docs: {
     summary: 'A downloaded script is piped straight into a shell (`curl … | sh`).',
     why: 'Whatever the server (or anyone between you and it) sends is executed as-is during the build, and a dropped connection can run half a script. Download the file, verify a pinned checksum or signature, then run it.',

@@ -39,6 +39,7 @@ export const pkgCacheNotCleaned: DockerfileRule = {
   aliases: ['DL3032', 'DL3040', 'DL3036', 'DL3060'],
   severity: 'warning',
   category: 'size',
+  scope: 'instruction',
   docs: {
     summary: 'yum, dnf, microdnf, zypper or yarn installs without cleaning their cache in the same RUN.',
     why: 'These tools keep downloaded metadata and packages in a cache folder (`/var/cache/yum`, `/var/cache/dnf`, `/var/cache/zypp`, yarn\'s global cache) that ships in the layer. Run `yum clean all`, `dnf clean all`, `zypper clean` or `yarn cache clean` in the same RUN, or use a cache mount.',

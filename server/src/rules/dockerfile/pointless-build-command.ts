@@ -38,6 +38,7 @@ export const pointlessBuildCommand: DockerfileRule = {
   aliases: ['DL3001'],
   severity: 'info',
   category: 'correctness',
+  scope: 'instruction',
   docs: {
     summary: 'RUN calls a command meant for a running system (`ssh`, `vim`, `service`, `ps`, `kill`, `mount` …).',
     why: 'A RUN executes once, in a throwaway container without a terminal, and only its file changes are kept. Interactive tools hang or fail there, `service … start` starts something that is gone when the layer is saved, and `ps`/`free`/`ifconfig` describe the build machine. Configure files instead, and start services from CMD or ENTRYPOINT.',

@@ -25,6 +25,7 @@ export const redundantTargetPlatform: DockerfileRule = {
   aliases: ['RedundantTargetPlatform', 'DL3065'],
   severity: 'warning',
   category: 'correctness',
+  scope: 'instruction',
   docs: {
     summary: '`FROM --platform=$TARGETPLATFORM`, which is the default.',
     why: 'A stage is built for the target platform unless told otherwise, so the flag changes nothing; it usually stands where `$BUILDPLATFORM` was meant (a build stage that should run natively and cross-compile).',

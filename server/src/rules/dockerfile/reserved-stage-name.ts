@@ -11,6 +11,7 @@ export const reservedStageName: DockerfileRule = {
   aliases: ['ReservedStageName', 'DL3063'],
   severity: 'warning',
   category: 'correctness',
+  scope: 'instruction',
   docs: {
     summary: 'A build stage named `scratch` or `context`.',
     why: 'BuildKit gives these names their own meaning: `FROM scratch` is the empty image and `context` the build context. A stage with one of them cannot be referenced as intended, and BuildKit warns about it.',

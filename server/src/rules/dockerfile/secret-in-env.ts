@@ -8,6 +8,7 @@ export const secretInEnv: DockerfileRule = {
   aliases: ['DL3064', 'SecretsUsedInArgOrEnv'],
   severity: 'warning',
   category: 'security',
+  scope: 'instruction',
   docs: {
     summary: 'ENV or ARG whose name says it holds a secret (password, token, API key …).',
     why: 'ENV values are stored in the image config and ARG values in the build history (`docker history`), so anyone who can pull the image can read them. Pass build secrets with `RUN --mount=type=secret,id=<name>` and runtime secrets through the orchestrator.',

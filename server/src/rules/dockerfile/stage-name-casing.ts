@@ -35,6 +35,7 @@ export const stageNameCasing: DockerfileRule = {
   aliases: ['StageNameCasing'],
   severity: 'warning',
   category: 'correctness',
+  scope: 'instruction',
   docs: {
     summary: 'A build stage name with upper-case letters.',
     why: 'Docker lower-cases stage names, so `AS Build` is really `build`: `--target Build` and `COPY --from=Build` still work, but the name reads as if case mattered and tools that compare names literally disagree. Lower-case names say what Docker does.',

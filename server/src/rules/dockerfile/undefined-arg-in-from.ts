@@ -22,6 +22,7 @@ export const undefinedArgInFrom: DockerfileRule = {
   aliases: ['UndefinedArgInFrom'],
   severity: 'warning',
   category: 'correctness',
+  scope: 'instruction',
   docs: {
     summary: 'FROM uses a variable that no ARG before the first FROM declares.',
     why: 'Only ARGs declared before the first FROM (and BuildKit\'s `BUILDPLATFORM`, `TARGETARCH` …) can be used in FROM. Anything else expands to an empty string: `FROM node:22${VARIANT}` silently becomes `node:22`, and a misspelt `$BUILDPLATFROM` drops the platform.',

@@ -6,6 +6,7 @@ export const untaggedImage: DockerfileRule = {
   aliases: ['DL3006'],
   severity: 'warning',
   category: 'correctness',
+  scope: 'instruction',
   docs: {
     summary: 'FROM image without a tag or digest.',
     why: 'An image without a tag means `:latest`, which moves: the same Dockerfile builds a different image next month, breaking reproducibility and silently jumping major versions. Pin a version tag, and a digest for fully reproducible builds.',

@@ -17,6 +17,7 @@ export const untrustedRegistry: DockerfileRule = {
   aliases: ['DL3026'],
   severity: 'error',
   category: 'security',
+  scope: 'instruction',
   docs: {
     summary: 'FROM pulls from a registry that `trustedRegistries:` does not list.',
     why: 'Teams that only allow images from their own mirror or a vetted registry list them under `trustedRegistries:` (hadolint\'s key; `allowedRegistries:` works too) in `.stevedore.yaml` or `.hadolint.yaml`. An image from anywhere else bypasses that review: its provenance, scanning and availability are unknown. Images without a registry come from Docker Hub (`docker.io`). Without the setting the rule says nothing.',

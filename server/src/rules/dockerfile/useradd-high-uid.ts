@@ -22,6 +22,7 @@ export const useraddHighUid: DockerfileRule = {
   aliases: ['DL3046'],
   severity: 'warning',
   category: 'size',
+  scope: 'instruction',
   docs: {
     summary: '`useradd` with a UID over 99999 and without `-l` (`--no-log-init`).',
     why: 'useradd records every new user in `/var/log/lastlog` and `/var/log/faillog`, files indexed by UID. They are sparse on disk, but a layer stores them in full, so a large UID makes the image gigabytes bigger. `-l` skips those logs, which a container does not need.',

@@ -13,6 +13,7 @@ export const yumMissingYes: DockerfileRule = {
   aliases: ['DL3030'],
   severity: 'warning',
   category: 'correctness',
+  scope: 'instruction',
   docs: {
     summary: '`yum install` without `-y`.',
     why: 'yum asks "Is this ok [y/N]" before it installs, upgrades or removes anything. A build has no one to answer, so the prompt reads end of input and yum aborts the RUN. `-y` (`--assumeyes`) answers yes.',

@@ -9,6 +9,7 @@ export const yumUnpinned: DockerfileRule = {
   aliases: ['DL3033'],
   severity: 'warning',
   category: 'reliability',
+  scope: 'instruction',
   docs: {
     summary: '`yum install` of a package without a version.',
     why: 'Without a version, yum installs the newest package its repositories hold at build time, so two builds of the same Dockerfile can differ and an update can break the image unnoticed. Name the version as `<package>-<version>` or `<package>-<version>-<release>` (`yum list --showduplicates <package>` lists them); a module needs its stream (`nodejs:20`).',

@@ -21,6 +21,7 @@ export const zypperDistUpgrade: DockerfileRule = {
   aliases: ['DL3035'],
   severity: 'warning',
   category: 'correctness',
+  scope: 'instruction',
   docs: {
     summary: '`zypper dist-upgrade` in a RUN.',
     why: 'A distribution upgrade can move every package to another release, vendor or repository, so the same Dockerfile builds a different system from one day to the next. Pick a base image of the release you want, and install or update the packages you need by name.',

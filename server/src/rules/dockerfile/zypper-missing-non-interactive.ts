@@ -17,6 +17,7 @@ export const zypperMissingNonInteractive: DockerfileRule = {
   aliases: ['DL3034'],
   severity: 'warning',
   category: 'correctness',
+  scope: 'instruction',
   docs: {
     summary: '`zypper install` without `-n` / `--non-interactive`.',
     why: 'zypper asks "Continue? [y/n/v/...? shows all options] (y)" before it changes packages, and may ask about licenses or vendor changes. In a build nobody answers, so the RUN fails or hangs. The global `-n` (`--non-interactive`) answers every prompt with its default.',

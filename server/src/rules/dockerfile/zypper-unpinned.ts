@@ -9,6 +9,7 @@ export const zypperUnpinned: DockerfileRule = {
   aliases: ['DL3037'],
   severity: 'warning',
   category: 'reliability',
+  scope: 'instruction',
   docs: {
     summary: '`zypper install` of a package without a version.',
     why: 'Without a version, zypper installs the newest package its repositories hold at build time, so two builds of the same Dockerfile can differ and an update can break the image. Name the version as `<package>=<version>` (or bound it with `>=`/`<`; `zypper search -s <package>` lists the versions); patterns and patches (`-t pattern`) are not versioned.',

@@ -1,0 +1,46 @@
+// What the kept results of scoped rules share (k8s/object-results.ts: manifest rules per YAML document;
+// dockerfile/instruction-results.ts: Dockerfile rules per instruction): one wrapper per rule, numbered, and per unit
+// a record of which rules ran on it and the hits of those that hit.
+import type { RuleHit } from './types';
+
+/** Which rules (by number) ran on one unit, and the hits of those that reported any. */
+export interface RanRecord<K> {
+  ran: Uint8Array;
+  hits?: Map<number, K>;
+}
+
+let ordinals = 0;
+
+/** A record of a unit no rule has run on yet. */
+export function newRecord<K>(): RanRecord<K> {
+  return { ran: new Uint8Array(Math.max(64, ordinals)) };
+}
+
+/** Marks that rule `ordinal` ran on the unit; its earlier hits there are dropped (the caller sets the new ones). */
+export function markRan<K>(record: RanRecord<K>, ordinal: number): void {
+  if (ordinal >= record.ran.length) {
+    const more = new Uint8Array(Math.max(ordinals, record.ran.length * 2));
+    more.set(record.ran);
+    record.ran = more;
+  }
+  record.ran[ordinal] = 1;
+  record.hits?.delete(ordinal);
+}
+
+/**
+ * Wraps the rules of `scope` with `checkKept` (given the rule's number); any other rule is returned as it is. One
+ * wrapper per rule, so its kept results outlive the analysis.
+ */
+export function scopedWrapper<C, R extends { scope?: string; check(ctx: C): RuleHit[] }>(scope: string, checkKept: (rule: R, ordinal: number, ctx: C) => RuleHit[]): (rule: R) => R {
+  const wrapped = new WeakMap<R, R>();
+  return (rule) => {
+    if (rule.scope !== scope) return rule;
+    let wrapper = wrapped.get(rule);
+    if (!wrapper) {
+      const ordinal = ordinals++;
+      wrapper = { ...rule, check: (ctx: C) => checkKept(rule, ordinal, ctx) };
+      wrapped.set(rule, wrapper);
+    }
+    return wrapper;
+  };
+}
