@@ -183,7 +183,7 @@ export class Analyzer {
     }
     this.cache.set(doc.uri, { version: run.version, generation: run.generation, analysis, rerun: prepared.run ? { run: prepared.run as RuleRun<unknown>, config: env.config } : undefined });
     this.host.trace?.(`analysis finished: ${label} in ${Date.now() - started} ms`);
-    this.host.analyzed?.(doc, analysis, env.config, () => !stale() && !this.closed.has(doc) && this.cache.get(doc.uri)?.analysis === analysis);
+    this.host.analyzed?.(doc, analysis, env.config, isCurrentCheck(this.cache, this.closed, doc, run.version, analysis));
     return analysis;
   }
 
@@ -265,6 +265,19 @@ export class Analyzer {
     if (uri) this.cache.delete(uri);
     else this.cache.clear();
   }
+}
+
+/**
+ * Whether `analysis` is still the document's (its version, open, the cached analysis). It holds the analysis weakly:
+ * ShellCheck's wait for a big file's answers (seconds) kept every version typed meanwhile alive (7 MB each at
+ * 10,000 lines), and one no longer cached is not current anyway.
+ */
+function isCurrentCheck(cache: ReadonlyMap<string, { analysis: Analysis }>, closed: WeakSet<TextDocument>, doc: TextDocument, version: number, analysis: Analysis): () => boolean {
+  const ref = new WeakRef(analysis);
+  return () => {
+    const current = ref.deref();
+    return current !== undefined && doc.version === version && !closed.has(doc) && cache.get(doc.uri)?.analysis === current;
+  };
 }
 
 /** The promise's value, or undefined as soon as the token is cancelled (the shared run itself goes on). */

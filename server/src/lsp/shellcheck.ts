@@ -48,15 +48,21 @@ export class LspShellcheck {
    * Called after each Dockerfile analysis: starts ShellCheck for the RUNs without an answer (unless the rule is
    * off), and resolves with how that ended ('cached' when nothing was needed).
    */
-  async analyzed(uri: string, model: DockerfileModel, config: Config, binary: unknown, isCurrent: () => boolean): Promise<ShellcheckOutcome> {
+  analyzed(uri: string, model: DockerfileModel, config: Config, binary: unknown, isCurrent: () => boolean): Promise<ShellcheckOutcome> {
     const rule = rulesById.get('shellcheck');
-    if (!rule || ruleLevel(rule, config) === 'off') return 'cached';
-    const todo = uncachedInputs(shellcheckInputs(model));
-    if (!todo.length) return 'cached';
+    if (!rule || ruleLevel(rule, config) === 'off') return Promise.resolve('cached');
+    // Only the texts go on: an input holds its RUN, and through it the whole model, which the wait for ShellCheck
+    // (seconds on a big file) kept alive for every version typed meanwhile (a 10,000-line file: 7 MB each).
+    const todo = uncachedInputs(shellcheckInputs(model)).map((input) => input.text);
+    if (!todo.length) return Promise.resolve('cached');
+    return this.check(uri, todo, binary, isCurrent);
+  }
+
+  private async check(uri: string, todo: string[], binary: unknown, isCurrent: () => boolean): Promise<ShellcheckOutcome> {
     const runner = this.runnerFor(typeof binary === 'string' ? binary : '');
     const runs = this.running.get(uri) ?? new Set<Run>();
     this.running.set(uri, runs);
-    const wanted = new Set(todo.map((input) => input.text));
+    const wanted = new Set(todo);
     const waits: Promise<ShellcheckOutcome>[] = [];
     const covered = new Set<string>();
     for (const run of runs) {
@@ -68,10 +74,10 @@ export class LspShellcheck {
         runs.delete(run);
       }
     }
-    const fresh = todo.filter((input) => !covered.has(input.text));
+    const fresh = todo.filter((text) => !covered.has(text));
     if (fresh.length) {
       const controller = new AbortController();
-      const run: Run = { controller, texts: new Set(fresh.map((input) => input.text)), done: runner.check(fresh, controller.signal) };
+      const run: Run = { controller, texts: new Set(fresh), done: runner.check(fresh.map((text) => ({ text })), controller.signal) };
       runs.add(run);
       void run.done.then(() => {
         runs.delete(run);
