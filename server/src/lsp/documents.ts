@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { CancellationToken } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { budgetFromNow, runRules, runRulesAsync, sortFindings, type RuleRun } from '../core/engine';
+import { forgetParses } from '../core/k8s/parse-cache';
 import { parseManifest } from '../core/k8s/parse';
 import { ManifestWorkspace } from '../core/k8s/workspace';
 import { walk } from '../core/walk';
@@ -204,7 +205,11 @@ export class Analyzer {
   /** Re-reads one manifest from disk after it changed, was created or was deleted. */
   manifestChanged(file: string): void {
     this.editParses.delete(file);
-    if (!this.readManifest(file)) this.manifests.delete(file);
+    if (!this.readManifest(file)) {
+      this.manifests.delete(file);
+      // Its trees would wait in the parse cache for other files to push them out (up to 6 million characters).
+      forgetParses(file);
+    }
     this.generation++;
   }
 
