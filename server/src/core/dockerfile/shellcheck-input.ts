@@ -28,8 +28,9 @@ export interface ShellcheckInput {
   prologueLines: number;
   /** The script as the shell sees it. */
   script: string;
-  /** Document offset of each UTF-16 unit of `script`. */
-  offsets: number[];
+  /** Offset of each UTF-16 unit of `script` from `offsetBase`, the document offset of the RUN's script. */
+  offsets: Int32Array;
+  offsetBase: number;
 }
 
 // Build arguments Docker defines without an ARG instruction (the proxy variables).
@@ -57,34 +58,38 @@ function declaredNames(ins: Instruction): string[] {
   return props.map((p) => p.getName()).filter((n) => NAME.test(n));
 }
 
-/** What a RUN runs with: the shell (the last SHELL before it, here or in the stages it is built FROM) and the ARG/ENV names in scope. */
+/**
+ * What a RUN runs with: the shell (the last SHELL before it, here or in the stages it is built FROM) and the ARG/ENV
+ * names in scope: those of `declared` whose number is below `count` (names only accumulate along a stage, so one
+ * map serves every RUN of it).
+ */
 interface RunScope {
   shell: string;
-  names: string[];
+  declared: ReadonlyMap<string, number>;
+  count: number;
 }
 
 /** The scope of every RUN, in one walk per stage (a RUN's own walk back was quadratic in the RUNs of a file). */
 function runScopes(model: DockerfileModel): Map<RunInfo, RunScope> {
   const scopes = new Map<RunInfo, RunScope>();
-  const endOf = new Map<Stage, { shell: string; names: Set<string> }>();
-  const walk = (stage: Stage): { shell: string; names: Set<string> } => {
+  const endOf = new Map<Stage, { shell: string; declared: Map<string, number> }>();
+  const walk = (stage: Stage): { shell: string; declared: Map<string, number> } => {
     const known = endOf.get(stage);
     if (known) return known;
-    const base = stage.parent ? walk(stage.parent) : { shell: '/bin/sh', names: new Set(PREDEFINED_ARGS) };
+    const base = stage.parent ? walk(stage.parent) : { shell: '/bin/sh', declared: new Map(PREDEFINED_ARGS.map((n, i) => [n, i])) };
     let shell = base.shell;
-    const names = new Set(base.names);
-    let sorted: string[] | undefined;
+    const declared = new Map(base.declared);
     for (const ins of stage.instructions) {
       const kw = ins.getKeyword();
       if (kw === 'SHELL') shell = shellProgram(ins) ?? shell;
       else if (kw === 'ARG' || kw === 'ENV') {
-        for (const n of declaredNames(ins)) if (!names.has(n)) (names.add(n), (sorted = undefined));
+        for (const n of declaredNames(ins)) if (!declared.has(n)) declared.set(n, declared.size);
       } else if (kw === 'RUN') {
         const run = model.runOf(ins);
-        if (run) scopes.set(run, { shell, names: (sorted ??= [...names].sort()) });
+        if (run) scopes.set(run, { shell, declared, count: declared.size });
       }
     }
-    const end = { shell, names };
+    const end = { shell, declared };
     endOf.set(stage, end);
     return end;
   };
@@ -92,42 +97,85 @@ function runScopes(model: DockerfileModel): Map<RunInfo, RunScope> {
   return scopes;
 }
 
+/** A script as the shell sees it, and each of its UTF-16 units' offset from the start of the RUN's script. */
+interface View {
+  script: string;
+  offsets: Int32Array;
+}
+
+// Views by what they are computed from (the script as written, the escape character, heredoc or not): every analysis
+// asks for every RUN's view, and an edit changes one RUN. Bounded by the characters it holds.
+const views = new Map<string, View>();
+let viewChars = 0;
+const MAX_VIEW_CHARS = 1_000_000;
+
 /** The script of a RUN as the shell sees it, with each character's document offset; undefined for exec form. */
-export function shellView(model: DockerfileModel, run: RunInfo): { script: string; offsets: number[] } | undefined {
+export function shellView(model: DockerfileModel, run: RunInfo): { script: string; offsets: Int32Array; base: number } | undefined {
   if (run.execForm || run.script.skipped || run.scriptEnd <= run.scriptStart) return undefined;
   const content = model.text.slice(run.scriptStart, run.scriptEnd);
-  const keep: boolean[] = [];
-  if (run.heredoc) {
-    // `<<-EOF` strips the leading tabs of every body line.
-    const stripTabs = /^<<-/.test(model.text.slice(model.offsetAt(run.instruction.getArgumentsRange()!.start), run.scriptStart));
+  // `<<-EOF` strips the leading tabs of every body line.
+  const stripTabs = run.heredoc && /^<<-/.test(model.text.slice(model.offsetAt(run.instruction.getArgumentsRange()!.start), run.scriptStart));
+  const heredocs = !run.heredoc && content.includes('<<') && run.instruction.getHeredocs().length > 0;
+  const key = `${run.heredoc ? (stripTabs ? 'h-' : 'h') : heredocs ? 'c<' : 'c'}${model.escape}\n${content}`;
+  let view = views.get(key);
+  if (view) {
+    views.delete(key);
+    views.set(key, view);
+  } else {
+    view = computeView(content, model.escape, run.heredoc, stripTabs, heredocs);
+    views.set(key, view);
+    viewChars += key.length;
+    for (const [oldest] of views) {
+      if (viewChars <= MAX_VIEW_CHARS) break;
+      views.delete(oldest);
+      viewChars -= oldest.length;
+    }
+  }
+  return view.script.trim() ? { script: view.script, offsets: view.offsets, base: run.scriptStart } : undefined;
+}
+
+function computeView(content: string, escape: string, heredoc: boolean, stripTabs: boolean, heredocs: boolean): View {
+  const keep = new Uint8Array(content.length);
+  if (heredoc) {
     let lineStart = true;
-    for (const c of content) {
-      keep.push(!(stripTabs && lineStart && c === '\t'));
+    for (let i = 0; i < content.length; i++) {
+      const c = content[i];
+      keep[i] = stripTabs && lineStart && c === '\t' ? 0 : 1;
       if (c !== '\t') lineStart = c === '\n';
     }
   } else {
-    const blanked = blankContinuations(content, model.escape, content.includes('<<') && run.instruction.getHeredocs().length > 0);
-    for (let i = 0; i < content.length; i++) keep.push(!(blanked[i] === ' ' && content[i] !== ' '));
+    const blanked = blankContinuations(content, escape, heredocs);
+    for (let i = 0; i < content.length; i++) keep[i] = blanked[i] === ' ' && content[i] !== ' ' ? 0 : 1;
   }
-  let script = '';
+  const parts: string[] = [];
   const offsets: number[] = [];
+  let from = -1;
   for (let i = 0; i < content.length; i++) {
-    if (!keep[i] || (content[i] === '\r' && content[i + 1] === '\n')) continue;
-    script += content[i];
-    offsets.push(run.scriptStart + i);
+    const kept = keep[i] === 1 && !(content[i] === '\r' && content[i + 1] === '\n');
+    if (kept) {
+      if (from < 0) from = i;
+      offsets.push(i);
+    } else if (from >= 0) {
+      parts.push(content.slice(from, i));
+      from = -1;
+    }
   }
-  if (!script.trim()) return undefined;
-  return { script, offsets };
+  if (from >= 0) parts.push(content.slice(from));
+  return { script: parts.join(''), offsets: Int32Array.from(offsets) };
 }
 
 /**
- * The names of `names` (sorted) that occur in `script` as a whole word: every way a script can refer to a variable
+ * The names in `scope` that occur in `script` as a whole word, sorted: every way a script can refer to a variable
  * (`$X`, `${X:-…}`, `${#X}`, a bare name in `$(( X + 1 ))`, `[[ -v X ]]`, `unset X`) is among them.
  */
-function mentioned(names: readonly string[], script: string): string[] {
-  if (!names.length) return [];
-  const words = new Set(script.match(/[A-Za-z_][A-Za-z0-9_]*/g));
-  return names.filter((n) => words.has(n));
+function mentioned(scope: RunScope, script: string): string[] {
+  if (!scope.count) return [];
+  const found = new Set<string>();
+  for (const word of script.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []) {
+    const at = scope.declared.get(word);
+    if (at !== undefined && at < scope.count) found.add(word);
+  }
+  return [...found].sort();
 }
 
 const allShellcheckInputs = perModel((model: DockerfileModel): ShellcheckInput[] => {
@@ -148,9 +196,9 @@ const allShellcheckInputs = perModel((model: DockerfileModel): ShellcheckInput[]
       script = '# ' + script.slice(2);
     }
     if (!dialect) continue;
-    const names = mentioned(scope.names, script);
+    const names = mentioned(scope, script);
     const prologue = `# shellcheck shell=${dialect}\nexport ${names.join(' ')}\n`;
-    inputs.push({ run, dialect, names, text: prologue + script + '\n', prologueLines: 2, script, offsets: view.offsets });
+    inputs.push({ run, dialect, names, text: prologue + script + '\n', prologueLines: 2, script, offsets: view.offsets, offsetBase: view.base });
   }
   return inputs;
 });
@@ -204,9 +252,10 @@ function scriptOffset(input: ShellcheckInput, p: ShellcheckPosition): number {
 
 /** The document offset where a script offset is, or just after the script's last character. */
 function documentOffset(input: ShellcheckInput, at: number, leaning: 'after-previous' | 'before-next'): number {
-  if (at >= input.offsets.length) return input.offsets[input.offsets.length - 1] + 1;
-  if (at > 0 && leaning === 'after-previous') return input.offsets[at - 1] + 1;
-  return input.offsets[at];
+  const { offsets, offsetBase } = input;
+  if (at >= offsets.length) return offsetBase + offsets[offsets.length - 1] + 1;
+  if (at > 0 && leaning === 'after-previous') return offsetBase + offsets[at - 1] + 1;
+  return offsetBase + offsets[at];
 }
 
 /** The document range of a json1 range, or undefined when it lies in the prologue. */
