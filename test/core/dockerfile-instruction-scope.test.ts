@@ -54,10 +54,10 @@ function sorted<T extends RuleHit>(hits: T[]): T[] {
 }
 
 let fresh = 0;
+/** An analysis that keeps results and uses those kept, or (keep false) a fresh one: nothing kept, nothing used. */
 function analyze(text: string, keep: boolean): Finding[] {
   if (!keep) forgetInstructionResults();
-  // A text analysed for the first time (the model cache holds one text): the kept results alone differ.
-  return analyzeDockerfile(text, { rules: dockerfileRules, path: PATH }).map((f) => ({ ...f }));
+  return analyzeDockerfile(text, { rules: dockerfileRules, path: PATH, keepResults: keep }).map((f) => ({ ...f }));
 }
 
 describe('instruction-scoped Dockerfile rules', () => {
@@ -128,12 +128,15 @@ describe('instruction-scoped Dockerfile rules', () => {
     const seen: number[] = [];
     const counting: DockerfileRule = { ...rule, check: (ctx) => (seen.push(ctx.model.ast.getInstructions().filter((i) => !STRUCTURAL.has(i.getKeyword())).length), rule.check(ctx)) };
     forgetInstructionResults();
-    const run = (t: string) => analyzeDockerfile(t, { rules: [counting], path: PATH });
+    const run = (t: string, keepResults = true) => analyzeDockerfile(t, { rules: [counting], path: PATH, keepResults });
     const first = run(text);
     const total = buildModelAside(text).ast.getInstructions().filter((i) => !STRUCTURAL.has(i.getKeyword())).length;
     assert.deepEqual(seen, [total]);
     const second = run(text.replace('RUN cd /src && make target3 ', 'RUN cd /src && make target3x '));
     assert.deepEqual(seen, [total, 1], 'the second analysis checks one instruction');
     assert.equal(second.length, first.length);
+    // A run that analyzes the file once (the CLI's lint) keeps nothing: the next analysis checks everything.
+    run(text.replace('RUN cd /src && make target3 ', 'RUN cd /src && make target3y '), false);
+    assert.deepEqual(seen, [total, 1, total]);
   });
 });

@@ -39,7 +39,7 @@ export function fixText(text: string, target: LintTarget, onWrite: (file: string
   const touched = new Set<string>();
   const outcome = fixUntilStable(text, {
     rulesById,
-    analyze: (t) => ({ findings: lintText(t, target), input: fixInputOf(t, target) }),
+    analyze: (t) => ({ findings: lintText(t, { ...target, options: { ...target.options, keepResults: true } }), input: fixInputOf(t, target) }),
     writeFiles(files) {
       for (const f of files) {
         let written: string;

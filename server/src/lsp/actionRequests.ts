@@ -26,7 +26,7 @@ export function registerActionRequests(connection: Connection, session: SessionC
       input: language.fixInput(text, env, analysis),
       ...(language.snippetEdits ? { snippetEdits: options.snippetEdits } : {}),
       relint: (changed, limit) => {
-        const again = language.fixing.analyze(changed, { ...env, workspace: analyzer.manifests }, { budget: limit });
+        const again = language.fixing.analyze(changed, { ...env, workspace: analyzer.manifests }, { budget: limit, keepResults: true });
         return { findings: again.findings, input: language.fixInput(changed, env, again) };
       },
       context: env.context,

@@ -174,7 +174,7 @@ export class Analyzer {
     const parseMs = parsed?.text === text ? parsed.ms : 0;
     const budget = { deadline: started + Math.max(0, this.budgetMs - parseMs), ms: this.budgetMs };
     this.host.trace?.(`analysis started: ${label}${parseMs ? ` (its parse took ${parseMs} ms of the budget)` : ''}`);
-    const options = { config: env.config, onRuleError: this.ruleFailed, isCancelled: stale, budget };
+    const options = { config: env.config, onRuleError: this.ruleFailed, isCancelled: stale, budget, keepResults: true };
     const prepared = language.core.prepare(text, { ...env, workspace: this.manifests }, options);
     const findings = prepared.run ? await runRulesAsync(prepared.run, options) : prepared.analysis.findings;
     const analysis: Analysis = { ...prepared.analysis, findings, language };

@@ -25,6 +25,8 @@ export interface AnalyzeOptions {
   isCancelled?: () => boolean;
   /** Skip the rules that would start after this deadline (the language server's per-request budget). */
   budget?: TimeBudget;
+  /** The file will be analyzed again after changes: instruction-scoped rules keep their results (see RunOptions). */
+  keepResults?: boolean;
 }
 
 export interface DockerfileAnalysis {
@@ -74,7 +76,7 @@ export function prepareDockerfile(text: string, options: AnalyzeOptions): Prepar
   const suppressions = checks ? { ...pragmas, checks } : pragmas;
   // `disable-ignore-pragma: true` also turns on the rule that reports the pragmas (DL1001), unless a layer sets it.
   const runConfig = settings.disableIgnorePragma ? { layers: [{ source: 'disable-ignore-pragma', rules: [['DL1001', 'info']] as ConfigLayer['rules'] }, ...config.layers] } : undefined;
-  return { model, run: { rules: withSizeLimits(model, options.rules.map(withKeptInstructionResults)), ctx, suppressions, config: runConfig }, findings: [] };
+  return { model, run: { rules: withSizeLimits(model, options.keepResults ? options.rules.map(withKeptInstructionResults) : options.rules), ctx, suppressions, config: runConfig }, findings: [] };
 }
 
 /** The folder a Dockerfile's build context is assumed to be: the file's own folder. */

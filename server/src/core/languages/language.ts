@@ -28,6 +28,12 @@ export interface RunOptions {
   isCancelled?: () => boolean;
   /** Skip the rules that would start after this deadline (the language server's per-request budget). */
   budget?: TimeBudget;
+  /**
+   * The file will be analyzed again after changes (an editor's edits, a fix loop): rules scoped to part of a file
+   * keep their results and rerun only on what changed (Dockerfile instructions; manifest objects keep theirs
+   * always, with their parsed documents). Costs time and memory in a run that analyzes each file once.
+   */
+  keepResults?: boolean;
 }
 
 /** What every language's analysis holds: its findings, sorted by position (plus the parsed file, per language). */
