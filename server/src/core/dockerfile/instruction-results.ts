@@ -147,7 +147,8 @@ function restrictedModel(layout: Layout, fresh: number[]): DockerfileModel {
     parts.push(text.slice(at, spanStart[i]), lineBreaks(text, spanStart[i], spanEnd[i]));
     at = spanEnd[i];
   }
-  parts.push(text.slice(at));
+  // What follows the last instruction (comments, blank lines, the blanked part past the document limit) is left out.
+  parts.push(text.slice(at, Math.max(at, spanEnd[keep.length - 1] ?? at)));
   const model = buildModelAside(parts.join(''));
   layout.restricted.set(key, model);
   return model;
