@@ -93,6 +93,8 @@ export const hostileInputs: NamedInput[] = [
   { name: 'apt-install-400-runs', kind: 'dockerfile', make: () => aptInstalls(400) },
   // cache-busting-copy recomputed what every earlier instruction installed and copied for each `COPY . .`: 2.1 s here.
   { name: 'copy-all-then-install-1000-times', kind: 'dockerfile', make: () => 'FROM node:20-slim\nWORKDIR /app\nCOPY package.json ./\nRUN npm ci\n' + lines(1000, () => 'COPY . .\nRUN npm run build\nRUN npm ci') },
+  // stage-name-casing's fix walked every stage, COPY and RUN per finding: "fix all" over 6,700 `AS Build` took 5-8 s.
+  { name: 'upper-case-stage-names-6700-times', kind: 'dockerfile', make: () => 'FROM golang:1.22 AS Build\r'.repeat(6700) + 'FROM alpine:3.20\rCOPY --from=Build /out /out\r' },
   { name: 'manifest-80000-open-braces-160kb', kind: 'manifest', make: () => openBraces(80_000) },
   { name: 'manifest-160000-open-braces-320kb', kind: 'manifest', make: () => openBraces(160_000) },
   { name: 'indented-run-variable-no-from', kind: 'dockerfile', make: () => ' RUN $x\n' },

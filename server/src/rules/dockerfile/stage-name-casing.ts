@@ -3,30 +3,53 @@
 import type { Flag, Run } from 'dockerfile-ast';
 import { modelOf } from '../../core/dockerfile/edits';
 import { copyFromFlags } from '../../core/dockerfile/instructions';
-import type { DockerfileModel, Stage } from '../../core/dockerfile/model';
+import { perModel, type DockerfileModel, type Stage } from '../../core/dockerfile/model';
 import type { DockerfileRule } from '../../core/rule';
-import type { TextEdit } from '../../core/types';
+import type { Range, TextEdit } from '../../core/types';
 
-/** Every place a stage's name is written: its `AS name`, FROMs built on it, `COPY --from` and `--mount from=`. */
-function renameEdits(model: DockerfileModel, stage: Stage): TextEdit[] {
-  const name = stage.name!;
-  const edits: TextEdit[] = [{ range: stage.nameRange!, newText: name }];
+/**
+ * Where stage names are referenced, read once per model: a fix per finding used to walk every stage, COPY and RUN
+ * again, so "fix all" over thousands of named stages took seconds.
+ */
+const references = perModel((model: DockerfileModel) => {
+  const fromsOf = new Map<Stage, Array<{ range: Range; image: string | null }>>();
+  const byName = new Map<string, Array<{ range: Range; value: string }>>();
+  const named = (value: string, range: Range) => {
+    const key = value.toLowerCase();
+    const list = byName.get(key);
+    if (list) list.push({ range, value });
+    else byName.set(key, [{ range, value }]);
+  };
   for (const s of model.stages) {
+    if (!s.parent) continue;
     const range = s.from.getImageRange();
-    if (s.parent === stage && range && s.from.getImage() !== name) edits.push({ range, newText: name });
+    if (!range) continue;
+    const list = fromsOf.get(s.parent);
+    const use = { range, image: s.from.getImage() };
+    if (list) list.push(use);
+    else fromsOf.set(s.parent, [use]);
   }
-  for (const { flag, value } of copyFromFlags(model)) {
-    if (value.toLowerCase() === name && value !== name) edits.push({ range: flag.getValueRange()!, newText: name });
-  }
+  for (const { flag, value } of copyFromFlags(model)) named(value, flag.getValueRange()!);
   for (const run of model.runs) {
     for (const flag of (run.instruction as Run).getFlags() as Flag[]) {
       if (flag.getName() !== 'mount') continue;
       const from = flag.getOption('from');
       const value = from?.getValue();
       const range = from?.getValueRange();
-      if (value && range && value.toLowerCase() === name && value !== name) edits.push({ range, newText: name });
+      if (value && range) named(value, range);
     }
   }
+  const stageAt = new Map(model.stages.map((s) => [s.from.getRange().start.line, s]));
+  return { fromsOf, byName, stageAt };
+});
+
+/** Every place a stage's name is written: its `AS name`, FROMs built on it, `COPY --from` and `--mount from=`. */
+function renameEdits(model: DockerfileModel, stage: Stage): TextEdit[] {
+  const name = stage.name!;
+  const { fromsOf, byName } = references(model);
+  const edits: TextEdit[] = [{ range: stage.nameRange!, newText: name }];
+  for (const { range, image } of fromsOf.get(stage) ?? []) if (image !== name) edits.push({ range, newText: name });
+  for (const { range, value } of byName.get(name) ?? []) if (value !== name) edits.push({ range, newText: name });
   return edits;
 }
 
@@ -57,7 +80,7 @@ export const stageNameCasing: DockerfileRule = {
       preferred: true,
       apply(input, finding) {
         const model = modelOf(input);
-        const stage = model.stages.find((s) => s.from.getRange().start.line === finding.data?.line);
+        const stage = typeof finding.data?.line === 'number' ? references(model).stageAt.get(finding.data.line) : undefined;
         if (!stage?.name || !stage.nameRange || stage.from.getBuildStage() === stage.name) return null;
         return { edits: renameEdits(model, stage) };
       },
