@@ -131,7 +131,7 @@ function makeLayout(model: DockerfileModel, context: string): Layout | null {
 
 /**
  * The model of the file with every instruction emptied that is neither structural nor in `fresh`: their lines stay,
- * without their text, so every line and column is the file's own (offsets are not; see fileOffset).
+ * without their text, so every line and column is the file's own (offsets are not; see inFile).
  */
 function restrictedModel(layout: Layout, fresh: number[]): DockerfileModel {
   const key = fresh.join(',');
@@ -202,8 +202,8 @@ function checkKept(rule: DockerfileRule, ordinal: number, ctx: DockerfileRuleCon
   // A changed RUN the shell parser skipped in the file would be parsed when alone: then the whole file is checked.
   const whole = fresh.length === n || fresh.some((i) => ctx.model.runOf(instructions[i])?.script.skipped);
   const restricted = whole ? undefined : restrictedModel(layout, fresh);
-  if (restricted?.runs.some((r) => r.script.skipped)) return recorded(rule.check(ctx), layout, ordinal);
-  if (!restricted) return recorded(rule.check(ctx), layout, ordinal);
+  // A changed RUN skipped when alone (a shell parser restart): checked whole too.
+  if (!restricted || restricted.runs.some((r) => r.script.skipped)) return recorded(rule.check(ctx), layout, ordinal);
   const found = new Map<number, RuleHit[]>();
   for (const reported of rule.check({ ...ctx, model: restricted })) {
     const hit = inFile(reported, restricted, ctx.model);
