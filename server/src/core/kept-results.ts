@@ -28,6 +28,34 @@ export function markRan<K>(record: RanRecord<K>, ordinal: number): void {
 }
 
 /**
+ * The last of `count` units, in file order, whose first line is at or before `line` (`firstLine(k)` for the k-th),
+ * or -1 when none is.
+ */
+export function lastStartingBy(count: number, firstLine: (k: number) => number, line: number): number {
+  let lo = 0;
+  let hi = count - 1;
+  let at = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (firstLine(mid) <= line) {
+      at = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return at;
+}
+
+/**
+ * A rule's hits in unit order, as a run over the whole file gives them: the fresh ones by unit and the kept ones
+ * (`kept(i)`, moved to where unit i is now); hits at one position keep the rule's order.
+ */
+export function inUnitOrder(found: Map<number, RuleHit[]>, keptUnits: number[], kept: (i: number) => RuleHit[]): RuleHit[] {
+  const groups: Array<[number, RuleHit[]]> = [...found];
+  for (const i of keptUnits) groups.push([i, kept(i)]);
+  return groups.sort((a, b) => a[0] - b[0]).flatMap(([, hits]) => hits);
+}
+
+/**
  * Wraps the rules of `scope` with `checkKept` (given the rule's number); any other rule is returned as it is. One
  * wrapper per rule, so its kept results outlive the analysis.
  */

@@ -8,7 +8,7 @@
 // and column). Kept hits move with their instruction (lines, `data.line`, `data.offset`).
 import type { Instruction } from 'dockerfile-ast';
 import type { DockerfileRule, DockerfileRuleContext } from '../rule';
-import { markRan, newRecord, scopedWrapper, type RanRecord } from '../kept-results';
+import { inUnitOrder, lastStartingBy, markRan, newRecord, scopedWrapper, type RanRecord } from '../kept-results';
 import type { RuleHit } from '../types';
 import { buildModelAside, type DockerfileModel } from './model';
 import { parsedTextOf } from './parse';
@@ -173,16 +173,7 @@ function inFile(hit: RuleHit, restricted: DockerfileModel, model: DockerfileMode
 function owner(layout: Layout, hit: RuleHit): number {
   const { start, end } = hit.range;
   const { firstLine, lastLine } = layout;
-  let lo = 0;
-  let hi = firstLine.length - 1;
-  let at = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (firstLine[mid] <= start.line) {
-      at = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
+  const at = lastStartingBy(firstLine.length, (k) => firstLine[k], start.line);
   return at >= 0 && end.line <= lastLine[at] && start.line <= lastLine[at] ? at : -1;
 }
 
@@ -238,9 +229,7 @@ function recorded(all: RuleHit[], layout: Layout, ordinal: number): RuleHit[] {
 
 /** Fresh hits and kept ones (moved) in instruction order; findings at one position keep the rule's order. */
 function placedGroups(layout: Layout, ordinal: number, found: Map<number, RuleHit[]>, keptHits: number[]): RuleHit[] {
-  const groups: Array<[number, RuleHit[]]> = [...found];
-  for (const i of keptHits) groups.push([i, placed(layout.records[i].hits!.get(ordinal)!, layout.firstLine[i], layout.spanStart[i])]);
-  return groups.sort((a, b) => a[0] - b[0]).flatMap(([, hits]) => hits);
+  return inUnitOrder(found, keptHits, (i) => placed(layout.records[i].hits!.get(ordinal)!, layout.firstLine[i], layout.spanStart[i]));
 }
 
 /** Kept hits where their instruction is now: lines and `data.line` shifted, `data.offset` moved. */

@@ -5,7 +5,7 @@
 // is now when reused. Per document one small record: which rules ran on it and the hits of those that hit.
 import type { Document } from 'yaml';
 import type { ManifestRule, ManifestRuleContext } from '../rule';
-import { markRan, newRecord, scopedWrapper, type RanRecord } from '../kept-results';
+import { inUnitOrder, lastStartingBy, markRan, newRecord, scopedWrapper, type RanRecord } from '../kept-results';
 import type { RuleHit } from '../types';
 import type { ManifestFile } from './parse';
 
@@ -88,16 +88,7 @@ function checkKept(rule: ManifestRule, ordinal: number, ctx: ManifestRuleContext
     for (const hit of all) {
       // The hit's object: the last of the fresh ones (in file order) that starts at or before the hit's line.
       const { start, end } = hit.range;
-      let lo = 0;
-      let hi = fresh.length - 1;
-      let at = -1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        if (first[fresh[mid]] <= start.line) {
-          at = mid;
-          lo = mid + 1;
-        } else hi = mid - 1;
-      }
+      const at = lastStartingBy(fresh.length, (k) => first[fresh[k]], start.line);
       // A hit must lie in one document; one starting on the line where the document before it ends (a `---` line)
       // cannot be told apart. Either way the rule is not object-scoped here: run it whole and keep nothing.
       if (at < 0 || end.line > last[fresh[at]] || (at > 0 && last[fresh[at - 1]] >= start.line)) return rule.check(ctx);
@@ -105,18 +96,12 @@ function checkKept(rule: ManifestRule, ordinal: number, ctx: ManifestRuleContext
       if (list) list.push(hit);
       else found.set(fresh[at], [hit]);
     }
-    for (const i of fresh) {
-      const record = records[i];
-      markRan(record, ordinal);
-    }
+    for (const i of fresh) markRan(records[i], ordinal);
     for (const [i, hits] of found) (records[i].hits ??= new Map()).set(ordinal, { line: first[i], index: file.objects[i].doc.index, hits });
   }
   // Nothing kept to add: the rule's own answer (all of it when every object was fresh, as a whole run).
   if (!keptHits.length) return all;
-  // In object order, as a run over the whole file gives them (findings at one position keep the rule's order).
-  const groups: Array<[number, RuleHit[]]> = [...found];
-  for (const i of keptHits) groups.push([i, placed(records[i].hits!.get(ordinal)!, first[i], file.objects[i].doc.index)]);
-  return groups.sort((a, b) => a[0] - b[0]).flatMap(([, hits]) => hits);
+  return inUnitOrder(found, keptHits, (i) => placed(records[i].hits!.get(ordinal)!, first[i], file.objects[i].doc.index));
 }
 
 /** Kept hits where their document is now: lines shifted and `data.doc` renumbered when it moved. */
