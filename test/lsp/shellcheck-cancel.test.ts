@@ -1,7 +1,8 @@
-// The language server's ShellCheck scheduling (lsp/shellcheck.ts) without a server: a newer analysis of the same
-// document stops the older one's process when none of its RUNs are still wanted, and waits for it (asking only about
-// the RUNs it was not given) when they are; answers trigger one refresh for a current analysis only; an analysis
-// whose RUNs are all answered starts nothing.
+// The language server's ShellCheck scheduling (lsp/shellcheck.ts) without a server: ShellCheck starts once the
+// document has been quiet, for its last analysis only; a newer analysis of the same document stops the older one's
+// process when none of its RUNs are still wanted, and waits for it (asking only about the RUNs it was not given) when
+// they are; answers trigger one refresh for a current analysis only; an analysis whose RUNs are all answered starts
+// nothing.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -9,7 +10,7 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { buildModel } from '../../server/src/core/dockerfile/model';
 import { initShellParser } from '../../server/src/core/dockerfile/shell';
-import { LspShellcheck } from '../../server/src/lsp/shellcheck';
+import { LspShellcheck, QUIET_MS } from '../../server/src/lsp/shellcheck';
 
 const NO_CONFIG = { layers: [] };
 
@@ -38,9 +39,38 @@ describe('LspShellcheck', () => {
     assert.equal(sc.spawns, 2);
   });
 
-  it('a newer analysis that shares RUNs with the older one waits for its process and asks only about the new RUN', async () => {
+  it('analyses in quick succession start one process, for the last one\'s RUNs, once the document is quiet', async () => {
     const answered: string[] = [];
     const sc = new LspShellcheck({ notify: () => undefined, answered: (uri) => answered.push(uri) }, { timeoutMs: 20_000 });
+    const log = path.join(dir, 'slow.log');
+    fs.rmSync(log, { force: true });
+    const doc = (last: string) => `FROM debian:12\nRUN echo $quiet_one\nRUN echo ${last}\n`;
+    const t0 = performance.now();
+    const first = sc.analyzed('file:///q/Dockerfile', buildModel(doc('$quiet_a')), NO_CONFIG, path.join(dir, 'slow'), () => false);
+    const second = sc.analyzed('file:///q/Dockerfile', buildModel(doc('$quiet_b')), NO_CONFIG, path.join(dir, 'slow'), () => false);
+    const last = sc.analyzed('file:///q/Dockerfile', buildModel(doc('$quiet_c')), NO_CONFIG, path.join(dir, 'slow'), () => true);
+    assert.equal(await first, 'cancelled');
+    assert.equal(await second, 'cancelled');
+    assert.equal(sc.spawns, 0, 'nothing started before the quiet period');
+    assert.equal(await last, 'done');
+    assert.ok(performance.now() - t0 >= QUIET_MS, 'started after the quiet period');
+    assert.equal(sc.spawns, 1);
+    assert.deepEqual(fs.readFileSync(log, 'utf8').trim().split('\n'), ['run-1.sh run-2.sh'], 'the last analysis\'s two RUNs, once');
+    assert.deepEqual(answered, ['file:///q/Dockerfile']);
+    // Closed while waiting: nothing starts.
+    const closed = sc.analyzed('file:///q2/Dockerfile', buildModel(doc('$quiet_closed')), NO_CONFIG, path.join(dir, 'slow'), () => true);
+    sc.cancel('file:///q2/Dockerfile');
+    assert.equal(await closed, 'cancelled');
+    // No longer current when the period ends (its newer analysis has not reported yet): nothing starts either.
+    assert.equal(await sc.analyzed('file:///q3/Dockerfile', buildModel(doc('$quiet_stale')), NO_CONFIG, path.join(dir, 'slow'), () => false), 'cancelled');
+    assert.equal(sc.spawns, 1);
+  });
+
+  it('a newer analysis that shares RUNs with the older one waits for its process and asks only about the new RUN', async () => {
+    const answered: string[] = [];
+    // Without the quiet period, so that the older analysis's process is under way when the newer one comes.
+    const sc = new LspShellcheck({ notify: () => undefined, answered: (uri) => answered.push(uri) }, { timeoutMs: 20_000, quietMs: 0 });
+    fs.rmSync(path.join(dir, 'slow.log'), { force: true });
     const doc = (last: string) => `FROM debian:12\nRUN echo $shared_one\nRUN echo $shared_two\nRUN echo ${last}\n`;
     let current = 1;
     const older = sc.analyzed('file:///s/Dockerfile', buildModel(doc('$first')), NO_CONFIG, path.join(dir, 'slow'), () => current === 1);
@@ -63,7 +93,8 @@ describe('LspShellcheck', () => {
     assert.equal(await sc.analyzed('file:///b/Dockerfile', model, NO_CONFIG, '', () => true), 'cached');
     assert.equal(sc.spawns, 1);
     const stale = buildModel('FROM debian:12\nRUN echo $lsp_unit_stale\n');
-    assert.equal(await sc.analyzed('file:///b/Dockerfile', stale, NO_CONFIG, '', () => false), 'done');
+    assert.equal(await sc.analyzed('file:///b/Dockerfile', stale, NO_CONFIG, '', () => false), 'cancelled');
+    assert.equal(sc.spawns, 1, 'no process for an analysis that is no longer current');
     assert.deepEqual(answered, ['file:///b/Dockerfile'], 'no refresh for an analysis that is no longer current');
   });
 

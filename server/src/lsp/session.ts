@@ -114,8 +114,7 @@ export function startServer(connection: Connection, params: InitializeParams): (
         void this.settings(doc.uri).then((s) => kustomize.analyzed(uriToPath(doc.uri), manifestWorkspace, config, (s as { kubectl?: { path?: unknown } }).kubectl?.path, isCurrent));
       }
       if (analysis.language.core.id !== 'dockerfile' || !model) return;
-      // After the answer is written: collecting a big file's RUN scripts for ShellCheck took 5–14 ms, which the
-      // request waiting for this analysis paid when it ran first.
+      // After the answer is written (the settings are read first); ShellCheck starts once the document is quiet.
       setImmediate(() => void this.settings(doc.uri).then((s) => shellcheck.analyzed(doc.uri, model, config, s.shellcheck?.path, isCurrent)));
     },
     configProblem(message) {
