@@ -10,7 +10,7 @@ import { initShellParser, type ShellCommand } from '../../server/src/core/docker
 import { commandEnv } from '../../server/src/core/dockerfile/stage-env';
 
 /** The commands of the first RUN of `FROM debian:12\nRUN <script>`. */
-function cmds(script: string): ShellCommand[] {
+function cmds(script: string): readonly ShellCommand[] {
   return runCommands(buildModel(`FROM debian:12\nRUN ${script}\n`).runs[0]);
 }
 const cmd = (script: string) => cmds(script)[0];

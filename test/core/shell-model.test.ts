@@ -5,6 +5,7 @@ import { analyzeDockerfile } from '../../server/src/core/dockerfile/analyze';
 import { blankContinuations, buildModel, parseImageRef } from '../../server/src/core/dockerfile/model';
 import { subcommandAt } from '../../server/src/core/dockerfile/commands';
 import { hasOption, initShellParser } from '../../server/src/core/dockerfile/shell';
+import { seedCorpus } from '../fuzz/corpus';
 import type { DockerfileRule } from '../../server/src/core/rule';
 
 const R = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -94,7 +95,57 @@ describe('Dockerfile model', () => {
     assert.equal(out.length, src.length);
     assert.equal(out.replace(/\s+/g, ' '), 'a && b c');
   });
+
+  it('blanks continuations as the character-by-character definition does, on every corpus text and random texts', () => {
+    const texts = seedCorpus().map((s) => s.text);
+    // Random texts over the characters that matter (a fixed seed: the same texts every run).
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const alphabet = ['a', ' ', '\t', '\\', '`', '\n', '\r', '#', '\r\n'];
+    for (let k = 0; k < 4000; k++) texts.push(Array.from({ length: Math.floor(random() * 30) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''));
+    for (const text of texts) {
+      for (const escape of ['\\', '`']) {
+        for (const heredoc of [false, true]) assert.equal(blankContinuations(text, escape, heredoc), blankByCharacter(text, escape, heredoc), JSON.stringify({ text: text.slice(0, 200), escape, heredoc }));
+      }
+    }
+  });
 });
+
+/** The definition blankContinuations follows, one character at a time (its first implementation). */
+function blankByCharacter(content: string, escape: string, hasHeredoc: boolean): string {
+  const out = content.split('');
+  let i = 0;
+  let afterContinuation = false;
+  while (i < out.length) {
+    if (afterContinuation) {
+      let j = i;
+      while (j < out.length && (out[j] === ' ' || out[j] === '\t')) j++;
+      if (out[j] === '#' || out[j] === '\n' || out[j] === '\r') {
+        while (j < out.length && out[j] !== '\n') j++;
+        for (let k = i; k <= j && k < out.length; k++) out[k] = ' ';
+        i = j + 1;
+        continue;
+      }
+      afterContinuation = false;
+    }
+    if (out[i] === escape) {
+      let j = i + 1;
+      while (j < out.length && (out[j] === ' ' || out[j] === '\t')) j++;
+      if (out[j] === '\r' && out[j + 1] === '\n') j++;
+      if (out[j] === '\n') {
+        for (let k = i; k <= j; k++) out[k] = ' ';
+        i = j + 1;
+        afterContinuation = true;
+        continue;
+      }
+      i += 2;
+      continue;
+    }
+    if (out[i] === '\n' && !hasHeredoc) out[i] = ' ';
+    i++;
+  }
+  return out.join('');
+}
 
 describe('analysis engine', () => {
   before(() => initShellParser());

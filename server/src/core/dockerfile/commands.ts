@@ -1,7 +1,7 @@
 // The commands of RUN instructions as rules and the multi-stage converter read them: exec-form words decoded and
 // leading `VAR=value` words peeled off, their subcommands and positional words, and what `rm` deletes. What a
 // package manager's command does is in package-managers.ts.
-import type { DockerfileModel, RunInfo } from './model';
+import { perModel, type DockerfileModel, type RunInfo } from './model';
 import { basename, pathCovers } from './paths';
 import type { ShellCommand, ShellWord } from './shell';
 
@@ -20,7 +20,19 @@ export function jsonValue(raw: string): string | undefined {
  * The commands of a RUN with leading `VAR=value` words peeled off (`["DEBIAN_FRONTEND=noninteractive", "apt-get", …]`
  * in exec form, where no shell separates assignments from the command).
  */
-export function runCommands(run: RunInfo): ShellCommand[] {
+export function runCommands(run: RunInfo): readonly ShellCommand[] {
+  let list = commandsOfRun.get(run);
+  if (!list) {
+    list = peeledCommands(run);
+    commandsOfRun.set(run, list);
+  }
+  return list;
+}
+
+// Asked for by a score of rules per analysis: computed once per RUN of a model (rules only read them).
+const commandsOfRun = new WeakMap<RunInfo, readonly ShellCommand[]>();
+
+function peeledCommands(run: RunInfo): readonly ShellCommand[] {
   return run.script.commands.map((cmd) => {
     let c = cmd;
     while (/^[A-Za-z_][A-Za-z0-9_]*=/.test(c.name) && c.args.length) {
@@ -32,18 +44,17 @@ export function runCommands(run: RunInfo): ShellCommand[] {
 }
 
 /** Every command of every RUN, with its RUN, in document order. */
-export function* allRunCommands(model: DockerfileModel): Generator<{ run: RunInfo; cmd: ShellCommand }> {
-  for (const run of model.runs) for (const cmd of runCommands(run)) yield { run, cmd };
-}
+export const allRunCommands: (model: DockerfileModel) => readonly { run: RunInfo; cmd: ShellCommand }[] = perModel((model) =>
+  model.runs.flatMap((run) => runCommands(run).map((cmd) => ({ run, cmd }))),
+);
 
 /** Commands of the RUNs whose layers ship in the final image, with all commands of their RUN. */
-export function* finalImageCommands(model: DockerfileModel): Generator<{ run: RunInfo; cmd: ShellCommand; cmds: ShellCommand[] }> {
-  for (const run of model.runs) {
-    if (!run.stage.inFinalImage) continue;
+export const finalImageCommands: (model: DockerfileModel) => readonly { run: RunInfo; cmd: ShellCommand; cmds: readonly ShellCommand[] }[] = perModel((model) =>
+  model.runs.filter((run) => run.stage.inFinalImage).flatMap((run) => {
     const cmds = runCommands(run);
-    for (const cmd of cmds) yield { run, cmd, cmds };
-  }
-}
+    return cmds.map((cmd) => ({ run, cmd, cmds }));
+  }),
+);
 
 /** The first non-option argument at or after `from`, skipping the values of options listed in `valueOpts`. */
 export function subcommandAt(cmd: ShellCommand, valueOpts: readonly string[] = [], from = 0): { word: ShellWord; index: number } | undefined {
@@ -77,7 +88,7 @@ export function rmTargets(cmd: ShellCommand): ShellWord[] {
 }
 
 /** True when a later command of the RUN (after `after`) removes `dir` with rm. */
-export function removedLater(cmds: ShellCommand[], after: ShellCommand, dir: string): boolean {
+export function removedLater(cmds: readonly ShellCommand[], after: ShellCommand, dir: string): boolean {
   return cmds.some((c) => c.start > after.start && rmTargets(c).some((t) => pathCovers(t.value, dir)));
 }
 

@@ -71,8 +71,21 @@ function pipRequirements(cmd: ShellCommand, pkg: PackageCommand | undefined): st
 /** True when a package manager's install names no packages (`npm install`, `npm i`): it installs the project's. */
 const installsProject = (pkg: PackageCommand) => pkg.action === 'install' && pkg.packages.length === 0;
 
+// Kept per command object: cache-busting-copy asks about every command of every stage on each analysis, and a RUN's
+// commands are the same objects from one analysis to the next while it keeps its text and offset (shell.ts).
+const installs = new WeakMap<ShellCommand, Install | null>();
+
 /** The dependency step a command performs, if any. */
 export function dependencyInstall(cmd: ShellCommand): Install | undefined {
+  let known = installs.get(cmd);
+  if (known === undefined) {
+    known = installOf(cmd) ?? null;
+    installs.set(cmd, known);
+  }
+  return known ?? undefined;
+}
+
+function installOf(cmd: ShellCommand): Install | undefined {
   const p = cmd.program;
   const args = cmd.args.map((a) => a.value);
   const pkg = packageCommand(cmd);

@@ -286,28 +286,41 @@ function parseWithin(budget: { bytes: number }, source: string, base: number): S
  * continued instruction with spaces, keeping every offset. Heredoc bodies keep their newlines.
  */
 export function blankContinuations(content: string, escape: string, hasHeredoc: boolean): string {
-  const out = content.split('');
+  // Without the escape character nothing continues: only line breaks change (most RUNs have none either).
+  if (!content.includes(escape)) return hasHeredoc || !content.includes('\n') ? content : content.replace(/\n/g, ' ');
+  // Blanked spans are collected and the text rebuilt once (an array of its characters cost a fifth of the model's
+  // allocations on a big file).
+  const parts: string[] = [];
+  let last = 0;
+  const blank = (from: number, to: number) => {
+    parts.push(content.slice(last, from), ' '.repeat(to - from));
+    last = to;
+  };
+  const n = content.length;
+  const isBlank = (c: string) => c === ' ' || c === '\t';
   let i = 0;
   let afterContinuation = false;
-  while (i < out.length) {
+  while (i < n) {
     // At the start of a line that follows a continuation, drop comment-only and empty lines.
     if (afterContinuation) {
       let j = i;
-      while (j < out.length && (out[j] === ' ' || out[j] === '\t')) j++;
-      if (out[j] === '#' || out[j] === '\n' || out[j] === '\r') {
-        while (j < out.length && out[j] !== '\n') j++;
-        for (let k = i; k <= j && k < out.length; k++) out[k] = ' ';
+      while (j < n && isBlank(content[j])) j++;
+      const c = content[j];
+      if (c === '#' || c === '\n' || c === '\r') {
+        while (j < n && content[j] !== '\n') j++;
+        blank(i, Math.min(j + 1, n));
         i = j + 1;
         continue;
       }
       afterContinuation = false;
     }
-    if (out[i] === escape) {
+    const c = content[i];
+    if (c === escape) {
       let j = i + 1;
-      while (j < out.length && (out[j] === ' ' || out[j] === '\t')) j++;
-      if (out[j] === '\r' && out[j + 1] === '\n') j++;
-      if (out[j] === '\n') {
-        for (let k = i; k <= j; k++) out[k] = ' ';
+      while (j < n && isBlank(content[j])) j++;
+      if (content[j] === '\r' && content[j + 1] === '\n') j++;
+      if (content[j] === '\n') {
+        blank(i, j + 1);
         i = j + 1;
         afterContinuation = true;
         continue;
@@ -315,8 +328,10 @@ export function blankContinuations(content: string, escape: string, hasHeredoc: 
       i += 2;
       continue;
     }
-    if (out[i] === '\n' && !hasHeredoc) out[i] = ' ';
+    if (c === '\n' && !hasHeredoc) blank(i, i + 1);
     i++;
   }
-  return out.join('');
+  if (!parts.length) return content;
+  parts.push(content.slice(last));
+  return parts.join('');
 }

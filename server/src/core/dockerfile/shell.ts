@@ -62,7 +62,19 @@ export function parseShell(source: string, base = 0): ShellScript {
     // one skipped while the parser restarts is not: the next analysis parses it.
     if (cached.skipped?.reason !== 'parser-restarting') remember(source, cached);
   }
-  return base === 0 ? cached : shiftScript(cached, base);
+  return base === 0 ? cached : shiftedBy(cached, base);
+}
+
+// A RUN above an edit keeps its offset (and one below an edit within a line too): its shifted script from the
+// analysis before is taken again, so what is kept per command object (dependencyInstall's answer) carries over.
+const shifts = new WeakMap<ShellScript, { by: number; script: ShellScript }>();
+
+function shiftedBy(script: ShellScript, by: number): ShellScript {
+  const last = shifts.get(script);
+  if (last?.by === by) return last.script;
+  const shifted = shiftScript(script, by);
+  shifts.set(script, { by, script: shifted });
+  return shifted;
 }
 
 // Bounded by an estimate of the bytes held (script text and command objects), not by entry count: a few
