@@ -74,6 +74,11 @@ type WithSplit = Instruction & { [SPLIT]?: Argument[] };
 interface Split {
   values: string[];
   positions: Int32Array;
+  /**
+   * The arguments last made from it, on their line: an instruction with this text on that line again (one above
+   * an edit, or below an edit within a line) gets the same ones (see getRawArguments: they are only read).
+   */
+  made?: { line: number; args: Argument[] };
 }
 let splitsOfThisParse = new Map<string, Split>();
 let splitsOfLastParse = new Map<string, Split>();
@@ -93,8 +98,11 @@ function argumentsOf(ins: Instruction): Argument[] {
   const split = splitsOfThisParse.get(key) ?? splitsOfLastParse.get(key);
   if (split) {
     splitsOfThisParse.set(key, split);
+    if (split.made?.line === line) return split.made.args;
     const p = split.positions;
-    return split.values.map((value, i) => new Argument(value, { start: { line: line + p[4 * i], character: p[4 * i + 1] }, end: { line: line + p[4 * i + 2], character: p[4 * i + 3] } }));
+    const args = split.values.map((value, i) => new Argument(value, { start: { line: line + p[4 * i], character: p[4 * i + 1] }, end: { line: line + p[4 * i + 2], character: p[4 * i + 3] } }));
+    split.made = { line, args };
+    return args;
   }
   const args = rawArguments.call(ins);
   const positions = new Int32Array(4 * args.length);
@@ -102,15 +110,18 @@ function argumentsOf(ins: Instruction): Argument[] {
     const { start, end } = a.getRange();
     positions.set([start.line - line, start.character, end.line - line, end.character], 4 * i);
   });
-  splitsOfThisParse.set(key, { values: args.map((a) => a.getValue()), positions });
+  splitsOfThisParse.set(key, { values: args.map((a) => a.getValue()), positions, made: { line, args } });
   return args;
 }
 
-// Each caller gets a new Argument and Range (From.getImageNameRange sets the start and end of the range it reads);
-// the positions are shared: nothing in dockerfile-ast, dockerfile-utils, dockerfile-language-service or our code
-// assigns a position's line or character, and the copies were a fifth of what an analysis allocates.
+// Each caller gets a new array (ModifiableInstruction.getArguments shifts the flags off it). The arguments in it
+// are the instruction's own, except a FROM's: From.getImageNameRange and getRegistryRange set the start and end of
+// the range they read, so a FROM's callers get a new Argument and Range each (positions shared). Nothing else in
+// dockerfile-ast, dockerfile-utils, dockerfile-language-service or our code assigns an argument's range or a
+// position's line or character; copying them for every call was a fifth of what an analysis allocated.
 proto.getRawArguments = function (this: WithSplit) {
   const args = (this[SPLIT] ??= argumentsOf(this));
+  if (this.getKeyword() !== 'FROM') return args.slice();
   return args.map((a) => {
     const { start, end } = a.getRange();
     return new Argument(a.getValue(), { start, end });
