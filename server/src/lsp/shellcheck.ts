@@ -3,7 +3,7 @@
 // shellcheck rule runs again on the document's cached analysis (Analyzer.rerunRule) and the client is asked to
 // refresh (pull) or sent a new push. ShellCheck starts once the document has been quiet for a moment (QUIET_MS
 // after its last analysis): while the user types, each keystroke in a RUN would start a process, and writing a big
-// file's input files right after it opened slowed the first edits (1,000 lines: edits 71 → 52 ms without it). A
+// file's input files right after it opened slowed the first edits (1,000 lines: edits 69 → 56 ms without it). A
 // newer analysis of the same document waits for the processes under way that were asked about any of its RUNs (an
 // edit changes one RUN; its other answers are still wanted) and starts one process for the rest; processes none of
 // whose RUNs the newer version has are stopped, as are all of a closed document's. The binary is
