@@ -46,3 +46,12 @@ export function eolOf(text: string): '\n' | '\r\n' | '\r' {
   const m = /\r\n|\r|\n/.exec(text);
   return (m?.[0] as '\n' | '\r\n' | '\r' | undefined) ?? '\n';
 }
+
+/**
+ * `text` in a string of its own, for what a cache keeps longer than the document it came from: V8 keeps a long slice
+ * (and a join of one part) as a view of the whole string it was sliced from.
+ */
+export function detached(text: string): string {
+  // The concatenation is flattened into a new string before the slice, which then refers to that copy only.
+  return (' ' + text).slice(1);
+}

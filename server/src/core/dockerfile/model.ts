@@ -11,7 +11,7 @@ import type { Oversized } from './oversized';
 import { oversizedInstructions, parseAside, parseDockerfile } from './parse';
 import { isFragment, placeholderFrom } from './fragment';
 import { basename } from './paths';
-import { parseShell, type ShellScript } from './shell';
+import { newModelShifts, parseShell, type ShellScript } from './shell';
 import { SHELL_LIMITS } from './shell-limits';
 
 export { parseImageRef, type ImageRef } from './image-ref';
@@ -100,7 +100,10 @@ export function perModel<T>(compute: (model: DockerfileModel) => T): (model: Doc
 /** Parses a Dockerfile into the shared model. Requires the shell parser to be initialised. */
 export function buildModel(text: string): DockerfileModel {
   // A model built while the shell parser was restarting is not reused: the next analysis parses those RUNs.
-  if (lastModel?.text !== text || lastModel.runs.some((r) => r.script.skipped?.reason === 'parser-restarting')) lastModel = parseModel(text);
+  if (lastModel?.text !== text || lastModel.runs.some((r) => r.script.skipped?.reason === 'parser-restarting')) {
+    newModelShifts();
+    lastModel = parseModel(text);
+  }
   return lastModel;
 }
 

@@ -3,6 +3,7 @@
 import { overLimit, type ShellSkip } from './shell-limits';
 import { loadedShellParser, replaceBrokenParser, shellParserRequested } from './shell-parser';
 import { commandsOf } from './shell-syntax';
+import { detached } from '../text';
 
 export { initShellParser, isShellParserReady } from './shell-parser';
 
@@ -57,6 +58,10 @@ export function parseShell(source: string, base = 0): ShellScript {
     cache.delete(source);
     cache.set(source, cached);
   } else {
+    // The cache outlives the document, and the words of a parse are slices of its source: a script that is a slice
+    // of the document's text (a RUN without continuations, a heredoc body) would keep that whole text alive — the
+    // fuzz campaign's heap grew by half with scripts of 1 MB documents. A copy of the script is parsed and kept.
+    source = detached(source);
     cached = parseUncached(source);
     // A script the parser failed on is remembered as failed (parsing it again would break the new parser too);
     // one skipped while the parser restarts is not: the next analysis parses it.
@@ -67,14 +72,23 @@ export function parseShell(source: string, base = 0): ShellScript {
 
 // A RUN above an edit keeps its offset (and one below an edit within a line too): its shifted script from the
 // analysis before is taken again, so what is kept per command object (dependencyInstall's answer) carries over.
-const shifts = new WeakMap<ShellScript, { by: number; script: ShellScript }>();
+// Only the shifted scripts of the last two models of a document are kept (they hold as much as the parse cache:
+// kept for every cached script, the fuzz campaign's heap grew by half).
+type Shift = { by: number; script: ShellScript };
+let shiftsOfThisModel = new Map<ShellScript, Shift>();
+let shiftsOfLastModel = new Map<ShellScript, Shift>();
+
+/** A document's model is being built: the shifted scripts of the model before it become the ones to reuse. */
+export function newModelShifts(): void {
+  shiftsOfLastModel = shiftsOfThisModel;
+  shiftsOfThisModel = new Map();
+}
 
 function shiftedBy(script: ShellScript, by: number): ShellScript {
-  const last = shifts.get(script);
-  if (last?.by === by) return last.script;
-  const shifted = shiftScript(script, by);
-  shifts.set(script, { by, script: shifted });
-  return shifted;
+  const known = shiftsOfThisModel.get(script) ?? shiftsOfLastModel.get(script);
+  const shift = known?.by === by ? known : { by, script: shiftScript(script, by) };
+  shiftsOfThisModel.set(script, shift);
+  return shift.script;
 }
 
 // Bounded by an estimate of the bytes held (script text and command objects), not by entry count: a few

@@ -7,6 +7,7 @@ import type { Instruction } from 'dockerfile-ast';
 import { blankContinuations, perModel, type DockerfileModel, type RunInfo, type Stage } from './model';
 import { basename } from './paths';
 import type { Range } from '../types';
+import { detached } from '../text';
 
 export type ShellDialect = 'sh' | 'bash' | 'dash' | 'ksh';
 
@@ -123,7 +124,8 @@ export function shellView(model: DockerfileModel, run: RunInfo): { script: strin
     views.set(key, view);
   } else {
     view = computeView(content, model.escape, run.heredoc, stripTabs, heredocs);
-    views.set(key, view);
+    // Kept after the document is gone: a key of its own, not a concatenation holding a slice of its text.
+    views.set(detached(key), view);
     viewChars += key.length;
     for (const [oldest] of views) {
       if (viewChars <= MAX_VIEW_CHARS) break;
@@ -161,7 +163,8 @@ function computeView(content: string, escape: string, heredoc: boolean, stripTab
     }
   }
   if (from >= 0) parts.push(content.slice(from));
-  return { script: parts.join(''), offsets: Int32Array.from(offsets) };
+  // Kept in the view cache after the document is gone: not a slice of its text.
+  return { script: detached(parts.join('')), offsets: Int32Array.from(offsets) };
 }
 
 /**
