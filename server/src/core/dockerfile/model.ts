@@ -3,7 +3,7 @@
 // sets is read in stage-env.ts.
 import type { Dockerfile, From, Instruction, Onbuild, Run } from 'dockerfile-ast';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { eolOf } from '../text';
+import { detached, eolOf } from '../text';
 import { jsonValue } from './commands';
 import { parseImageRef, type ImageRef } from './image-ref';
 import type { Position, Range } from '../types';
@@ -289,8 +289,10 @@ function parseWithin(budget: { bytes: number }, source: string, base: number): S
  * continued instruction with spaces, keeping every offset. Heredoc bodies keep their newlines.
  */
 export function blankContinuations(content: string, escape: string, hasHeredoc: boolean): string {
-  // Without the escape character nothing continues: only line breaks change (most RUNs have none either).
-  if (!content.includes(escape)) return hasHeredoc || !content.includes('\n') ? content : content.replace(/\n/g, ' ');
+  // Without the escape character nothing continues: only line breaks change (most RUNs have none either). The result
+  // is a string of its own, never the caller's slice of a document, which whatever keeps it or a part of it (the
+  // shell parse cache, kept findings) would keep whole.
+  if (!content.includes(escape)) return hasHeredoc || !content.includes('\n') ? detached(content) : content.replace(/\n/g, ' ');
   // Blanked spans are collected and the text rebuilt once (an array of its characters cost a fifth of the model's
   // allocations on a big file).
   const parts: string[] = [];
@@ -334,7 +336,7 @@ export function blankContinuations(content: string, escape: string, hasHeredoc: 
     if (c === '\n' && !hasHeredoc) blank(i, i + 1);
     i++;
   }
-  if (!parts.length) return content;
+  if (!parts.length) return detached(content);
   parts.push(content.slice(last));
   return parts.join('');
 }
