@@ -72,8 +72,8 @@ export function parseShell(source: string, base = 0): ShellScript {
 
 // A RUN above an edit keeps its offset (and one below an edit within a line too): its shifted script from the
 // analysis before is taken again, so what is kept per command object (dependencyInstall's answer) carries over.
-// Only the shifted scripts of the last two models of a document are kept (they hold as much as the parse cache:
-// kept for every cached script, the fuzz campaign's heap grew by half).
+// Only the shifted scripts of the last two models of a document are kept: kept for every script in the parse cache,
+// they would hold as much again as the cache does.
 type Shift = { by: number; script: ShellScript };
 let shiftsOfThisModel = new Map<ShellScript, Shift>();
 let shiftsOfLastModel = new Map<ShellScript, Shift>();
