@@ -77,7 +77,9 @@ describe('stevedore lint when something unexpected fails', () => {
     fs.copyFileSync(path.join(path.dirname(BUILT_CLI), 'cli-main.js'), path.join(dir, 'cli-main.js'));
     fs.mkdirSync(path.join(dir, 'entry-only'));
     fs.copyFileSync(BUILT_CLI, path.join(dir, 'entry-only', 'cli.js'));
-    fs.writeFileSync(path.join(dir, 'Dockerfile'), 'FROM debian:12-slim\nUSER nobody\n');
+    // A RUN that needs the shell grammar (an expansion: not a plain command list, see core/dockerfile/shell-simple.ts).
+    fs.writeFileSync(path.join(dir, 'Dockerfile'), 'FROM debian:12-slim\nRUN echo "$HOME"\nUSER nobody\n');
+    fs.writeFileSync(path.join(dir, 'Plain.dockerfile'), 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl\nUSER nobody\n');
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
   const cli = () => path.join(dir, 'cli.js');
@@ -86,6 +88,15 @@ describe('stevedore lint when something unexpected fails', () => {
     const r = runCli(['lint', 'Dockerfile'], { cwd: dir, cli: cli() });
     assert.equal(r.code, 2);
     assert.match(r.stderr, /^stevedore: cannot load the shell parser: Cannot find module '[^'\n]+'\n$/);
+  });
+
+  it('lints a Dockerfile of plain command lists without the shell grammar: it is loaded only when a RUN needs it', () => {
+    const r = runCli(['lint', '--no-shellcheck', '--format', 'json', 'Plain.dockerfile'], { cwd: dir, cli: cli() });
+    assert.equal(r.stderr, '');
+    assert.equal(r.code, 1);
+    const rules = (JSON.parse(r.stdout) as { files: Array<{ findings: Array<{ ruleId: string }> }> }).files[0].findings.map((f) => f.ruleId);
+    // Findings that read the RUN's commands: the script was parsed.
+    assert.deepEqual(rules, ['apt-lists-not-cleaned', 'apt-unpinned']);
   });
 
   it('the entry without the CLI bundle beside it: exits 2 with one line naming the missing file', () => {

@@ -3,7 +3,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { projectConfigLoader } from '../core/config';
-import { initShellParser } from '../core/dockerfile/shell';
+import { buildModel } from '../core/dockerfile/model';
+import { initShellParser, isShellParserReady } from '../core/dockerfile/shell';
+import { waitsForParser } from '../core/dockerfile/shell-limits';
 import { languageOfFile } from '../core/languages/language';
 import { ManifestWorkspace } from '../core/k8s/workspace';
 import { languages, LANGUAGES } from '../rules';
@@ -57,6 +59,21 @@ function readInput(file: string): string {
   } catch (e) {
     throw ioError(file, e);
   }
+}
+
+/**
+ * Loads the shell grammar when a RUN script of `text` needs it (a Dockerfile of plain command lists does not:
+ * core/dockerfile/shell-simple.ts); failing is an InputError. The model built to find out is the one linted next.
+ */
+async function grammarFor(text: string): Promise<void> {
+  if (isShellParserReady()) return;
+  let needed = false;
+  try {
+    needed = buildModel(text).runs.some((r) => waitsForParser(r.script.skipped));
+  } catch {
+    // A parse error is reported when the file is linted.
+  }
+  if (needed) await loadShellParser();
 }
 
 /** Loads the shell parser the Dockerfile rules use; failing is an InputError. */
@@ -150,27 +167,30 @@ export async function main(argv: string[], env: Record<string, string | undefine
     }
     const configFile = args.config ? path.resolve(args.config) : undefined;
     const shellcheck = walkError ? undefined : shellcheckBinary(args.shellcheck, env, (line) => process.stderr.write(line));
-    // Errors come in this order: the shell parser, the paths, each file's read, parse and lint.
-    await loadShellParser();
+    // Errors come in this order: the paths, each file's read, the shell grammar (loaded when a file's RUNs need it, or
+    // for --fix, whose fixes may write RUNs that do), each file's parse and lint.
     if (walkError) throw walkError;
     const read = readInputs(files, args);
     const { inputs } = read;
     // --fix writes a .dockerignore or manifests, never a config file.
     const run = { workspace: publishAll(inputs), configFor: projectConfigLoader(configFile) };
     if (read.error) throw read.error;
+    if (args.fix && inputs.some((input) => input.language.id === 'dockerfile')) await loadShellParser();
     // While ShellCheck works through the RUNs (another process, another core), the files that do not need its
     // answers are linted; the Dockerfiles after it answered. Outcomes stay in input order.
-    const shellcheckRun = prefillShellcheck(inputs, shellcheck, run.configFor, (line) => process.stderr.write(line), env);
+    const shellcheckRun = prefillShellcheck(inputs, shellcheck, run.configFor, (line) => process.stderr.write(line), env, grammarFor);
     await shellcheckRun.started;
     const needsShellcheck = (input: Input) => input.language.id === 'dockerfile';
     const outcomes: FileOutcome[] = new Array(inputs.length);
-    const lintWhere = (keep: (input: Input) => boolean) => {
-      const picked = inputs.map((input, i) => [input, i] as const).filter(([input]) => keep(input));
-      lintHere(picked.map(([input]) => input), args, run).forEach((outcome, k) => (outcomes[picked[k][1]] = outcome));
+    const lintWhere = async (keep: (input: Input) => boolean) => {
+      for (const [input, i] of inputs.map((input, i) => [input, i] as const).filter(([input]) => keep(input))) {
+        if (input.language.id === 'dockerfile') await grammarFor(input.text);
+        outcomes[i] = lintHere([input], args, run)[0];
+      }
     };
-    lintWhere((input) => !needsShellcheck(input));
+    await lintWhere((input) => !needsShellcheck(input));
     await shellcheckRun.done;
-    lintWhere(needsShellcheck);
+    await lintWhere(needsShellcheck);
     const reports: FileReport[] = [];
     let configFail: Severity | 'none' | undefined;
     for (const { report, failOn } of outcomes) {

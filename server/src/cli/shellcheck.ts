@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { ruleLevel, type Config } from '../core/config';
 import { buildModel } from '../core/dockerfile/model';
 import { shellcheckInputs } from '../core/dockerfile/shellcheck-input';
+import type { RuleMeta } from '../core/rule';
 import { rulesById } from '../rules';
 import { SHELLCHECK_OPTIONS, ShellcheckRunner, type ShellcheckOutcome } from '../tools/shellcheck';
 import { diskAnswers } from '../tools/shellcheck-answers';
@@ -34,9 +35,17 @@ export function prefillShellcheck(
   configFor: (dir: string) => Config,
   warn: (line: string) => void,
   env: Record<string, string | undefined> = process.env,
+  grammarFor: (text: string) => Promise<void> = async () => undefined,
 ): { started: Promise<void>; done: Promise<ShellcheckOutcome> } {
   const rule = rulesById.get('shellcheck');
   if (!binary || !rule) return { started: Promise.resolve(), done: Promise.resolve('cached') };
+  const run = collect(files, rule, configFor, grammarFor).then((inputs) => start(inputs, binary, warn, env));
+  // `started` rejects when a file's RUNs need the shell grammar and it cannot be loaded.
+  return { started: run.then((r) => r.started), done: run.then((r) => r.done, () => 'cached' as const) };
+}
+
+/** The ShellCheck inputs of the files the rule is on for, each once; a file's RUNs are parsed with what they need. */
+async function collect(files: readonly ShellcheckInputFile[], rule: RuleMeta, configFor: (dir: string) => Config, grammarFor: (text: string) => Promise<void>): Promise<Set<string>> {
   // Only the texts are kept (a ShellcheckInput holds its RUN, and through it the file's whole model: 250 models
   // held at once were ~25 MB of a folder run's peak), each once.
   const inputs = new Set<string>();
@@ -46,15 +55,26 @@ export function prefillShellcheck(
     try {
       if (ruleLevel(rule, configFor(file.diskPath ? path.dirname(file.diskPath) : process.cwd())) === 'off') continue;
       models++;
+    } catch {
+      // A config error is reported when the file is linted.
+      continue;
+    }
+    await grammarFor(file.text);
+    try {
       for (const input of shellcheckInputs(buildModel(file.text))) inputs.add(input.text);
     } catch {
-      // A config or parse error is reported when the file is linted.
+      // A parse error is reported when the file is linted.
     }
   }
   // The models built here are garbage now, but V8 collects its old generation lazily: 250 of them (bench:peers'
   // folder) raised the run's peak from 147 to 172 MB. One full collection brings it back to ~150 MB; it costs about
   // 10 ms (a new context and the collection), so a run over a few Dockerfiles, which gains nothing, skips it.
   if (inputs.size && models >= FEW_MODELS) fullCollection();
+  return inputs;
+}
+
+/** Starts ShellCheck on `inputs`; `started` once it is running, `done` once it answered. */
+function start(inputs: Set<string>, binary: string, warn: (line: string) => void, env: Record<string, string | undefined>): { started: Promise<void>; done: Promise<ShellcheckOutcome> } {
   const keptIn = shellcheckAnswersDir(env);
   const answers = keptIn ? diskAnswers(keptIn, binary, SHELLCHECK_OPTIONS.join(' ')) : undefined;
   const runner = new ShellcheckRunner({ path: binary, pathSetting: '--shellcheck PATH', notify: (m) => warn(`stevedore: ${m}\n`), answers });

@@ -162,7 +162,7 @@ export class Analyzer {
     if (language.core.ready) {
       // What the language loads (the shell grammar) is requested once the handshake is done.
       await this.ready;
-      await language.core.ready();
+      await language.core.ready(text);
     }
     if (stale()) {
       this.host.trace?.(`analysis cancelled: ${label}`);

@@ -18,7 +18,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DockerfileModel } from '../core/dockerfile/model';
-import { buildModel } from '../core/dockerfile/model';
+import { buildModel, shellGrammarFor } from '../core/dockerfile/model';
 import { applyEdits } from '../core/fixes';
 import type { ImageMeasurement } from '../core/image/layer-map';
 import type { FileEnvironment } from '../core/languages/language';
@@ -138,6 +138,7 @@ export class LspImageMeasure {
         this.measured.set(doc.uri, { measurement: before, text });
       }
       this.output(`Measuring the Dockerfile with the fix "${title}" (a temporary copy)\n`);
+      await shellGrammarFor(fixed);
       const after = await this.measure(doc.uri, file, fixed, buildModel(fixed), signal, false);
       const message = fixSummary(`Measure this fix (${title})`, before, after);
       this.output(`${message}\n`);

@@ -13,7 +13,6 @@ import {
   type InitializeParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { initShellParser } from '../core/dockerfile/shell';
 import { preloadSchemas } from '../core/k8s/schema';
 import { warmUpManifests } from '../core/k8s/warmup';
 import { Analyzer, type DocumentSettings } from './documents';
@@ -52,10 +51,10 @@ const CROSS_FILE_REFRESH_MS = 400;
  * this module, the rules and the languages. Returns what to do once the client has initialized.
  */
 export function startServer(connection: Connection, params: InitializeParams): () => void {
-  // The shell grammar (1.3 MB of WebAssembly) starts loading right after the initialize result is sent, so the
-  // handshake is not held up; analysis waits for it (see Analyzer.analyze).
-  let grammarRequested!: () => void;
-  const shellReady = new Promise<void>((resolve) => (grammarRequested = resolve)).then(() => initShellParser());
+  // Analyses wait for the handshake to be done (see Analyzer.compute); what a language loads (the shell grammar, when
+  // a RUN script first needs it) is loaded then, not before.
+  let handshakeDone!: () => void;
+  const shellReady = new Promise<void>((resolve) => (handshakeDone = resolve));
   const documents = new TextDocuments(TextDocument);
   const settingsCache = new Map<string, Promise<DocumentSettings>>();
   const reported = new Set<string>();
@@ -159,7 +158,7 @@ export function startServer(connection: Connection, params: InitializeParams): (
     images.trusted = init?.workspaceTrusted === true;
     images.clientCommands = init?.imageBuild === true;
     images.refresh = { inlayHints: !!caps.workspace?.inlayHint?.refreshSupport, codeLenses: !!caps.workspace?.codeLens?.refreshSupport };
-    setImmediate(grammarRequested);
+    setImmediate(handshakeDone);
   };
 
   const initialized = () => {

@@ -11,8 +11,8 @@ import type { Oversized } from './oversized';
 import { oversizedInstructions, parseAside, parseDockerfile } from './parse';
 import { isFragment, placeholderFrom } from './fragment';
 import { basename } from './paths';
-import { newModelShifts, parseShell, type ShellScript } from './shell';
-import { SHELL_LIMITS } from './shell-limits';
+import { initShellParser, isShellParserReady, newModelShifts, parseShell, type ShellScript } from './shell';
+import { SHELL_LIMITS, waitsForParser } from './shell-limits';
 
 export { parseImageRef, type ImageRef } from './image-ref';
 
@@ -97,16 +97,35 @@ export function perModel<T>(compute: (model: DockerfileModel) => T): (model: Doc
   };
 }
 
-/** Parses a Dockerfile into the shared model. Requires the shell parser to be initialised. */
+/**
+ * Parses a Dockerfile into the shared model. A RUN script that needs the shell grammar before it has loaded is
+ * skipped (and the load started): await shellGrammarFor(text) first where that must not happen.
+ */
 export function buildModel(text: string): DockerfileModel {
-  // A model built while the shell parser was restarting is not reused: the next analysis parses those RUNs.
-  if (lastModel?.text !== text || lastModel.runs.some((r) => r.script.skipped?.reason === 'parser-restarting')) {
+  // A model built while the shell grammar was loading or restarting is not reused: the next analysis parses those RUNs.
+  if (lastModel?.text !== text || lastModel.runs.some((r) => waitsForParser(r.script.skipped))) {
     newModelShifts();
     lastModel = parseModel(text);
   }
   return lastModel;
 }
 
+
+/**
+ * Resolves once every RUN script of `text` can be parsed: loads the shell grammar when one of them needs it (a
+ * Dockerfile of plain command lists never does, see shell-simple.ts). A failed load resolves too: the RUNs are then
+ * reported as not parsed.
+ */
+export async function shellGrammarFor(text: string): Promise<void> {
+  if (isShellParserReady()) return;
+  let needed: boolean;
+  try {
+    needed = buildModel(text).runs.some((r) => waitsForParser(r.script.skipped));
+  } catch {
+    return; // The analysis reports the parse failure.
+  }
+  if (needed) await initShellParser().catch(() => undefined);
+}
 
 /**
  * The model of `text` parsed aside: neither cached nor disturbing the caches of the document being analyzed (for the

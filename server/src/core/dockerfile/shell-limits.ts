@@ -18,11 +18,11 @@ export const SHELL_LIMITS = {
 };
 
 /**
- * Why a script was not parsed: it is over a limit, the parser failed on it, or the parser is being reloaded
- * after failing on another script.
+ * Why a script was not parsed: it is over a limit, the parser failed on it, the parser is being reloaded after
+ * failing on another script, or the grammar (loaded when a script first needs it) is still loading.
  */
 export interface ShellSkip {
-  reason: 'too-large' | 'parser-failed' | 'parser-restarting' | 'document-budget';
+  reason: 'too-large' | 'parser-failed' | 'parser-restarting' | 'parser-loading' | 'document-budget';
   bytes: number;
   /** Commands the script holds at most (separators + 1), from a cheap count. */
   commands: number;
@@ -51,6 +51,11 @@ export function measureShell(source: string): { bytes: number; pipes: number; op
   return { bytes: source.length, pipes, operators, words };
 }
 
+/** True for a skip that the next analysis, with the grammar loaded, does not repeat. */
+export function waitsForParser(skip: ShellSkip | undefined): boolean {
+  return skip?.reason === 'parser-restarting' || skip?.reason === 'parser-loading';
+}
+
 /** The skip for a script over a limit, or undefined when the parser may be given it. */
 export function overLimit(source: string): ShellSkip | undefined {
   if (source.length > SHELL_LIMITS.bytes) return { reason: 'too-large', bytes: source.length, commands: measureShell(source).operators + 1 };
@@ -64,6 +69,7 @@ export function shellSkipMessage(skip: ShellSkip): string {
   const size = skip.bytes >= 1024 ? `${Math.round(skip.bytes / 1024)} KB` : `${skip.bytes} bytes`;
   if (skip.reason === 'parser-failed') return `The shell parser failed on this RUN (${size}) and is being restarted; shell checks skipped`;
   if (skip.reason === 'document-budget') return `Shell checks skipped for this and later RUN instructions: the Dockerfile's RUN scripts exceed ${SHELL_LIMITS.documentBytes / 1024} KB`;
+  if (skip.reason === 'parser-loading') return 'The shell grammar is loading; shell checks skipped for this RUN until the next analysis';
   if (skip.reason === 'parser-restarting') return 'The shell parser is restarting after a failure; shell checks skipped for this RUN until the next analysis';
   return `RUN too large/complex to analyze (${size}, up to ${skip.commands} commands); shell checks skipped`;
 }

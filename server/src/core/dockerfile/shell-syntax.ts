@@ -96,7 +96,14 @@ function toCommand(node: Node, source: string): ShellCommand | undefined {
     else if (nameNode && !child.type.endsWith('redirect')) argNodes.push(child);
   }
   if (!nameNode) return undefined;
-  let words = [toWord(nameNode, source), ...argNodes.map((n) => toWord(n, source))];
+  return commandOfWords(assignments, [toWord(nameNode, source), ...argNodes.map((n) => toWord(n, source))], node.startIndex, node.endIndex);
+}
+
+/**
+ * The simple command of `words` (its name and arguments, after `assignments`) spanning `start`–`end`, with wrappers
+ * such as `sudo -E` peeled off; undefined when only wrappers remain. Shared with the simple-script parser.
+ */
+export function commandOfWords(assignments: ShellWord[], words: ShellWord[], start: number, end: number): ShellCommand | undefined {
   const wrappers: ShellWord[] = [];
   // Peel `sudo -E apt-get …`, `env A=b apt-get …`, `gosu user cmd` down to the real command.
   while (words.length > 1 && WRAPPERS.has(basename(words[0].value))) {
@@ -123,7 +130,7 @@ function toCommand(node: Node, source: string): ShellCommand | undefined {
     args: words.slice(1),
     wrappers,
     assignments,
-    start: node.startIndex,
-    end: node.endIndex,
+    start,
+    end,
   };
 }

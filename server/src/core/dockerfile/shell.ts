@@ -1,7 +1,8 @@
 // RUN commands parsed with a real shell grammar (tree-sitter-bash compiled to WebAssembly), so that
 // `&&` chains, pipes, quoting, line continuations and heredocs are understood.
-import { overLimit, type ShellSkip } from './shell-limits';
-import { loadedShellParser, replaceBrokenParser, shellParserRequested } from './shell-parser';
+import { overLimit, waitsForParser, type ShellSkip } from './shell-limits';
+import { initShellParser, loadedShellParser, replaceBrokenParser, shellParserRequested } from './shell-parser';
+import { simpleScript } from './shell-simple';
 import { commandsOf } from './shell-syntax';
 import { detached } from '../text';
 
@@ -64,8 +65,8 @@ export function parseShell(source: string, base = 0): ShellScript {
     source = detached(source);
     cached = parseUncached(source);
     // A script the parser failed on is remembered as failed (parsing it again would break the new parser too);
-    // one skipped while the parser restarts is not: the next analysis parses it.
-    if (cached.skipped?.reason !== 'parser-restarting') remember(source, cached);
+    // one skipped while the grammar loads or the parser restarts is not: the next analysis parses it.
+    if (!waitsForParser(cached.skipped)) remember(source, cached);
   }
   return base === 0 ? cached : shiftedBy(cached, base);
 }
@@ -140,15 +141,24 @@ function shiftScript(script: ShellScript, by: number): ShellScript {
   };
 }
 
+let everLoaded = false;
+
 function parseUncached(source: string): ShellScript {
   const limit = overLimit(source);
   if (limit) return { commands: [], hasPipe: false, hasError: false, skipped: limit };
+  // A plain command list needs no grammar (shell-simple.ts: the same answer, without WebAssembly).
+  const simple = simpleScript(source);
+  if (simple) return simple;
   const current = loadedShellParser();
   if (!current) {
-    if (!shellParserRequested()) throw new Error('shell parser not initialised: await initShellParser() first');
-    // A broken parser is being replaced (see replaceBrokenParser); this script waits for the next analysis.
-    return { commands: [], hasPipe: false, hasError: false, skipped: { reason: 'parser-restarting', bytes: source.length, commands: 0 } };
+    // The grammar is loaded when a script first needs it (1.3 MB of WebAssembly, ~13 MB of memory, that a Dockerfile
+    // of plain command lists never needs), or a broken parser is being replaced (see replaceBrokenParser); either way
+    // this script waits for the next analysis. Callers that must not see the skip await shellGrammarFor first.
+    const reason = shellParserRequested() && everLoaded ? 'parser-restarting' : 'parser-loading';
+    if (!shellParserRequested()) initShellParser().catch(() => undefined);
+    return { commands: [], hasPipe: false, hasError: false, skipped: { reason, bytes: source.length, commands: 0 } };
   }
+  everLoaded = true;
   try {
     const tree = current.parse(source);
     if (!tree) return { commands: [], hasPipe: false, hasError: true };

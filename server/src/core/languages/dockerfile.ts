@@ -1,6 +1,6 @@
 // The Dockerfile language: parsed into a DockerfileModel by the shell-aware parser, checked by the Dockerfile rules.
 import { analyzeDockerfileModel, prepareDockerfile, type DockerfileAnalysis } from '../dockerfile/analyze';
-import { initShellParser, isShellParserReady } from '../dockerfile/shell';
+import { shellGrammarFor } from '../dockerfile/model';
 import type { DockerfileRule, RuleMeta } from '../rule';
 import type { Language } from './language';
 
@@ -15,10 +15,9 @@ export function dockerfileLanguage(rules: readonly DockerfileRule[]): Language<D
     crossFile: false,
     rules,
     recognises: () => true,
-    // After a WebAssembly failure the shell parser is being reloaded: wait for it rather than skip shell checks.
-    ready: async () => {
-      if (!isShellParserReady()) await initShellParser().catch(() => undefined);
-    },
+    // The shell grammar is loaded when a RUN script first needs it, and reloaded after a WebAssembly failure: wait for
+    // it rather than skip shell checks.
+    ready: (text) => shellGrammarFor(text),
     prepare(text, env, options) {
       const prepared = prepareDockerfile(text, { ...env, ...options, rules });
       return { analysis: { model: prepared.model, findings: prepared.findings }, run: prepared.run };

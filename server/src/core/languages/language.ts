@@ -64,8 +64,8 @@ export interface Language<A extends LanguageAnalysis = LanguageAnalysis> {
   readonly rules: readonly RuleMeta[];
   /** Whether a text is a document of this kind at all (a YAML file without Kubernetes objects is not reported on). */
   recognises(text: string, path?: string): boolean;
-  /** Waits for what parsing needs loaded (the shell parser). */
-  ready?(): Promise<void>;
+  /** Waits for what parsing `text` needs loaded (the shell grammar, when one of its RUN scripts needs it). */
+  ready?(text: string): Promise<void>;
   /** Parses `text` and prepares its rule run. */
   prepare(text: string, env: FileEnvironment, options?: RunOptions): PreparedAnalysis<A>;
   /** Parses `text` and runs every rule. */
