@@ -12,7 +12,7 @@ import { rulesById } from '../rules';
 import { SHELLCHECK_OPTIONS, ShellcheckRunner, type ShellcheckOutcome } from '../tools/shellcheck';
 import { diskAnswers } from '../tools/shellcheck-answers';
 import { userCacheFolder } from '../user-cache';
-import { fullCollection } from './collect';
+import { fullCollection } from '../collect';
 
 /** Below this many Dockerfiles the prefill's garbage is not worth a full collection. */
 const FEW_MODELS = 20;
