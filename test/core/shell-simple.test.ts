@@ -44,12 +44,14 @@ const WORDS = [
   'x"y"z', "x'y'", '""', "''", '2', '1.5', '10', '@x', 'a,b', '%x', '+x', ':', '=', '=x', '-', '--', 'sudo', 'env', '-E', '-u', 'gosu',
   'user', 'then', 'if', 'fi', 'export', 'time', 'in', 'do', '"a\nb"', "'it''s'", '"$x"', '$HOME', '*', 'a*', '~/x', '[', ']', '{', '}',
   '(', ')', '#c', 'a#b', '\\x', '!', 'x!', '"!"', "'$x'", 'a\\ b', '$(id)', '`id`', 'rm', '-rf', '/tmp/x', 'pip', 'x2',
+  '/var/lib/apt/lists/*', '*.txt', 'a?b', '?', '~', '~/x', 'a~b', '$HOME', '${HOME}', '$HOME/x', '"$HOME"', '"${A}b"', 'x$A', '$A$B', '"a $B c"',
+  'A=$B', 'A="$B c"', '${A:-x}', '$1', '$@', '$', '"$"', '"$(x)"', '${A', '$A{b}', '"${A}"x${B}', "'${A}'",
 ];
 const OPERATORS = ['&&', '||', ';', '|', '\n', '>', '>>', '2>&1', '> f', '>>/log', '2>/dev/null', '<in', '&', ';;', '|&', '<<', '>&2', '1>', '&>', '<>'];
 const JOINERS = [' ', ' ', ' ', '', '  ', '\t', '\n'];
 // What plain scripts are made of: half the generated scripts use only these, so most of them are answered.
-const PLAIN_WORDS = WORDS.filter((w) => /^[A-Za-z0-9_./:=+,@%"' -]+$/.test(w) && !/\n/.test(w));
-const NAMES = ['apt-get', 'sudo', 'env', 'echo', 'pip', 'x2', '1', 'gosu', 'rm', '"a b"', 'A=1 cmd'];
+const PLAIN_WORDS = WORDS.filter((w) => /^[A-Za-z0-9_./:=+,@%*?~${}"' -]+$/.test(w) && !/\n/.test(w));
+const NAMES = ['apt-get', 'sudo', 'env', 'echo', 'pip', 'x2', '1', 'gosu', 'rm', '"a b"', 'A=1 cmd', '$CMD', 'A=$B cmd', '*', 'a?'];
 const REDIRECTS = ['> f', '>>/log', '2>&1', '2>/dev/null', '<in', '>&2', '1> x'];
 const LINKS = [' && ', ' || ', '; ', ' | ', '\n', '|', '&&\n', ' |\n'];
 const PLAIN_OPERATORS = ['&&', '||', ';', '|', '\n', '>', '>>', '2>&1', '> f', '>>/log', '2>/dev/null', '<in', '>&2', '1>'];
@@ -96,11 +98,11 @@ describe('simple RUN scripts without the shell grammar', () => {
       scripts.push(random() < 0.5 ? s.trimEnd() : s);
     }
     const answered = agreeOn(scripts);
-    assert.ok(answered > 7000, `answered ${answered}`);
+    assert.ok(answered > 3500, `answered ${answered}`);
   });
 
-  it('gives up on what it cannot decide: expansions, keywords, globs, subshells, escapes, heredocs, comments and errors', () => {
-    for (const s of ['echo $HOME', 'if true; then a; fi', 'ls *.txt', '(cd x && make)', 'a\\ b', 'cat <<EOF', 'a # c', 'a &&', '&& a', 'a ;; b', 'export A=1', 'a &', 'echo a >f b', 'a && b 2>&1 | c', '[ -f x ]', 'a\r\nb']) {
+  it('gives up on what it cannot decide: parameter operations, keywords, bracket globs, subshells, escapes, heredocs, comments and errors', () => {
+    for (const s of ['echo ${A:-x}', 'echo $1', 'if true; then a; fi', 'ls [ab].txt', '(cd x && make)', 'a\\ b', 'cat <<EOF', 'a # c', 'a &&', '&& a', 'a ;; b', 'export A=1', 'a &', 'echo a >f b', 'a && b 2>&1 | c', '[ -f x ]', 'a\r\nb']) {
       assert.equal(simpleScript(s), undefined, s);
     }
   });

@@ -8,11 +8,14 @@ import type { ShellCommand, ShellScript, ShellWord } from './shell';
 import { commandOfWords } from './shell-syntax';
 
 // One token at a time (sticky): blanks; an operator; a redirect with its target; a word. A word is plain characters
-// and quoted parts: single quotes hold anything but a quote, double quotes nothing the shell would expand.
-const PLAIN = String.raw`[A-Za-z0-9_./:=+,@%-]`;
-const PART = String.raw`(?:${PLAIN}+|'[^']*'|"[^"$\x60\\!]*")`;
+// (globs included: the grammar keeps `*.txt` a word), variables (`$NAME`, `${NAME}`: the model keeps them as written)
+// and quoted parts: single quotes hold anything but a quote, double quotes variables and nothing else the shell
+// would expand.
+const PLAIN = String.raw`[A-Za-z0-9_./:=+,@%*?~-]`;
+const VARIABLE = String.raw`\$(?:[A-Za-z_][A-Za-z0-9_]*|\{[A-Za-z_][A-Za-z0-9_]*\})`;
+const PART = String.raw`(?:${PLAIN}+|${VARIABLE}|'[^']*'|"(?:[^"$\x60\\!]|${VARIABLE})*")`;
 const TOKEN = new RegExp(
-  String.raw`([ \t]+)|(\n)|(&&|\|\||;(?!;)|\|(?![|&]))|((?:[0-9]?>>?|<)(?![&(>|<])[ \t]*${PART}+(?!${PLAIN}|['"])|[0-9]?>&[0-9](?![0-9A-Za-z_./:=+,@%'"-]))|(${PART}+)`,
+  String.raw`([ \t]+)|(\n)|(&&|\|\||;(?!;)|\|(?![|&]))|((?:[0-9]?>>?|<)(?![&(>|<])[ \t]*${PART}+(?!${PLAIN}|['"$])|[0-9]?>&[0-9](?![0-9A-Za-z_./:=+,@%*?~'"$-]))|(${PART}+)`,
   'y',
 );
 const COMMAND_NAME = /^[A-Za-z0-9_./][A-Za-z0-9_./+-]*$/;
