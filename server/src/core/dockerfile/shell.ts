@@ -1,5 +1,6 @@
 // RUN commands parsed with a real shell grammar (tree-sitter-bash compiled to WebAssembly), so that
-// `&&` chains, pipes, quoting, line continuations and heredocs are understood.
+// `&&` chains, pipes, quoting, line continuations and heredocs are understood. Plain command lists are read by
+// shell-simple.ts with the grammar's answer, and the grammar is loaded when a script first needs it.
 import { overLimit, waitsForParser, type ShellSkip } from './shell-limits';
 import { initShellParser, loadedShellParser, replaceBrokenParser, shellParserRequested } from './shell-parser';
 import { simpleScript } from './shell-simple';
