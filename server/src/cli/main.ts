@@ -3,9 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { projectConfigLoader } from '../core/config';
-import { buildModel } from '../core/dockerfile/model';
-import { initShellParser, isShellParserReady } from '../core/dockerfile/shell';
-import { waitsForParser } from '../core/dockerfile/shell-limits';
+import { needsShellGrammar } from '../core/dockerfile/model';
+import { initShellParser } from '../core/dockerfile/shell';
 import { languageOfFile } from '../core/languages/language';
 import { ManifestWorkspace } from '../core/k8s/workspace';
 import { languages, LANGUAGES } from '../rules';
@@ -66,14 +65,7 @@ function readInput(file: string): string {
  * core/dockerfile/shell-simple.ts); failing is an InputError. The model built to find out is the one linted next.
  */
 async function grammarFor(text: string): Promise<void> {
-  if (isShellParserReady()) return;
-  let needed = false;
-  try {
-    needed = buildModel(text).runs.some((r) => waitsForParser(r.script.skipped));
-  } catch {
-    // A parse error is reported when the file is linted.
-  }
-  if (needed) await loadShellParser();
+  if (needsShellGrammar(text)) await loadShellParser();
 }
 
 /** Loads the shell parser the Dockerfile rules use; failing is an InputError. */

@@ -117,14 +117,21 @@ export function buildModel(text: string): DockerfileModel {
  * reported as not parsed.
  */
 export async function shellGrammarFor(text: string): Promise<void> {
-  if (isShellParserReady()) return;
-  let needed: boolean;
+  if (needsShellGrammar(text)) await initShellParser().catch(() => undefined);
+}
+
+/**
+ * True when a RUN script of `text` waits for the shell grammar (not loaded yet, or being reloaded). The model built to
+ * find out is the one the next buildModel(text) returns once the grammar is there; a text that does not parse is
+ * left to the analysis, which reports it.
+ */
+export function needsShellGrammar(text: string): boolean {
+  if (isShellParserReady()) return false;
   try {
-    needed = buildModel(text).runs.some((r) => waitsForParser(r.script.skipped));
+    return buildModel(text).runs.some((r) => waitsForParser(r.script.skipped));
   } catch {
-    return; // The analysis reports the parse failure.
+    return false;
   }
-  if (needed) await initShellParser().catch(() => undefined);
 }
 
 /**

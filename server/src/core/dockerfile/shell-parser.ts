@@ -6,6 +6,8 @@ import * as path from 'node:path';
 import type { Parser } from 'web-tree-sitter';
 
 let parser: Parser | undefined;
+/** A broken parser was dropped and its replacement has not loaded yet. */
+let restarting = false;
 let loading: Promise<void> | undefined;
 
 function wasmPath(file: string, pkgPath: string): string {
@@ -41,6 +43,7 @@ export function initShellParser(): Promise<void> {
       const p = new Parser();
       p.setLanguage(bash);
       parser = p;
+      restarting = false;
     })();
     // A failed load must not stay cached: the next call tries again.
     const attempt = loading;
@@ -64,6 +67,7 @@ export function isShellParserReady(): boolean {
 export function replaceBrokenParser(broken: Parser): void {
   if (parser !== broken) return;
   parser = undefined;
+  restarting = true;
   loading = undefined;
   initShellParser().catch(() => undefined);
 }
@@ -73,7 +77,7 @@ export function loadedShellParser(): Parser | undefined {
   return parser;
 }
 
-/** True once initShellParser was called and its load (or reload) has not failed. */
-export function shellParserRequested(): boolean {
-  return loading !== undefined;
+/** True while a broken parser is being replaced (see replaceBrokenParser), as opposed to the grammar's first load. */
+export function shellParserRestarting(): boolean {
+  return restarting && parser === undefined;
 }

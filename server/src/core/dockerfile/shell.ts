@@ -2,7 +2,7 @@
 // `&&` chains, pipes, quoting, line continuations and heredocs are understood. Plain command lists are read by
 // shell-simple.ts with the grammar's answer, and the grammar is loaded when a script first needs it.
 import { overLimit, waitsForParser, type ShellSkip } from './shell-limits';
-import { initShellParser, loadedShellParser, replaceBrokenParser, shellParserRequested } from './shell-parser';
+import { initShellParser, loadedShellParser, replaceBrokenParser, shellParserRestarting } from './shell-parser';
 import { simpleScript } from './shell-simple';
 import { commandsOf } from './shell-syntax';
 import { detached } from '../text';
@@ -142,8 +142,6 @@ function shiftScript(script: ShellScript, by: number): ShellScript {
   };
 }
 
-let everLoaded = false;
-
 function parseUncached(source: string): ShellScript {
   const limit = overLimit(source);
   if (limit) return { commands: [], hasPipe: false, hasError: false, skipped: limit };
@@ -155,11 +153,10 @@ function parseUncached(source: string): ShellScript {
     // The grammar is loaded when a script first needs it (1.3 MB of WebAssembly, ~13 MB of memory, that a Dockerfile
     // of plain command lists never needs), or a broken parser is being replaced (see replaceBrokenParser); either way
     // this script waits for the next analysis. Callers that must not see the skip await shellGrammarFor first.
-    const reason = shellParserRequested() && everLoaded ? 'parser-restarting' : 'parser-loading';
-    if (!shellParserRequested()) initShellParser().catch(() => undefined);
+    const reason = shellParserRestarting() ? 'parser-restarting' : 'parser-loading';
+    initShellParser().catch(() => undefined);
     return { commands: [], hasPipe: false, hasError: false, skipped: { reason, bytes: source.length, commands: 0 } };
   }
-  everLoaded = true;
   try {
     const tree = current.parse(source);
     if (!tree) return { commands: [], hasPipe: false, hasError: true };
