@@ -99,6 +99,27 @@ describe('package commands', () => {
     assert.equal(aptQuietLevel(cmd('apt-get -qq -q install x')), 3);
   });
 
+  it('answers for one command object the same whichever environment was asked about first', () => {
+    // packageCommand keeps its answer per command object (an unchanged RUN keeps its commands between analyses);
+    // an environment passed in must change only what is read from it, and never the kept answer.
+    const text = 'FROM python:3.12\nENV PIP_NO_CACHE_DIR=1 DEBIAN_FRONTEND=noninteractive\nRUN pip install x==1 && apt-get install -y curl\n';
+    for (const envFirst of [true, false]) {
+      const run = buildModel(text).runs[0];
+      const [pip, apt] = runCommands(run);
+      const inEnv = (c: ShellCommand) => packageCommand(c, commandEnv(run, c));
+      const ask = () => ({ own: [packageCommand(pip), packageCommand(apt)], env: [inEnv(pip), inEnv(apt)] });
+      const first = envFirst ? { env: [inEnv(pip), inEnv(apt)], own: [packageCommand(pip), packageCommand(apt)] } : ask();
+      const again = ask();
+      for (const r of [first, again]) {
+        assert.deepEqual(r.own.map((p) => [p?.noCache, p?.noninteractive]), [[false, false], [false, false]]);
+        assert.deepEqual(r.env.map((p) => [p?.noCache, p?.noninteractive]), [[true, false], [false, true]]);
+        assert.deepEqual(r.env.map((p) => p?.packages.map((a) => `${a.name}@${a.version}`)), [['x@1'], ['curl@undefined']]);
+      }
+      // Asked again without an environment: the very answer kept for the command.
+      assert.equal(packageCommand(pip), first.own[0]);
+    }
+  });
+
   it('reads PIP_NO_CACHE_DIR and DEBIAN_FRONTEND on the command or from ENV/ARG', () => {
     /** packageCommand of the last command of the first RUN of `text`, in its environment. */
     const inRun = (text: string) => {

@@ -175,7 +175,26 @@ function keepsNoCache(manager: PackageManager, cmd: ShellCommand, env: CommandEn
  * The environment (`PIP_NO_CACHE_DIR`, `DEBIAN_FRONTEND`) is read from `env` (commandEnv in stage-env.ts: also the
  * RUN's exports and the stage's ENV/ARG), by default from the assignments on the command itself.
  */
-export function packageCommand(cmd: ShellCommand, env: CommandEnv = inlineEnv(cmd)): PackageCommand | undefined {
+export function packageCommand(cmd: ShellCommand, env?: CommandEnv): PackageCommand | undefined {
+  // With the command's own assignments as its environment the answer is the command's alone: kept per command
+  // object, which an unchanged RUN keeps from one analysis to the next (a dozen rules ask about every command).
+  let known = ownEnvCommands.get(cmd);
+  if (known === undefined) {
+    known = readPackageCommand(cmd, inlineEnv(cmd)) ?? null;
+    ownEnvCommands.set(cmd, known);
+  }
+  if (!known) return undefined;
+  // Another environment changes only what is read from it.
+  return env ? { ...known, ...fromEnv(known.manager, cmd, env) } : known;
+}
+
+function fromEnv(manager: PackageManager, cmd: ShellCommand, env: CommandEnv): Pick<PackageCommand, 'noCache' | 'noninteractive'> {
+  return { noCache: keepsNoCache(manager, cmd, env), noninteractive: manager === 'apt' && env('DEBIAN_FRONTEND') === 'noninteractive' };
+}
+
+const ownEnvCommands = new WeakMap<ShellCommand, PackageCommand | null>();
+
+function readPackageCommand(cmd: ShellCommand, env: CommandEnv): PackageCommand | undefined {
   const found = managerOf(cmd);
   if (!found) return undefined;
   const { manager, from } = found;
@@ -191,8 +210,7 @@ export function packageCommand(cmd: ShellCommand, env: CommandEnv = inlineEnv(cm
     subcommandIndex: sub.index,
     packages,
     yes: assumesYes(manager, cmd),
-    noCache: keepsNoCache(manager, cmd, env),
-    noninteractive: manager === 'apt' && env('DEBIAN_FRONTEND') === 'noninteractive',
+    ...fromEnv(manager, cmd, env),
   };
 }
 

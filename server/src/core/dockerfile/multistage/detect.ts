@@ -1,5 +1,5 @@
 // Which build toolchain a single-stage Dockerfile ships, and which conversion template fits it.
-import type { DockerfileModel, ImageRef } from '../model';
+import { perModel, type DockerfileModel, type ImageRef } from '../model';
 import type { ShellCommand } from '../shell';
 import type { Range } from '../../types';
 import { hasToolchainPackages, packageInstalls, TOOLCHAIN_PACKAGE } from './packages';
@@ -13,7 +13,11 @@ export const ECOSYSTEM_LABEL: Record<Ecosystem, string> = { go: 'Go', rust: 'Rus
 const isBuildScript = (s?: string) => !!s && /^build(?::|$)/.test(s);
 
 /** The ecosystem a build command belongs to (`go build`, `npm run build`, `mvn package` …). */
+const BUILD_PROGRAMS = new Set(['go', 'cargo', 'npm', 'yarn', 'pnpm', 'mvn', 'mvnw', 'gradle', 'gradlew']);
+
 export function buildCommandEcosystem(cmd: ShellCommand): Ecosystem | undefined {
+  // Asked about every command of the file: the words are read only for the programs below.
+  if (!BUILD_PROGRAMS.has(cmd.program)) return undefined;
   const pos = positionals(cmd).map((w) => w.value);
   switch (cmd.program) {
     case 'go':
@@ -87,7 +91,7 @@ export function findToolchain(model: DockerfileModel): ToolchainHit | undefined 
 }
 
 /** Which conversion template fits the (last) stage, or undefined when nothing is built in it. */
-export function detectEcosystem(model: DockerfileModel): Ecosystem | undefined {
+export const detectEcosystem: (model: DockerfileModel) => Ecosystem | undefined = perModel((model) => {
   const stage = model.stages[model.stages.length - 1];
   if (!stage) return undefined;
   const builds = new Set<Ecosystem>();
@@ -102,4 +106,4 @@ export function detectEcosystem(model: DockerfileModel): Ecosystem | undefined {
   if (name === 'node' && (builds.has('node') || tools)) return 'node';
   if (name === 'python' && [...allRunCommands(model)].some(({ cmd }) => !!pipInstall(cmd))) return 'python';
   return tools || image === 'c' || builds.size ? 'c' : undefined;
-}
+});

@@ -1,6 +1,6 @@
 // OS packages: what a single-stage file installs, and which of them the runtime stage needs again.
 import { runCommands } from '../commands';
-import type { DockerfileModel, RunInfo } from '../model';
+import { perModel, type DockerfileModel, type RunInfo } from '../model';
 import { packageCommand, type PackageCommand, type PackageManager } from '../package-managers';
 import type { ShellCommand, ShellWord } from '../shell';
 
@@ -41,7 +41,7 @@ export interface PackageInstall {
 }
 
 /** Package installs (apt/apk/yum/dnf), minus packages or apk virtual groups removed again in the same RUN. */
-export function packageInstalls(model: DockerfileModel): PackageInstall[] {
+export const packageInstalls: (model: DockerfileModel) => readonly PackageInstall[] = perModel((model) => {
   const out: PackageInstall[] = [];
   for (const run of model.runs) {
     const cmds = runCommands(run);
@@ -61,7 +61,7 @@ export function packageInstalls(model: DockerfileModel): PackageInstall[] {
     });
   }
   return out;
-}
+});
 
 function removedLater(later: ShellCommand[], inst: Installer): Set<string> {
   const removed = new Set<string>();
