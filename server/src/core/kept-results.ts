@@ -3,28 +3,59 @@
 // a record of which rules ran on it and the hits of those that hit.
 import type { RuleHit } from './types';
 
-/** Which rules (by number) ran on one unit, and the hits of those that reported any. */
+/**
+ * Which rules (by number) ran on one unit, and the hits of those that reported any. The rules that ran on every unit
+ * of a file's first analysis are marked once, in the batch its new units share (`ran` is made when one is marked
+ * alone): a first analysis is most of what a file opened and never edited costs.
+ */
 export interface RanRecord<K> {
-  ran: Uint8Array;
+  ran?: Uint8Array;
+  batch?: RanBatch;
   hits?: Map<number, K>;
+}
+
+/** Rules that ran on every unit created with this batch. */
+export interface RanBatch {
+  ran: Uint8Array;
 }
 
 let ordinals = 0;
 
-/** A record of a unit no rule has run on yet. */
-export function newRecord<K>(): RanRecord<K> {
+/** A batch for the units of one analysis that no rule has run on yet. */
+export function newBatch(): RanBatch {
   return { ran: new Uint8Array(Math.max(64, ordinals)) };
+}
+
+/** A record of a unit no rule has run on yet, in `batch` when given. */
+export function newRecord<K>(batch?: RanBatch): RanRecord<K> {
+  return batch ? { batch } : {};
+}
+
+/** Whether rule `ordinal` ran on the unit. */
+export function hasRun(record: RanRecord<unknown>, ordinal: number): boolean {
+  return record.ran?.[ordinal] === 1 || record.batch?.ran[ordinal] === 1;
+}
+
+function marked(ran: Uint8Array | undefined, ordinal: number): Uint8Array {
+  let out = ran ?? new Uint8Array(Math.max(64, ordinals));
+  if (ordinal >= out.length) {
+    const more = new Uint8Array(Math.max(ordinals, ordinal + 1, out.length * 2));
+    more.set(out);
+    out = more;
+  }
+  out[ordinal] = 1;
+  return out;
 }
 
 /** Marks that rule `ordinal` ran on the unit; its earlier hits there are dropped (the caller sets the new ones). */
 export function markRan<K>(record: RanRecord<K>, ordinal: number): void {
-  if (ordinal >= record.ran.length) {
-    const more = new Uint8Array(Math.max(ordinals, record.ran.length * 2));
-    more.set(record.ran);
-    record.ran = more;
-  }
-  record.ran[ordinal] = 1;
+  record.ran = marked(record.ran, ordinal);
   record.hits?.delete(ordinal);
+}
+
+/** Marks that rule `ordinal` ran on every unit of the batch (which then have no hits of it but those the caller sets). */
+export function markRanInBatch(batch: RanBatch, ordinal: number): void {
+  batch.ran = marked(batch.ran, ordinal);
 }
 
 /**

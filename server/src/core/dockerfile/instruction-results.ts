@@ -8,7 +8,7 @@
 // and column). Kept hits move with their instruction (lines, `data.line`, `data.offset`).
 import type { Instruction } from 'dockerfile-ast';
 import type { DockerfileRule, DockerfileRuleContext } from '../rule';
-import { inUnitOrder, lastStartingBy, markRan, newRecord, scopedWrapper, type RanRecord } from '../kept-results';
+import { hasRun, inUnitOrder, lastStartingBy, markRan, markRanInBatch, newBatch, newRecord, scopedWrapper, type RanBatch, type RanRecord } from '../kept-results';
 import type { RuleHit } from '../types';
 import { buildModelAside, type DockerfileModel } from './model';
 import { parsedTextOf } from './parse';
@@ -46,6 +46,8 @@ interface Layout {
   firstLine: Int32Array;
   lastLine: Int32Array;
   records: InstructionResults[];
+  /** When no instruction was known before (a file's first analysis): the batch every record is in. */
+  batch?: RanBatch;
   /** Restricted models by the instructions checked on them. */
   restricted: Map<string, DockerfileModel>;
 }
@@ -115,6 +117,8 @@ function makeLayout(model: DockerfileModel, context: string): Layout | null {
     byStructure.delete(key);
   }
   const list = new Array<InstructionResults>(n);
+  let batch: RanBatch | undefined = newBatch();
+  const created = batch;
   let before = 0;
   for (let i = 0; i < n; i++) {
     // Whether the shell parser skipped the RUN (the document's budget, a restart) is part of what it reports.
@@ -122,11 +126,12 @@ function makeLayout(model: DockerfileModel, context: string): Layout | null {
     const key = `${before}\0${skipped}\0${text.slice(spanStart[i], spanEnd[i])}`;
     if (structural[i]) before++;
     let record = records.get(key) ?? previous.get(key);
-    if (!record) record = newRecord<KeptHits>();
+    if (!record) record = newRecord<KeptHits>(created);
+    else if (record.batch !== created) batch = undefined;
     records.set(key, record);
     list[i] = record;
   }
-  return { text, instructions, structural, spanStart, spanEnd, firstLine, lastLine, records: list, restricted: new Map() };
+  return { text, instructions, structural, spanStart, spanEnd, firstLine, lastLine, records: list, batch, restricted: new Map() };
 }
 
 /**
@@ -182,11 +187,13 @@ function checkKept(rule: DockerfileRule, ordinal: number, ctx: DockerfileRuleCon
   if (!layout) return rule.check(ctx);
   const { records, instructions } = layout;
   const n = records.length;
+  // A file's first analysis: the rule has run on none of its instructions.
+  if (layout.batch && !layout.batch.ran[ordinal]) return recorded(rule.check(ctx), layout, ordinal);
   const fresh: number[] = [];
   const keptHits: number[] = [];
   for (let i = 0; i < n; i++) {
     const record = records[i];
-    if (!record.ran[ordinal]) fresh.push(i);
+    if (!hasRun(record, ordinal)) fresh.push(i);
     else if (record.hits?.has(ordinal)) keptHits.push(i);
   }
   if (!fresh.length) return placedGroups(layout, ordinal, new Map(), keptHits);
@@ -202,7 +209,7 @@ function checkKept(rule: DockerfileRule, ordinal: number, ctx: DockerfileRuleCon
     // A hit outside every instruction, or across two: the rule is not instruction-scoped here. Checked whole.
     if (i < 0) return recorded(rule.check(ctx), layout, ordinal);
     // A structural instruction's hit when it did not change: kept from the run that checked it.
-    if (records[i].ran[ordinal]) continue;
+    if (hasRun(records[i], ordinal)) continue;
     const list = found.get(i);
     if (list) list.push(hit);
     else found.set(i, [hit]);
@@ -222,7 +229,8 @@ function recorded(all: RuleHit[], layout: Layout, ordinal: number): RuleHit[] {
     if (list) list.push(hit);
     else found.set(i, [hit]);
   }
-  for (const record of layout.records) markRan(record, ordinal);
+  if (layout.batch) markRanInBatch(layout.batch, ordinal);
+  else for (const record of layout.records) markRan(record, ordinal);
   for (const [i, hits] of found) (layout.records[i].hits ??= new Map()).set(ordinal, { line: layout.firstLine[i], offset: layout.spanStart[i], hits });
   return all;
 }

@@ -5,7 +5,7 @@
 // is now when reused. Per document one small record: which rules ran on it and the hits of those that hit.
 import type { Document } from 'yaml';
 import type { ManifestRule, ManifestRuleContext } from '../rule';
-import { inUnitOrder, lastStartingBy, markRan, newRecord, scopedWrapper, type RanRecord } from '../kept-results';
+import { hasRun, inUnitOrder, lastStartingBy, markRan, newRecord, scopedWrapper, type RanRecord } from '../kept-results';
 import type { RuleHit } from '../types';
 import type { ManifestFile } from './parse';
 
@@ -75,7 +75,7 @@ function checkKept(rule: ManifestRule, ordinal: number, ctx: ManifestRuleContext
   const keptHits: number[] = [];
   for (let i = 0; i < records.length; i++) {
     const record = records[i];
-    if (!record.ran[ordinal]) fresh.push(i);
+    if (!hasRun(record, ordinal)) fresh.push(i);
     else if (record.hits?.has(ordinal)) keptHits.push(i);
   }
   // The fresh objects' hits, grouped by object.
