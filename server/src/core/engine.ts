@@ -100,8 +100,9 @@ function* ruleSteps<C>(run: RuleRun<C>, callerOptions: RunRulesOptions): Generat
       continue;
     }
     // A level set by the user (even one equal to the default) wins over a rule's own per-hit severity.
+    const keys = [rule.id, ...rule.aliases];
     for (const hit of hits) {
-      if (isSuppressed(run.suppressions, hit.codes ? [rule.id, ...rule.aliases, ...hit.codes] : [rule.id, ...rule.aliases], hit.range)) continue;
+      if (isSuppressed(run.suppressions, hit.codes ? [...keys, ...hit.codes] : keys, hit.range)) continue;
       // A level set for one of the hit's own codes (`ignored: [SC2086]`) wins over the rule's.
       const byCode = hit.codes ? configuredLevel({ id: '', aliases: hit.codes }, options.config) : undefined;
       if (byCode === 'off') continue;
