@@ -204,12 +204,16 @@ export async function measure(server: ServerSpec, input: Input, dir: string): Pr
   const uri = pathToFileURL(path.join(dir, file)).toString();
   fs.writeFileSync(path.join(dir, file), input.text);
   const languageId = input.kind === 'dockerfile' ? 'dockerfile' : 'yaml';
-  const pull = async () =>
-    (
-      (await s.connection.sendRequest('textDocument/diagnostic', {
-        textDocument: { uri },
-      })) as { items: Finding[] }
-    ).items;
+  // As vscode-languageclient pulls: with the result id of the report it holds; an `unchanged` report keeps its items.
+  let held: { resultId?: string; items: Finding[] } = { items: [] };
+  const pull = async () => {
+    const report = (await s.connection.sendRequest('textDocument/diagnostic', {
+      textDocument: { uri },
+      ...(held.resultId ? { previousResultId: held.resultId } : {}),
+    })) as { kind: 'full' | 'unchanged'; resultId?: string; items?: Finding[] };
+    held = report.kind === 'unchanged' ? { ...held, resultId: report.resultId } : { resultId: report.resultId, items: report.items ?? [] };
+    return held.items;
+  };
   const [open, diagnostics] = await timed(async () => {
     void s.connection.sendNotification('textDocument/didOpen', {
       textDocument: { uri, languageId, version: 1, text: input.text },

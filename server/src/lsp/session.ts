@@ -17,6 +17,7 @@ import { preloadSchemas } from '../core/k8s/schema';
 import { warmUpManifests } from '../core/k8s/warmup';
 import { Analyzer, type DocumentSettings } from './documents';
 import { toDiagnostic, uriToPath } from './convert';
+import { DiagnosticReports } from './diagnostic-reports';
 import { isCrossFile, languageOf, type Analysis, type FeatureOptions } from './languages';
 import { registerActionRequests } from './actionRequests';
 import { registerFeatureRequests } from './featureRequests';
@@ -222,12 +223,13 @@ export function startServer(connection: Connection, params: InitializeParams): (
     return doc ? analyzer.analyze(doc, token) : Promise.resolve(undefined);
   };
 
+  const reports = new DiagnosticReports();
   connection.languages.diagnostics.on(async (params, token) => {
     const analysis = await analysisOf(params.textDocument.uri, token);
     if (!analysis) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     const items = [...kustomize.withRendered(analysis.findings, uriToPath(params.textDocument.uri)).map(toDiagnostic), ...(await images.diagnostics(params.textDocument.uri))];
     setImmediate(collectAfterAnswer);
-    return { kind: DocumentDiagnosticReportKind.Full, items };
+    return reports.report(params.textDocument.uri, params.previousResultId, items);
   });
 
   // Once diagnostics are sent (the response written, in the next turn): the analyses they replaced are garbage.
@@ -268,6 +270,7 @@ export function startServer(connection: Connection, params: InitializeParams): (
     const closed = uriToPath(e.document.uri);
     if (closed && languageOf(e.document)?.core.crossFile) analyzer.manifestChanged(closed);
     analyzer.close(e.document);
+    reports.forget(e.document.uri);
     shellcheck.cancel(e.document.uri);
     images.closed(e.document.uri);
     settingsCache.delete(e.document.uri);
