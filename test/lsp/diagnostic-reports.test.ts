@@ -3,7 +3,6 @@
 // after the document was closed. What the client shows must never go stale.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { sameJson } from '../../server/src/lsp/diagnostic-reports';
 import { TestClient } from '../helpers/lspClient';
 
 interface Report {
@@ -62,14 +61,5 @@ describe('diagnostic reports with result ids', () => {
     const reopened = await pull(held.resultId);
     assert.equal(reopened.kind, 'full');
     assert.deepEqual(codes(reopened), codes(held));
-  });
-
-  it('compares diagnostics as JSON', () => {
-    assert.equal(sameJson({ a: 1, b: undefined, c: [1, { d: 'x' }] }, { c: [1, { d: 'x' }], a: 1 }), true);
-    assert.equal(sameJson([1, 2], [2, 1]), false);
-    assert.equal(sameJson({ a: { b: 1 } }, { a: { b: 2 } }), false);
-    assert.equal(sameJson({ a: [] }, { a: {} }), false);
-    assert.equal(sameJson({ a: 1 }, { a: 1, b: null }), false);
-    assert.equal(sameJson({ range: { start: { line: 1 } } }, { range: { start: { line: 1, character: 0 } } }), false);
   });
 });

@@ -6,7 +6,9 @@ import { DocumentDiagnosticReportKind, type Diagnostic, type DocumentDiagnosticR
 
 interface Reported {
   resultId: string;
-  items: Diagnostic[];
+  /** The report's items as JSON (what the client received): compared as text, natively, so a first compare in a
+   * fresh process is not hundreds of thousands of interpreted steps; a difference in key order only costs a full report. */
+  json: string;
 }
 
 export class DiagnosticReports {
@@ -18,9 +20,10 @@ export class DiagnosticReports {
   /** The report for `items`: unchanged when they equal those of the report the client holds (`previousResultId`). */
   report(uri: string, previousResultId: string | undefined, items: Diagnostic[]): DocumentDiagnosticReport {
     const last = this.last.get(uri);
-    if (last && previousResultId === last.resultId && sameJson(last.items, items)) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: last.resultId };
+    const json = JSON.stringify(items);
+    if (last && previousResultId === last.resultId && last.json === json) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: last.resultId };
     const resultId = this.prefix + ++this.count;
-    this.last.set(uri, { resultId, items });
+    this.last.set(uri, { resultId, json });
     return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
   }
 
@@ -28,23 +31,4 @@ export class DiagnosticReports {
   forget(uri: string): void {
     this.last.delete(uri);
   }
-}
-
-/** Whether two JSON-like values are equal as JSON (plain objects and arrays compared member by member; undefined members as absent). */
-export function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) {
-    const other = b as unknown[];
-    if (a.length !== other.length) return false;
-    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], other[i])) return false;
-    return true;
-  }
-  const x = a as Record<string, unknown>;
-  const y = b as Record<string, unknown>;
-  const keys = Object.keys(x).filter((k) => x[k] !== undefined);
-  if (keys.length !== Object.keys(y).filter((k) => y[k] !== undefined).length) return false;
-  for (const k of keys) if (!sameJson(x[k], y[k])) return false;
-  return true;
 }
