@@ -2,6 +2,7 @@
 // the compiled code (with the functions the first analyses compiled lazily); later starts deserialize that instead of
 // compiling again. The cache is only an optimisation: a missing, unreadable, stale or rejected one means a normal
 // compile, and a cache that cannot be written is not retried.
+import { isAscii } from 'node:buffer';
 import * as fs from 'node:fs';
 import { createRequire, wrap } from 'node:module';
 import * as os from 'node:os';
@@ -30,7 +31,7 @@ function cacheFile(dir: string, file: string): string {
  * leaves the functions it compiled for the next start too.
  */
 export function requireCompiled(file: string, dir: string | undefined, saveAfterMs: number): unknown {
-  const source = fs.readFileSync(file, 'utf8');
+  const source = bundleSource(fs.readFileSync(file));
   let cache: string | undefined;
   let cachedData: Buffer | undefined;
   try {
@@ -59,6 +60,15 @@ export function requireCompiled(file: string, dir: string | undefined, saveAfter
     process.once('exit', save);
   }
   return module.exports;
+}
+
+/**
+ * A bundle's text. esbuild writes ASCII (it escapes other characters), and ASCII read as Latin-1 is the same text
+ * without UTF-8 decoding: the 1 MB session bundle's read 32 -> 25 ms here (medians of 10 fresh processes). Anything
+ * else is decoded as UTF-8.
+ */
+export function bundleSource(bytes: Buffer): string {
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
 }
 
 /**

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { codeCacheDir, requireCompiled } from '../../server/src/code-cache';
+import { bundleSource, codeCacheDir, requireCompiled } from '../../server/src/code-cache';
 
 const tick = () => new Promise((r) => setTimeout(r, 20));
 const MODULE = path.resolve(__dirname, '../../server/src/code-cache.ts');
@@ -34,6 +34,17 @@ describe('code cache', () => {
     const m = requireCompiled(bundle, undefined, 0) as Record<string, unknown>;
     assert.deepEqual([m.sep, m.dir, m.file, (m.twice as (n: number) => number)(21)], [path.sep, tmp, bundle, 42]);
     assert.equal(fs.existsSync(dir), false);
+  });
+
+  it('reads an ASCII bundle as it is and any other as UTF-8', () => {
+    // As esbuild writes it by default: the characters escaped.
+    const text = String.raw`exports.s = 'caf\u00E9 \u{1F433}';` + '\n';
+    assert.equal(bundleSource(Buffer.from(text, 'ascii')), text);
+    // A bundle written with its characters as they are (esbuild's charset: utf8): decoded, not read byte by byte.
+    const utf8 = path.join(tmp, 'utf8-bundle.js');
+    fs.writeFileSync(utf8, "exports.s = 'café 🐳';\n");
+    assert.equal(bundleSource(fs.readFileSync(utf8)), "exports.s = 'café 🐳';\n");
+    assert.equal((requireCompiled(utf8, undefined, 0) as { s: string }).s, 'café 🐳');
   });
 
   it('saves the compiled code once, readable by the user only', async () => {
