@@ -21,6 +21,44 @@ function byGrammar(source: string): ShellScript {
   }
 }
 
+/** Whether the grammar nests a list inside a pipeline (its tree for `a | b | c && d` is `a | ((b | c) && d)`). */
+function listInPipeline(source: string): boolean {
+  const tree = loadedShellParser()!.parse(source)!;
+  try {
+    return tree.rootNode.descendantsOfType('pipeline').some((p) => p?.namedChildren.some((c) => c?.type === 'list'));
+  } finally {
+    tree.delete();
+  }
+}
+
+/** `source` with its `&&` and `||` operators (outside quotes) written `; `: the same offsets, commands and pipelines. */
+function listsAsSequences(source: string): string {
+  let out = '';
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === "'" || c === '"') {
+      const end = source.indexOf(c, i + 1);
+      const to = end < 0 ? source.length : end + 1;
+      out += source.slice(i, to);
+      i = to - 1;
+    } else if ((c === '&' || c === '|') && source[i + 1] === c) {
+      out += '; ';
+      i++;
+    } else out += c;
+  }
+  return out;
+}
+
+/**
+ * The reading a plain script must get: the grammar's, except where tree-sitter-bash nests a list inside a pipeline
+ * (`a | b | c && d` read as `a | ((b | c) && d)`, and `a | b | c⏎d && e` even reads `d` as an argument of `c`). A
+ * shell runs the pipeline whole, then the list; the scanner reads it so, and is held to the grammar's reading of the
+ * same script with the list operators written `; `, which it parses as the shell does.
+ */
+function expected(source: string): ShellScript {
+  return listInPipeline(source) ? byGrammar(listsAsSequences(source)) : byGrammar(source);
+}
+
 /** The RUN scripts of a Dockerfile as the model hands them to the shell parser. */
 function scriptsOf(text: string): string[] {
   const m = buildModel(text);
@@ -34,7 +72,7 @@ function agreeOn(scripts: string[]): number {
     const simple = simpleScript(source);
     if (!simple) continue;
     answered++;
-    assert.deepEqual(simple, byGrammar(source), `script ${JSON.stringify(source)}`);
+    assert.deepEqual(simple, expected(source), `script ${JSON.stringify(source)}`);
   }
   return answered;
 }
@@ -50,7 +88,8 @@ const WORDS = [
 const OPERATORS = ['&&', '||', ';', '|', '\n', '>', '>>', '2>&1', '> f', '>>/log', '2>/dev/null', '<in', '&', ';;', '|&', '<<', '>&2', '1>', '&>', '<>'];
 const JOINERS = [' ', ' ', ' ', '', '  ', '\t', '\n'];
 // What plain scripts are made of: half the generated scripts use only these, so most of them are answered.
-const PLAIN_WORDS = WORDS.filter((w) => /^[A-Za-z0-9_./:=+,@%*?~${}"' -]+$/.test(w) && !/\n/.test(w));
+// Variables only as `$NAME` or `${NAME}` (parameter operations, positional and special parameters are not plain).
+const PLAIN_WORDS = WORDS.filter((w) => /^[A-Za-z0-9_./:=+,@%*?~${}"' -]+$/.test(w) && !/\n/.test(w) && !/\$(?![A-Za-z_]|\{[A-Za-z_][A-Za-z0-9_]*\})|\$[A-Za-z_][A-Za-z0-9_]*\{/.test(w));
 const NAMES = ['apt-get', 'sudo', 'env', 'echo', 'pip', 'x2', '1', 'gosu', 'rm', '"a b"', 'A=1 cmd', '$CMD', 'A=$B cmd', '*', 'a?'];
 const REDIRECTS = ['> f', '>>/log', '2>&1', '2>/dev/null', '<in', '>&2', '1> x'];
 const LINKS = [' && ', ' || ', '; ', ' | ', '\n', '|', '&&\n', ' |\n'];
@@ -98,7 +137,8 @@ describe('simple RUN scripts without the shell grammar', () => {
       scripts.push(random() < 0.5 ? s.trimEnd() : s);
     }
     const answered = agreeOn(scripts);
-    assert.ok(answered > 3500, `answered ${answered}`);
+    if (process.env.SHOW) console.log('generated answered', answered);
+    assert.ok(answered > 5000, `answered ${answered}`);
   });
 
   it('gives up on what it cannot decide: parameter operations, keywords, bracket globs, subshells, escapes, heredocs, comments and errors', () => {
