@@ -117,8 +117,8 @@ function makeLayout(model: DockerfileModel, context: string): Layout | null {
     byStructure.delete(key);
   }
   const list = new Array<InstructionResults>(n);
-  let batch: RanBatch | undefined = newBatch();
-  const created = batch;
+  const created = newBatch();
+  let pristine = true;
   let before = 0;
   for (let i = 0; i < n; i++) {
     // Whether the shell parser skipped the RUN (the document's budget, a restart) is part of what it reports.
@@ -127,11 +127,11 @@ function makeLayout(model: DockerfileModel, context: string): Layout | null {
     if (structural[i]) before++;
     let record = records.get(key) ?? previous.get(key);
     if (!record) record = newRecord<KeptHits>(created);
-    else if (record.batch !== created) batch = undefined;
+    else if (record.batch !== created) pristine = false;
     records.set(key, record);
     list[i] = record;
   }
-  return { text, instructions, structural, spanStart, spanEnd, firstLine, lastLine, records: list, batch, restricted: new Map() };
+  return { text, instructions, structural, spanStart, spanEnd, firstLine, lastLine, records: list, batch: pristine ? created : undefined, restricted: new Map() };
 }
 
 /**
