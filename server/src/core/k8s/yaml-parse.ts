@@ -2,7 +2,8 @@
 // recurses once per level, and past a few thousand levels V8 runs out of stack inside a regular expression compile,
 // which aborts the whole process instead of throwing. The lexer and CST parser are iterative, so the depth is
 // measured on the CST first and only documents within MAX_NESTING levels are composed.
-import { Composer, Lexer, parseDocument, Parser, YAMLParseError, type CST, type Document, type ErrorCode } from 'yaml';
+import { Composer, parseDocument, Parser, YAMLParseError, type CST, type Document, type ErrorCode } from 'yaml';
+import { lexYaml } from './yaml-lex';
 
 /** Deepest block/flow collection nesting analyzed; real manifests (CRD schemas included) stay far below it. */
 export const MAX_NESTING = 500;
@@ -154,12 +155,13 @@ function lineCount(text: string, max = Infinity): number {
 function parseTokens(source: string): CST.Token[] | undefined {
   // Every line break is a token: a text of more lines is refused without lexing it.
   if (lineCount(source, MAX_DOCUMENT_TOKENS) > MAX_DOCUMENT_TOKENS) return undefined;
-  // Parser.parse(source) with a count of the lexer's tokens, as yaml's documentation drives the two.
+  // Parser.parse(source) with a count of the lexer's tokens, as yaml's documentation drives the two; the lexemes
+  // from yaml-lex.ts, which are yaml's Lexer's without its per-lexeme generator allocations.
+  const lexemes = lexYaml(source, MAX_DOCUMENT_TOKENS);
+  if (!lexemes) return undefined;
   const parser = new Parser();
   const tokens: CST.Token[] = [];
-  let count = 0;
-  for (const lexeme of new Lexer().lex(source)) {
-    if (++count > MAX_DOCUMENT_TOKENS) return undefined;
+  for (const lexeme of lexemes) {
     for (const token of parser.next(lexeme)) tokens.push(token);
   }
   for (const token of parser.end()) tokens.push(token);
