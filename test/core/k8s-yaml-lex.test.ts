@@ -1,9 +1,10 @@
-// core/k8s/yaml-lex.ts stands in for yaml's Lexer when manifests are parsed: its lexemes must be yaml's, one for one,
-// on every text — the YAML fixtures and rule examples, the hostile inputs, mutations of them, line-ending and BOM
-// variants, and texts generated from YAML's indicators.
+// core/k8s/yaml-lex.ts and yaml-cst.ts stand in for yaml's Lexer and Parser when manifests are parsed: their lexemes
+// and token trees must be yaml's, one for one, on every text — the YAML fixtures and rule examples, the hostile
+// inputs, mutations of them, line-ending and BOM variants, and texts generated from YAML's indicators.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Lexer } from 'yaml';
+import { Lexer, Parser } from 'yaml';
+import { parseCst } from '../../server/src/core/k8s/yaml-cst';
 import { lexYaml } from '../../server/src/core/k8s/yaml-lex';
 import { bigManifest } from '../../scripts/bench';
 import { hostile, hostileInputs, seedCorpus } from '../fuzz/corpus';
@@ -12,11 +13,48 @@ import { mulberry32, rngFor } from '../fuzz/prng';
 
 const yamls = (text: string) => [...new Lexer().lex(text)];
 
-/** Fails with the first lexeme where the two differ and the text around it. */
+/**
+ * Where two token trees differ (a path), or undefined when they are the same: the same keys with the same primitive
+ * values. Iterative: the hostile inputs nest 100,000 levels deep.
+ */
+function treeDifference(a: unknown, b: unknown): string | undefined {
+  const stack: Array<[unknown, unknown, string]> = [[a, b, '']];
+  while (stack.length) {
+    const [x, y, at] = stack.pop()!;
+    if (x === y) continue;
+    if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null || Array.isArray(x) !== Array.isArray(y)) return `${at}: ${JSON.stringify(x)?.slice(0, 80)} vs yaml's ${JSON.stringify(y)?.slice(0, 80)}`;
+    const kx = Object.keys(x);
+    const ky = Object.keys(y);
+    if (kx.length !== ky.length || kx.some((k) => !Object.hasOwn(y, k))) return `${at}: keys ${kx.join(',')} vs yaml's ${ky.join(',')}`;
+    for (const k of kx) stack.push([(x as Record<string, unknown>)[k], (y as Record<string, unknown>)[k], `${at}.${k}`]);
+  }
+  return undefined;
+}
+
+function withinStack<T>(f: () => T): T | RangeError {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof RangeError) return e;
+    throw e;
+  }
+}
+
+/** Fails with the first lexeme where the two differ and the text around it, or where the token trees differ. */
 function sameLexemes(text: string, name: string): void {
   const want = yamls(text);
   const got = lexYaml(text);
-  if (got && got.length === want.length && got.every((l, i) => l === want[i])) return;
+  if (got && got.length === want.length && got.every((l, i) => l === want[i])) {
+    const theirs = withinStack(() => [...new Parser().parse(text)]);
+    const mine = withinStack(() => parseCst(got));
+    // Where yaml's parser runs out of stack (a dedent after thousands of levels; parseYamlDocument then reports the
+    // document as nested too deeply) there is nothing to compare; ours must not run out where yaml's does not.
+    if (theirs instanceof RangeError) return;
+    if (mine instanceof RangeError) assert.fail(`${name}: yaml-cst ran out of stack where yaml's Parser did not`);
+    const difference = treeDifference(mine, theirs);
+    if (difference) assert.fail(`${name}: token tree differs at ${difference}`);
+    return;
+  }
   const i = got ? want.findIndex((l, k) => l !== got[k]) : -1;
   const at = i < 0 ? Math.min(got?.length ?? 0, want.length) : i;
   const offset = want.slice(0, at).reduce((n, l) => n + (l.length === 1 && l < ' ' && l !== '\t' && l !== '\n' && l !== '\r' ? 0 : l.length), 0);
@@ -52,7 +90,7 @@ function generated(rng: ReturnType<typeof mulberry32>): string {
   return s;
 }
 
-describe("yaml-lex: yaml's Lexer's lexemes", () => {
+describe("yaml-lex and yaml-cst: yaml's Lexer's lexemes and its Parser's token trees", () => {
   it('on every YAML fixture and rule example, with CRLF, CR and BOM variants', () => {
     assert.ok(manifests.length > 100, `only ${manifests.length} YAML seeds`);
     for (const seed of manifests) for (const [how, text] of variants(seed.text)) sameLexemes(text, seed.name + how);

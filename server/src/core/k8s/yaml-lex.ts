@@ -86,8 +86,11 @@ export function lexYaml(text: string, maxLexemes = Infinity): string[] | undefin
     return 0;
   };
   /** The rest of the current line, without its line break (a `\r` before `\n` excluded; at the end, all of it). */
+  let lineEnd = -2;
   const getLine = (): string => {
-    let end = buf.indexOf('\n', pos);
+    // The next line break is looked up again only once the position has passed it (one long line is read many times).
+    if (lineEnd !== -1 && lineEnd < pos) lineEnd = buf.indexOf('\n', pos);
+    let end = lineEnd;
     if (end === -1) return buf.substring(pos);
     if (buf[end - 1] === '\r') end -= 1;
     return buf.substring(pos, end);
@@ -365,11 +368,9 @@ export function lexYaml(text: string, maxLexemes = Infinity): string[] | undefin
       }
     }
     // Line breaks inside the quotes: a continuation line less indented than the scalar's minimum ends it (an error).
-    const newlineBefore = (from: number) => {
-      if (end === -1) return -1;
-      const i = buf.indexOf('\n', from);
-      return i !== -1 && i < end ? i : -1;
-    };
+    // Searched in the text before the closing quote only (a slice, not a copy), so a long line costs one scan per scalar.
+    const quoted = buf.substring(0, end);
+    const newlineBefore = (from: number) => quoted.indexOf('\n', from);
     let nl = newlineBefore(pos);
     if (nl !== -1) {
       while (nl !== -1) {

@@ -2,7 +2,8 @@
 // recurses once per level, and past a few thousand levels V8 runs out of stack inside a regular expression compile,
 // which aborts the whole process instead of throwing. The lexer and CST parser are iterative, so the depth is
 // measured on the CST first and only documents within MAX_NESTING levels are composed.
-import { Composer, parseDocument, Parser, YAMLParseError, type CST, type Document, type ErrorCode } from 'yaml';
+import { Composer, parseDocument, YAMLParseError, type CST, type Document, type ErrorCode } from 'yaml';
+import { parseCst } from './yaml-cst';
 import { lexYaml } from './yaml-lex';
 
 /** Deepest block/flow collection nesting analyzed; real manifests (CRD schemas included) stay far below it. */
@@ -156,16 +157,10 @@ function parseTokens(source: string): CST.Token[] | undefined {
   // Every line break is a token: a text of more lines is refused without lexing it.
   if (lineCount(source, MAX_DOCUMENT_TOKENS) > MAX_DOCUMENT_TOKENS) return undefined;
   // Parser.parse(source) with a count of the lexer's tokens, as yaml's documentation drives the two; the lexemes
-  // from yaml-lex.ts, which are yaml's Lexer's without its per-lexeme generator allocations.
+  // and the tree from yaml-lex.ts and yaml-cst.ts, which are yaml's Lexer's and Parser's without their per-lexeme
+  // generator allocations.
   const lexemes = lexYaml(source, MAX_DOCUMENT_TOKENS);
-  if (!lexemes) return undefined;
-  const parser = new Parser();
-  const tokens: CST.Token[] = [];
-  for (const lexeme of lexemes) {
-    for (const token of parser.next(lexeme)) tokens.push(token);
-  }
-  for (const token of parser.end()) tokens.push(token);
-  return tokens;
+  return lexemes && parseCst(lexemes);
 }
 
 function isCollection(t: CST.Token): boolean {
