@@ -37,11 +37,12 @@ function cacheFile(dir: string, file: string): string {
  * when the process exits before that, so that a short session (a server stopped within seconds, bench:peers' rounds)
  * leaves the functions it compiled for the next start too.
  *
- * With `refreshAtExit`, a cache that was used is saved again when the process exits if it compiled much more than the
- * cache held (REFRESH_GROWTH): a cache saved by a session that only started (or only ever saw Dockerfiles) would
- * otherwise leave every later session compiling its analyses' functions from source again.
+ * When `refreshAtExit()` says so at exit, a cache that was used is saved again if the process compiled much more than
+ * the cache held (REFRESH_GROWTH): a cache saved by a session that only started (or only ever saw Dockerfiles) would
+ * otherwise leave every later session compiling its analyses' functions from source again. Finding out costs a
+ * serialisation of the compiled code (~15 ms for the CLI's), so a caller may ask only after long runs.
  */
-export function requireCompiled(file: string, dir: string | undefined, saveAfterMs: number, refreshAtExit = false): unknown {
+export function requireCompiled(file: string, dir: string | undefined, saveAfterMs: number, refreshAtExit: () => boolean = () => false): unknown {
   const source = bundleSource(fs.readFileSync(file));
   let cache: string | undefined;
   let cachedData: Buffer | undefined;
@@ -69,10 +70,11 @@ export function requireCompiled(file: string, dir: string | undefined, saveAfter
     };
     setTimeout(save, saveAfterMs).unref();
     process.once('exit', save);
-  } else if (cache && cachedData && refreshAtExit) {
+  } else if (cache && cachedData) {
     const target = cache;
     const read = cachedData.length;
     process.once('exit', () => {
+      if (!refreshAtExit()) return;
       try {
         const data = script.createCachedData();
         if (data.length > read * REFRESH_GROWTH) writeCodeCache(data, target, `${path.basename(file, '.js')}-`);

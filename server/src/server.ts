@@ -28,7 +28,7 @@ const CODE_CACHE_SAVE_MS = 5000;
 /** The session bundle next to this one (a build), compiled through V8's code cache; from sources, the module. */
 function loadSession(): typeof import('./lsp/session') {
   const bundle = path.join(__dirname, 'server-session.js');
-  if (existsSync(bundle)) return requireCompiled(bundle, codeCacheDir(), CODE_CACHE_SAVE_MS, true) as typeof import('./lsp/session');
+  if (existsSync(bundle)) return requireCompiled(bundle, codeCacheDir(), CODE_CACHE_SAVE_MS, () => true) as typeof import('./lsp/session');
   return require('./lsp/session') as typeof import('./lsp/session');
 }
 

@@ -78,14 +78,14 @@ describe('code cache', () => {
     assert.ok(fs.statSync(path.join(other, fs.readdirSync(other)[0])).size > 0);
   });
 
-  it('with refreshAtExit, a used cache is saved again at exit when the process compiled much more, and only then', () => {
+  it('when refreshAtExit() says so, a used cache is saved again at exit if the process compiled much more, and only then', () => {
     // Functions V8 compiles only when called: a process that calls them holds more compiled code than one that did not.
     const body = (name: string) => `exports.${name} = (n) => {\n` + Array.from({ length: 300 }, (_, i) => `  n = (n * ${i + 3} + ${i}) % 1000003;\n`).join('') + '  return n;\n};\n';
     const lazy = path.join(tmp, 'lazy-bundle.js');
     fs.writeFileSync(lazy, `exports.twice = (n) => n * 2;\n${body('first')}${body('second')}`);
     const cacheDir = path.join(tmp, 'refresh-cache');
     const run = (call: string, refresh: boolean) => {
-      const code = `const m = require(${JSON.stringify(MODULE)}).requireCompiled(${JSON.stringify(lazy)}, ${JSON.stringify(cacheDir)}, 60000, ${refresh}); ${call}; console.log(m.twice(21));`;
+      const code = `const m = require(${JSON.stringify(MODULE)}).requireCompiled(${JSON.stringify(lazy)}, ${JSON.stringify(cacheDir)}, 60000, () => ${refresh}); ${call}; console.log(m.twice(21));`;
       assert.equal(execFileSync(process.execPath, ['--import', 'tsx', '-e', code], { encoding: 'utf8' }).trim(), '42');
       const [file] = fs.readdirSync(cacheDir);
       const { size, mtimeMs } = fs.statSync(path.join(cacheDir, file));
@@ -98,7 +98,7 @@ describe('code cache', () => {
     const same = run('m.first(1)', true);
     assert.equal(same.mtimeMs, analysed.mtimeMs, 'nothing new compiled: not rewritten');
     const without = run('m.second(1)', false);
-    assert.equal(without.mtimeMs, analysed.mtimeMs, 'without refreshAtExit a used cache is never rewritten');
+    assert.equal(without.mtimeMs, analysed.mtimeMs, 'when refreshAtExit() says no, a used cache is not rewritten');
     const both = run('m.first(1); m.second(1)', true);
     assert.ok(both.size > analysed.size * 1.1, `saved again with second(): ${analysed.size} -> ${both.size} bytes`);
   });

@@ -13,6 +13,13 @@ for (const flag of cliV8Flags) setFlagsFromString(flag);
 /** When the compiled code is saved if the run lasts that long; else at exit (code-cache.ts). */
 const CODE_CACHE_SAVE_MS = 5000;
 
+/**
+ * Runs at least this long check at exit whether they compiled much more than the cache held (a folder's manifests
+ * after a first run on one Dockerfile) and save it again; the check costs ~15 ms, which a pre-commit hook's run on a
+ * few files does not pay.
+ */
+const REFRESH_AFTER_S = 1;
+
 type Cli = typeof import('./main');
 
 /** From a build, the second bundle beside this one; from sources (tsx), the module. */
@@ -20,7 +27,7 @@ function loadCli(): Cli {
   const bundle = path.join(__dirname, 'cli-main.js');
   if (__filename.endsWith('.ts')) return require('./main') as Cli;
   if (!existsSync(bundle)) throw new Error(`${bundle} is missing: reinstall Stevedore`);
-  return requireCompiled(bundle, codeCacheDir(), CODE_CACHE_SAVE_MS) as Cli;
+  return requireCompiled(bundle, codeCacheDir(), CODE_CACHE_SAVE_MS, () => process.uptime() > REFRESH_AFTER_S) as Cli;
 }
 
 let cli: Cli | undefined;
