@@ -16,6 +16,12 @@ ruleTable(pipeToShell, [
     expect: ['3:5-4:13'],
   },
   { name: 'through tee into python3', text: 'FROM python:3.12\nRUN curl -sSL https://install.python-poetry.org | tee /tmp/i.py | python3 -\n', expect: ['2:5-2:74'] },
+  {
+    // tree-sitter-bash reads `a | b | c && d` as `a | ((b | c) && d)`; the substitution sends this RUN to it.
+    name: 'a three-stage pipeline before &&, in a script with a command substitution',
+    text: 'FROM debian:12\nRUN curl -fsSL https://x.example/$(uname -m).sh | tee /tmp/i.sh | sh && echo done\n',
+    expect: ['2:5-2:69'],
+  },
   { name: 'perl reading stdin', text: 'FROM perl:5.38\nRUN curl -L https://cpanmin.us | perl - App::cpanminus\n', expect: ['2:5-2:38'] },
   { name: 'heredoc RUN', text: 'FROM debian:12\nRUN <<EOF\nset -e\ncurl -fsSL https://x.example/i.sh | bash\nEOF\n', expect: ['4:1-4:41'] },
   { name: 'python parsing JSON from curl', text: 'FROM python:3.12\nRUN curl -s https://api.example.com/v | python3 -c "import sys, json; print(json.load(sys.stdin))"\n', expect: [] },

@@ -3,10 +3,8 @@
 // tree-sitter-bash with commandsOf (shell-syntax.ts) without calling into WebAssembly, which in a fresh server
 // was about a third of a Dockerfile's first analysis. Anything else (expansions, keywords, subshells, globs, escapes,
 // heredocs, comments, syntax errors…) is not decided here: simpleScript returns undefined and the grammar parses it.
-// test/core/shell-simple.test.ts holds it equal to the grammar on every corpus script and on generated ones, with
-// one exception where the grammar is wrong: a pipeline of three or more stages followed by `&&`/`||` (`a | b | c &&
-// d`), which tree-sitter-bash nests as `a | ((b | c) && d)`; this scanner reads one pipeline, as the shell runs it.
-// Scripts the grammar parses (not plain) still get its nesting: docs/known-issues.md.
+// test/core/shell-simple.test.ts holds it equal to the grammar's reading through commandsOf on every corpus script
+// and on generated ones (commandsOf regroups the grammar's misnested `a | b | c && d`, docs/known-issues.md).
 import type { ShellCommand, ShellScript, ShellWord } from './shell';
 import { commandOfWords } from './shell-syntax';
 

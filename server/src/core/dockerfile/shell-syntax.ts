@@ -1,5 +1,6 @@
 // From tree-sitter-bash's syntax tree to the simple commands of shell.ts: words unquoted, wrappers such as
-// `sudo`, `env` and `gosu` peeled off, pipeline stages numbered.
+// `sudo`, `env` and `gosu` peeled off, pipeline stages numbered as the shell groups them (the grammar nests some
+// pipelines wrongly: chainOf).
 import type { Node } from 'web-tree-sitter';
 import { basename } from './paths';
 import type { ShellCommand, ShellScript, ShellWord } from './shell';
@@ -10,8 +11,12 @@ const WRAPPER_VALUE_OPTS = new Set(['-u', '-g', '-C', '-D', '-h', '-p', '-r', '-
 const TAKES_USER_ARG = new Set(['gosu', 'su-exec']);
 
 type Pipe = { index: number; length: number; id: number };
+/** Which of a split command's commands a visit stands for (chainOf): all but the last, or the last. */
+type Part = 'head' | 'tail';
+type Member = { node: Node; part?: Part };
 
 const SUBSTITUTION = /\$\(|`|[<>]\(/;
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*\+?=/;
 
 /**
  * The commands of a parsed script. Walks with an explicit stack: nesting depth (subshells, substitutions)
@@ -22,14 +27,30 @@ export function commandsOf(root: Node, source: string): ShellScript {
   let hasPipe = false;
   let pipelineId = 0;
   // nested: below a command, only substitutions hold further commands.
-  const stack: Array<{ node: Node; pipe?: Pipe; nested: boolean }> = [{ node: root, nested: false }];
+  const stack: Array<{ node: Node; pipe?: Pipe; nested: boolean; part?: Part }> = [{ node: root, nested: false }];
   while (stack.length) {
-    const { node, pipe, nested } = stack.pop()!;
+    const { node, pipe, nested, part } = stack.pop()!;
     const children = node.namedChildren.filter((c): c is Node => c !== null);
     if (nested) {
       const substitution = node.type === 'command_substitution' || node.type === 'process_substitution';
       for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], nested: !substitution });
       continue;
+    }
+    if (isChain(node)) {
+      // A chain of pipelines and lists, regrouped by the shell's precedence (see chainOf).
+      const chain = chainOf(node, source);
+      if (chain) {
+        for (let i = chain.other.length - 1; i >= 0; i--) stack.push({ node: chain.other[i], nested: false });
+        // Pipelines numbered in source order, as the walk numbers the grammar's own pipelines.
+        const ids = chain.groups.map((group) => (group.length > 1 ? ++pipelineId : 0));
+        if (ids.some(Boolean)) hasPipe = true;
+        for (let g = chain.groups.length - 1; g >= 0; g--) {
+          const group = chain.groups[g];
+          const id = ids[g];
+          for (let i = group.length - 1; i >= 0; i--) stack.push({ ...group[i], pipe: id ? { index: i, length: group.length, id } : undefined, nested: false });
+        }
+        continue;
+      }
     }
     if (node.type === 'pipeline') {
       hasPipe = true;
@@ -39,11 +60,13 @@ export function commandsOf(root: Node, source: string): ShellScript {
       continue;
     }
     if (node.type === 'command') {
-      const cmd = toCommand(node, source);
-      if (cmd) {
-        if (pipe) cmd.pipeline = pipe;
-        commands.push(cmd);
-      }
+      const cmds = toCommands(node, source);
+      // A command the grammar ran on past a line break is in a chain twice: its first command ends one pipeline, its
+      // last starts the next (chainOf).
+      const own = part === 'tail' ? cmds.slice(-1) : part === 'head' ? cmds.slice(0, -1) : cmds;
+      if (own[0] && pipe) own[0].pipeline = pipe;
+      commands.push(...own);
+      if (part === 'tail') continue;
       // Command substitutions inside arguments hold commands too; most words have none (every visit is a call
       // into WebAssembly, and one RUN may hold thousands of words).
       for (let i = children.length - 1; i >= 0; i--) if (SUBSTITUTION.test(textOf(children[i], source))) stack.push({ node: children[i], nested: true });
@@ -53,6 +76,87 @@ export function commandsOf(root: Node, source: string): ShellScript {
   }
   commands.sort((a, b) => a.start - b.start);
   return { commands, hasPipe, hasError: root.hasError };
+}
+
+/** A pipeline, a list, or a redirected one: the nodes tree-sitter-bash's misnesting mixes. */
+function isChain(node: Node): boolean {
+  if (node.type === 'pipeline' || node.type === 'list') return true;
+  if (node.type !== 'redirected_statement') return false;
+  const body = node.childForFieldName('body');
+  return body?.type === 'pipeline' || body?.type === 'list';
+}
+
+const PIPE_OPS = new Set(['|', '|&']);
+const LIST_OPS = new Set(['&&', '||']);
+
+/**
+ * The commands of a chain of pipelines and lists (`a | b | c && d || e | f`) grouped into pipelines as the shell
+ * reads them: `|` binds tighter than `&&` and `||`. tree-sitter-bash gets this wrong once a pipeline has three or
+ * more stages: `a | b | c && d` comes as `a | ((b | c) && d)`, and `a | b | c || d 2>&1 | e` as
+ * `((a | ((b | c) || d)) 2>&1) | e`. So the chain is flattened in source order — its units (commands, subshells,
+ * redirected commands) and operators — and regrouped: each run of units joined by `|` is one pipeline. Redirects of a
+ * redirected pipeline or list (`other`) hold commands only in a process substitution. Undefined when the operators
+ * do not fall between the units (a syntax error): then the tree is walked as it is.
+ */
+function chainOf(root: Node, source: string): { groups: Member[][]; other: Node[] } | undefined {
+  const units: Node[] = [];
+  const ops: string[] = [];
+  const other: Node[] = [];
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'redirected_statement' && isChain(node)) {
+      const body = node.childForFieldName('body')!;
+      for (const c of node.namedChildren) if (c && c.startIndex >= body.endIndex) other.push(c);
+      stack.push(body);
+    } else if (node.type === 'pipeline' || node.type === 'list') {
+      for (let i = node.childCount - 1; i >= 0; i--) {
+        const c = node.child(i);
+        if (c) stack.push(c);
+      }
+    } else if (PIPE_OPS.has(node.type) || LIST_OPS.has(node.type)) ops.push(node.type);
+    else if (node.isNamed && node.type !== 'comment') units.push(node);
+  }
+  if (!units.length || ops.length !== units.length - 1) return undefined;
+  const groups: Member[][] = [];
+  let group: Member[] = [];
+  for (let i = 0; i < units.length; i++) {
+    if (i > 0 && LIST_OPS.has(ops[i - 1])) {
+      groups.push(group);
+      group = [];
+    }
+    const unit = units[i];
+    // `c⏎d` read as one command: c ends this pipeline, d begins the next (toCommands splits the words).
+    if (unit.type === 'command' && breaksLine(unit, source)) {
+      group.push({ node: unit, part: 'head' });
+      groups.push(group);
+      group = [{ node: unit, part: 'tail' }];
+    } else group.push({ node: unit });
+  }
+  groups.push(group);
+  return { groups, other };
+}
+
+/** Whether a command node runs on past an unescaped line break after its name (where toCommands splits it). */
+function breaksLine(node: Node, source: string): boolean {
+  // Most commands are on one line: no call into WebAssembly for their words.
+  const newline = source.indexOf('\n', node.startIndex);
+  if (newline < 0 || newline >= node.endIndex) return false;
+  let named = false;
+  let lastEnd = -1;
+  for (const child of node.namedChildren) {
+    if (!child || child.type.endsWith('redirect')) continue;
+    if (named && lineBreakBetween(source, lastEnd, child.startIndex)) return true;
+    if (child.type === 'command_name') named = true;
+    lastEnd = child.endIndex;
+  }
+  return false;
+}
+
+/** Whether only blanks and a line break (not an escaped one) lie between offsets `from` and `to`. */
+function lineBreakBetween(source: string, from: number, to: number): boolean {
+  const gap = source.slice(from, to).replace(/\\\r?\n/g, '');
+  return /\n/.test(gap) && /^\s*$/.test(gap);
 }
 
 // A node's text is sliced from the source here: web-tree-sitter's Node.text copies the whole rest of the script
@@ -85,18 +189,45 @@ function unquote(node: Node, source: string): string {
   }
 }
 
-function toCommand(node: Node, source: string): ShellCommand | undefined {
-  const assignments: ShellWord[] = [];
+/**
+ * The simple commands of a command node: one, except where tree-sitter-bash ran a command on past a line break. After
+ * the misnested pipeline above, `a | b | c⏎d && e` comes as the command `c d`; the shell reads `d` as a command of
+ * its own, and so does this (an escaped line break continues the command as before).
+ */
+function toCommands(node: Node, source: string): ShellCommand[] {
+  const out: ShellCommand[] = [];
+  let assignments: ShellWord[] = [];
   let nameNode: Node | null = null;
-  const argNodes: Node[] = [];
+  let argNodes: Node[] = [];
+  let start = node.startIndex;
+  let lastEnd = -1;
+  let split = false;
+  const finish = (end: number) => {
+    const cmd = nameNode && commandOfWords(assignments, [toWord(nameNode, source), ...argNodes.map((n) => toWord(n, source))], start, end);
+    if (cmd) out.push(cmd);
+  };
   for (const child of node.namedChildren) {
     if (!child) continue;
-    if (child.type === 'variable_assignment' && !nameNode) assignments.push(toWord(child, source));
+    const redirect = child.type.endsWith('redirect');
+    if (nameNode && !redirect && lineBreakBetween(source, lastEnd, child.startIndex)) {
+      finish(lastEnd);
+      assignments = [];
+      argNodes = [];
+      start = child.startIndex;
+      nameNode = null;
+      split = true;
+    }
+    if (split && !nameNode && !redirect) {
+      // The words after the break as the shell reads a command: assignments, then the name.
+      if (ASSIGNMENT.test(textOf(child, source))) assignments.push(toWord(child, source));
+      else nameNode = child;
+    } else if (child.type === 'variable_assignment' && !nameNode) assignments.push(toWord(child, source));
     else if (child.type === 'command_name') nameNode = child.namedChild(0) ?? child;
-    else if (nameNode && !child.type.endsWith('redirect')) argNodes.push(child);
+    else if (nameNode && !redirect) argNodes.push(child);
+    if (!redirect) lastEnd = child.endIndex;
   }
-  if (!nameNode) return undefined;
-  return commandOfWords(assignments, [toWord(nameNode, source), ...argNodes.map((n) => toWord(n, source))], node.startIndex, node.endIndex);
+  finish(node.endIndex);
+  return out;
 }
 
 /**
