@@ -364,30 +364,15 @@ class CstParser {
     switch (this.type) {
       case 'newline':
         this.onKeyLine = false;
-        if (it.value) {
-          const end = 'end' in it.value ? it.value.end : undefined;
-          const last = Array.isArray(end) ? end[end.length - 1] : undefined;
-          if (last?.type === 'comment') end?.push(this.sourceToken);
-          else items.push({ start: [this.sourceToken] });
-        } else if (it.sep) it.sep.push(this.sourceToken);
+        if (it.value) this.newlineAfterValue(items, it.value);
+        else if (it.sep) it.sep.push(this.sourceToken);
         else it.start.push(this.sourceToken);
         return;
       case 'space':
       case 'comment':
         if (it.value) items.push({ start: [this.sourceToken] });
         else if (it.sep) it.sep.push(this.sourceToken);
-        else {
-          if (this.atIndentedComment(it.start, map.indent!)) {
-            const end = items[items.length - 2]?.value?.end;
-            if (Array.isArray(end)) {
-              pushAll(end, it.start);
-              end.push(this.sourceToken);
-              items.pop();
-              return;
-            }
-          }
-          it.start.push(this.sourceToken);
-        }
+        else if (!this.commentToPrevious(items, it, map.indent!)) it.start.push(this.sourceToken);
         return;
     }
     if (this.indent >= map.indent!) {
@@ -505,28 +490,13 @@ class CstParser {
     const it = items[items.length - 1];
     switch (this.type) {
       case 'newline':
-        if (it.value) {
-          const end = 'end' in it.value ? it.value.end : undefined;
-          const last = Array.isArray(end) ? end[end.length - 1] : undefined;
-          if (last?.type === 'comment') end?.push(this.sourceToken);
-          else items.push({ start: [this.sourceToken] });
-        } else it.start.push(this.sourceToken);
+        if (it.value) this.newlineAfterValue(items, it.value);
+        else it.start.push(this.sourceToken);
         return;
       case 'space':
       case 'comment':
         if (it.value) items.push({ start: [this.sourceToken] });
-        else {
-          if (this.atIndentedComment(it.start, seq.indent!)) {
-            const end = items[items.length - 2]?.value?.end;
-            if (Array.isArray(end)) {
-              pushAll(end, it.start);
-              end.push(this.sourceToken);
-              items.pop();
-              return;
-            }
-          }
-          it.start.push(this.sourceToken);
-        }
+        else if (!this.commentToPrevious(items, it, seq.indent!)) it.start.push(this.sourceToken);
         return;
       case 'anchor':
       case 'tag':
@@ -652,6 +622,28 @@ class CstParser {
       }
     }
     return null;
+  }
+
+  /** A line break after an item's value: the value's, after a comment that ends it; else it starts the next item. */
+  private newlineAfterValue(items: Item[], value: Node): void {
+    const end = 'end' in value ? value.end : undefined;
+    const last = Array.isArray(end) ? end[end.length - 1] : undefined;
+    if (last?.type === 'comment') end?.push(this.sourceToken);
+    else items.push({ start: [this.sourceToken] });
+  }
+
+  /**
+   * A comment indented past the collection's `indent` where an item would start goes with the item before (with the
+   * blank lines before it); false when it does not.
+   */
+  private commentToPrevious(items: Item[], it: Item, indent: number): boolean {
+    if (!this.atIndentedComment(it.start, indent)) return false;
+    const end = items[items.length - 2]?.value?.end;
+    if (!Array.isArray(end)) return false;
+    pushAll(end, it.start);
+    end.push(this.sourceToken);
+    items.pop();
+    return true;
   }
 
   private atIndentedComment(start: Node[], indent: number): boolean {
