@@ -18,6 +18,8 @@ export interface CliOptions {
   env?: Record<string, string>;
   /** Another CLI entry point (e.g. an installed bin) instead of dist/cli.js. */
   cli?: string;
+  /** Kill the run after this long (its code is then null). */
+  timeoutMs?: number;
 }
 
 /** Runs the CLI with Node and returns its exit code and output. */
@@ -25,6 +27,6 @@ export function runCli(args: string[], options: CliOptions = {}): CliRun {
   const env: Record<string, string | undefined> = { ...process.env };
   for (const name of ['NO_COLOR', 'FORCE_COLOR', 'STEVEDORE_DEBUG']) delete env[name];
   Object.assign(env, options.env);
-  const r = spawnSync(process.execPath, [options.cli ?? BUILT_CLI, ...args], { cwd: options.cwd, input: options.input, env, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const r = spawnSync(process.execPath, [options.cli ?? BUILT_CLI, ...args], { cwd: options.cwd, input: options.input, env, encoding: 'utf8', maxBuffer: 64 << 20, timeout: options.timeoutMs });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
