@@ -1,8 +1,0 @@
-// A regular expression with nested quantifiers backtracks exponentially on a string it almost matches:
-// dockerfile-utils 0.16.3 checks a build stage name with /^[a-z]([a-z0-9_\-.]*)*$/, so
-// `FROM node:20 x aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa="p"` (found by `npm run fuzz`) hung the language server and the CLI
-// (3 s at 26 letters, doubling with each one more). V8 can move a match that has backtracked too often to its
-// linear-time engine, with the same answer; the server and the CLI turn that on before any code is compiled.
-
-/** V8 flags that bound regular-expression matching (set in server.ts and cli/v8-flags.ts). */
-export const REGEXP_V8_FLAGS: readonly string[] = ['--enable-experimental-regexp-engine-on-excessive-backtracks'];
