@@ -8,7 +8,6 @@ import { setFlagsFromString } from 'node:v8';
 import { createConnection, ProposedFeatures, type InitializeParams } from 'vscode-languageserver/node';
 import { codeCacheDir, requireCompiled } from './code-cache';
 import { initializeResult } from './lsp/capabilities';
-import { boundRegexpBacktracking } from './core/regexp-flags';
 
 // The session bundle imports vscode-languageserver from here (scripts/build.mjs), not from a second copy.
 export * from 'vscode-languageserver/node';
@@ -17,8 +16,6 @@ export * from 'vscode-languageserver/node';
 // optimisation competed with the first analyses for the CPU and made them slower, not faster. Must precede the
 // module's compilation (initShellParser, after the handshake).
 setFlagsFromString('--liftoff-only');
-// A dependency's regular expression that backtracks without end must not hang the server (core/regexp-flags.ts).
-boundRegexpBacktracking();
 
 // The `yaml` package reads process.env once per token it lexes, and each read of node's process.env is a lookup in
 // the C++ environment: a plain copy makes manifest parsing ~10 % cheaper (as the CLI does, cli/main.ts). Child

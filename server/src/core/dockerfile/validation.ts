@@ -10,13 +10,10 @@
 import type { Dockerfile, Instruction } from 'dockerfile-ast';
 import { Cmd, Entrypoint, From, Healthcheck } from 'dockerfile-ast';
 import type { validate, ValidatorSettings } from 'dockerfile-utils';
-import { boundRegexpBacktracking } from '../regexp-flags';
 import { Validator } from 'dockerfile-utils/lib/dockerValidator';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position } from '../types';
 
-// dockerfile-utils' build-stage-name check backtracks exponentially on some names (core/regexp-flags.ts).
-boundRegexpBacktracking();
 
 type Diagnostic = ReturnType<typeof validate>[number];
 /** A dockerfile-utils problem: a Diagnostic with the line of the instruction it belongs to (for ignore comments). */
