@@ -14,7 +14,6 @@ import { Validator } from 'dockerfile-utils/lib/dockerValidator';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position } from '../types';
 
-
 type Diagnostic = ReturnType<typeof validate>[number];
 /** A dockerfile-utils problem: a Diagnostic with the line of the instruction it belongs to (for ignore comments). */
 type Problem = Diagnostic & { instructionLine: number | null };
